@@ -1,0 +1,15 @@
+// Input limits, enforced before any write and documented in the README.
+export const LIMITS = {
+  claimTextMaxChars: 500,
+  reportTextMaxChars: 200_000,
+  titleMaxChars: 500,
+  sourceMaxChars: 200,
+  urlMaxChars: 2_048,
+  reportsPerBatch: 100,
+  pageSizeMin: 1,
+  pageSizeMax: 100,
+  pageSizeDefault: 20,
+  searchMaxChars: 200,
+  /** HTTP body cap: a batch of reports at the text limit does not fit; batches are meant for many small reports */
+  httpBodyMaxBytes: 2 * 1024 * 1024,
+} as const;

@@ -1,0 +1,147 @@
+// The application's records and its use-case surface. The GraphQL layer codes
+// against `App`; the store implements `Store` (lib/store/port.ts) in these terms.
+import type {
+  ClaimAnalysis,
+  EvidenceItem,
+  SlotComparison,
+  Stance,
+  Statement,
+  Verdict,
+  VerdictRule,
+  CopySignature,
+} from '../domain/types.js';
+
+export type Role = 'reader' | 'writer' | 'admin';
+
+export interface ReportRecord {
+  id: string;
+  source: string;
+  /** normalised publisher name: one publisher = one sourceKey */
+  sourceKey: string;
+  title: string | undefined;
+  url: string | undefined;
+  /** ISO date or date-time as given (normalised), or undefined */
+  publishedAt: string | undefined;
+  ingestedAt: string;
+  contentHash: string;
+  textLength: number;
+  statementCount: number;
+  /** copy group id (the id of the first report of this text) */
+  copyGroup: string;
+  signature: CopySignature;
+  /** distinct terms, kept so deleting the report can remove its postings */
+  terms: string[];
+}
+
+export interface StatementRecord {
+  reportId: string;
+  statement: Statement;
+}
+
+export interface ClaimRecord {
+  id: string;
+  text: string;
+  normalizedText: string;
+  textHash: string;
+  analysis: ClaimAnalysis;
+  verdict: Verdict;
+  confidence: number;
+  rule: VerdictRule;
+  explanation: string;
+  supportCount: number;
+  contradictCount: number;
+  mentionCount: number;
+  independentSources: number;
+  createdAt: string;
+  updatedAt: string;
+  /** optimistic-concurrency version; every verdict write increments it */
+  version: number;
+}
+
+export interface EvidenceRecord extends EvidenceItem {
+  claimId: string;
+  /** rank within the claim's evidence, strongest first */
+  rank: number;
+}
+
+export interface VerdictChange {
+  at: string;
+  verdict: Verdict;
+  confidence: number;
+  rule: VerdictRule;
+}
+
+export interface SourceRecord {
+  key: string;
+  name: string;
+  reportCount: number;
+}
+
+export interface Stats {
+  claims: number;
+  reports: number;
+  sources: number;
+  byVerdict: Record<Verdict, number>;
+}
+
+/** Relay-style page: one opaque cursor per edge. */
+export interface Page<T> {
+  edges: Array<{ node: T; cursor: string }>;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null; startCursor: string | null };
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+export interface IngestReportInput {
+  source: string;
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  /** ISO date (YYYY-MM-DD) or date-time */
+  publishedAt?: string | null;
+}
+
+export interface IngestResult {
+  report: ReportRecord;
+  /** false when the same report was already stored (same URL, or same source + content) */
+  created: boolean;
+  /** claims whose verdict was re-checked (inline) or queued because of this report */
+  affectedClaims: number;
+}
+
+export interface SubmitClaimResult {
+  claim: ClaimRecord;
+  created: boolean;
+}
+
+export interface DeleteReportResult {
+  report: ReportRecord;
+  affectedClaims: number;
+}
+
+/** The use cases. Every method validates its input and throws AppError on bad input. */
+export interface App {
+  ingestReport(input: IngestReportInput): Promise<IngestResult>;
+  ingestReports(inputs: IngestReportInput[]): Promise<IngestResult[]>;
+  deleteReport(id: string): Promise<DeleteReportResult>;
+  submitClaim(input: { text: string }): Promise<SubmitClaimResult>;
+  recheckClaim(id: string): Promise<ClaimRecord>;
+  /** used by the asynchronous worker; ignores ids that no longer exist */
+  recheckClaims(ids: string[]): Promise<void>;
+
+  getClaim(id: string): Promise<ClaimRecord | null>;
+  getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>>;
+  listClaims(args: PageArgs & { verdict?: Verdict | null; search?: string | null }): Promise<Page<ClaimRecord>>;
+  getReport(id: string): Promise<ReportRecord | null>;
+  getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
+  listReports(args: PageArgs & { source?: string | null }): Promise<Page<ReportRecord>>;
+  listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }): Promise<Page<EvidenceRecord>>;
+  verdictHistory(claimId: string): Promise<VerdictChange[]>;
+  listSources(): Promise<SourceRecord[]>;
+  stats(): Promise<Stats>;
+}
+
+export type { SlotComparison };

@@ -1,0 +1,76 @@
+// loadConfig(env) is the only place that reads environment variables.
+// Entry points call it once and pass the result down.
+
+export type StoreMode = 'embedded' | 'aws';
+
+export interface Config {
+  stage: string;
+  /** 'embedded': an in-process dynalite persisted under dataDir; 'aws': DynamoDB (or `dynamoEndpoint`) */
+  storeMode: StoreMode;
+  tableName: string;
+  region: string;
+  /** explicit DynamoDB endpoint (DynamoDB Local, a remote dynalite); unset on AWS */
+  dynamoEndpoint: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  /** plain API keys from API_KEYS (local use); undefined = no key check from env */
+  apiKeys: string[] | undefined;
+  /** look API keys up (hashed) in the table; on AWS this is the default */
+  keysInTable: boolean;
+  readsNeedKey: boolean;
+  /** SQS queue for asynchronous re-checks; unset = re-check in-process */
+  recheckQueueUrl: string | undefined;
+  /** re-check at most this many affected claims inside the request; the rest go to the queue */
+  recheckInlineLimit: number;
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  introspection: boolean;
+  graphiql: boolean;
+  /** load the demo reports and claims into an empty store on start */
+  seedDemo: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+const bool = (value: string | undefined, fallback: boolean): boolean => {
+  if (value === undefined || value.trim() === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
+};
+
+const int = (name: string, value: string | undefined, fallback: number, min: number, max: number): number => {
+  if (value === undefined || value.trim() === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`config: ${name} must be an integer in ${min}..${max}, got "${value}"`);
+  }
+  return n;
+};
+
+const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
+
+export function loadConfig(env: Env = process.env): Config {
+  const onLambda = env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
+  const storeMode: StoreMode = (env.STORE ?? (onLambda || env.TABLE_NAME ? 'aws' : 'embedded')) === 'aws' ? 'aws' : 'embedded';
+  const keys = env.API_KEYS?.split(',').map((k) => k.trim()).filter((k) => k.length > 0);
+  const logLevel = (env.LOG_LEVEL ?? 'INFO').toUpperCase();
+  const stage = env.STAGE ?? (onLambda ? 'prod' : 'local');
+  return {
+    stage,
+    storeMode,
+    tableName: env.TABLE_NAME ?? 'factcheck',
+    region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
+    dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    dataDir: env.DATA_DIR ?? '.data',
+    host: env.HOST ?? '127.0.0.1',
+    port: int('PORT', env.PORT, 4000, 0, 65535),
+    apiKeys: keys && keys.length > 0 ? keys : undefined,
+    keysInTable: bool(env.KEYS_IN_TABLE, storeMode === 'aws'),
+    readsNeedKey: bool(env.READS_NEED_KEY, false),
+    recheckQueueUrl: env.RECHECK_QUEUE_URL || undefined,
+    recheckInlineLimit: int('RECHECK_INLINE_LIMIT', env.RECHECK_INLINE_LIMIT, 25, 0, 100_000),
+    logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'INFO',
+    introspection: bool(env.INTROSPECTION, true),
+    graphiql: bool(env.GRAPHIQL, !onLambda),
+    seedDemo: bool(env.SEED_DEMO, !onLambda),
+  };
+}

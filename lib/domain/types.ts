@@ -1,0 +1,166 @@
+// The engine's vocabulary. Pure data: no AWS, GraphQL, HTTP or store types here.
+// Everything the engine stores (statements, signatures) must be JSON-serialisable,
+// because the store keeps it as an opaque blob and hands it back unchanged.
+
+export const VERDICTS = ['CORROBORATED', 'DISPUTED', 'SINGLE_SOURCE', 'UNVERIFIED'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const STANCES = ['SUPPORTS', 'CONTRADICTS', 'MENTIONS'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export type SlotKind = 'quantity' | 'date' | 'name' | 'polarity';
+
+/** A quantity as an interval: "about 1,000" -> [900, 1100], "more than 100" -> (100, Infinity). */
+export interface Quantity {
+  kind: 'quantity';
+  text: string;
+  value: number;
+  low: number;
+  high: number;
+  /** normalised unit or currency ("usd", "troops", "percent"), or undefined */
+  unit?: string;
+}
+
+export interface DateSlot {
+  kind: 'date';
+  text: string;
+  granularity: 'year' | 'month' | 'day';
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+export interface NameSlot {
+  kind: 'name';
+  text: string;
+  /** lower-case, diacritics and titles removed */
+  key: string;
+  /** phonetic codes of the name's tokens, for spelling / transliteration variants */
+  phonetic: string[];
+}
+
+export interface Slots {
+  quantities: Quantity[];
+  dates: DateSlot[];
+  names: NameSlot[];
+  /** the statement negates or denies its predicate */
+  negated: boolean;
+  /** the statement reports without asserting ("reportedly", "claims", a question) */
+  hedged: boolean;
+}
+
+/** One sentence of a report (or the claim itself), analysed. */
+export interface Statement {
+  index: number;
+  text: string;
+  /** stemmed content terms, stop words out, entities kept whole; used for the term index */
+  terms: string[];
+  slots: Slots;
+  /** engine-private extras (e.g. context carried from the previous sentence); JSON only */
+  extra?: Record<string, unknown>;
+}
+
+/** Near-duplicate signature of a report's cleaned text. */
+export interface CopySignature {
+  minhash: number[];
+  /** LSH band keys: reports sharing a band are copy candidates */
+  bands: string[];
+  /** number of shingles, for containment estimates */
+  shingles: number;
+}
+
+export interface ReportAnalysis {
+  cleanText: string;
+  /** sha-256 hex of the normalised clean text: same source + same hash = same report */
+  contentHash: string;
+  statements: Statement[];
+  /** distinct terms of the whole report (union of statement terms) */
+  terms: string[];
+  signature: CopySignature;
+}
+
+export interface ClaimAnalysis {
+  /** the normalised claim text: two submissions with the same normalised text are one claim */
+  normalizedText: string;
+  textHash: string;
+  terms: string[];
+  statement: Statement;
+}
+
+/** A slot compared between claim and statement, for explanations. */
+export interface SlotComparison {
+  kind: SlotKind;
+  claim: string;
+  report: string;
+}
+
+export interface Alignment {
+  stance: Stance;
+  /** topic-overlap strength in [0, 1] */
+  score: number;
+  matched: SlotComparison[];
+  conflicting: SlotComparison[];
+  /** short human reason: "number conflict: 3,000 vs 1,500", "negated", "hedged" */
+  reason: string;
+}
+
+/** What the engine knows of a report when judging a claim. */
+export interface ReportRef {
+  id: string;
+  source: string;
+  /** copy group id: reports in one group are one text */
+  copyGroup: string;
+  publishedAt?: string;
+}
+
+export interface Candidate {
+  report: ReportRef;
+  statement: Statement;
+}
+
+export interface EvidenceItem {
+  reportId: string;
+  source: string;
+  copyGroup: string;
+  statementIndex: number;
+  sentence: string;
+  stance: Stance;
+  score: number;
+  matched: SlotComparison[];
+  conflicting: SlotComparison[];
+  reason: string;
+}
+
+export type VerdictRule =
+  | 'CONTRADICTED'
+  | 'TWO_OR_MORE_INDEPENDENT_SOURCES'
+  | 'ONE_INDEPENDENT_SOURCE'
+  | 'NO_SUPPORTING_OR_CONTRADICTING_REPORT';
+
+export interface VerdictResult {
+  verdict: Verdict;
+  confidence: number;
+  rule: VerdictRule;
+  /** one sentence for people: which rule fired and on what counts */
+  explanation: string;
+  supportCount: number;
+  contradictCount: number;
+  mentionCount: number;
+  independentSources: number;
+  /** at most one item per report (its strongest statement), strongest first */
+  evidence: EvidenceItem[];
+}
+
+/** A posting from the term index, as the store returns it. */
+export interface Posting {
+  term: string;
+  reportId: string;
+  /** indexes of the report's statements that contain the term */
+  statements: number[];
+}
+
+export interface RankedStatement {
+  reportId: string;
+  statementIndex: number;
+  score: number;
+}

@@ -1,0 +1,31 @@
+// One place for expected failures. The GraphQL layer turns an AppError into a
+// GraphQLError with extensions { code, field }; anything else is unexpected and
+// is masked (logged with the request id, never shown to the caller).
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'UNAVAILABLE';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.field = field;
+  }
+}
+
+export const badInput = (field: string, reason: string): AppError =>
+  new AppError('BAD_USER_INPUT', `${field}: ${reason}`, field);
+
+export const notFound = (field: string, what: string, id: string): AppError =>
+  new AppError('NOT_FOUND', `${field}: no ${what} with id "${id}"`, field);
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;
