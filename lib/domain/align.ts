@@ -1,0 +1,102 @@
+// Stance of one statement towards a claim. First the topic: does the statement
+// speak of the same predicate and key entities (term and name overlap)? Then the
+// checkable details both state: numbers, dates, polarity. Agreement on all shared
+// details is support; a conflict on one is contradiction; a hedge is only a mention.
+import type { Alignment, ClaimAnalysis, NameSlot, SlotComparison, Statement } from './types.js';
+import { datesAgree, datesComparable, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
+
+/** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
+export const SAME_FACT = 0.6;
+/** Stricter bar for contradiction: a conflicting number in a loosely related sentence is noise. */
+export const SAME_FACT_CONTRADICTION = 0.65;
+/** Below this share the statement is not about the claim at all. */
+export const ON_TOPIC = 0.35;
+
+interface Context {
+  terms?: string[];
+  names?: NameSlot[];
+}
+
+const contextOf = (statement: Statement): Context => (statement.extra?.context as Context | undefined) ?? {};
+
+/** Weighted share of the claim's terms and names found in the statement (context counts half). */
+export function topicOverlap(claim: Statement, statement: Statement): number {
+  const context = contextOf(statement);
+  const own = new Set(statement.terms);
+  const carried = new Set(context.terms ?? []);
+  const nameTerms = new Set(claim.slots.names.flatMap((n) => n.key.split(' ')));
+  let total = 0;
+  let found = 0;
+  for (const term of claim.terms) {
+    if (nameTerms.has(term)) continue; // names are scored below, by sound
+    total += 1;
+    if (own.has(term)) found += 1;
+    else if (carried.has(term)) found += 0.5;
+  }
+  for (const name of claim.slots.names) {
+    total += 1.5;
+    if (statement.slots.names.some((n) => namesMatch(name, n))) found += 1.5;
+    else if ((context.names ?? []).some((n) => namesMatch(name, n))) found += 0.75;
+    else if (name.key.split(' ').some((t) => own.has(t))) found += 1.5;
+  }
+  return total === 0 ? 0 : found / total;
+}
+
+interface SlotCheck {
+  matched: SlotComparison[];
+  conflicting: SlotComparison[];
+  /** the claim has a number or date the statement does not state */
+  missing: boolean;
+}
+
+function compareSlots(claim: Statement, statement: Statement): SlotCheck {
+  const matched: SlotComparison[] = [];
+  const conflicting: SlotComparison[] = [];
+  let missing = false;
+  for (const q of claim.slots.quantities) {
+    const same = statement.slots.quantities.filter((s) => sameMeasure(q, s));
+    const agreeing = same.find((s) => quantitiesAgree(q, s));
+    if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
+    else if (same.length > 0) conflicting.push({ kind: 'quantity', claim: q.text, report: same[0]!.text });
+    else missing = true;
+  }
+  for (const d of claim.slots.dates) {
+    const comparable = statement.slots.dates.filter((s) => datesComparable(d, s));
+    const agreeing = comparable.find((s) => datesAgree(d, s));
+    if (agreeing) matched.push({ kind: 'date', claim: d.text, report: agreeing.text });
+    else if (comparable.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: comparable[0]!.text });
+    else missing = true;
+  }
+  for (const n of claim.slots.names) {
+    const same = statement.slots.names.find((s) => namesMatch(n, s));
+    if (same) matched.push({ kind: 'name', claim: n.text, report: same.text });
+  }
+  return { matched, conflicting, missing };
+}
+
+export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alignment {
+  const c = claim.statement;
+  const score = topicOverlap(c, statement);
+  if (score < ON_TOPIC) {
+    return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
+  }
+  const { matched, conflicting, missing } = compareSlots(c, statement);
+  const polarityDiffers = c.slots.negated !== statement.slots.negated;
+  if (polarityDiffers) {
+    conflicting.push({
+      kind: 'polarity',
+      claim: c.slots.negated ? 'negated' : 'affirmed',
+      report: statement.slots.negated ? 'negated' : 'affirmed',
+    });
+  }
+  const hedged = statement.slots.hedged && !c.slots.hedged;
+  if (score >= SAME_FACT_CONTRADICTION && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
+    const first = conflicting[0]!;
+    return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
+  }
+  if (score >= SAME_FACT && conflicting.length === 0 && !missing && !hedged) {
+    return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };
+  }
+  const reason = hedged ? 'reported without being asserted' : missing ? 'does not state the claim\'s detail' : 'shares the topic, not the fact';
+  return { stance: 'MENTIONS', score, matched, conflicting, reason };
+}

@@ -1,0 +1,51 @@
+// Boilerplate removal, line by line. A scraped page is mostly furniture: menus,
+// teasers for other stories, related links, share boxes, widgets, bylines. None
+// of it is the report's own statement, so it must go before anything is indexed.
+import { collapseWhitespace, normalizeText } from './text.js';
+
+/** Lines that open with these are furniture wherever they appear. */
+const FURNITURE_START =
+  /^(?:read more|read also|also read|see also|related|recommended|more from|more on|more news|watch|listen|subscribe|sign up|newsletter|follow us|follow @|share (?:this|on|via)|click here|advertisement|sponsored|copyright|©|all rights reserved|cookie|we use cookies|comments?\b|leave a (?:comment|reply)|log ?in|sign ?in|photo:|image:|picture:|credit:|source:|sources:|tags?:|filed under|reporting by|editing by|writing by|additional reporting|by [\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){0,3}$|posted (?:on|by)|updated:|published:|last updated|next article|previous article|trending|most read|most popular|top stories|you may also like|don't miss|join our|download (?:our|the) app|terms of (?:use|service)|privacy policy|contact us|about us|home\b|menu\b|skip to)/iu;
+
+/** After one of these headings the rest of the page is lists of other stories or comments. */
+const TAIL_START = /^(?:related (?:articles|stories|news|posts|content)|more (?:stories|articles|news)|you may also like|recommended for you|comments?\s*\(?\d*\)?$|\d+ comments?|leave a (?:comment|reply)|popular (?:posts|stories)|latest (?:news|stories)$)/iu;
+
+const WIDGET = /\b(?:USD|EUR|GBP|JPY|CHF|CNY|RUB|XOF|BTC)\b.*\d.*\b(?:USD|EUR|GBP|JPY|CHF|CNY|RUB|XOF|BTC)\b|\b(?:°C|°F|humidity|forecast)\b/i;
+const SENTENCE_END = /[.!?]["')\]]?$/;
+
+const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
+
+function isMenu(line: string): boolean {
+  const separators = (line.match(/[,|•·»]/g) ?? []).length;
+  return !SENTENCE_END.test(line) && separators >= 3 && wordCount(line) / (separators + 1) <= 3;
+}
+
+/**
+ * The report's own text. Headings are dropped except the first substantial one
+ * (the headline); a text that is nothing but a headline is kept as it is.
+ */
+export function cleanText(raw: string): string {
+  const lines = normalizeText(raw).split('\n').map(collapseWhitespace).filter((l) => l.length > 0);
+  const kept: string[] = [];
+  let headlineKept = false;
+  for (const line of lines) {
+    if (TAIL_START.test(line) && kept.length > 0) break;
+    if (FURNITURE_START.test(line) || WIDGET.test(line) || isMenu(line)) continue;
+    const isHeading = !SENTENCE_END.test(line);
+    if (isHeading) {
+      if (!headlineKept && wordCount(line) >= 4 && kept.length === 0) {
+        kept.push(line.endsWith(':') ? line.slice(0, -1) : `${line}.`);
+        headlineKept = true;
+      }
+      continue;
+    }
+    if (wordCount(line) < 4) continue;
+    kept.push(line);
+  }
+  if (kept.length === 0) {
+    // Nothing looked like prose: a bare headline (or a one-line wire item). Keep the longest line.
+    const longest = lines.filter((l) => !FURNITURE_START.test(l)).sort((a, b) => b.length - a.length)[0];
+    return longest ?? '';
+  }
+  return kept.join('\n');
+}

@@ -1,0 +1,8 @@
+// The engine's public surface. Pure: no AWS, GraphQL, HTTP or store imports.
+export { analyzeClaim, analyzeReport, normalizeClaimText } from './analyze.js';
+export { alignStatement } from './align.js';
+export { isCopy, estimateJaccard } from './copies.js';
+export { rankStatements } from './retrieve.js';
+export { countIndependent, judgeClaim } from './verdict.js';
+export type * from './types.js';
+export { VERDICTS, STANCES } from './types.js';

@@ -1,0 +1,102 @@
+// Word lists the engine relies on. They describe English news prose in general
+// (function words, common news predicates and their synonyms, hedges, denials),
+// never particular claims.
+
+export const STOP_WORDS = new Set(
+  `a about above after again against all also am an and any are as at be been before being below between both but by
+  can could did do does doing down during each few for from further had has have having he her here hers herself him
+  himself his how i if in into is it its itself just me more most my myself no nor of off on once only or other our
+  ours ourselves out over own same she should so some such than that the their theirs them themselves then there these
+  they this those through to too under until up very was we were what when where which while who whom why will with
+  would you your yours yourself yourselves said says say saying told tells according new news one two first also
+  yet still since per via amid among upon mr mrs ms dr gen lt col sgt president minister spokesman spokeswoman
+  official officials report reports reported reportedly week month year years day days time times today yesterday
+  tomorrow monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+/**
+ * Synonym groups of common news predicates and nouns. Every word of a group maps
+ * to the group's first word, so "scrapped" and "annulled" index as one term.
+ * Entries are word stems as produced by the Porter stemmer of lib/domain/terms.ts
+ * OR plain words; both are looked up.
+ */
+export const SYNONYM_GROUPS: string[][] = [
+  ['end', 'cancel', 'scrap', 'annul', 'termin', 'revok', 'abrog', 'rescind', 'void', 'denounc', 'withdraw', 'quit', 'suspend', 'halt', 'stop', 'axe', 'ditch'],
+  ['troop', 'soldier', 'forc', 'personnel', 'militari'],
+  ['agreement', 'accord', 'pact', 'deal', 'treati', 'arrang'],
+  ['approv', 'pass', 'adopt', 'endors', 'ratifi'],
+  ['kill', 'dead', 'die', 'death', 'slain', 'fatal', 'toll', 'live'],
+  ['injur', 'wound', 'hurt'],
+  ['arrest', 'detain', 'captur', 'apprehend', 'custodi'],
+  ['launch', 'start', 'begin', 'began', 'initi', 'establish', 'set', 'creat', 'found'],
+  ['sign', 'conclud', 'ink'],
+  ['oust', 'toppl', 'overthrow', 'overthrew', 'depos', 'remov'],
+  ['coup', 'putsch', 'takeov'],
+  ['expel', 'kick', 'evict', 'eject', 'ban'],
+  ['buy', 'acquir', 'purchas', 'bought', 'acquisit'],
+  ['sell', 'sold', 'sale'],
+  ['earthquak', 'quak', 'tremor', 'temblor', 'seismic'],
+  ['cost', 'worth', 'valu', 'price'],
+  ['announc', 'declar', 'unveil', 'confirm'],
+  ['fire', 'sack', 'dismiss', 'oust'],
+  ['resign', 'step', 'quit'],
+  ['hire', 'appoint', 'name', 'recruit'],
+  ['shot', 'shoot', 'gun'],
+  ['strike', 'hit', 'struck', 'jolt', 'rock'],
+  ['mission', 'oper', 'deploy', 'station', 'base'],
+  ['cooper', 'partnership', 'ti', 'allianc', 'relat'],
+  ['american', 'america', 'us', 'usa', 'unit state'],
+  ['eu', 'european union', 'europ'],
+  ['uk', 'britain', 'british', 'unit kingdom'],
+  ['un', 'unit nation'],
+  ['mother', 'mom', 'mum'],
+  ['father', 'dad'],
+  ['child', 'kid', 'children', 'boi', 'girl'],
+  ['phone', 'smartphon', 'iphon', 'handset'],
+];
+
+/** Words that flip a statement's polarity. */
+export const NEGATION_CUES = [
+  'not', 'no', 'never', 'neither', 'nor', 'none', "n't", 'without', 'nothing', 'nobody',
+];
+
+/** Verbs and nouns of denial or debunking: the statement asserts the opposite. */
+export const DENIAL_CUES = [
+  'deny', 'denies', 'denied', 'denying', 'denial', 'refute', 'refutes', 'refuted', 'debunk', 'debunks', 'debunked',
+  'dismiss', 'dismisses', 'dismissed', 'reject', 'rejects', 'rejected', 'hoax', 'fake', 'false', 'untrue', 'myth',
+  'bogus', 'fabricated', 'misleading', 'not true', 'no evidence', 'satire', 'satirical', 'rumour is false',
+  'rumor is false', 'nope', 'isn\'t', 'wasn\'t', 'won\'t', 'didn\'t', 'doesn\'t', 'don\'t', 'aren\'t', 'weren\'t',
+  'hasn\'t', 'haven\'t', 'alive', 'survived', 'survives', 'insists', 'clarifies', 'spoof', 'prank',
+];
+
+/** Reporting without asserting: rumours, attributions, modal verbs, questions. */
+export const HEDGE_CUES = [
+  'reportedly', 'allegedly', 'alleged', 'rumor', 'rumors', 'rumour', 'rumours', 'rumored', 'rumoured', 'claim',
+  'claims', 'claimed', 'claiming', 'may', 'might', 'could', 'possibly', 'possible', 'apparently', 'purportedly',
+  'purported', 'supposedly', 'unconfirmed', 'unverified', 'speculation', 'speculate', 'speculates', 'suggests',
+  'suggest', 'report', 'reports', 'reported', 'says', 'said', 'according', 'sources', 'source', 'believed',
+  'thought', 'seems', 'appears', 'appear', 'likely', 'unlikely', 'expected', 'expect', 'expects', 'plans', 'plan',
+  'considering', 'consider', 'weighs', 'eyes', 'mulls', 'set to', 'would', 'if', 'whether', 'viral', 'photo',
+  'video', 'story', 'stories', 'spotted', 'tipped', 'hints', 'hint', 'wants', 'tells',
+];
+
+export const TITLES = new Set(
+  `mr mrs ms miss dr prof sir dame lord lady gen general col colonel lt lieutenant maj major capt captain sgt sergeant
+  adm admiral cmdr president vice prime minister deputy secretary senator sen rep representative gov governor mayor
+  king queen prince princess pope rev reverend father sheikh imam judge justice chief commander ambassador st saint`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+export const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11, nov: 11,
+  december: 12, dec: 12,
+};
+
+export const WEEKDAYS: Record<string, number> = {
+  sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
+};

@@ -1,0 +1,25 @@
+// Sentence segmentation with Intl.Segmenter (built into Node: no dependency), then
+// repairs for the abbreviations it splits on ("Gen.", "U.S.", "Jan.").
+import { collapseWhitespace } from './text.js';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.\s*$/;
+
+/** Paragraphs (blank-line or line separated) split into sentences. */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const paragraph of text.split(/\n+/)) {
+    const line = collapseWhitespace(paragraph);
+    if (line.length === 0) continue;
+    let pending = '';
+    for (const { segment } of segmenter.segment(line)) {
+      pending += segment;
+      if (ABBREVIATION_END.test(pending)) continue;
+      const sentence = pending.trim();
+      if (sentence.length > 0) out.push(sentence);
+      pending = '';
+    }
+    if (pending.trim().length > 0) out.push(pending.trim());
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// Dates with their granularity. chrono-node reads the many ways news prints a
+// date ("August 3", "3 August 2023", "on Monday", "last week"); a bare year
+// ("in 2012", "since 2013") is read here because chrono leaves it alone.
+// Relative dates resolve against the report's publish date, and only when there is one.
+import * as chrono from 'chrono-node';
+import type { DateSlot } from '../types.js';
+
+const parser = chrono.en.casual;
+
+const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+
+export function extractDates(text: string, publishedAt?: string): DateSlot[] {
+  const ref = publishedAt ? new Date(publishedAt) : undefined;
+  const out: DateSlot[] = [];
+  const covered: Array<[number, number]> = [];
+  for (const result of parser.parse(text, ref ?? new Date(Date.UTC(2000, 0, 1)))) {
+    const start = result.start;
+    const relative = RELATIVE.test(result.text);
+    if (relative && !ref) continue;
+    const hasDay = start.isCertain('day') || (relative && ref !== undefined && (start.isCertain('weekday') || /day|yesterday|today|tomorrow/i.test(result.text)));
+    const hasMonth = start.isCertain('month') || (relative && ref !== undefined);
+    const hasYear = start.isCertain('year') || (relative && ref !== undefined);
+    // Times of day alone ("at 10 am") are not dates.
+    if (!hasDay && !hasMonth && !hasYear) continue;
+    if (/week/i.test(result.text) && !start.isCertain('day')) continue; // a week is coarser than we model
+    const slot: DateSlot = {
+      kind: 'date',
+      text: result.text,
+      granularity: hasDay ? 'day' : hasMonth ? 'month' : 'year',
+      ...(hasYear ? { year: start.get('year') ?? undefined } : {}),
+      ...(hasMonth ? { month: start.get('month') ?? undefined } : {}),
+      ...(hasDay ? { day: start.get('day') ?? undefined } : {}),
+    };
+    out.push(slot);
+    covered.push([result.index, result.index + result.text.length]);
+  }
+  for (const match of text.matchAll(/\b(?:in|since|from|of|by|until|during|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi)) {
+    const at = (match.index ?? 0) + match[0].length - 4;
+    if (covered.some(([a, b]) => at >= a && at < b)) continue;
+    out.push({ kind: 'date', text: match[1]!, granularity: 'year', year: Number(match[1]) });
+  }
+  return out;
+}
+
+/** Dates agree when every field both of them know is equal ("July 2023" and "2023" agree). */
+export function datesAgree(a: DateSlot, b: DateSlot): boolean {
+  if (a.year !== undefined && b.year !== undefined && a.year !== b.year) return false;
+  if (a.month !== undefined && b.month !== undefined && a.month !== b.month) return false;
+  if (a.day !== undefined && b.day !== undefined && a.day !== b.day) return false;
+  return true;
+}
+
+/** Dates are comparable when they share at least one field. */
+export function datesComparable(a: DateSlot, b: DateSlot): boolean {
+  return (
+    (a.year !== undefined && b.year !== undefined) ||
+    (a.month !== undefined && b.month !== undefined) ||
+    (a.day !== undefined && b.day !== undefined && a.month !== undefined && b.month !== undefined)
+  );
+}

@@ -1,0 +1,54 @@
+// Names of people, places and organisations: runs of capitalised words. Matching is
+// by spelling-insensitive keys: diacritics folded, titles dropped, and each token's
+// Double Metaphone code, so "Tiani"/"Tchiani" and "Yevkurov"/"Evkourov" agree.
+import { doubleMetaphone } from 'double-metaphone';
+import type { NameSlot } from '../types.js';
+import { MONTHS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
+import { foldCase } from '../text.js';
+
+const NAME_RUN = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|al|el|bin|van|von|der|la|le|of|the)\s+)?\p{Lu}[\p{L}'’-]*)*/gu;
+
+const isNoise = (token: string): boolean => {
+  const lower = foldCase(token);
+  return STOP_WORDS.has(lower) || TITLES.has(lower) || lower in MONTHS || lower in WEEKDAYS || lower.length < 2;
+};
+
+export function phoneticKeys(token: string): string[] {
+  const [primary, secondary] = doubleMetaphone(foldCase(token));
+  return [...new Set([primary, secondary].filter((c): c is string => !!c && c.length > 0))];
+}
+
+/** Acronym of a multi-word name: "Economic Community of West African States" -> "ecowas" is not derivable, but "European Union" -> "eu" is. */
+function acronymOf(tokens: string[]): string {
+  return tokens.filter((t) => !/^(of|the|and|for)$/i.test(t)).map((t) => foldCase(t)[0]).join('');
+}
+
+export function extractNames(text: string): NameSlot[] {
+  const out: NameSlot[] = [];
+  for (const match of text.matchAll(NAME_RUN)) {
+    const tokens = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t));
+    if (tokens.length === 0) continue;
+    // A lone capitalised word opening the sentence is usually just a capitalised word.
+    if ((match.index ?? 0) === 0 && tokens.length === 1 && match[0].split(/\s+/).length === 1 && !/^\p{Lu}{2,}$/u.test(tokens[0]!)) {
+      const lower = foldCase(tokens[0]!);
+      if (lower.endsWith('ing') || lower.endsWith('ly')) continue;
+    }
+    const key = tokens.map(foldCase).join(' ');
+    const phonetic = tokens.flatMap((t) => phoneticKeys(t).map((code) => code));
+    const acronym = tokens.length > 1 ? acronymOf(tokens) : '';
+    out.push({ kind: 'name', text: tokens.join(' '), key, phonetic: acronym ? [...phonetic, `#${acronym}`] : phonetic });
+  }
+  return out;
+}
+
+/** Two names refer to the same entity when a token matches by key or sound, or one is the other's acronym. */
+export function namesMatch(a: NameSlot, b: NameSlot): boolean {
+  if (a.key === b.key) return true;
+  const aTokens = a.key.split(' ');
+  const bTokens = b.key.split(' ');
+  if (aTokens.some((t) => bTokens.includes(t) && t.length > 2)) return true;
+  if (a.phonetic.some((code) => code.startsWith('#') && code.slice(1) === b.key.replace(/\s+/g, ''))) return true;
+  if (b.phonetic.some((code) => code.startsWith('#') && code.slice(1) === a.key.replace(/\s+/g, ''))) return true;
+  const aCodes = new Set(a.phonetic.filter((c) => !c.startsWith('#') && c.length >= 2));
+  return b.phonetic.some((code) => !code.startsWith('#') && code.length >= 2 && aCodes.has(code));
+}

@@ -1,0 +1,59 @@
+// Number words to values ("one thousand", "twenty-five", "a dozen"). Written here
+// because the npm packages for it pull in large fuzzy-matching dependencies that
+// would weigh on the Lambda bundle for a few dozen words.
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, dozen: 12,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+export const SCALES: Record<string, number> = {
+  hundred: 100, thousand: 1_000, million: 1_000_000, billion: 1_000_000_000, trillion: 1_000_000_000_000,
+  k: 1_000, m: 1_000_000, mn: 1_000_000, mln: 1_000_000, bn: 1_000_000_000, b: 1_000_000_000, tn: 1_000_000_000_000,
+};
+
+export const NUMBER_WORD = new RegExp(
+  `^(?:${[...Object.keys(UNITS), ...Object.keys(TENS), 'hundred', 'thousand', 'million', 'billion', 'trillion', 'and'].join('|')})$`,
+);
+
+/** Value of a run of number words, or undefined when the run is not a number. */
+export function parseNumberWords(words: string[]): number | undefined {
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const raw of words) {
+    const word = raw.toLowerCase();
+    if (word === 'and') continue;
+    for (const part of word.split('-')) {
+      if (part in UNITS) {
+        current += UNITS[part]!;
+        seen = true;
+      } else if (part in TENS) {
+        current += TENS[part]!;
+        seen = true;
+      } else if (part === 'hundred') {
+        current = (current || 1) * 100;
+        seen = true;
+      } else if (part === 'thousand' || part === 'million' || part === 'billion' || part === 'trillion') {
+        total += (current || 1) * SCALES[part]!;
+        current = 0;
+        seen = true;
+      } else {
+        return undefined;
+      }
+    }
+  }
+  return seen ? total + current : undefined;
+}
+
+/** "1,500" -> 1500, "1.2" -> 1.2, "1.500" (European thousands) -> 1500. */
+export function parseDigits(text: string): number | undefined {
+  const clean = text.replace(/\s/g, '');
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(clean)) return Number(clean.replace(/,/g, ''));
+  if (/^\d{1,3}(\.\d{3})+$/.test(clean)) return Number(clean.replace(/\./g, ''));
+  if (/^\d+(\.\d+)?$/.test(clean)) return Number(clean);
+  return undefined;
+}

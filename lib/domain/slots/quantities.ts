@@ -1,0 +1,104 @@
+// Quantities as intervals. A qualifier widens the exact value into the range a
+// careful reader would accept: "about 1,000" is 900..1,100, "more than $100 million"
+// is anything above, "up to 20" anything from 0 to 20.
+import type { Quantity } from '../types.js';
+import { MONTHS, STOP_WORDS } from '../lexicon.js';
+import { canonicalTerm } from '../terms.js';
+import { parseDigits, parseNumberWords, SCALES } from './numbers.js';
+
+const WORD_NUMBERS =
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
+const QUALIFIERS =
+  'about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|more than|over|at least|up to|as many as|less than|fewer than|under|upwards of|in excess of|just over|just under|only|exactly|a total of';
+
+const QUANTITY = new RegExp(
+  String.raw`(?<qual>\b(?:${QUALIFIERS})\s+)?` +
+    String.raw`(?<cur>US\$|\$|€|£|¥|\bUSD\s?|\bEUR\s?|\bGBP\s?)?` +
+    String.raw`(?<num>\d+(?:[.,]\d+)*|\b(?:(?:${WORD_NUMBERS}|a|an)[\s-]+(?:and[\s-]+)?)*(?:${WORD_NUMBERS})\b)` +
+    String.raw`(?:\s*(?<scale>trillion|billion|million|thousand|bn|mn|mln|m|k|tn)\b)?` +
+    String.raw`(?<pct>\s*(?:%|per\s?cent\b))?`,
+  'gi',
+);
+
+const CURRENCY: Record<string, string> = { $: 'usd', us$: 'usd', usd: 'usd', '€': 'eur', eur: 'eur', '£': 'gbp', gbp: 'gbp', '¥': 'jpy' };
+const CURRENCY_WORDS: Record<string, string> = { dollar: 'usd', dollars: 'usd', euro: 'eur', euros: 'eur', pound: 'gbp', pounds: 'gbp' };
+
+function interval(value: number, qualifier: string | undefined): [number, number] {
+  switch (qualifier?.toLowerCase().replace(/\s+/g, ' ').trim()) {
+    case 'about': case 'around': case 'approximately': case 'roughly': case 'some': case 'an estimated': case 'estimated':
+      return [value * 0.9, value * 1.1];
+    case 'nearly': case 'almost': case 'close to': case 'just under':
+      return [value * 0.85, value];
+    case 'more than': case 'over': case 'upwards of': case 'in excess of': case 'just over':
+      return [value, Number.POSITIVE_INFINITY];
+    case 'at least':
+      return [value, Number.POSITIVE_INFINITY];
+    case 'up to': case 'as many as':
+      return [0, value];
+    case 'less than': case 'fewer than': case 'under':
+      return [0, value];
+    default:
+      // A bare figure in news is usually rounded: allow 2% either side.
+      return [value * 0.98, value * 1.02];
+  }
+}
+
+/** The noun a figure counts: the first content word after it ("1,500 French troops" -> troop). */
+function unitAfter(rest: string): string | undefined {
+  const words = rest.match(/^[\s-]*((?:[\p{L}'-]+\s*){1,4})/u)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  for (const word of words.slice(0, 3)) {
+    const lower = word.toLowerCase();
+    if (lower in CURRENCY_WORDS) return CURRENCY_WORDS[lower];
+    if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new') continue;
+    if (/^\p{Lu}/u.test(word)) continue; // nationality or name adjectives: "French troops"
+    return canonicalTerm(lower);
+  }
+  return undefined;
+}
+
+function isDatePart(text: string, start: number, end: number, raw: string): boolean {
+  const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
+  const after = text.slice(end, end + 12).toLowerCase();
+  const monthBefore = Object.keys(MONTHS).some((m) => new RegExp(`\\b${m}\\.?\\s*$`).test(before));
+  const monthAfter = Object.keys(MONTHS).some((m) => new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?${m}\\b`).test(after));
+  if (monthBefore || monthAfter) return true;
+  if (/^(?:st|nd|rd|th)\b/.test(after)) return true;
+  return false;
+}
+
+export function extractQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const match of text.matchAll(QUANTITY)) {
+    const groups = match.groups ?? {};
+    const numText = groups.num ?? '';
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    const isDigits = /^\d/.test(numText);
+    let value = isDigits ? parseDigits(numText) : parseNumberWords(numText.split(/[\s-]+/));
+    if (value === undefined) continue;
+    // "a"/"an" alone is an article, not a number.
+    if (!isDigits && /^(?:a|an)$/i.test(numText.trim())) continue;
+    const scale = groups.scale?.toLowerCase();
+    const currency = groups.cur ? CURRENCY[groups.cur.trim().toLowerCase()] : undefined;
+    // "m"/"k" only count as scales next to digits with a currency or right after the digits.
+    if (scale && (scale === 'm' || scale === 'k' || scale === 'b') && !isDigits) continue;
+    if (scale) value *= SCALES[scale] ?? 1;
+    const isYear = isDigits && !scale && !currency && !groups.pct && /^(1[89]|20)\d\d$/.test(numText);
+    if (isYear) continue;
+    if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
+    if (isDigits && /^\d{1,2}:\d{2}/.test(text.slice(start + match[0].indexOf(numText)))) continue; // times
+    const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
+    const [low, high] = interval(value, groups.qual);
+    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}) });
+  }
+  return out;
+}
+
+/** Two quantities speak of the same thing when their units agree (or neither has one). */
+export function sameMeasure(a: Quantity, b: Quantity): boolean {
+  return (a.unit ?? '') === (b.unit ?? '');
+}
+
+export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
+  return a.low <= b.high && b.low <= a.high;
+}
