@@ -4,11 +4,12 @@
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, NameSlot, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
+import { negatesTerms } from './slots/polarity.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.6;
 /** Stricter bar for contradiction: a conflicting number in a loosely related sentence is noise. */
-export const SAME_FACT_CONTRADICTION = 0.65;
+export const SAME_FACT_CONTRADICTION = 0.8;
 /** Below this share the statement is not about the claim at all. */
 export const ON_TOPIC = 0.35;
 
@@ -81,12 +82,21 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
     return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
   }
   const { matched, conflicting, missing } = compareSlots(c, statement);
-  const polarityDiffers = c.slots.negated !== statement.slots.negated;
+  // Every key entity of the claim must be there: the same act by or about someone else is another fact.
+  const missingName = c.slots.names.some(
+    (name) => !statement.slots.names.some((n) => namesMatch(name, n)) && !(contextOf(statement).names ?? []).some((n) => namesMatch(name, n)),
+  );
+  if (missingName) {
+    return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
+  }
+  const nameTerms = new Set(c.slots.names.flatMap((n) => n.key.split(' ')));
+  const predicate = new Set(c.terms.filter((t) => !nameTerms.has(t)));
+  const polarityDiffers = negatesTerms(c.text, predicate) !== negatesTerms(statement.text, predicate);
   if (polarityDiffers) {
     conflicting.push({
       kind: 'polarity',
-      claim: c.slots.negated ? 'negated' : 'affirmed',
-      report: statement.slots.negated ? 'negated' : 'affirmed',
+      claim: negatesTerms(c.text, predicate) ? 'negated' : 'affirmed',
+      report: negatesTerms(statement.text, predicate) ? 'negated' : 'affirmed',
     });
   }
   const hedged = statement.slots.hedged && !c.slots.hedged;

@@ -19,6 +19,8 @@ export interface Quantity {
   high: number;
   /** normalised unit or currency ("usd", "troops", "percent"), or undefined */
   unit?: string;
+  /** the content words right after the figure ("two crucial military agreements" -> crucial, militari, agreement) */
+  nouns?: string[];
 }
 
 export interface DateSlot {

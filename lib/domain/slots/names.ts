@@ -46,7 +46,7 @@ export function namesMatch(a: NameSlot, b: NameSlot): boolean {
   if (a.key === b.key) return true;
   const aTokens = a.key.split(' ');
   const bTokens = b.key.split(' ');
-  if (aTokens.some((t) => bTokens.includes(t) && t.length > 2)) return true;
+  if (aTokens.some((t) => bTokens.includes(t) && t.length >= 2)) return true;
   if (a.phonetic.some((code) => code.startsWith('#') && code.slice(1) === b.key.replace(/\s+/g, ''))) return true;
   if (b.phonetic.some((code) => code.startsWith('#') && code.slice(1) === a.key.replace(/\s+/g, ''))) return true;
   const aCodes = new Set(a.phonetic.filter((c) => !c.startsWith('#') && c.length >= 2));

@@ -1,7 +1,8 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
 import { DENIAL_CUES, HEDGE_CUES, NEGATION_CUES } from '../lexicon.js';
-import { foldCase } from '../text.js';
+import { canonicalTerm } from '../terms.js';
+import { foldCase, wordTokens } from '../text.js';
 
 const phraseRegex = (phrases: string[]): RegExp =>
   new RegExp(`(?:^|[^\\p{L}'])(?:${phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|[^\\p{L}'])`, 'iu');
@@ -19,4 +20,27 @@ export function isNegated(text: string): boolean {
 export function isHedged(text: string): boolean {
   const folded = foldCase(text).trim();
   return folded.endsWith('?') || HEDGE.test(folded);
+}
+
+const NEGATORS = new Set(NEGATION_CUES);
+/** How many words after "not"/"never" its scope reaches. */
+const NEGATION_SCOPE = 4;
+
+/**
+ * Whether the text negates one of the given terms: a denial anywhere, or a negator
+ * with one of the terms shortly after it. "did not cancel the deal" negates "cancel";
+ * "no longer has troops there, but signed the pact" does not negate "sign".
+ */
+export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean {
+  const folded = foldCase(text);
+  if (DENIAL.test(folded)) return true;
+  const tokens = wordTokens(folded);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!NEGATORS.has(token) && !token.endsWith("n't")) continue;
+    for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
+      if (terms.has(canonicalTerm(tokens[j]!))) return true;
+    }
+  }
+  return false;
 }

@@ -89,14 +89,20 @@ export function extractQuantities(text: string): Quantity[] {
     if (isDigits && /^\d{1,2}:\d{2}/.test(text.slice(start + match[0].indexOf(numText)))) continue; // times
     const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
     const [low, high] = interval(value, groups.qual);
-    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}) });
+    const nouns = (text.slice(end).match(/^[\s-]*((?:[\p{L}'-]+\s*){1,3})/u)?.[1] ?? '')
+      .split(/\s+/)
+      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()))
+      .map((w) => canonicalTerm(w.toLowerCase()));
+    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns });
   }
   return out;
 }
 
 /** Two quantities speak of the same thing when their units agree (or neither has one). */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
-  return (a.unit ?? '') === (b.unit ?? '');
+  if ((a.unit ?? '') === (b.unit ?? '')) return true;
+  // "two military agreements" and "two crucial military agreements" count the same thing.
+  return (a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit));
 }
 
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
