@@ -77,10 +77,10 @@ export const HEDGE_CUES = [
   'reportedly', 'allegedly', 'alleged', 'rumor', 'rumors', 'rumour', 'rumours', 'rumored', 'rumoured', 'claim',
   'claims', 'claimed', 'claiming', 'may', 'might', 'could', 'possibly', 'possible', 'apparently', 'purportedly',
   'purported', 'supposedly', 'unconfirmed', 'unverified', 'speculation', 'speculate', 'speculates', 'suggests',
-  'suggest', 'report', 'reports', 'reported', 'says', 'said', 'according', 'sources', 'source', 'believed',
+  'suggest', 'believed',
   'thought', 'seems', 'appears', 'appear', 'likely', 'unlikely', 'expected', 'expect', 'expects', 'plans', 'plan',
   'considering', 'consider', 'weighs', 'eyes', 'mulls', 'set to', 'would', 'if', 'whether', 'viral', 'photo',
-  'video', 'story', 'stories', 'spotted', 'tipped', 'hints', 'hint', 'wants', 'tells',
+  'spotted', 'tipped', 'hints', 'hint',
 ];
 
 export const TITLES = new Set(

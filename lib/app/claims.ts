@@ -1,0 +1,56 @@
+// Submitting claims: one claim per normalised text, its terms registered so new
+// reports find it, and its first verdict computed at once.
+import { analyzeClaim } from '../domain/index.js';
+import type { Store } from '../store/port.js';
+import { LIMITS } from './limits.js';
+import type { Clock, IdGen } from './ports.js';
+import type { ClaimRecord, SubmitClaimResult } from './types.js';
+import { requiredText } from './validate.js';
+import { badInput } from '../errors.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function createSubmitClaim(deps: { store: Store; clock: Clock; ids: IdGen; recheckClaim: (id: string) => Promise<ClaimRecord> }) {
+  const { store, clock, ids, recheckClaim } = deps;
+
+  return async function submitClaim(input: { text: string }): Promise<SubmitClaimResult> {
+    const text = requiredText('input.text', input?.text, LIMITS.claimTextMaxChars);
+    const analysis = analyzeClaim(text);
+    if (analysis.terms.length === 0) throw badInput('input.text', 'has no content words to check (only stop words or numbers)');
+    const id = ids.newId('clm');
+    const owner = await store.claimClaimGuard(analysis.textHash, id);
+    if (owner !== id) {
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const existing = await store.getClaim(owner);
+        if (existing && existing.version > 0) return { claim: existing, created: false };
+        await sleep(Math.min(400, 20 * 2 ** attempt));
+      }
+    }
+    const now = clock.now().toISOString();
+    const claim: ClaimRecord = {
+      id: owner,
+      text,
+      normalizedText: analysis.normalizedText,
+      textHash: analysis.textHash,
+      analysis,
+      verdict: 'UNVERIFIED',
+      confidence: 0,
+      rule: 'NO_SUPPORTING_OR_CONTRADICTING_REPORT',
+      explanation: 'Not checked yet.',
+      supportCount: 0,
+      contradictCount: 0,
+      mentionCount: 0,
+      independentSources: 0,
+      createdAt: now,
+      updatedAt: now,
+      version: 0,
+    };
+    const created = await store.putClaim(claim);
+    if (created) {
+      await store.addClaimToTerms(claim.id, analysis.terms);
+      await store.addToCounters({ claims: 1 });
+    }
+    // Version 0 is "registered, not judged": whoever gets here first (or retries) judges it.
+    return { claim: await recheckClaim(claim.id), created };
+  };
+}

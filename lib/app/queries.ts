@@ -1,0 +1,74 @@
+// Read use cases: what dashboards ask. All reads are single queries or batch gets.
+import { analyzeClaim } from '../domain/index.js';
+import { VERDICTS, type Stance, type Verdict } from '../domain/types.js';
+import type { Store } from '../store/port.js';
+import { stanceOrder } from '../store/codec.js';
+import { badInput, notFound } from '../errors.js';
+import { LIMITS } from './limits.js';
+import type { ClaimRecord, Page, PageArgs, Stats } from './types.js';
+import { optionalText, pageSize, sourceKeyOf } from './validate.js';
+
+/** Claims matching every content term of the search, newest first, paged by offset. */
+async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined): Promise<Page<ClaimRecord>> {
+  const terms = analyzeClaim(search).terms;
+  if (terms.length === 0) throw badInput('search', 'has no words to search for');
+  let offset = 0;
+  if (after) {
+    const decoded = /^o:(\d+)$/.exec(Buffer.from(after, 'base64url').toString('utf8'));
+    if (!decoded) throw badInput('after', 'malformed cursor; pass a cursor returned by a previous page');
+    offset = Number(decoded[1]);
+  }
+  const hits = await store.claimsForTerms(terms);
+  const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
+  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null);
+  claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  const slice = claims.slice(offset, offset + first);
+  const edges = slice.map((node, i) => ({ node, cursor: Buffer.from(`o:${offset + i + 1}`).toString('base64url') }));
+  return {
+    edges,
+    pageInfo: { hasNextPage: offset + first < claims.length, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
+  };
+}
+
+export function createQueries(store: Store) {
+  return {
+    getClaim: (id: string) => store.getClaim(id),
+    getClaims: (ids: readonly string[]) => store.getClaims(ids),
+    getReport: (id: string) => store.getReport(id),
+    getReports: (ids: readonly string[]) => store.getReports(ids),
+
+    async listClaims(args: PageArgs & { verdict?: Verdict | null; search?: string | null }) {
+      const first = pageSize('first', args.first);
+      const search = optionalText('search', args.search, LIMITS.searchMaxChars);
+      if (args.verdict && !VERDICTS.includes(args.verdict)) throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
+      if (search) {
+        const page = await searchClaims(store, search, first, args.after);
+        if (!args.verdict) return page;
+        return { ...page, edges: page.edges.filter((e) => e.node.verdict === args.verdict) };
+      }
+      return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}) });
+    },
+
+    async listReports(args: PageArgs & { source?: string | null }) {
+      const first = pageSize('first', args.first);
+      const source = optionalText('source', args.source, LIMITS.sourceMaxChars);
+      return store.listReports({ first, after: args.after ?? null, ...(source ? { sourceKey: sourceKeyOf(source) } : {}) });
+    },
+
+    async listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }) {
+      const first = pageSize('first', args.first);
+      const claim = await store.getClaim(claimId);
+      if (!claim) throw notFound('id', 'claim', claimId);
+      return store.listEvidence(claim, { first, after: args.after ?? null, ...(args.stance ? { stanceOrder: stanceOrder(args.stance) } : {}) });
+    },
+
+    verdictHistory: (claimId: string) => store.listHistory(claimId),
+    listSources: () => store.listSources(),
+
+    async stats(): Promise<Stats> {
+      const [counters, sources, ...counts] = await Promise.all([store.counters(), store.listSources(), ...VERDICTS.map((v) => store.countClaims(v))]);
+      const byVerdict = Object.fromEntries(VERDICTS.map((v, i) => [v, counts[i] ?? 0])) as Record<Verdict, number>;
+      return { claims: counters.claims, reports: counters.reports, sources: sources.length, byVerdict };
+    },
+  };
+}

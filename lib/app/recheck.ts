@@ -1,0 +1,104 @@
+// Re-checking a claim: retrieve candidate statements through the term index,
+// judge them with the engine, and store the verdict with optimistic concurrency.
+// Reads of a claim never recompute: they read what this wrote.
+import { judgeClaim, rankStatements } from '../domain/index.js';
+import type { Candidate, Posting } from '../domain/types.js';
+import { backoff } from '../store/dynamoStore.js';
+import type { Store } from '../store/port.js';
+import { notFound, AppError } from '../errors.js';
+import { logger, metrics } from '../observability.js';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { Clock } from './ports.js';
+import type { ClaimRecord, EvidenceRecord } from './types.js';
+
+/** Postings read per claim term: bounded so retrieval cost does not grow with the corpus. */
+export const POSTINGS_PER_TERM = 400;
+/** Statements judged per claim: the best-ranked by BM25. */
+export const CANDIDATES_PER_CLAIM = 60;
+/** Evidence items kept per claim (strongest first). */
+const EVIDENCE_KEPT = 100;
+const SAVE_ATTEMPTS = 10;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function candidatesFor(store: Store, claim: ClaimRecord): Promise<Candidate[]> {
+  const terms = claim.analysis.terms;
+  const [lists, counters] = await Promise.all([
+    Promise.all(terms.map((t) => store.postings(t, POSTINGS_PER_TERM))),
+    store.counters(),
+  ]);
+  const postings: Posting[] = lists.flat();
+  const docFreq = new Map(terms.map((t, i) => [t, lists[i]!.length]));
+  const ranked = rankStatements(claim.analysis, postings, { totalReports: Math.max(counters.reports, 1), docFreq }, CANDIDATES_PER_CLAIM);
+  if (ranked.length === 0) return [];
+  const reportIds = [...new Set(ranked.map((r) => r.reportId))];
+  const [reports, statements] = await Promise.all([
+    store.getReports(reportIds),
+    store.getStatements(ranked.map((r) => ({ reportId: r.reportId, index: r.statementIndex }))),
+  ]);
+  // Only visible reports count: postings of a report still being written (or deleted) are ignored.
+  const byId = new Map(reports.filter((r) => r !== null).map((r) => [r!.id, r!]));
+  const out: Candidate[] = [];
+  for (const s of statements) {
+    const report = byId.get(s.reportId);
+    if (!report) continue;
+    out.push({
+      report: { id: report.id, source: report.sourceKey, copyGroup: report.copyGroup, ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}) },
+      statement: s.statement,
+    });
+  }
+  return out;
+}
+
+export function createRecheck(deps: { store: Store; clock: Clock }) {
+  const { store, clock } = deps;
+
+  async function recheckClaim(id: string): Promise<ClaimRecord> {
+    for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
+      const current = await store.getClaim(id);
+      if (!current) throw notFound('id', 'claim', id);
+      const candidates = await candidatesFor(store, current);
+      const result = judgeClaim(current.analysis, candidates);
+      const now = clock.now().toISOString();
+      const changed = result.verdict !== current.verdict || result.confidence !== current.confidence || current.version === 0;
+      const next: ClaimRecord = {
+        ...current,
+        verdict: result.verdict,
+        confidence: result.confidence,
+        rule: result.rule,
+        explanation: result.explanation,
+        supportCount: result.supportCount,
+        contradictCount: result.contradictCount,
+        mentionCount: result.mentionCount,
+        independentSources: result.independentSources,
+        updatedAt: changed ? now : current.updatedAt,
+        version: current.version + 1,
+      };
+      const evidence: EvidenceRecord[] = result.evidence.slice(0, EVIDENCE_KEPT).map((e, rank) => ({ ...e, claimId: id, rank }));
+      const change = result.verdict !== current.verdict || current.version === 0
+        ? { at: now, verdict: result.verdict, confidence: result.confidence, rule: result.rule }
+        : undefined;
+      if (await store.saveVerdict(next, current.version, evidence, change)) {
+        if (change && current.version > 0) metrics.addMetric('verdictChanges', MetricUnit.Count, 1);
+        return next;
+      }
+      // Someone else wrote a newer verdict meanwhile: read again and recompute on fresh data.
+      await sleep(backoff(attempt));
+    }
+    logger.warn('verdict save kept conflicting', { claimId: id });
+    throw new AppError('CONFLICT', `claim ${id} is being updated by many writers at once; retry`, 'id');
+  }
+
+  async function recheckClaims(ids: string[]): Promise<void> {
+    for (const id of ids) {
+      try {
+        await recheckClaim(id);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'NOT_FOUND') continue;
+        throw e;
+      }
+    }
+  }
+
+  return { recheckClaim, recheckClaims };
+}

@@ -1,0 +1,514 @@
+// The Store over DynamoDB (lib-dynamodb). Works the same against AWS, DynamoDB
+// Local and the embedded dynalite: only single-item conditions, batches and
+// queries, no transactions (dynalite has none), so every multi-item write is
+// ordered to stay correct when it stops half-way (see README, failure semantics).
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
+import type { Posting, Verdict } from '../domain/types.js';
+import { AppError } from '../errors.js';
+import { logger } from '../observability.js';
+import * as codec from './codec.js';
+import { keys } from './keys.js';
+import type { ApiKeyRecord, PageQuery, ReportGuard, Store } from './port.js';
+import { GSI1, GSI2 } from './table.js';
+
+type Item = Record<string, unknown>;
+
+const BATCH_WRITE_MAX = 25;
+const BATCH_GET_MAX = 100;
+const UNPROCESSED_ATTEMPTS = 8;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Full-jitter exponential backoff. */
+export const backoff = (attempt: number, baseMs = 25, capMs = 2_000): number => Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
+
+const chunk = <T>(xs: T[], n: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
+  return out;
+};
+
+export const isConditionalFailure = (e: unknown): boolean => (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+
+const RETRYABLE = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'TimeoutError',
+]);
+
+/** Errors the SDK already retried and gave up on become a clear, typed error for callers. */
+function unavailable(e: unknown): never {
+  const name = (e as { name?: string })?.name ?? 'Error';
+  const status = (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? 0;
+  if (RETRYABLE.has(name) || status >= 500) {
+    logger.error('store unavailable after retries', { error: name });
+    throw new AppError('UNAVAILABLE', 'The data store is busy or unavailable; the request was not completed. Retry later.');
+  }
+  throw e;
+}
+
+export class DynamoStore implements Store {
+  constructor(
+    private readonly doc: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private async send<T>(command: object): Promise<T> {
+    try {
+      // One generic path for every command type: the document client's overloads do not unify.
+      return (await (this.doc.send as (c: object) => Promise<unknown>).call(this.doc, command)) as T;
+    } catch (e) {
+      if (isConditionalFailure(e)) throw e;
+      return unavailable(e);
+    }
+  }
+
+  private async get(key: Item): Promise<Item | undefined> {
+    const out = await this.send<{ Item?: Item }>(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    return out.Item;
+  }
+
+  /** Conditional put: false when an item with that key already exists. */
+  private async putNew(item: Item): Promise<boolean> {
+    try {
+      await this.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** BatchWrite with retries of unprocessed items until all are written. */
+  async batchWrite(requests: Array<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } }>): Promise<void> {
+    for (const part of chunk(requests, BATCH_WRITE_MAX)) {
+      let pending: typeof part = part;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= UNPROCESSED_ATTEMPTS) {
+          throw new AppError('UNAVAILABLE', 'The data store kept refusing part of a batch write; retry the request.');
+        }
+        if (attempt > 0) await sleep(backoff(attempt));
+        const out = await this.send<{ UnprocessedItems?: Record<string, typeof part> }>(
+          new BatchWriteCommand({ RequestItems: { [this.table]: pending } }),
+        );
+        pending = out.UnprocessedItems?.[this.table] ?? [];
+      }
+    }
+  }
+
+  async batchGet(keyList: Item[]): Promise<Item[]> {
+    const out: Item[] = [];
+    const unique = [...new Map(keyList.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
+    for (const part of chunk(unique, BATCH_GET_MAX)) {
+      let pending: Item[] = part;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        if (attempt >= UNPROCESSED_ATTEMPTS) throw new AppError('UNAVAILABLE', 'The data store kept refusing part of a batch read; retry.');
+        if (attempt > 0) await sleep(backoff(attempt));
+        const res = await this.send<{ Responses?: Record<string, Item[]>; UnprocessedKeys?: Record<string, { Keys?: Item[] }> }>(
+          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
+        );
+        out.push(...(res.Responses?.[this.table] ?? []));
+        pending = res.UnprocessedKeys?.[this.table]?.Keys ?? [];
+      }
+    }
+    return out;
+  }
+
+  private async page<T>(input: Omit<QueryCommandInput, 'TableName'>, query: PageQuery, decode: (i: Item) => T, keyOf: (i: Item) => Item): Promise<Page<T>> {
+    const startKey = query.after ? codec.decodeCursor(query.after) : undefined;
+    const items: Item[] = [];
+    let lastKey: Item | undefined = startKey;
+    // Ask for one more than a page to know whether another page follows.
+    do {
+      const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({ ...input, TableName: this.table, Limit: query.first + 1 - items.length, ExclusiveStartKey: lastKey }),
+      );
+      items.push(...(out.Items ?? []));
+      lastKey = out.LastEvaluatedKey;
+    } while (lastKey && items.length < query.first + 1);
+    const hasNextPage = items.length > query.first;
+    const edges = items.slice(0, query.first).map((i) => ({ node: decode(i), cursor: codec.encodeCursor(keyOf(i)) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
+    };
+  }
+
+  // ---- counters
+  async counters(): Promise<{ reports: number; claims: number }> {
+    const item = await this.get(keys.counters());
+    return { reports: (item?.reports as number) ?? 0, claims: (item?.claims as number) ?? 0 };
+  }
+
+  async addToCounters(delta: { reports?: number; claims?: number }): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.counters(),
+        UpdateExpression: 'ADD reports :r, claims :c',
+        ExpressionAttributeValues: { ':r': delta.reports ?? 0, ':c': delta.claims ?? 0 },
+      }),
+    );
+  }
+
+  // ---- reports
+  private guardKey(guard: ReportGuard): Item {
+    return guard.kind === 'url' ? keys.reportUrlGuard(guard.urlHash) : keys.reportContentGuard(guard.sourceKey, guard.contentHash);
+  }
+
+  async claimReportGuard(guard: ReportGuard, reportId: string): Promise<string> {
+    const key = this.guardKey(guard);
+    if (await this.putNew({ ...key, type: 'Guard', reportId })) return reportId;
+    const existing = await this.get(key);
+    return (existing?.reportId as string | undefined) ?? reportId;
+  }
+
+  async readReportGuard(guard: ReportGuard): Promise<string | undefined> {
+    return (await this.get(this.guardKey(guard)))?.reportId as string | undefined;
+  }
+
+  async releaseReportGuard(guard: ReportGuard, reportId: string): Promise<void> {
+    try {
+      await this.send(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: this.guardKey(guard),
+          ConditionExpression: 'reportId = :id',
+          ExpressionAttributeValues: { ':id': reportId },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+  }
+
+  async putStatements(statements: StatementRecord[]): Promise<void> {
+    await this.batchWrite(statements.map((s) => ({ PutRequest: { Item: codec.statementToItem(s) } })));
+  }
+
+  async putPostings(reportId: string, postings: Array<{ term: string; statements: number[] }>): Promise<void> {
+    await this.batchWrite(
+      postings.map((p) => ({ PutRequest: { Item: { ...keys.posting(p.term, reportId), type: 'Posting', reportId, st: p.statements } } })),
+    );
+  }
+
+  async addToBands(bands: string[], reportId: string): Promise<void> {
+    await Promise.all(
+      bands.map((band) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.band(band),
+            UpdateExpression: 'ADD ids :id',
+            ExpressionAttributeValues: { ':id': new Set([reportId]) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async bandMembers(bands: string[]): Promise<string[]> {
+    const items = await this.batchGet(bands.map((b) => keys.band(b)));
+    return [...new Set(items.flatMap((i) => [...((i.ids as Set<string> | undefined) ?? [])]))];
+  }
+
+  async putReport(report: ReportRecord): Promise<boolean> {
+    return this.putNew(codec.reportToItem(report));
+  }
+
+  async getReport(id: string): Promise<ReportRecord | null> {
+    const item = await this.get(keys.report(id));
+    return item ? codec.itemToReport(item) : null;
+  }
+
+  async getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>> {
+    const items = await this.batchGet(ids.map((id) => keys.report(id)));
+    const byId = new Map(items.map((i) => [i.id as string, codec.itemToReport(i)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]> {
+    const items = await this.batchGet(refs.map((r) => keys.statement(r.reportId, r.index)));
+    return items.map(codec.itemToStatement);
+  }
+
+  async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<void> {
+    await this.send(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id) }));
+    const deletes: Item[] = [
+      ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
+      ...report.terms.map((t) => keys.posting(t, report.id)),
+    ];
+    await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
+    await Promise.all(
+      report.signature.bands.map((band) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.band(band),
+            UpdateExpression: 'DELETE ids :id',
+            ExpressionAttributeValues: { ':id': new Set([report.id]) },
+          }),
+        ),
+      ),
+    );
+    await this.releaseReportGuard({ kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash }, report.id);
+    if (urlHash) await this.releaseReportGuard({ kind: 'url', urlHash }, report.id);
+  }
+
+  async listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>> {
+    const bySource = query.sourceKey !== undefined;
+    const index = bySource ? GSI1 : GSI2;
+    return this.page(
+      {
+        IndexName: index,
+        KeyConditionExpression: `${index}PK = :pk`,
+        ExpressionAttributeValues: { ':pk': bySource ? keys.sourcePartition(query.sourceKey!) : keys.reportsPartition },
+        ScanIndexForward: false,
+      },
+      query,
+      codec.itemToReport,
+      (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
+    );
+  }
+
+  // ---- term index
+  async postings(term: string, cap: number): Promise<Posting[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :r)',
+        ExpressionAttributeValues: { ':pk': keys.postingPartition(term), ':r': keys.postingPrefix },
+        Limit: cap,
+      }),
+    );
+    return (out.Items ?? []).map((i) => ({ term, reportId: i.reportId as string, statements: i.st as number[] }));
+  }
+
+  async claimsForTerms(terms: string[]): Promise<Map<string, { hits: number; termCount: number }>> {
+    const items = await this.batchGet(terms.map((t) => keys.termClaims(t)));
+    const out = new Map<string, { hits: number; termCount: number }>();
+    for (const item of items) {
+      for (const entry of (item.ids as Set<string> | undefined) ?? []) {
+        const [id, count] = entry.split(':');
+        const current = out.get(id!) ?? { hits: 0, termCount: Number(count) || 1 };
+        current.hits += 1;
+        out.set(id!, current);
+      }
+    }
+    return out;
+  }
+
+  async addClaimToTerms(claimId: string, terms: string[]): Promise<void> {
+    const entry = `${claimId}:${terms.length}`;
+    await Promise.all(
+      terms.map((term) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.termClaims(term),
+            UpdateExpression: 'ADD ids :id',
+            ExpressionAttributeValues: { ':id': new Set([entry]) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  // ---- claims
+  async claimClaimGuard(textHash: string, claimId: string): Promise<string> {
+    const key = keys.claimTextGuard(textHash);
+    if (await this.putNew({ ...key, type: 'Guard', claimId })) return claimId;
+    return ((await this.get(key))?.claimId as string | undefined) ?? claimId;
+  }
+
+  async putClaim(claim: ClaimRecord): Promise<boolean> {
+    return this.putNew(codec.claimToItem(claim));
+  }
+
+  async getClaim(id: string): Promise<ClaimRecord | null> {
+    const item = await this.get(keys.claim(id));
+    return item ? codec.itemToClaim(item) : null;
+  }
+
+  async getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>> {
+    const items = await this.batchGet(ids.map((id) => keys.claim(id)));
+    const byId = new Map(items.map((i) => [i.id as string, codec.itemToClaim(i)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean> {
+    // Evidence of the new version first (invisible until the claim points at it), then the
+    // conditional flip of the claim item, then clean-up of the old version's evidence.
+    await this.batchWrite(evidence.map((e) => ({ PutRequest: { Item: codec.evidenceToItem(e, claim.version) } })));
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: codec.claimToItem(claim),
+          ConditionExpression: 'version = :expected',
+          ExpressionAttributeValues: { ':expected': expectedVersion },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+      await this.deleteEvidenceVersion(claim.id, claim.version);
+      return false;
+    }
+    if (change) await this.send(new PutCommand({ TableName: this.table, Item: codec.historyToItem(claim.id, claim.version, change) }));
+    await this.deleteEvidenceVersion(claim.id, expectedVersion);
+    return true;
+  }
+
+  private async deleteEvidenceVersion(claimId: string, version: number): Promise<void> {
+    let lastKey: Item | undefined;
+    do {
+      const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': keys.claim(claimId).PK, ':p': keys.evidencePrefix(version) },
+          ProjectionExpression: 'PK, SK',
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      await this.batchWrite((out.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
+      lastKey = out.LastEvaluatedKey;
+    } while (lastKey);
+  }
+
+  async listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>> {
+    const index = query.verdict ? GSI2 : GSI1;
+    return this.page(
+      {
+        IndexName: index,
+        KeyConditionExpression: `${index}PK = :pk`,
+        ExpressionAttributeValues: { ':pk': query.verdict ? keys.verdictPartition(query.verdict) : keys.claimsPartition },
+        ScanIndexForward: false,
+      },
+      query,
+      codec.itemToClaim,
+      (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
+    );
+  }
+
+  async listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>> {
+    return this.page(
+      {
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.claim(claim.id).PK, ':p': keys.evidencePrefix(claim.version, query.stanceOrder) },
+      },
+      query,
+      codec.itemToEvidence,
+      (i) => ({ PK: i.PK, SK: i.SK }) as Item,
+    );
+  }
+
+  async listHistory(claimId: string): Promise<VerdictChange[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.claim(claimId).PK, ':p': keys.historyPrefix },
+        Limit: 100,
+      }),
+    );
+    return (out.Items ?? []).map(codec.itemToHistory);
+  }
+
+  async countClaims(verdict: Verdict): Promise<number> {
+    let count = 0;
+    let lastKey: Item | undefined;
+    do {
+      const out = await this.send<{ Count?: number; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI2,
+          KeyConditionExpression: 'GSI2PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict) },
+          Select: 'COUNT',
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      count += out.Count ?? 0;
+      lastKey = out.LastEvaluatedKey;
+    } while (lastKey);
+    return count;
+  }
+
+  // ---- sources
+  async addToSource(sourceKey: string, name: string, delta: number): Promise<void> {
+    const { PK, SK, GSI1PK, GSI1SK } = keys.source(sourceKey);
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { PK, SK },
+        UpdateExpression: 'SET #n = if_not_exists(#n, :name), GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k ADD reportCount :d',
+        ExpressionAttributeNames: { '#n': 'name' },
+        ExpressionAttributeValues: { ':name': name, ':g1': GSI1PK, ':g2': GSI1SK, ':k': sourceKey, ':d': delta },
+      }),
+    );
+  }
+
+  async listSources(): Promise<SourceRecord[]> {
+    const out: SourceRecord[] = [];
+    let lastKey: Item | undefined;
+    do {
+      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI1,
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.sourcesPartition },
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      for (const i of res.Items ?? []) {
+        if ((i.reportCount as number) > 0) out.push({ key: i.sourceKey as string, name: i.name as string, reportCount: i.reportCount as number });
+      }
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey);
+    return out;
+  }
+
+  // ---- api keys
+  async putApiKey(key: ApiKeyRecord): Promise<void> {
+    await this.send(new PutCommand({ TableName: this.table, Item: codec.apiKeyToItem(key) }));
+  }
+
+  async getApiKeyByHash(hash: string): Promise<ApiKeyRecord | null> {
+    const item = await this.get(keys.apiKey(hash));
+    return item ? codec.itemToApiKey(item) : null;
+  }
+
+  async listApiKeys(): Promise<ApiKeyRecord[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: GSI1,
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.apiKeysPartition },
+      }),
+    );
+    return (out.Items ?? []).map(codec.itemToApiKey);
+  }
+
+  async revokeApiKey(id: string, at: string): Promise<boolean> {
+    const key = (await this.listApiKeys()).find((k) => k.id === id);
+    if (!key) return false;
+    await this.putApiKey({ ...key, revokedAt: at });
+    return true;
+  }
+}

@@ -1,0 +1,60 @@
+// Every key format of the single table, in one place. Each comment names the
+// access pattern the key serves. Ids never contain '#', so prefixes split cleanly.
+
+export const pad = (n: number, width = 5): string => String(n).padStart(width, '0');
+
+export const keys = {
+  // get a claim by id
+  claim: (id: string) => ({ PK: `CLAIM#${id}`, SK: 'CLAIM' }),
+  // list claims newest first (GSI1) and by verdict, most recently changed first (GSI2)
+  claimListing: (createdAt: string, id: string) => ({ GSI1PK: 'CLAIMS', GSI1SK: `${createdAt}#${id}` }),
+  claimByVerdict: (verdict: string, updatedAt: string, id: string) => ({ GSI2PK: `VERDICT#${verdict}`, GSI2SK: `${updatedAt}#${id}` }),
+  claimsPartition: 'CLAIMS',
+  verdictPartition: (verdict: string) => `VERDICT#${verdict}`,
+  // idempotent submitClaim: one claim per normalised text
+  claimTextGuard: (textHash: string) => ({ PK: `CLAIMTEXT#${textHash}`, SK: 'GUARD' }),
+  // evidence of a claim, per verdict version so a new verdict replaces the old evidence at once;
+  // stance order in the key lets one query page contradicting, then supporting, then mentions
+  evidence: (claimId: string, version: number, stanceOrder: number, rank: number) => ({
+    PK: `CLAIM#${claimId}`,
+    SK: `EV#${pad(version, 8)}#${stanceOrder}#${pad(rank, 4)}`,
+  }),
+  evidencePrefix: (version: number, stanceOrder?: number) =>
+    stanceOrder === undefined ? `EV#${pad(version, 8)}#` : `EV#${pad(version, 8)}#${stanceOrder}#`,
+  // verdict history of a claim, oldest first
+  history: (claimId: string, at: string, version: number) => ({ PK: `CLAIM#${claimId}`, SK: `HIST#${at}#${pad(version, 8)}` }),
+  historyPrefix: 'HIST#',
+
+  // get a report by id; list reports newest first (GSI2) and by source newest first (GSI1)
+  report: (id: string) => ({ PK: `REPORT#${id}`, SK: 'REPORT' }),
+  reportBySource: (sourceKey: string, publishedAt: string, id: string) => ({ GSI1PK: `SOURCE#${sourceKey}`, GSI1SK: `${publishedAt}#${id}` }),
+  reportListing: (ingestedAt: string, id: string) => ({ GSI2PK: 'REPORTS', GSI2SK: `${ingestedAt}#${id}` }),
+  reportsPartition: 'REPORTS',
+  sourcePartition: (sourceKey: string) => `SOURCE#${sourceKey}`,
+  // the statements of a report, one item each, so no item nears the 400 KB limit
+  statement: (reportId: string, index: number) => ({ PK: `REPORT#${reportId}`, SK: `STMT#${pad(index)}` }),
+  statementPrefix: 'STMT#',
+  // idempotent ingest: same URL, or same source and content hash, is the same report
+  reportUrlGuard: (urlHash: string) => ({ PK: `REPORTURL#${urlHash}`, SK: 'GUARD' }),
+  reportContentGuard: (sourceKey: string, contentHash: string) => ({ PK: `REPORTHASH#${sourceKey}#${contentHash}`, SK: 'GUARD' }),
+
+  // term index: term -> the reports (and their statements) that contain it, for retrieving evidence
+  posting: (term: string, reportId: string) => ({ PK: `TERM#${term}`, SK: `R#${reportId}` }),
+  postingPartition: (term: string) => `TERM#${term}`,
+  postingPrefix: 'R#',
+  // term -> claims holding it (a string set), so a new report finds the claims it may change
+  termClaims: (term: string) => ({ PK: `TERM#${term}`, SK: 'CLAIMS' }),
+  // LSH band -> reports with that band (a string set): copy candidates of a new report
+  band: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
+
+  // sources: get by key, list all (GSI1)
+  source: (sourceKey: string) => ({ PK: `SOURCE#${sourceKey}`, SK: 'SOURCE', GSI1PK: 'SOURCES', GSI1SK: sourceKey }),
+  sourcesPartition: 'SOURCES',
+  // corpus-wide counters (reports, claims) for BM25 and stats
+  counters: () => ({ PK: 'STATS', SK: 'COUNTERS' }),
+
+  // API keys: look up by hash of the presented key; list (GSI1) for the keys CLI
+  apiKey: (hash: string) => ({ PK: `APIKEY#${hash}`, SK: 'APIKEY' }),
+  apiKeyListing: (createdAt: string, id: string) => ({ GSI1PK: 'APIKEYS', GSI1SK: `${createdAt}#${id}` }),
+  apiKeysPartition: 'APIKEYS',
+} as const;

@@ -1,0 +1,70 @@
+// The Store port: what the use cases need from persistence, in app terms. The
+// DynamoDB implementation (dynamoStore.ts) is the only one; tests run it against
+// the embedded store (dynalite) or DynamoDB Local.
+import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
+import type { Posting, Verdict } from '../domain/types.js';
+
+export interface ApiKeyRecord {
+  id: string;
+  hash: string;
+  role: Role;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export type ReportGuard = { kind: 'url'; urlHash: string } | { kind: 'content'; sourceKey: string; contentHash: string };
+
+export interface PageQuery {
+  first: number;
+  after?: string | null;
+}
+
+export interface Store {
+  counters(): Promise<{ reports: number; claims: number }>;
+  addToCounters(delta: { reports?: number; claims?: number }): Promise<void>;
+
+  /** Claim a guard for `reportId`; returns the id that owns it (ours, or the earlier writer's). */
+  claimReportGuard(guard: ReportGuard, reportId: string): Promise<string>;
+  readReportGuard(guard: ReportGuard): Promise<string | undefined>;
+  releaseReportGuard(guard: ReportGuard, reportId: string): Promise<void>;
+  putStatements(statements: StatementRecord[]): Promise<void>;
+  putPostings(reportId: string, postings: Array<{ term: string; statements: number[] }>): Promise<void>;
+  addToBands(bands: string[], reportId: string): Promise<void>;
+  bandMembers(bands: string[]): Promise<string[]>;
+  /** Make the report visible; false when it already was. */
+  putReport(report: ReportRecord): Promise<boolean>;
+  getReport(id: string): Promise<ReportRecord | null>;
+  getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
+  getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]>;
+  /** Remove the report item first (invisible at once), then its statements, postings, bands and guards. */
+  deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<void>;
+  listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>>;
+
+  /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
+  postings(term: string, cap: number): Promise<Posting[]>;
+  /** Claims that hold any of the terms, with how many of the terms each holds. */
+  claimsForTerms(terms: string[]): Promise<Map<string, { hits: number; termCount: number }>>;
+  addClaimToTerms(claimId: string, terms: string[]): Promise<void>;
+
+  claimClaimGuard(textHash: string, claimId: string): Promise<string>;
+  putClaim(claim: ClaimRecord): Promise<boolean>;
+  getClaim(id: string): Promise<ClaimRecord | null>;
+  getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>>;
+  /**
+   * Write a new verdict if the stored version is still `expectedVersion` (optimistic
+   * concurrency); false on conflict. Evidence and a history entry go with it.
+   */
+  saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
+  listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>>;
+  listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
+  listHistory(claimId: string): Promise<VerdictChange[]>;
+  countClaims(verdict: Verdict): Promise<number>;
+
+  addToSource(sourceKey: string, name: string, delta: number): Promise<void>;
+  listSources(): Promise<SourceRecord[]>;
+
+  putApiKey(key: ApiKeyRecord): Promise<void>;
+  getApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  revokeApiKey(id: string, at: string): Promise<boolean>;
+}
