@@ -17,8 +17,11 @@ export function isNegated(text: string): boolean {
   return NEGATION.test(folded) || NEGATED_CONTRACTION.test(folded) || DENIAL.test(folded);
 }
 
+// "May" the month is not "may" the modal verb.
+const MONTH_MAY = /\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s+May\b|\bMay\s+(?=\d|of\b)/g;
+
 export function isHedged(text: string): boolean {
-  const folded = foldCase(text).trim();
+  const folded = foldCase(text.replace(MONTH_MAY, ' ')).trim();
   return folded.endsWith('?') || HEDGE.test(folded);
 }
 

@@ -1,0 +1,17 @@
+// Role checks at the GraphQL edge: writes need writer/admin; reads need any key
+// only where the deployment says so.
+import type { Context } from './context.js';
+import { userError } from './errors.js';
+
+export function requireWriter(ctx: Context): void {
+  if (ctx.caller.role === null) {
+    throw userError('UNAUTHENTICATED', ctx.caller.invalidKey ? 'The API key is unknown or revoked.' : 'This mutation needs an API key: Authorization: Bearer <key>.');
+  }
+  if (ctx.caller.role === 'reader') throw userError('FORBIDDEN', 'This API key may only read; mutations need a writer or admin key.');
+}
+
+export function requireReader(ctx: Context): void {
+  if (ctx.readsNeedKey && ctx.caller.role === null) {
+    throw userError('UNAUTHENTICATED', ctx.caller.invalidKey ? 'The API key is unknown or revoked.' : 'Reads need an API key on this deployment: Authorization: Bearer <key>.');
+  }
+}

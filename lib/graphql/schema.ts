@@ -1,0 +1,9 @@
+// The executable schema: importing the type modules registers them on the builder.
+import { builder } from './builder.js';
+import './types/common.js';
+import './types/report.js';
+import './types/claim.js';
+import './types/stats.js';
+import './types/node.js';
+
+export const schema = builder.toSchema();

@@ -1,0 +1,57 @@
+// API Gateway HTTP API (payload v2) -> Fetch Request -> yoga.fetch -> v2 result.
+// Thin on purpose: headers, cookies, query string and base64 bodies are translated,
+// nothing else is decided here.
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
+import { LIMITS } from '../app/limits.js';
+import { withRequestId } from '../requestContext.js';
+
+type FetchHandler = { fetch: (request: Request) => Promise<Response> | Response };
+
+const TEXT_TYPES = /^(?:text\/|application\/(?:json|graphql-response\+json|javascript|xml))/i;
+
+export function toRequest(event: APIGatewayProxyEventV2): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(event.headers ?? {})) if (value !== undefined) headers.set(name, value);
+  if (event.cookies?.length) headers.set('cookie', event.cookies.join('; '));
+  const host = headers.get('host') ?? event.requestContext?.domainName ?? 'localhost';
+  const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
+  const url = `https://${host}${event.rawPath ?? '/'}${query}`;
+  const method = event.requestContext?.http?.method ?? 'GET';
+  const body = event.body === undefined || event.body === null || method === 'GET' || method === 'HEAD'
+    ? undefined
+    : event.isBase64Encoded ? Buffer.from(event.body, 'base64') : event.body;
+  return new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) });
+}
+
+export async function toResult(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') headers[name] = value;
+  });
+  const cookies = response.headers.getSetCookie?.() ?? [];
+  const contentType = response.headers.get('content-type') ?? '';
+  const buffer = Buffer.from(await response.arrayBuffer());
+  const isText = contentType === '' || TEXT_TYPES.test(contentType);
+  return {
+    statusCode: response.status,
+    headers,
+    ...(cookies.length ? { cookies } : {}),
+    body: isText ? buffer.toString('utf8') : buffer.toString('base64'),
+    isBase64Encoded: !isText,
+  };
+}
+
+const tooLarge = (bytes: number): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 413,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify({ errors: [{ message: `Request body is ${bytes} bytes; the limit is ${LIMITS.httpBodyMaxBytes}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
+});
+
+export function createLambdaHandler(yoga: FetchHandler) {
+  return async (event: APIGatewayProxyEventV2, context?: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> => {
+    const bytes = event.body ? (event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body)) : 0;
+    if (bytes > LIMITS.httpBodyMaxBytes) return tooLarge(bytes);
+    const requestId = context?.awsRequestId ?? event.requestContext?.requestId;
+    return withRequestId(requestId, async () => toResult(await yoga.fetch(toRequest(event))));
+  };
+}
