@@ -1,0 +1,38 @@
+// `npm start`: GraphQL + GraphiQL over the embedded store, demo data on first start.
+import { createServer as createHttpServer } from 'node:http';
+import { createAuthenticator } from '../app/apiKeys.js';
+import { loadConfig } from '../config.js';
+import { seedDemo } from '../demo/seed.js';
+import { createServer } from '../graphql/server.js';
+import { logger } from '../observability.js';
+import { withRequestId } from '../requestContext.js';
+import { createRuntime } from '../runtime.js';
+
+const config = loadConfig();
+if (!config.apiKeys && !config.keysInTable && config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
+  console.error(`Refusing to listen on ${config.host} without API keys: set API_KEYS, or HOST=127.0.0.1.`);
+  process.exit(1);
+}
+const runtime = await createRuntime(config);
+if (config.seedDemo) {
+  const { seeded } = await seedDemo(runtime.app);
+  if (seeded) console.error('Loaded the demo reports and claims (first start).');
+}
+const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }) });
+const server = createHttpServer((req, res) => {
+  const header = req.headers['x-request-id'];
+  void withRequestId(typeof header === 'string' ? header : undefined, () => yoga(req, res));
+});
+server.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`GraphQL${config.graphiql ? ' + GraphiQL' : ''} at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/graphql (store: ${config.storeMode === 'embedded' ? `embedded, ${config.dataDir}` : config.tableName}${config.apiKeys ? ', API keys on' : ', writes open on loopback'})`);
+});
+
+const shutdown = (signal: string) => {
+  logger.info('shutting down', { signal });
+  server.close(() => void runtime.close().then(() => process.exit(0)));
+  setTimeout(() => process.exit(0), 3_000).unref();
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));
