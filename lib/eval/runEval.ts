@@ -1,0 +1,74 @@
+// Runs an eval set through the app, exactly as the API would: ingest the reports,
+// submit each claim, read its verdict and evidence. Each scenario gets a fresh
+// table on one embedded store, starting from the base corpus.
+import type { App } from '../app/types.js';
+import { loadConfig } from '../config.js';
+import { LIMITS } from '../app/limits.js';
+import { createRuntime } from '../runtime.js';
+import { startEmbeddedDynamo } from '../store/embedded.js';
+import type { CaseResult } from './score.js';
+import type { EvalCase, EvalReport, EvalSet } from './evalFile.js';
+
+async function ingestAll(app: App, reports: EvalReport[]): Promise<Map<string, string>> {
+  const idToFile = new Map<string, string>();
+  for (let i = 0; i < reports.length; i += LIMITS.reportsPerBatch) {
+    const batch = reports.slice(i, i + LIMITS.reportsPerBatch);
+    const results = await app.ingestReports(batch.map((r) => r.input));
+    results.forEach((r, j) => {
+      // A verbatim copy from the same source is stored once; keep the first file name.
+      if (!idToFile.has(r.report.id)) idToFile.set(r.report.id, batch[j]!.file);
+    });
+  }
+  return idToFile;
+}
+
+async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, string>): Promise<CaseResult[]> {
+  const out: CaseResult[] = [];
+  for (const c of cases) {
+    const { claim } = await app.submitClaim({ text: c.claim });
+    const evidence = c.evidence ? await app.listEvidence(claim.id, { first: 100 }) : undefined;
+    const cited = new Map((evidence?.edges ?? []).map((e) => [idToFile.get(e.node.reportId) ?? e.node.reportId, e.node.stance]));
+    out.push({
+      id: c.id,
+      expect: c.expect,
+      got: claim.verdict,
+      confidence: claim.confidence,
+      stances: (c.evidence ?? []).map((e) => ({ report: e.report, expect: e.stance, got: cited.get(e.report) ?? 'MENTIONS' })),
+    });
+  }
+  return out;
+}
+
+export async function runEval(set: EvalSet, progress: (done: number, total: number) => void = () => {}): Promise<CaseResult[]> {
+  const embedded = await startEmbeddedDynamo();
+  const total = set.cases.length + set.scenarios.reduce((n, s) => n + s.cases.length, 0);
+  let done = 0;
+  let table = 0;
+  const withApp = async <T>(fn: (app: App) => Promise<T>): Promise<T> => {
+    const config = { ...loadConfig({}), dynamoEndpoint: embedded.endpoint, tableName: `eval-${table++}` };
+    const runtime = await createRuntime(config);
+    try {
+      return await fn(runtime.app);
+    } finally {
+      await runtime.close();
+    }
+  };
+  try {
+    const results: CaseResult[] = [];
+    if (set.cases.length > 0) {
+      results.push(...(await withApp(async (app) => judgeCases(app, set.cases, await ingestAll(app, set.base)))));
+      done += set.cases.length;
+      progress(done, total);
+    }
+    for (const scenario of set.scenarios) {
+      results.push(
+        ...(await withApp(async (app) => judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])))),
+      );
+      done += scenario.cases.length;
+      progress(done, total);
+    }
+    return results;
+  } finally {
+    await embedded.close();
+  }
+}

@@ -1,0 +1,67 @@
+// Pure scoring of an eval run: accuracy, confusion matrix, stance accuracy and
+// accuracy per confidence band (higher bands should be more accurate).
+import { VERDICTS, type Stance, type Verdict } from '../domain/types.js';
+
+export interface CaseResult {
+  id: string;
+  expect: Verdict;
+  got: Verdict;
+  confidence: number;
+  /** expected vs assigned stance per listed report */
+  stances: Array<{ report: string; expect: Stance; got: Stance }>;
+}
+
+export const BANDS = [
+  { name: '[0.00,0.50)', low: 0, high: 0.5 },
+  { name: '[0.50,0.70)', low: 0.5, high: 0.7 },
+  { name: '[0.70,0.85)', low: 0.7, high: 0.85 },
+  { name: '[0.85,1.00]', low: 0.85, high: 1.01 },
+] as const;
+
+export interface EvalSummary {
+  total: number;
+  correct: number;
+  accuracy: number;
+  cases: Array<{ id: string; expect: Verdict; got: Verdict; confidence: number }>;
+  confusion: Record<Verdict, Record<Verdict, number>>;
+  bands: Array<{ band: string; total: number; correct: number; accuracy: number | null }>;
+  stance?: { total: number; correct: number; accuracy: number };
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 10_000) / 10_000);
+
+export function summarize(results: CaseResult[]): EvalSummary {
+  const confusion = Object.fromEntries(VERDICTS.map((e) => [e, Object.fromEntries(VERDICTS.map((g) => [g, 0]))])) as EvalSummary['confusion'];
+  let correct = 0;
+  for (const r of results) {
+    confusion[r.expect][r.got] += 1;
+    if (r.expect === r.got) correct += 1;
+  }
+  const bands = BANDS.map((b) => {
+    const inBand = results.filter((r) => r.confidence >= b.low && r.confidence < b.high);
+    const ok = inBand.filter((r) => r.expect === r.got).length;
+    return { band: b.name, total: inBand.length, correct: ok, accuracy: inBand.length ? ratio(ok, inBand.length) : null };
+  });
+  const stances = results.flatMap((r) => r.stances);
+  const stanceCorrect = stances.filter((s) => s.expect === s.got).length;
+  return {
+    total: results.length,
+    correct,
+    accuracy: ratio(correct, results.length),
+    cases: results.map((r) => ({ id: r.id, expect: r.expect, got: r.got, confidence: r.confidence })),
+    confusion,
+    bands,
+    ...(stances.length > 0 ? { stance: { total: stances.length, correct: stanceCorrect, accuracy: ratio(stanceCorrect, stances.length) } } : {}),
+  };
+}
+
+export function formatSummary(name: string, s: EvalSummary): string {
+  const lines = [`${name}: accuracy ${s.accuracy.toFixed(3)} (${s.correct}/${s.total})`];
+  if (s.stance) lines.push(`stance accuracy ${s.stance.accuracy.toFixed(3)} (${s.stance.correct}/${s.stance.total})`);
+  const short: Record<Verdict, string> = { CORROBORATED: 'CORR', DISPUTED: 'DISP', SINGLE_SOURCE: 'SING', UNVERIFIED: 'UNVR' };
+  lines.push('', `expected \\ got  ${VERDICTS.map((v) => short[v].padStart(6)).join('')}`);
+  for (const e of VERDICTS) lines.push(`${e.padEnd(15)} ${VERDICTS.map((g) => String(s.confusion[e][g]).padStart(6)).join('')}`);
+  lines.push('', 'confidence band   cases  accuracy');
+  for (const b of s.bands) lines.push(`${b.band.padEnd(17)} ${String(b.total).padStart(5)}  ${b.accuracy === null ? '-' : b.accuracy.toFixed(3)}`);
+  return lines.join('\n');
+}
