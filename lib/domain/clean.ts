@@ -44,7 +44,9 @@ export function cleanText(raw: string): string {
   }
   if (kept.length === 0) {
     // Nothing looked like prose: a bare headline (or a one-line wire item). Keep the longest line.
-    const longest = lines.filter((l) => !FURNITURE_START.test(l)).sort((a, b) => b.length - a.length)[0];
+    // A one-line text that looks like furniture ("Video: ...") is still all the report there is.
+    const prose = lines.filter((l) => !FURNITURE_START.test(l));
+    const longest = (prose.length > 0 ? prose : lines).sort((a, b) => b.length - a.length)[0];
     return longest ?? '';
   }
   return kept.join('\n');

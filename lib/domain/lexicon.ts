@@ -78,7 +78,7 @@ export const HEDGE_CUES = [
   'claims', 'claimed', 'claiming', 'may', 'might', 'could', 'possibly', 'possible', 'apparently', 'purportedly',
   'purported', 'supposedly', 'unconfirmed', 'unverified', 'speculation', 'speculate', 'speculates', 'suggests',
   'suggest', 'believed',
-  'thought', 'seems', 'appears', 'appear', 'likely', 'unlikely', 'expected', 'expect', 'expects', 'plans', 'plan',
+  'seems', 'appears', 'appear', 'likely', 'unlikely',
   'considering', 'consider', 'weighs', 'eyes', 'mulls', 'set to', 'would', 'if', 'whether', 'viral', 'photo',
   'spotted', 'tipped', 'hints', 'hint',
 ];

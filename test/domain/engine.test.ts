@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeClaim, analyzeReport, isCopy, judgeClaim } from '../../lib/domain/index.js';
+import { alignStatement } from '../../lib/domain/align.js';
+import { cleanText } from '../../lib/domain/clean.js';
+import { extractDates } from '../../lib/domain/slots/dates.js';
+import { extractNames, namesMatch } from '../../lib/domain/slots/names.js';
+import { extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
+import { splitSentences } from '../../lib/domain/sentences.js';
+import type { Candidate } from '../../lib/domain/types.js';
+
+const stanceOf = (claim: string, sentence: string, publishedAt?: string) =>
+  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence, ...(publishedAt ? { publishedAt } : {}) }).statements[0]!).stance;
+
+describe('quantities', () => {
+  it('reads digits, words, scales and currencies as intervals', () => {
+    const [q] = extractQuantities('The bridge cost more than $100 million to build.');
+    expect(q).toMatchObject({ value: 100_000_000, unit: 'usd' });
+    expect(q!.high).toBe(Number.POSITIVE_INFINITY);
+    const [w] = extractQuantities('approximately one thousand volunteers joined');
+    expect(w).toMatchObject({ value: 1000 });
+    expect(w!.low).toBeLessThan(1000);
+    expect(extractQuantities('sales of 1.2m units')[0]?.value).toBe(1_200_000);
+  });
+
+  it('agrees within a qualifier and conflicts beyond it', () => {
+    const [about] = extractQuantities('about 1,000 people');
+    const [exact] = extractQuantities('1,000 people');
+    const [double] = extractQuantities('3,000 people');
+    expect(quantitiesAgree(about!, exact!)).toBe(true);
+    expect(quantitiesAgree(about!, double!)).toBe(false);
+  });
+
+  it('does not read years or calendar days as quantities', () => {
+    expect(extractQuantities('In 2021 the port opened on March 3.')).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('keeps granularity and resolves relative dates against the publish date', () => {
+    expect(extractDates('The ferry sank in July 2023.')[0]).toMatchObject({ granularity: 'month', year: 2023, month: 7 });
+    expect(extractDates('The school was founded in 1998.')[0]).toMatchObject({ granularity: 'year', year: 1998 });
+    const [monday] = extractDates('The mayor resigned on Monday.', '2024-05-09');
+    expect(monday).toMatchObject({ granularity: 'day', month: 5 });
+    expect(extractDates('The mayor resigned on Monday.')).toEqual([]);
+  });
+});
+
+describe('names', () => {
+  it('matches transliteration variants and drops titles', () => {
+    const [a] = extractNames('General Abdou Tiani spoke.');
+    const [b] = extractNames('Abdou Tchiani spoke.');
+    expect(a!.key).not.toContain('general');
+    expect(namesMatch(a!, b!)).toBe(true);
+    const [c] = extractNames('Minister Yevkurov arrived.');
+    const [d] = extractNames('Minister Evkourov arrived.');
+    expect(namesMatch(c!, d!)).toBe(true);
+  });
+});
+
+describe('boilerplate and sentences', () => {
+  it('drops menus, teasers, share boxes and bylines but keeps the story', () => {
+    const page = [
+      'News, Sport, Weather, Culture, Opinion',
+      'Tramway approved for Lakeside',
+      'The Lakeside council approved the tramway on Tuesday after a long debate.',
+      'Read more: Storm closes the coastal road for a week',
+      'Share this article',
+      'By Jane Example',
+      'Construction is due to start next spring, officials said.',
+    ].join('\n');
+    const clean = cleanText(page);
+    expect(clean).toContain('approved the tramway');
+    expect(clean).not.toContain('Storm closes');
+    expect(clean).not.toContain('Share this');
+    expect(clean).not.toContain('Jane Example');
+  });
+
+  it('keeps a bare headline and does not split on abbreviations', () => {
+    expect(cleanText('Mayor of Lakeside resigns over tram costs')).toContain('resigns');
+    expect(splitSentences('Gen. Mara Voss arrived on Jan. 5. She left later.')).toHaveLength(2);
+  });
+});
+
+describe('stance', () => {
+  const claim = 'The Lakeside council approved the tramway in March 2024.';
+  it('supports a paraphrase, contradicts a different month or a negation, mentions a hedge', () => {
+    expect(stanceOf(claim, 'In March 2024 the council of Lakeside passed the tramway plan.')).toBe('SUPPORTS');
+    expect(stanceOf(claim, 'The Lakeside council approved the tramway in June 2024.')).toBe('CONTRADICTS');
+    expect(stanceOf(claim, 'The Lakeside council did not approve the tramway in March 2024.')).toBe('CONTRADICTS');
+    expect(stanceOf(claim, 'The Lakeside council reportedly approved the tramway in March 2024.')).toBe('MENTIONS');
+    expect(stanceOf(claim, 'Lakeside opened a new library in March 2024.')).toBe('MENTIONS');
+  });
+
+  it('does not let a figure about another place contradict', () => {
+    const c = 'Norland has about 2,000 soldiers stationed in Westmark.';
+    expect(stanceOf(c, 'Norland has deployed 9,000 soldiers across the Eastern Plains region.')).toBe('MENTIONS');
+    expect(stanceOf(c, 'Norland has 6,000 soldiers stationed in Westmark.')).toBe('CONTRADICTS');
+  });
+});
+
+describe('copies and verdicts', () => {
+  const story = 'The Lakeside council approved the tramway in March 2024. Construction will start next spring and cost about 40 million euros. Residents welcomed the decision at a public meeting on the same evening.';
+  const report = (id: string, source: string, text: string): Candidate[] => {
+    const a = analyzeReport({ text });
+    return a.statements.map((statement) => ({ report: { id, source, copyGroup: id }, statement }));
+  };
+
+  it('recognises an edited copy as a copy and a different story as not', () => {
+    const a = analyzeReport({ text: story }).signature;
+    const b = analyzeReport({ text: `Tramway news.\n${story}\nCopyright Partner Wire.` }).signature;
+    const c = analyzeReport({ text: 'The Lakeside football club signed a new goalkeeper from Norland on Friday for an undisclosed fee.' }).signature;
+    expect(isCopy(a, b)).toBe(true);
+    expect(isCopy(a, c)).toBe(false);
+  });
+
+  it('applies the verdict rules with independence by publisher and copy group', () => {
+    const claim = analyzeClaim('The Lakeside council approved the tramway in March 2024.');
+    expect(judgeClaim(claim, []).verdict).toBe('UNVERIFIED');
+    const one = report('r1', 'daily', story);
+    expect(judgeClaim(claim, one).verdict).toBe('SINGLE_SOURCE');
+    const samePublisher = report('r2', 'daily', 'In March 2024 the Lakeside council passed the tramway plan.');
+    expect(judgeClaim(claim, [...one, ...samePublisher]).verdict).toBe('SINGLE_SOURCE');
+    const copy = report('r3', 'wire', story).map((c) => ({ ...c, report: { ...c.report, copyGroup: 'r1' } }));
+    expect(judgeClaim(claim, [...one, ...copy]).independentSources).toBe(1);
+    const other = report('r4', 'herald', 'In March 2024 the Lakeside council passed the tramway plan.');
+    const corroborated = judgeClaim(claim, [...one, ...other]);
+    expect(corroborated.verdict).toBe('CORROBORATED');
+    expect(corroborated.rule).toBe('TWO_OR_MORE_INDEPENDENT_SOURCES');
+    const against = report('r5', 'post', 'The Lakeside council approved the tramway in June 2024.');
+    const disputed = judgeClaim(claim, [...one, ...other, ...against]);
+    expect(disputed.verdict).toBe('DISPUTED');
+    expect(disputed.evidence[0]).toMatchObject({ stance: 'CONTRADICTS', conflicting: [expect.objectContaining({ kind: 'date' })] });
+    expect(disputed.confidence).toBeGreaterThan(0);
+    expect(disputed.confidence).toBeLessThanOrEqual(1);
+  });
+});
