@@ -25,10 +25,13 @@ export function toRequest(event: APIGatewayProxyEventV2): Request {
 
 export async function toResult(response: Response): Promise<APIGatewayProxyStructuredResultV2> {
   const headers: Record<string, string> = {};
+  const cookies: string[] = [];
+  // Header names are case-insensitive; some fetch implementations keep the case they were given.
   response.headers.forEach((value, name) => {
-    if (name !== 'set-cookie') headers[name] = value;
+    const lower = name.toLowerCase();
+    if (lower === 'set-cookie') cookies.push(value);
+    else headers[lower] = value;
   });
-  const cookies = response.headers.getSetCookie?.() ?? [];
   const contentType = response.headers.get('content-type') ?? '';
   const buffer = Buffer.from(await response.arrayBuffer());
   const isText = contentType === '' || TEXT_TYPES.test(contentType);
