@@ -3,10 +3,9 @@
 // item (which makes it visible) last. Guards make a repeat of the same report
 // (same URL, or same source + content) return the stored one, even under concurrency.
 import { createHash } from 'node:crypto';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import { analyzeReport, isCopy } from '../domain/index.js';
 import { badInput, notFound } from '../errors.js';
-import { metrics } from '../observability.js';
+import { countMetric } from '../observability.js';
 import type { ReportGuard, Store } from '../store/port.js';
 import { LIMITS } from './limits.js';
 import type { Clock, IdGen } from './ports.js';
@@ -108,7 +107,7 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     const created = await store.putReport(report);
     if (!created) return { report: (await store.getReport(id)) ?? report, created: false, affected: [] };
     await Promise.all([store.addToCounters({ reports: 1 }), store.addToSource(sourceKey, input.source, 1)]);
-    metrics.addMetric('reportsIngested', MetricUnit.Count, 1);
+    countMetric('reportsIngested');
     return { report, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
   }
 

@@ -6,8 +6,7 @@ import type { Candidate, Posting } from '../domain/types.js';
 import { backoff } from '../store/dynamoStore.js';
 import type { Store } from '../store/port.js';
 import { notFound, AppError } from '../errors.js';
-import { logger, metrics } from '../observability.js';
-import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import { countMetric, logger } from '../observability.js';
 import type { Clock } from './ports.js';
 import type { ClaimRecord, EvidenceRecord } from './types.js';
 
@@ -79,7 +78,7 @@ export function createRecheck(deps: { store: Store; clock: Clock }) {
         ? { at: now, verdict: result.verdict, confidence: result.confidence, rule: result.rule }
         : undefined;
       if (await store.saveVerdict(next, current.version, evidence, change)) {
-        if (change && current.version > 0) metrics.addMetric('verdictChanges', MetricUnit.Count, 1);
+        if (change && current.version > 0) countMetric('verdictChanges');
         return next;
       }
       // Someone else wrote a newer verdict meanwhile: read again and recompute on fresh data.

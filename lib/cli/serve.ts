@@ -4,11 +4,12 @@ import { createAuthenticator } from '../app/apiKeys.js';
 import { loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { createServer } from '../graphql/server.js';
-import { logger } from '../observability.js';
+import { configureObservability, logger } from '../observability.js';
 import { withRequestId } from '../requestContext.js';
 import { createRuntime } from '../runtime.js';
 
 const config = loadConfig();
+configureObservability({ logLevel: config.logLevel, metrics: false });
 if (!config.apiKeys && !config.keysInTable && config.host !== '127.0.0.1' && config.host !== 'localhost' && config.host !== '::1') {
   console.error(`Refusing to listen on ${config.host} without API keys: set API_KEYS, or HOST=127.0.0.1.`);
   process.exit(1);

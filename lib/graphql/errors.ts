@@ -4,7 +4,7 @@
 // builds) in one process, and a class check would then mask expected errors.
 import { GraphQLError } from 'graphql';
 import { AppError } from '../errors.js';
-import { logger } from '../observability.js';
+import { countMetric, logger } from '../observability.js';
 
 interface GraphQLErrorLike {
   name: string;
@@ -35,6 +35,7 @@ export function maskError(error: unknown, message: string, requestId?: string): 
   if (isAppError(original)) return toGraphQLError(original, path);
   // Errors that are GraphQL errors all the way down (parse, validation, limits, auth) are meant for the caller.
   if (isGraphQLError(original)) return original as unknown as Error;
+  countMetric('errors');
   logger.error('unexpected error', {
     requestId,
     error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),

@@ -1,0 +1,24 @@
+// Lambda entry point: the GraphQL API behind API Gateway. Everything is built once
+// per container, at module scope; the handler only translates the event.
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { createAuthenticator } from '../lib/app/apiKeys.js';
+import { loadConfig } from '../lib/config.js';
+import { createServer } from '../lib/graphql/server.js';
+import { createLambdaHandler } from '../lib/http/lambda.js';
+import { configureObservability, metrics } from '../lib/observability.js';
+import { SqsRecheckQueue } from '../lib/queue/sqsRecheckQueue.js';
+import { createRuntime } from '../lib/runtime.js';
+
+const config = loadConfig();
+configureObservability({ logLevel: config.logLevel, metrics: true });
+const runtime = await createRuntime(config, config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(new SQSClient({}), config.recheckQueueUrl) } : {});
+const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }) });
+const handle = createLambdaHandler(yoga);
+
+export const handler: typeof handle = async (event, context) => {
+  try {
+    return await handle(event, context);
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

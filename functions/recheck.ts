@@ -1,0 +1,23 @@
+// Lambda entry point: the SQS worker that re-checks claims queued by large ingests.
+// Partial batch failures: only the failed messages return to the queue (then the DLQ).
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSEvent, SQSRecord, Context } from 'aws-lambda';
+import { loadConfig } from '../lib/config.js';
+import { configureObservability, metrics } from '../lib/observability.js';
+import { parseRecheckMessage } from '../lib/queue/sqsRecheckQueue.js';
+import { createRuntime } from '../lib/runtime.js';
+
+const config = loadConfig();
+configureObservability({ logLevel: config.logLevel, metrics: true });
+const runtime = await createRuntime(config);
+const processor = new BatchProcessor(EventType.SQS);
+
+const recheck = async (record: SQSRecord): Promise<void> => runtime.app.recheckClaims(parseRecheckMessage(record.body));
+
+export const handler = async (event: SQSEvent, context: Context) => {
+  try {
+    return await processPartialResponse(event, recheck, processor, { context });
+  } finally {
+    metrics.publishStoredMetrics();
+  }
+};

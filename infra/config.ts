@@ -1,0 +1,28 @@
+// Typed stage configuration for the stack: what an operator may vary per stage.
+export interface StageConfig {
+  stage: string;
+  memoryMb: number;
+  /** API Gateway stage throttling */
+  throttle: { rateLimit: number; burstLimit: number };
+  corsOrigins: string[];
+  readsNeedKey: boolean;
+  logRetentionDays: 7 | 14 | 30 | 90 | 365;
+  alarms: {
+    lambdaErrors: number;
+    p99DurationMs: number;
+    api5xx: number;
+  };
+  /** re-checks done inside the request before the rest go to the queue */
+  recheckInlineLimit: number;
+}
+
+export const defaultStageConfig = (stage = 'prod'): StageConfig => ({
+  stage,
+  memoryMb: 1024,
+  throttle: { rateLimit: 50, burstLimit: 100 },
+  corsOrigins: ['*'],
+  readsNeedKey: false,
+  logRetentionDays: 30,
+  alarms: { lambdaErrors: 1, p99DurationMs: 5_000, api5xx: 5 },
+  recheckInlineLimit: 25,
+});

@@ -1,0 +1,182 @@
+// The service on AWS: HTTP API -> GraphQL Lambda -> one DynamoDB table, plus the
+// re-check queue and its worker. Driven by StageConfig.
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { fileURLToPath } from 'node:url';
+import { tableDefinition } from '../lib/store/table.js';
+import type { StageConfig } from './config.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+export interface FactCheckStackProps extends StackProps {
+  config: StageConfig;
+}
+
+/** The table from the shared definition, so AWS has the same keys and indexes as local. */
+function tableFromDefinition(scope: Construct, tableName: string): dynamodb.TableV2 {
+  const def = tableDefinition(tableName);
+  const attr = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+  const key = (schema: typeof def.KeySchema, type: 'HASH' | 'RANGE') => attr(schema!.find((k) => k.KeyType === type)!.AttributeName!);
+  return new dynamodb.TableV2(scope, 'Table', {
+    partitionKey: key(def.KeySchema, 'HASH'),
+    sortKey: key(def.KeySchema, 'RANGE'),
+    billing: dynamodb.Billing.onDemand(),
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+    encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+    globalSecondaryIndexes: (def.GlobalSecondaryIndexes ?? []).map((gsi) => ({
+      indexName: gsi.IndexName!,
+      partitionKey: key(gsi.KeySchema, 'HASH'),
+      sortKey: key(gsi.KeySchema, 'RANGE'),
+      projectionType: dynamodb.ProjectionType.ALL,
+    })),
+  });
+}
+
+export class FactCheckStack extends Stack {
+  constructor(scope: Construct, id: string, props: FactCheckStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const table = tableFromDefinition(this, `factcheck-${config.stage}`);
+
+    const deadLetters = new sqs.Queue(this, 'RecheckDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const recheckQueue = new sqs.Queue(this, 'RecheckQueue', {
+      visibilityTimeout: Duration.seconds(6 * 60),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
+    });
+
+    const environment = {
+      STAGE: config.stage,
+      STORE: 'aws',
+      TABLE_NAME: table.tableName,
+      READS_NEED_KEY: String(config.readsNeedKey),
+      KEYS_IN_TABLE: 'true',
+      RECHECK_QUEUE_URL: recheckQueue.queueUrl,
+      RECHECK_INLINE_LIMIT: String(config.recheckInlineLimit),
+      LOG_LEVEL: 'INFO',
+      POWERTOOLS_SERVICE_NAME: 'factcheck',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    // The AWS SDK v3 is bundled (not taken from the runtime) so the code runs against the
+    // exact SDK version it was tested with; tree-shaken it stays well under the size budget.
+    const bundling: nodejs.BundlingOptions = {
+      format: nodejs.OutputFormat.ESM,
+      target: 'node22',
+      minify: true,
+      sourceMap: true,
+      sourcesContent: false,
+      mainFields: ['module', 'main'],
+      externalModules: [],
+      banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
+      forceDockerBundling: false,
+    };
+    const fn = (name: string, entry: string, timeout: Duration) => {
+      const logGroup = new logs.LogGroup(this, `${name}Logs`, {
+        retention: config.logRetentionDays,
+        removalPolicy: RemovalPolicy.DESTROY,
+      });
+      return new nodejs.NodejsFunction(this, name, {
+        entry: `${root}/functions/${entry}`,
+        projectRoot: root,
+        depsLockFilePath: `${root}/package-lock.json`,
+        runtime: lambda.Runtime.NODEJS_22_X,
+        architecture: lambda.Architecture.ARM_64,
+        memorySize: config.memoryMb,
+        timeout,
+        environment,
+        bundling,
+        logGroup,
+        loggingFormat: lambda.LoggingFormat.JSON,
+        tracing: lambda.Tracing.ACTIVE,
+      });
+    };
+
+    const api = fn('GraphqlFunction', 'graphql.ts', Duration.seconds(29));
+    const worker = fn('RecheckFunction', 'recheck.ts', Duration.minutes(5));
+    table.grantReadWriteData(api);
+    table.grantReadWriteData(worker);
+    recheckQueue.grantSendMessages(api);
+    worker.addEventSource(new SqsEventSource(recheckQueue, { batchSize: 5, reportBatchItemFailures: true }));
+
+    const httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: config.corsOrigins,
+        allowMethods: [apigw.CorsHttpMethod.GET, apigw.CorsHttpMethod.POST, apigw.CorsHttpMethod.OPTIONS],
+        allowHeaders: ['content-type', 'authorization'],
+        maxAge: Duration.hours(1),
+      },
+    });
+    const integration = new HttpLambdaIntegration('GraphqlIntegration', api);
+    httpApi.addRoutes({ path: '/graphql', methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST], integration });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    const stage = new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: config.throttle,
+      accessLogSettings: { destination: new apigw.LogGroupLogDestination(accessLogs) },
+    });
+
+    const alarm = (id: string, metric: cloudwatch.IMetric, threshold: number, description: string) =>
+      new cloudwatch.Alarm(this, id, {
+        metric,
+        threshold,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+    const fiveMinutes = { period: Duration.minutes(5) };
+    for (const [name, f] of [['Graphql', api], ['Recheck', worker]] as const) {
+      alarm(`${name}Errors`, f.metricErrors(fiveMinutes), config.alarms.lambdaErrors, `${name} Lambda errors`);
+      alarm(`${name}Throttles`, f.metricThrottles(fiveMinutes), 1, `${name} Lambda throttles`);
+    }
+    alarm('GraphqlP99Duration', api.metricDuration({ ...fiveMinutes, statistic: 'p99' }), config.alarms.p99DurationMs, 'GraphQL p99 duration');
+    alarm('Api5xx', httpApi.metricServerError(fiveMinutes), config.alarms.api5xx, 'HTTP API 5xx responses');
+    alarm('RecheckDeadLettersWaiting', deadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes), 1, 'Re-checks that failed five times are waiting in the DLQ');
+
+    new CfnOutput(this, 'GraphqlUrl', { value: `${stage.url.replace(/\/$/, '')}/graphql` });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+
+    // cdk-nag findings acknowledged for this stack, each with its reason.
+    for (const acknowledgement of [
+      {
+        id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: "The narrowest managed policy for writing the functions' own logs; it only allows CloudWatch Logs writes.",
+      },
+      {
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason: 'X-Ray tracing (PutTraceSegments, PutTelemetryRecords) has no resource-level permissions.',
+      },
+      {
+        id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(table.node.defaultChild as dynamodb.CfnGlobalTable)}.Arn>/index/*]`,
+        reason: "grantReadWriteData covers the table's own GSIs (GSI1, GSI2) for the list and search queries; nothing else.",
+      },
+      {
+        id: 'AwsSolutions-APIG4',
+        reason: 'Authorization is enforced by API keys (Bearer, hashed in the table, with roles) inside the GraphQL layer; reads may be public per deployment.',
+      },
+      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the service is built and tested for; runtime upgrades are deliberate changes.' },
+    ]) {
+      Validations.of(this).acknowledge(acknowledgement);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// Re-checks that do not fit in a request go to SQS; the worker (functions/recheck.ts)
+// runs them. Failed entries of a batch are sent again, then reported.
+import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import type { RecheckQueue } from '../app/ports.js';
+
+const SQS_BATCH = 10;
+/** Claim ids per message: one message re-checks a small group of claims. */
+const IDS_PER_MESSAGE = 10;
+
+export class SqsRecheckQueue implements RecheckQueue {
+  constructor(
+    private readonly sqs: SQSClient,
+    private readonly queueUrl: string,
+  ) {}
+
+  async enqueue(claimIds: string[]): Promise<void> {
+    const bodies: string[] = [];
+    for (let i = 0; i < claimIds.length; i += IDS_PER_MESSAGE) bodies.push(JSON.stringify({ claimIds: claimIds.slice(i, i + IDS_PER_MESSAGE) }));
+    for (let i = 0; i < bodies.length; i += SQS_BATCH) {
+      let entries = bodies.slice(i, i + SQS_BATCH).map((MessageBody, j) => ({ Id: String(j), MessageBody }));
+      for (let attempt = 0; entries.length > 0; attempt++) {
+        if (attempt === 5) throw new Error(`could not enqueue ${entries.length} re-check message(s)`);
+        const out = await this.sqs.send(new SendMessageBatchCommand({ QueueUrl: this.queueUrl, Entries: entries }));
+        const failed = new Set((out.Failed ?? []).map((f) => f.Id));
+        entries = entries.filter((e) => failed.has(e.Id));
+      }
+    }
+  }
+}
+
+export function parseRecheckMessage(body: string): string[] {
+  const parsed = JSON.parse(body) as { claimIds?: unknown };
+  if (!Array.isArray(parsed.claimIds) || !parsed.claimIds.every((id) => typeof id === 'string')) {
+    throw new Error('re-check message without a claimIds array');
+  }
+  return parsed.claimIds as string[];
+}
