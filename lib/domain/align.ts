@@ -12,6 +12,13 @@ export const SAME_FACT = 0.6;
 export const SAME_FACT_CONTRADICTION = 0.8;
 /** Below this share the statement is not about the claim at all. */
 export const ON_TOPIC = 0.35;
+/**
+ * A report that is only a headline names the fact in a few words and rarely repeats
+ * every term or name of a full sentence: it states the claim at a lower overlap, and
+ * one of the claim's names is enough.
+ */
+export const SAME_FACT_HEADLINE = 0.4;
+export const SAME_FACT_CONTRADICTION_HEADLINE = 0.45;
 
 interface Context {
   terms?: string[];
@@ -78,14 +85,19 @@ function compareSlots(claim: Statement, statement: Statement): SlotCheck {
 export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alignment {
   const c = claim.statement;
   const score = topicOverlap(c, statement);
-  if (score < ON_TOPIC) {
+  const headline = statement.extra?.headlineOnly === true;
+  const sameFact = headline ? SAME_FACT_HEADLINE : SAME_FACT;
+  const sameFactContradiction = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
+  if (score < Math.min(ON_TOPIC, sameFact)) {
     return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
   }
   const { matched, conflicting, missing } = compareSlots(c, statement);
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
-  const missingName = c.slots.names.some(
-    (name) => !statement.slots.names.some((n) => namesMatch(name, n)) && !(contextOf(statement).names ?? []).some((n) => namesMatch(name, n)),
-  );
+  const named = (name: NameSlot) =>
+    statement.slots.names.some((n) => namesMatch(name, n)) || (contextOf(statement).names ?? []).some((n) => namesMatch(name, n));
+  const missingName = headline
+    ? c.slots.names.length > 0 && !c.slots.names.some(named)
+    : c.slots.names.some((name) => !named(name));
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
   }
@@ -100,11 +112,11 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
     });
   }
   const hedged = statement.slots.hedged && !c.slots.hedged;
-  if (score >= SAME_FACT_CONTRADICTION && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
+  if (score >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
   }
-  if (score >= SAME_FACT && conflicting.length === 0 && !missing && !hedged) {
+  if (score >= sameFact && conflicting.length === 0 && !missing && !hedged) {
     return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };
   }
   const reason = hedged ? 'reported without being asserted' : missing ? 'does not state the claim\'s detail' : 'shares the topic, not the fact';

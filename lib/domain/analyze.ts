@@ -31,6 +31,8 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
     statements.push(statement);
     previous = statement;
   }
+  // A report that is one line is a headline: it asserts loosely and briefly (see align.ts).
+  if (statements.length === 1) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
   const terms = [...new Set(statements.flatMap((s) => s.terms))];
   const normalized = foldCase(collapseWhitespace(body));
   return { cleanText: body, contentHash: sha256(normalized), statements, terms, signature: copySignature(body) };

@@ -37,9 +37,12 @@ function interval(value: number, qualifier: string | undefined): [number, number
       return [0, value];
     case 'less than': case 'fewer than': case 'under':
       return [0, value];
-    default:
-      // A bare figure in news is usually rounded: allow 2% either side.
-      return [value * 0.98, value * 1.02];
+    default: {
+      // A bare figure is often rounded; a round one ("2,000", "1.5 million") is an approximation.
+      const round = value >= 1_000 && value % 100 === 0;
+      const tolerance = round ? 0.05 : 0.02;
+      return [value * (1 - tolerance), value * (1 + tolerance)];
+    }
   }
 }
 
