@@ -4,7 +4,7 @@
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, NameSlot, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
-import { negatesTerms } from './slots/polarity.js';
+import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.6;
@@ -17,8 +17,8 @@ export const ON_TOPIC = 0.35;
  * every term or name of a full sentence: it states the claim at a lower overlap, and
  * one of the claim's names is enough.
  */
-export const SAME_FACT_HEADLINE = 0.4;
-export const SAME_FACT_CONTRADICTION_HEADLINE = 0.45;
+export const SAME_FACT_HEADLINE = 0.2;
+export const SAME_FACT_CONTRADICTION_HEADLINE = 0.2;
 
 interface Context {
   terms?: string[];
@@ -95,9 +95,8 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
   const named = (name: NameSlot) =>
     statement.slots.names.some((n) => namesMatch(name, n)) || (contextOf(statement).names ?? []).some((n) => namesMatch(name, n));
-  const missingName = headline
-    ? c.slots.names.length > 0 && !c.slots.names.some(named)
-    : c.slots.names.some((name) => !named(name));
+  // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
+  const missingName = !headline && c.slots.names.some((name) => !named(name));
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
   }
@@ -111,12 +110,12 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
       report: negatesTerms(statement.text, predicate) ? 'negated' : 'affirmed',
     });
   }
-  const hedged = statement.slots.hedged && !c.slots.hedged;
+  const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text))) && !c.slots.hedged;
   if (score >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
   }
-  if (score >= sameFact && conflicting.length === 0 && !missing && !hedged) {
+  if (score >= sameFact && conflicting.length === 0 && (!missing || headline) && !hedged) {
     return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };
   }
   const reason = hedged ? 'reported without being asserted' : missing ? 'does not state the claim\'s detail' : 'shares the topic, not the fact';

@@ -83,6 +83,19 @@ export const HEDGE_CUES = [
   'spotted', 'tipped', 'hints', 'hint',
 ];
 
+/**
+ * In a headline, attribution is itself a hedge: "X says", "Report:", "according to"
+ * pass a claim on without the outlet asserting it (in an article body they are
+ * ordinary sourcing and do not hedge).
+ */
+export const HEADLINE_HEDGE_CUES = [
+  'report', 'reports', 'reported', 'says', 'said', 'say', 'according', 'sources', 'source', 'plans', 'plan',
+  'planning', 'expected', 'probably', 'allegations', 'accused', 'insider', 'leak', 'leaked', 'leaks', 'rumoured',
+  'tipped', 'apparent', 'suspected', 'warns', 'believes', 'thinks', 'wants', 'hopes', 'if', 'accuses', 'accused',
+  'predicts', 'predicted', 'sees', 'pegs', 'fear', 'fears', 'eyes', 'estimate', 'estimates', 'forecast', 'forecasts',
+  'analyst', 'analysts', 'speculates', 'suggest', 'suggests', 'hints', 'considering', 'mulls', 'weighs', 'working on',
+];
+
 export const TITLES = new Set(
   `mr mrs ms miss dr prof sir dame lord lady gen general col colonel lt lieutenant maj major capt captain sgt sergeant
   adm admiral cmdr president vice prime minister deputy secretary senator sen rep representative gov governor mayor

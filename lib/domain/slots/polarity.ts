@@ -1,6 +1,6 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
-import { DENIAL_CUES, HEDGE_CUES, NEGATION_CUES } from '../lexicon.js';
+import { DENIAL_CUES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
@@ -11,6 +11,10 @@ const NEGATION = phraseRegex(NEGATION_CUES);
 const NEGATED_CONTRACTION = /\b\w+n't\b/i;
 const DENIAL = phraseRegex(DENIAL_CUES);
 const HEDGE = phraseRegex(HEDGE_CUES);
+const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
+
+/** Attribution hedges a headline (see lexicon). */
+export const isHedgedHeadline = (text: string): boolean => HEADLINE_HEDGE.test(foldCase(text));
 
 export function isNegated(text: string): boolean {
   const folded = foldCase(text);
