@@ -23,6 +23,7 @@ export const urlHashOf = (url: string | undefined): string | undefined => (url ?
 const AFFECTS_SHARE = 0.34;
 
 export async function claimsAffectedBy(store: Store, terms: string[]): Promise<string[]> {
+  if ((await store.counters()).claims === 0) return []; // a fresh corpus: nothing to re-check
   const hits = await store.claimsForTerms(terms);
   return [...hits.entries()].filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE))).map(([id]) => id);
 }

@@ -9,6 +9,9 @@ import { startEmbeddedDynamo } from '../store/embedded.js';
 import type { CaseResult } from './score.js';
 import type { EvalCase, EvalReport, EvalSet } from './evalFile.js';
 
+/** Scenarios judged at once. */
+const SCENARIO_CONCURRENCY = 4;
+
 async function ingestAll(app: App, reports: EvalReport[]): Promise<Map<string, string>> {
   const idToFile = new Map<string, string>();
   for (let i = 0; i < reports.length; i += LIMITS.reportsPerBatch) {
@@ -60,14 +63,20 @@ export async function runEval(set: EvalSet, progress: (done: number, total: numb
       done += set.cases.length;
       progress(done, total);
     }
-    for (const scenario of set.scenarios) {
-      results.push(
-        ...(await withApp(async (app) => judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])))),
-      );
-      done += scenario.cases.length;
-      progress(done, total);
-    }
-    return results;
+    // Scenarios are independent (own table): run a few at once so store round trips overlap.
+    const scenarioResults: CaseResult[][] = new Array(set.scenarios.length);
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < set.scenarios.length) {
+        const i = next++;
+        const scenario = set.scenarios[i]!;
+        scenarioResults[i] = await withApp(async (app) => judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])));
+        done += scenario.cases.length;
+        progress(done, total);
+      }
+    };
+    await Promise.all(Array.from({ length: SCENARIO_CONCURRENCY }, worker));
+    return [...results, ...scenarioResults.flat()];
   } finally {
     await embedded.close();
   }

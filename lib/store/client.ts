@@ -37,6 +37,6 @@ export async function ensureTable(doc: DynamoDBDocumentClient, tableName: string
   for (let i = 0; i < 50; i++) {
     const out = await doc.send(new DescribeTableCommand({ TableName: tableName }));
     if (out.Table?.TableStatus === 'ACTIVE') return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 10));
   }
 }

@@ -8,8 +8,12 @@ import { extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quant
 import { splitSentences } from '../../lib/domain/sentences.js';
 import type { Candidate } from '../../lib/domain/types.js';
 
+// Article sentences: a second sentence keeps the report from being read as a bare headline.
+const BODY = '\nThe rest of the article covers other matters in detail.';
 const stanceOf = (claim: string, sentence: string, publishedAt?: string) =>
-  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence, ...(publishedAt ? { publishedAt } : {}) }).statements[0]!).stance;
+  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY, ...(publishedAt ? { publishedAt } : {}) }).statements[0]!).stance;
+const headlineStance = (claim: string, headline: string) =>
+  alignStatement(analyzeClaim(claim), analyzeReport({ text: headline }).statements[0]!).stance;
 
 describe('quantities', () => {
   it('reads digits, words, scales and currencies as intervals', () => {
@@ -91,6 +95,14 @@ describe('stance', () => {
     expect(stanceOf(claim, 'Lakeside opened a new library in March 2024.')).toBe('MENTIONS');
   });
 
+  it('reads a bare headline loosely, but attribution and questions only mention', () => {
+    const c = 'The Lakeside council approved the tramway in March 2024.';
+    expect(headlineStance(c, 'Lakeside green-lights tramway')).toBe('SUPPORTS');
+    expect(headlineStance(c, 'Lakeside tramway approved, mayor says')).toBe('MENTIONS');
+    expect(headlineStance(c, 'Did Lakeside approve the tramway?')).toBe('MENTIONS');
+    expect(headlineStance(c, 'Lakeside council denies approving the tramway')).toBe('CONTRADICTS');
+  });
+
   it('does not let a figure about another place contradict', () => {
     const c = 'Norland has about 2,000 soldiers stationed in Westmark.';
     expect(stanceOf(c, 'Norland has deployed 9,000 soldiers across the Eastern Plains region.')).toBe('MENTIONS');
@@ -118,15 +130,15 @@ describe('copies and verdicts', () => {
     expect(judgeClaim(claim, []).verdict).toBe('UNVERIFIED');
     const one = report('r1', 'daily', story);
     expect(judgeClaim(claim, one).verdict).toBe('SINGLE_SOURCE');
-    const samePublisher = report('r2', 'daily', 'In March 2024 the Lakeside council passed the tramway plan.');
+    const samePublisher = report('r2', 'daily', `In March 2024 the Lakeside council passed the tramway plan.${BODY}`);
     expect(judgeClaim(claim, [...one, ...samePublisher]).verdict).toBe('SINGLE_SOURCE');
     const copy = report('r3', 'wire', story).map((c) => ({ ...c, report: { ...c.report, copyGroup: 'r1' } }));
     expect(judgeClaim(claim, [...one, ...copy]).independentSources).toBe(1);
-    const other = report('r4', 'herald', 'In March 2024 the Lakeside council passed the tramway plan.');
+    const other = report('r4', 'herald', `In March 2024 the Lakeside council passed the tramway plan.${BODY}`);
     const corroborated = judgeClaim(claim, [...one, ...other]);
     expect(corroborated.verdict).toBe('CORROBORATED');
     expect(corroborated.rule).toBe('TWO_OR_MORE_INDEPENDENT_SOURCES');
-    const against = report('r5', 'post', 'The Lakeside council approved the tramway in June 2024.');
+    const against = report('r5', 'post', `The Lakeside council approved the tramway in June 2024.${BODY}`);
     const disputed = judgeClaim(claim, [...one, ...other, ...against]);
     expect(disputed.verdict).toBe('DISPUTED');
     expect(disputed.evidence[0]).toMatchObject({ stance: 'CONTRADICTS', conflicting: [expect.objectContaining({ kind: 'date' })] });
