@@ -5,6 +5,7 @@
 import type { Alignment, ClaimAnalysis, NameSlot, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
+import { canonicalTerm } from './terms.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.6;
@@ -25,14 +26,22 @@ interface Context {
   names?: NameSlot[];
 }
 
-const contextOf = (statement: Statement): Context => (statement.extra?.context as Context | undefined) ?? {};
+/** Sentences that open by referring back ("It", "The second", "This move") inherit the previous sentence's topic. */
+const REFERS_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?(?:it|its|this|that|these|those|they|their|he|she|his|her|there|the (?:first|second|third|latter|former|move|decision|agreement|deal|mission|group|company|government|country|plan|same))\b/iu;
+
+const contextOf = (statement: Statement): Context =>
+  REFERS_BACK.test(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};
+
+/** Index terms of the claim's names: they are scored by sound, not as terms. */
+const nameTermsOf = (claim: Statement): Set<string> =>
+  new Set(claim.slots.names.flatMap((n) => n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)])));
 
 /** Weighted share of the claim's terms and names found in the statement (context counts half). */
-export function topicOverlap(claim: Statement, statement: Statement): number {
-  const context = contextOf(statement);
+export function topicOverlap(claim: Statement, statement: Statement, withContext = true): number {
+  const context = withContext ? contextOf(statement) : {};
   const own = new Set(statement.terms);
   const carried = new Set(context.terms ?? []);
-  const nameTerms = new Set(claim.slots.names.flatMap((n) => n.key.split(' ')));
+  const nameTerms = nameTermsOf(claim);
   let total = 0;
   let found = 0;
   for (const term of claim.terms) {
@@ -45,7 +54,7 @@ export function topicOverlap(claim: Statement, statement: Statement): number {
     total += 1.5;
     if (statement.slots.names.some((n) => namesMatch(name, n))) found += 1.5;
     else if ((context.names ?? []).some((n) => namesMatch(name, n))) found += 0.75;
-    else if (name.key.split(' ').some((t) => own.has(t))) found += 1.5;
+    else if (name.key.split(' ').some((t) => own.has(canonicalTerm(t)))) found += 1.5;
   }
   return total === 0 ? 0 : found / total;
 }
@@ -100,7 +109,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
   }
-  const nameTerms = new Set(c.slots.names.flatMap((n) => n.key.split(' ')));
+  const nameTerms = nameTermsOf(c);
   const predicate = new Set(c.terms.filter((t) => !nameTerms.has(t)));
   const polarityDiffers = negatesTerms(c.text, predicate) !== negatesTerms(statement.text, predicate);
   if (polarityDiffers) {
@@ -111,7 +120,9 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
     });
   }
   const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text))) && !c.slots.hedged;
-  if (score >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
+  // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
+  const ownScore = topicOverlap(c, statement, false);
+  if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
   }

@@ -19,7 +19,7 @@ describe('quantities', () => {
   it('reads digits, words, scales and currencies as intervals', () => {
     const [q] = extractQuantities('The bridge cost more than $100 million to build.');
     expect(q).toMatchObject({ value: 100_000_000, unit: 'usd' });
-    expect(q!.high).toBe(Number.POSITIVE_INFINITY);
+    expect(q!.high).toBeGreaterThan(1e300);
     const [w] = extractQuantities('approximately one thousand volunteers joined');
     expect(w).toMatchObject({ value: 1000 });
     expect(w!.low).toBeLessThan(1000);

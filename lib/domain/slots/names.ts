@@ -46,7 +46,10 @@ export function namesMatch(a: NameSlot, b: NameSlot): boolean {
   if (a.key === b.key) return true;
   const aTokens = a.key.split(' ');
   const bTokens = b.key.split(' ');
-  if (aTokens.some((t) => bTokens.includes(t) && t.length >= 2)) return true;
+  // Shared words must be most of the shorter name: "EU Military Partnership Mission" and
+  // "EU Civilian Capacity-Building Mission" share two words but are different missions.
+  const shared = aTokens.filter((t) => bTokens.includes(t) && t.length >= 2).length;
+  if (shared > 0 && shared * 2 > Math.min(aTokens.length, bTokens.length)) return true;
   if (a.phonetic.some((code) => code.startsWith('#') && code.slice(1) === b.key.replace(/\s+/g, ''))) return true;
   if (b.phonetic.some((code) => code.startsWith('#') && code.slice(1) === a.key.replace(/\s+/g, ''))) return true;
   const aCodes = new Set(a.phonetic.filter((c) => !c.startsWith('#') && c.length >= 2));

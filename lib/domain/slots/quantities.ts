@@ -1,10 +1,14 @@
-// Quantities as intervals. A qualifier widens the exact value into the range a
+// Quantities as intervals (an open bound is Number.MAX_VALUE, not Infinity: slots are
+// stored as JSON, where Infinity would turn into null).
+// A qualifier widens the exact value into the range a
 // careful reader would accept: "about 1,000" is 900..1,100, "more than $100 million"
 // is anything above, "up to 20" anything from 0 to 20.
 import type { Quantity } from '../types.js';
 import { MONTHS, STOP_WORDS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { parseDigits, parseNumberWords, SCALES } from './numbers.js';
+
+export const UNBOUNDED = Number.MAX_VALUE;
 
 const WORD_NUMBERS =
   'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
@@ -30,9 +34,9 @@ function interval(value: number, qualifier: string | undefined): [number, number
     case 'nearly': case 'almost': case 'close to': case 'just under':
       return [value * 0.85, value];
     case 'more than': case 'over': case 'upwards of': case 'in excess of': case 'just over':
-      return [value, Number.POSITIVE_INFINITY];
+      return [value, UNBOUNDED];
     case 'at least':
-      return [value, Number.POSITIVE_INFINITY];
+      return [value, UNBOUNDED];
     case 'up to': case 'as many as':
       return [0, value];
     case 'less than': case 'fewer than': case 'under':
