@@ -41,17 +41,33 @@ export function extractNames(text: string): NameSlot[] {
   return out;
 }
 
-/** Two names refer to the same entity when a token matches by key or sound, or one is the other's acronym. */
+const codeCache = new Map<string, string[]>();
+const codesOf = (token: string): string[] => {
+  let codes = codeCache.get(token);
+  if (!codes) {
+    codes = phoneticKeys(token).filter((c) => c.length >= 2);
+    if (codeCache.size > 50_000) codeCache.clear();
+    codeCache.set(token, codes);
+  }
+  return codes;
+};
+
+const tokensMatch = (a: string, b: string): boolean =>
+  a === b || (a.length >= 3 && b.length >= 3 && codesOf(a).some((code) => codesOf(b).includes(code)));
+
+/**
+ * Two names refer to the same entity when most words of the shorter one match the
+ * other's, by spelling or by sound ("Yevkurov"/"Evkourov"), or one is the other's
+ * acronym. "EU Military Partnership Mission" and "EU Civilian Capacity-Building
+ * Mission" share two words of four, so they are different missions.
+ */
 export function namesMatch(a: NameSlot, b: NameSlot): boolean {
   if (a.key === b.key) return true;
-  const aTokens = a.key.split(' ');
-  const bTokens = b.key.split(' ');
-  // Shared words must be most of the shorter name: "EU Military Partnership Mission" and
-  // "EU Civilian Capacity-Building Mission" share two words but are different missions.
-  const shared = aTokens.filter((t) => bTokens.includes(t) && t.length >= 2).length;
-  if (shared > 0 && shared * 2 > Math.min(aTokens.length, bTokens.length)) return true;
   if (a.phonetic.some((code) => code.startsWith('#') && code.slice(1) === b.key.replace(/\s+/g, ''))) return true;
   if (b.phonetic.some((code) => code.startsWith('#') && code.slice(1) === a.key.replace(/\s+/g, ''))) return true;
-  const aCodes = new Set(a.phonetic.filter((c) => !c.startsWith('#') && c.length >= 2));
-  return b.phonetic.some((code) => !code.startsWith('#') && code.length >= 2 && aCodes.has(code));
+  const aTokens = a.key.split(' ');
+  const bTokens = b.key.split(' ');
+  const [shorter, longer] = aTokens.length <= bTokens.length ? [aTokens, bTokens] : [bTokens, aTokens];
+  const shared = shorter.filter((t) => longer.some((u) => tokensMatch(t, u))).length;
+  return shared > 0 && shared * 2 > shorter.length;
 }
