@@ -1,6 +1,6 @@
 // Submitting claims: one claim per normalised text, its terms registered so new
 // reports find it, and its first verdict computed at once.
-import { analyzeClaim } from '../domain/index.js';
+import { analyzeClaim, watchTermsOf } from '../domain/index.js';
 import type { Store } from '../store/port.js';
 import { LIMITS } from './limits.js';
 import type { Clock, IdGen } from './ports.js';
@@ -47,7 +47,10 @@ export function createSubmitClaim(deps: { store: Store; clock: Clock; ids: IdGen
     };
     const created = await store.putClaim(claim);
     if (created) {
-      await store.addClaimToTerms(claim.id, analysis.terms);
+      const watch = watchTermsOf(analysis);
+      await store.addClaimToTerms(claim.id, analysis.terms, 'search');
+      // Name-watched claims are marked with termCount 0: any one name term is enough (see claimsAffectedBy).
+      await store.addClaimToTerms(claim.id, watch.terms, 'watch');
       await store.addToCounters({ claims: 1 });
     }
     // Version 0 is "registered, not judged": whoever gets here first (or retries) judges it.

@@ -19,12 +19,16 @@ const WAIT_FOR_OTHER_WRITER_MS = 5_000;
 
 export const urlHashOf = (url: string | undefined): string | undefined => (url ? sha256(url) : undefined);
 
-/** Share of a claim's terms a report must hold before it can change the claim's verdict. */
+/**
+ * Share of a claim's watch terms (its names, or all its terms when it names nothing) a
+ * report must hold before it can change the claim's verdict. Watching names keeps the
+ * number of re-checks per report flat as claims pile up on common words.
+ */
 const AFFECTS_SHARE = 0.34;
 
 export async function claimsAffectedBy(store: Store, terms: string[]): Promise<string[]> {
   if ((await store.counters()).claims === 0) return []; // a fresh corpus: nothing to re-check
-  const hits = await store.claimsForTerms(terms);
+  const hits = await store.claimsForTerms(terms, 'watch');
   return [...hits.entries()].filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE))).map(([id]) => id);
 }
 

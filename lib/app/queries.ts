@@ -18,7 +18,7 @@ async function searchClaims(store: Store, search: string, first: number, after: 
     if (!decoded) throw badInput('after', 'malformed cursor; pass a cursor returned by a previous page');
     offset = Number(decoded[1]);
   }
-  const hits = await store.claimsForTerms(terms);
+  const hits = await store.claimsForTerms(terms, 'search');
   const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
   const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null);
   claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));

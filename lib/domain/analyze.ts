@@ -4,7 +4,7 @@ import { cleanText } from './clean.js';
 import { copySignature } from './copies.js';
 import { splitSentences } from './sentences.js';
 import { extractSlots } from './slots/index.js';
-import { contentTerms } from './terms.js';
+import { canonicalTerm, contentTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
 import type { ClaimAnalysis, ReportAnalysis, Statement } from './types.js';
 
@@ -31,8 +31,10 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
     statements.push(statement);
     previous = statement;
   }
-  // A report that is one line is a headline: it asserts loosely and briefly (see align.ts).
-  if (statements.length === 1) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
+  // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).
+  // One full sentence ending in a full stop is a (short) article, judged as such.
+  const headlineOnly = statements.length === 1 && !/[.!]["')\]]?$/.test(normalizeText(input.text).trim());
+  if (headlineOnly) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
   const terms = [...new Set(statements.flatMap((s) => s.terms))];
   const normalized = foldCase(collapseWhitespace(body));
   return { cleanText: body, contentHash: sha256(normalized), statements, terms, signature: copySignature(body) };
@@ -51,4 +53,14 @@ export function analyzeClaim(text: string): ClaimAnalysis {
     terms: statement.terms,
     statement,
   };
+}
+
+/**
+ * The terms a new report must hold to possibly change this claim's verdict: the
+ * claim's names when it has any (every statement that can support or contradict an
+ * article-length claim names its key entities), else all its terms.
+ */
+export function watchTermsOf(claim: ClaimAnalysis): { terms: string[]; byName: boolean } {
+  const names = [...new Set(claim.statement.slots.names.flatMap((n) => n.key.split(' ').map(canonicalTerm)))].filter((t) => claim.terms.includes(t));
+  return names.length > 0 ? { terms: names, byName: true } : { terms: claim.terms, byName: false };
 }

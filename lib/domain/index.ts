@@ -1,5 +1,5 @@
 // The engine's public surface. Pure: no AWS, GraphQL, HTTP or store imports.
-export { analyzeClaim, analyzeReport, normalizeClaimText } from './analyze.js';
+export { analyzeClaim, analyzeReport, normalizeClaimText, watchTermsOf } from './analyze.js';
 export { alignStatement } from './align.js';
 export { isCopy, estimateJaccard } from './copies.js';
 export { rankStatements } from './retrieve.js';

@@ -297,8 +297,8 @@ export class DynamoStore implements Store {
     return (out.Items ?? []).map((i) => ({ term, reportId: i.reportId as string, statements: i.st as number[] }));
   }
 
-  async claimsForTerms(terms: string[]): Promise<Map<string, { hits: number; termCount: number }>> {
-    const items = await this.batchGet(terms.map((t) => keys.termClaims(t)));
+  async claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>> {
+    const items = await this.batchGet(terms.map((t) => keys.termClaims(t, index)));
     const out = new Map<string, { hits: number; termCount: number }>();
     for (const item of items) {
       for (const entry of (item.ids as Set<string> | undefined) ?? []) {
@@ -311,14 +311,14 @@ export class DynamoStore implements Store {
     return out;
   }
 
-  async addClaimToTerms(claimId: string, terms: string[]): Promise<void> {
+  async addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void> {
     const entry = `${claimId}:${terms.length}`;
     await Promise.all(
       terms.map((term) =>
         this.send(
           new UpdateCommand({
             TableName: this.table,
-            Key: keys.termClaims(term),
+            Key: keys.termClaims(term, index),
             UpdateExpression: 'ADD ids :id',
             ExpressionAttributeValues: { ':id': new Set([entry]) },
           }),

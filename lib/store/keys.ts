@@ -42,8 +42,9 @@ export const keys = {
   posting: (term: string, reportId: string) => ({ PK: `TERM#${term}`, SK: `R#${reportId}` }),
   postingPartition: (term: string) => `TERM#${term}`,
   postingPrefix: 'R#',
-  // term -> claims holding it (a string set), so a new report finds the claims it may change
-  termClaims: (term: string) => ({ PK: `TERM#${term}`, SK: 'CLAIMS' }),
+  // term -> claims holding it (a string set): 'search' for claims(search:), 'watch' (the claim's key
+  // terms) so a new report finds the claims it may change in one BatchGetItem per 100 terms
+  termClaims: (term: string, index: 'search' | 'watch') => ({ PK: `TERM#${term}`, SK: index === 'search' ? 'CLAIMS' : 'WATCH' }),
   // LSH band -> reports with that band (a string set): copy candidates of a new report
   band: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
 

@@ -42,9 +42,9 @@ export interface Store {
 
   /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
   postings(term: string, cap: number): Promise<Posting[]>;
-  /** Claims that hold any of the terms, with how many of the terms each holds. */
-  claimsForTerms(terms: string[]): Promise<Map<string, { hits: number; termCount: number }>>;
-  addClaimToTerms(claimId: string, terms: string[]): Promise<void>;
+  /** Claims indexed under any of the terms, with how many of them each holds and how many it was indexed under. */
+  claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>>;
+  addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void>;
 
   claimClaimGuard(textHash: string, claimId: string): Promise<string>;
   putClaim(claim: ClaimRecord): Promise<boolean>;

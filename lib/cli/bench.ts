@@ -1,0 +1,173 @@
+// `npm run bench -- [--json] [--chart FILE.svg] [--quick]`
+// One run on the embedded store: read path (GraphQL over HTTP vs the raw store),
+// ingest and claim costs as the corpus grows, and the Lambda bundle.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { createAuthenticator } from '../app/apiKeys.js';
+import { LIMITS } from '../app/limits.js';
+import { generateCorpus } from '../bench/generate.js';
+import { loadConfig } from '../config.js';
+import { createServer } from '../graphql/server.js';
+import { createRuntime } from '../runtime.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const json = args.includes('--json');
+const chartFile = args.includes('--chart') ? args[args.indexOf('--chart') + 1] : undefined;
+const log = (message: string) => process.stderr.write(`${message}\n`);
+
+const SIZES = quick ? [100, 1_000] : [100, 1_000, 10_000];
+const CLAIMS = quick ? 200 : 1_000;
+const READ_SECONDS = quick ? 2 : 5;
+const CONCURRENCY = 8;
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const out = await fn();
+  return [out, performance.now() - t];
+}
+
+/** Run `op` with fixed concurrency for a bounded time; returns throughput and latencies. */
+async function drive(op: (i: number) => Promise<unknown>, seconds: number): Promise<{ rps: number; latencies: number[] }> {
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let i = 0;
+  const worker = async () => {
+    while (performance.now() < end) {
+      const [, ms] = await timed(() => op(i++));
+      latencies.push(ms);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  return { rps: latencies.length / ((performance.now() - start) / 1000), latencies };
+}
+
+const config = { ...loadConfig({ SEED_DEMO: 'false' }), recheckInlineLimit: Number.POSITIVE_INFINITY };
+const runtime = await createRuntime(config, { inMemory: true });
+const { app, store } = runtime;
+const corpus = generateCorpus({ reports: SIZES.at(-1)!, claims: CLAIMS });
+
+log(`submitting ${CLAIMS} claims...`);
+const claimIds: string[] = [];
+for (const text of corpus.claims) claimIds.push((await app.submitClaim({ text })).claim.id);
+
+const scale: Array<{ reports: number; ingestMsPerReport: number; submitClaimMs: number; claimReadMs: number }> = [];
+let ingested = 0;
+for (const size of SIZES) {
+  const segment = corpus.reports.slice(ingested, size);
+  const [, ms] = await timed(async () => {
+    for (let i = 0; i < segment.length; i += LIMITS.reportsPerBatch) await app.ingestReports(segment.slice(i, i + LIMITS.reportsPerBatch));
+  });
+  ingested = size;
+  // Cost per report of the last stretch before the corpus reaches this size.
+  const ingestMsPerReport = ms / segment.length;
+  const submitTimes: number[] = [];
+  for (let i = 0; i < 15; i++) submitTimes.push((await timed(() => app.submitClaim({ text: `The ${size} bench council approved ${i + 1} million euros for a bench library number ${i}.` })))[1]);
+  const readTimes: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const id = claimIds[(i * 37) % claimIds.length]!;
+    readTimes.push((await timed(async () => Promise.all([app.getClaim(id), app.listEvidence(id, { first: 10 })])))[1]);
+  }
+  const row = { reports: size, ingestMsPerReport: round(ingestMsPerReport), submitClaimMs: round(median(submitTimes)), claimReadMs: round(median(readTimes)) };
+  scale.push(row);
+  log(`  ${size} reports: ${row.ingestMsPerReport} ms/report ingest, submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`);
+}
+
+log('read path: GraphQL over HTTP vs the raw store...');
+const yoga = createServer({ app, config, authenticate: createAuthenticator({ config, store }) });
+const server = createHttpServer(yoga);
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+const CLAIM_QUERY = 'query($id: ID!) { claim(id: $id) { id text verdict confidence evidence(first: 10) { nodes { stance sentence report { id title source { name } } } } } }';
+const LIST_QUERY = '{ claims(first: 20) { nodes { id text verdict confidence } } }';
+const post = async (query: string, variables: Record<string, unknown> = {}) => {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+};
+const graphqlRead = (i: number) => (i % 2 === 0 ? post(CLAIM_QUERY, { id: claimIds[i % claimIds.length] }) : post(LIST_QUERY));
+const rawRead = async (i: number) => {
+  if (i % 2 === 0) {
+    const id = claimIds[i % claimIds.length]!;
+    const [claim, evidence] = await Promise.all([store.getClaim(id), app.listEvidence(id, { first: 10 })]);
+    await store.getReports([...new Set(evidence.edges.map((e) => e.node.reportId))]);
+    return claim;
+  }
+  return store.listClaims({ first: 20 });
+};
+await drive(graphqlRead, 1); // warm-up
+const graphql = await drive(graphqlRead, READ_SECONDS);
+const raw = await drive(rawRead, READ_SECONDS);
+server.close();
+const read = {
+  graphqlRps: round(graphql.rps, 1),
+  rawRps: round(raw.rps, 1),
+  ratio: round(graphql.rps / raw.rps, 3),
+  p50Ms: round(percentile(graphql.latencies, 0.5)),
+  p99Ms: round(percentile(graphql.latencies, 0.99)),
+};
+log(`  GraphQL ${read.graphqlRps} rps (p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms) vs raw store ${read.rawRps} rps: ratio ${read.ratio}`);
+await runtime.close();
+
+log('Lambda bundle...');
+const outdir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
+await build({
+  entryPoints: ['functions/graphql.ts'],
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  minify: true,
+  outfile: join(outdir, 'index.mjs'),
+  mainFields: ['module', 'main'],
+  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
+  logLevel: 'silent',
+});
+const bytes = statSync(join(outdir, 'index.mjs')).size;
+const inits: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const out = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(join(outdir, 'index.mjs'))}); console.log(performance.now() - t);`], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, STORE: 'aws', TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', AWS_LAMBDA_FUNCTION_NAME: 'bench', LOG_LEVEL: 'ERROR' },
+  });
+  inits.push(Number(out.stdout.trim().split('\n').at(-1)));
+}
+const bundle = { bytes, initMs: round(median(inits.filter((x) => Number.isFinite(x)))) };
+log(`  ${bytes} bytes, init ${bundle.initMs} ms (median of ${inits.length})`);
+
+const result = { read, scale, bundle };
+if (chartFile) writeFileSync(chartFile, chart(scale));
+if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
+else {
+  console.log('\nreads (GraphQL over HTTP vs raw store, same embedded endpoint, concurrency 8)');
+  console.log(`  GraphQL ${read.graphqlRps} rps, raw ${read.rawRps} rps, ratio ${read.ratio}, p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms`);
+  console.log(`\nscale (${CLAIMS} claims present)\n  reports  ingest ms/report  submitClaim ms  claim read ms`);
+  for (const s of scale) console.log(`  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`);
+  console.log(`\nLambda bundle: ${bytes} bytes, init ${bundle.initMs} ms`);
+}
+
+function chart(rows: typeof scale): string {
+  const w = 640;
+  const h = 320;
+  const pad = 50;
+  const series: Array<[keyof (typeof rows)[number], string]> = [['ingestMsPerReport', '#c0392b'], ['submitClaimMs', '#2980b9'], ['claimReadMs', '#27ae60']];
+  const max = Math.max(...rows.flatMap((r) => series.map(([k]) => Number(r[k])))) * 1.1 || 1;
+  const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, rows.length - 1);
+  const y = (v: number) => h - pad - (v / max) * (h - 2 * pad);
+  const lines = series.map(([k, color], s) => {
+    const points = rows.map((r, i) => `${x(i)},${y(Number(r[k]))}`).join(' ');
+    return `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"/><text x="${w - pad - 150}" y="${pad + 16 * s}" fill="${color}" font-size="12">${k} (ms)</text>`;
+  });
+  const labels = rows.map((r, i) => `<text x="${x(i)}" y="${h - pad + 18}" font-size="12" text-anchor="middle">${r.reports} reports</text>`);
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="white"/><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#333"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#333"/><text x="${pad - 8}" y="${y(max / 1.1)}" font-size="11" text-anchor="end">${round(max / 1.1, 1)}</text>${lines.join('')}${labels.join('')}</svg>\n`;
+}
