@@ -83,7 +83,8 @@ export class FactCheckStack extends Stack {
       sourceMap: true,
       sourcesContent: false,
       mainFields: ['module', 'main'],
-      externalModules: [],
+      // dynalite (the local embedded store) is loaded only off Lambda; keep it out of the bundle.
+      externalModules: ['dynalite'],
       banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       forceDockerBundling: false,
     };

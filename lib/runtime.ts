@@ -7,7 +7,6 @@ import type { App } from './app/types.js';
 import type { Config } from './config.js';
 import { createDocumentClient, ensureTable } from './store/client.js';
 import { DynamoStore } from './store/dynamoStore.js';
-import { startEmbeddedDynamo } from './store/embedded.js';
 import type { Store } from './store/port.js';
 
 export interface Runtime {
@@ -28,6 +27,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   let endpoint = config.dynamoEndpoint;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (config.storeMode === 'embedded' && !endpoint) {
+    const { startEmbeddedDynamo } = await import('./store/embedded.js');
     const embedded = await startEmbeddedDynamo(options.inMemory ? {} : { path: join(config.dataDir, 'dynalite') });
     endpoint = embedded.endpoint;
     stopEmbedded = embedded.close;

@@ -130,6 +130,7 @@ await build({
   minify: true,
   outfile: join(outdir, 'index.mjs'),
   mainFields: ['module', 'main'],
+  external: ['dynalite'],
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   logLevel: 'silent',
 });

@@ -3,7 +3,6 @@
 // to it through the same DynamoDB client and Store code as on AWS.
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import dynalite from 'dynalite';
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -12,6 +11,8 @@ export interface EmbeddedDynamo {
 
 export async function startEmbeddedDynamo(options: { path?: string } = {}): Promise<EmbeddedDynamo> {
   if (options.path) mkdirSync(options.path, { recursive: true });
+  // Loaded on demand: dynalite is a dev-only dependency and stays out of the Lambda bundle.
+  const { default: dynalite } = await import('dynalite');
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
