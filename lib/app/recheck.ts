@@ -11,7 +11,7 @@ import type { Clock } from './ports.js';
 import type { ClaimRecord, EvidenceRecord } from './types.js';
 
 /** Postings read per claim term: bounded so retrieval cost does not grow with the corpus. */
-export const POSTINGS_PER_TERM = 200;
+export const POSTINGS_PER_TERM = 100;
 /** Statements judged per claim: the best-ranked by BM25. */
 export const CANDIDATES_PER_CLAIM = 60;
 /** Evidence items kept per claim (strongest first). */
