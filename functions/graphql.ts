@@ -5,7 +5,7 @@ import { createAuthenticator } from '../lib/app/apiKeys.js';
 import { loadConfig } from '../lib/config.js';
 import { createServer } from '../lib/graphql/server.js';
 import { createLambdaHandler } from '../lib/http/lambda.js';
-import { configureObservability, metrics } from '../lib/observability.js';
+import { configureObservability, logger, metrics } from '../lib/observability.js';
 import { SqsRecheckQueue } from '../lib/queue/sqsRecheckQueue.js';
 import { createRuntime } from '../lib/runtime.js';
 
@@ -16,6 +16,8 @@ const yoga = createServer({ app: runtime.app, config, authenticate: createAuthen
 const handle = createLambdaHandler(yoga);
 
 export const handler: typeof handle = async (event, context) => {
+  // Every log line of this invocation carries the Lambda request id (and cold-start flag).
+  if (context) logger.addContext(context);
   try {
     return await handle(event, context);
   } finally {

@@ -3,7 +3,7 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord, Context } from 'aws-lambda';
 import { loadConfig } from '../lib/config.js';
-import { configureObservability, metrics } from '../lib/observability.js';
+import { configureObservability, logger, metrics } from '../lib/observability.js';
 import { parseRecheckMessage } from '../lib/queue/sqsRecheckQueue.js';
 import { createRuntime } from '../lib/runtime.js';
 
@@ -15,6 +15,7 @@ const processor = new BatchProcessor(EventType.SQS);
 const recheck = async (record: SQSRecord): Promise<void> => runtime.app.recheckClaims(parseRecheckMessage(record.body));
 
 export const handler = async (event: SQSEvent, context: Context) => {
+  logger.addContext(context);
   try {
     return await processPartialResponse(event, recheck, processor, { context });
   } finally {

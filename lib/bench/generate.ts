@@ -56,10 +56,14 @@ export interface SyntheticCorpus {
   claims: string[];
 }
 
-/** `reports` reports over about reports/8 events, and `claims` claims about those events. */
+/**
+ * `reports` reports and `claims` claims over max(reports / 8, claims) events: about one
+ * claim per event, as a newsroom checks one or two facts of a story, and several
+ * outlets per event once the corpus is large.
+ */
 export function generateCorpus(options: { reports: number; claims: number; seed?: number }): SyntheticCorpus {
   const r = rng(options.seed ?? 42);
-  const events: Fact[] = Array.from({ length: Math.max(1, Math.ceil(options.reports / 8)) }, () => ({
+  const events: Fact[] = Array.from({ length: Math.max(1, Math.ceil(options.reports / 8), options.claims) }, () => ({
     town: word(r, 3),
     person: `${word(r)} ${word(r, 3)}`,
     thing: pick(r, ['tram line', 'harbour bridge', 'sports hall', 'library', 'ring road', 'ferry terminal']),

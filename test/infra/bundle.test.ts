@@ -1,0 +1,27 @@
+// The Lambda bundle is part of the product: built with the stack's esbuild options, it
+// must stay within 1.5 MB and must not carry the local-only embedded store.
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+
+describe('Lambda bundle', () => {
+  it('is at most 1.5 MB and leaves dynalite out', async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'index.mjs');
+    await build({
+      entryPoints: ['functions/graphql.ts'],
+      bundle: true,
+      platform: 'node',
+      target: 'node22',
+      format: 'esm',
+      minify: true,
+      mainFields: ['module', 'main'],
+      external: ['dynalite'],
+      outfile,
+      logLevel: 'silent',
+    });
+    expect(statSync(outfile).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    expect(readFileSync(outfile, 'utf8')).not.toContain('classic-level');
+  });
+});
