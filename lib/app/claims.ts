@@ -44,6 +44,8 @@ export function createSubmitClaim(deps: { store: Store; clock: Clock; ids: IdGen
       createdAt: now,
       updatedAt: now,
       version: 0,
+      pending: 0,
+      checked: 0,
     };
     const created = await store.putClaim(claim);
     if (created) {

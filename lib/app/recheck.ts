@@ -16,7 +16,7 @@ export const POSTINGS_PER_TERM = 100;
 export const CANDIDATES_PER_CLAIM = 60;
 /** Evidence items kept per claim (strongest first). */
 const EVIDENCE_KEPT = 100;
-const SAVE_ATTEMPTS = 10;
+const SAVE_ATTEMPTS = 25;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -52,10 +52,17 @@ async function candidatesFor(store: Store, claim: ClaimRecord): Promise<Candidat
 export function createRecheck(deps: { store: Store; clock: Clock }) {
   const { store, clock } = deps;
 
-  async function recheckClaim(id: string): Promise<ClaimRecord> {
+  /**
+   * Recompute and store a claim's verdict. With `covers`, the caller only needs a
+   * verdict computed after its change was recorded (pending >= covers): when another
+   * writer already stored one, there is nothing left to do. That is what keeps
+   * concurrent ingests from fighting over a hot claim without losing any of them.
+   */
+  async function recheckClaim(id: string, covers?: number): Promise<ClaimRecord> {
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const current = await store.getClaim(id);
       if (!current) throw notFound('id', 'claim', id);
+      if (covers !== undefined && current.checked >= covers && current.version > 0) return current;
       const candidates = await candidatesFor(store, current);
       const result = judgeClaim(current.analysis, candidates);
       const now = clock.now().toISOString();
@@ -72,6 +79,8 @@ export function createRecheck(deps: { store: Store; clock: Clock }) {
         independentSources: result.independentSources,
         updatedAt: changed ? now : current.updatedAt,
         version: current.version + 1,
+        // Read before the postings: every change bumped before this point is in this computation.
+        checked: current.pending,
       };
       const evidence: EvidenceRecord[] = result.evidence.slice(0, EVIDENCE_KEPT).map((e, rank) => ({ ...e, claimId: id, rank }));
       const change = result.verdict !== current.verdict || current.version === 0
@@ -88,10 +97,13 @@ export function createRecheck(deps: { store: Store; clock: Clock }) {
     throw new AppError('CONFLICT', `claim ${id} is being updated by many writers at once; retry`, 'id');
   }
 
+  /** Re-check claims after a change: record the change on each claim, then make sure a verdict covers it. */
   async function recheckClaims(ids: string[]): Promise<void> {
     for (const id of ids) {
       try {
-        await recheckClaim(id);
+        const covers = await store.markClaimPending(id);
+        if (covers === undefined) continue; // the claim is gone
+        await recheckClaim(id, covers);
       } catch (e) {
         if (e instanceof AppError && e.code === 'NOT_FOUND') continue;
         throw e;

@@ -56,6 +56,10 @@ export interface ClaimRecord {
   updatedAt: string;
   /** optimistic-concurrency version; every verdict write increments it */
   version: number;
+  /** bumped (atomically) each time a report that may change this claim arrives or leaves */
+  pending: number;
+  /** the `pending` value the stored verdict was computed after: checked >= n covers change n */
+  checked: number;
 }
 
 export interface EvidenceRecord extends EvidenceItem {

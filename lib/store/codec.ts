@@ -81,6 +81,8 @@ export function itemToClaim(i: Item): ClaimRecord {
     createdAt: i.createdAt as string,
     updatedAt: i.updatedAt as string,
     version: i.version as number,
+    pending: (i.pending as number | undefined) ?? 0,
+    checked: (i.checked as number | undefined) ?? 0,
   };
 }
 

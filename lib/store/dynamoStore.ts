@@ -352,14 +352,32 @@ export class DynamoStore implements Store {
   async saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean> {
     // Evidence of the new version first (invisible until the claim points at it), then the
     // conditional flip of the claim item, then clean-up of the old version's evidence.
+    // An update, not a put: `pending` may be bumped concurrently and must not be overwritten.
     await this.batchWrite(evidence.map((e) => ({ PutRequest: { Item: codec.evidenceToItem(e, claim.version) } })));
+    const fields: Record<string, unknown> = {
+      verdict: claim.verdict,
+      confidence: claim.confidence,
+      rule: claim.rule,
+      explanation: claim.explanation,
+      supportCount: claim.supportCount,
+      contradictCount: claim.contradictCount,
+      mentionCount: claim.mentionCount,
+      independentSources: claim.independentSources,
+      updatedAt: claim.updatedAt,
+      version: claim.version,
+      checked: claim.checked,
+      ...keys.claimByVerdict(claim.verdict, claim.updatedAt, claim.id),
+    };
+    const names = Object.keys(fields);
     try {
       await this.send(
-        new PutCommand({
+        new UpdateCommand({
           TableName: this.table,
-          Item: codec.claimToItem(claim),
-          ConditionExpression: 'version = :expected',
-          ExpressionAttributeValues: { ':expected': expectedVersion },
+          Key: keys.claim(claim.id),
+          UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+          ConditionExpression: '#v = :expected',
+          ExpressionAttributeNames: { '#v': 'version', ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])) },
+          ExpressionAttributeValues: { ':expected': expectedVersion, ...Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])) },
         }),
       );
     } catch (e) {
@@ -370,6 +388,25 @@ export class DynamoStore implements Store {
     if (change) await this.send(new PutCommand({ TableName: this.table, Item: codec.historyToItem(claim.id, claim.version, change) }));
     await this.deleteEvidenceVersion(claim.id, expectedVersion);
     return true;
+  }
+
+  async markClaimPending(claimId: string): Promise<number | undefined> {
+    try {
+      const out = await this.send<{ Attributes?: Item }>(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.claim(claimId),
+          UpdateExpression: 'ADD pending :one',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':one': 1 },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return out.Attributes?.pending as number | undefined;
+    } catch (e) {
+      if (isConditionalFailure(e)) return undefined;
+      throw e;
+    }
   }
 
   private async deleteEvidenceVersion(claimId: string, version: number): Promise<void> {

@@ -55,6 +55,8 @@ export interface Store {
    * concurrency); false on conflict. Evidence and a history entry go with it.
    */
   saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
+  /** Atomically bump the claim's `pending` counter; returns the new value (undefined if the claim is gone). */
+  markClaimPending(claimId: string): Promise<number | undefined>;
   listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>>;
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
