@@ -8,6 +8,7 @@ import type {
   Statement,
   Verdict,
   VerdictRule,
+  VerdictSummary,
   CopySignature,
 } from '../domain/types.js';
 
@@ -38,20 +39,12 @@ export interface StatementRecord {
   statement: Statement;
 }
 
-export interface ClaimRecord {
+export interface ClaimRecord extends VerdictSummary {
   id: string;
   text: string;
   normalizedText: string;
   textHash: string;
   analysis: ClaimAnalysis;
-  verdict: Verdict;
-  confidence: number;
-  rule: VerdictRule;
-  explanation: string;
-  supportCount: number;
-  contradictCount: number;
-  mentionCount: number;
-  independentSources: number;
   createdAt: string;
   updatedAt: string;
   /** optimistic-concurrency version; every verdict write increments it */

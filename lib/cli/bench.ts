@@ -7,9 +7,9 @@ import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
 import { createAuthenticator } from '../app/apiKeys.js';
 import { LIMITS } from '../app/limits.js';
+import { buildLambdaBundle } from '../bench/bundle.js';
 import { generateCorpus } from '../bench/generate.js';
 import { loadConfig } from '../config.js';
 import { createServer } from '../graphql/server.js';
@@ -123,19 +123,7 @@ await runtime.close();
 
 log('Lambda bundle...');
 const outdir = mkdtempSync(join(tmpdir(), 'bench-bundle-'));
-await build({
-  entryPoints: ['functions/graphql.ts'],
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
-  format: 'esm',
-  minify: true,
-  outfile: join(outdir, 'index.mjs'),
-  mainFields: ['module', 'main'],
-  external: ['dynalite'],
-  banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
-  logLevel: 'silent',
-});
+await buildLambdaBundle('functions/graphql.ts', join(outdir, 'index.mjs'));
 const bytes = statSync(join(outdir, 'index.mjs')).size;
 const inits: number[] = [];
 for (let i = 0; i < 5; i++) {

@@ -3,6 +3,10 @@
 // that between them show every verdict.
 import type { IngestReportInput } from '../app/types.js';
 
+const HERALD_STORY = `Walkers and anglers returned to Kestrel Lake this week as the dam was reopened to the public in April 2025, following a repair programme that lasted two years.
+The water board spent the period fitting new gates on the spillway.
+Separately, the Port Aldren library will extend its opening hours to midnight from June, its director announced.`;
+
 export const demoReports: IngestReportInput[] = [
   {
     source: 'Aldren Gazette',
@@ -21,20 +25,15 @@ Share this article on social media`,
     title: 'Visitors back at Kestrel Lake',
     url: 'https://herald.example/2025/04/kestrel-lake',
     publishedAt: '2025-04-15',
-    text: `Walkers and anglers returned to Kestrel Lake this week as the dam was reopened to the public in April 2025, following a repair programme that lasted two years.
-The water board spent the period fitting new gates on the spillway.
-Separately, the Port Aldren library will extend its opening hours to midnight from June, its director announced.
-Subscribe to our newsletter for daily updates.`,
+    text: `${HERALD_STORY}\nSubscribe to our newsletter for daily updates.`,
   },
   {
+    // A syndicated copy of the Herald's story under another name, with its own footer.
     source: 'Valley Wire',
     title: 'Library to stay open until midnight',
     url: 'https://valleywire.example/library-hours',
     publishedAt: '2025-04-16',
-    text: `Walkers and anglers returned to Kestrel Lake this week as the dam was reopened to the public in April 2025, following a repair programme that lasted two years.
-The water board spent the period fitting new gates on the spillway.
-Separately, the Port Aldren library will extend its opening hours to midnight from June, its director announced.
-Valley Wire carries stories from partner newspapers.`,
+    text: `${HERALD_STORY}\nValley Wire carries stories from partner newspapers.`,
   },
   {
     source: 'Coastline News',

@@ -139,6 +139,9 @@ export type VerdictRule =
   | 'ONE_INDEPENDENT_SOURCE'
   | 'NO_SUPPORTING_OR_CONTRADICTING_REPORT';
 
+/** A verdict without its evidence: what a claim carries. */
+export type VerdictSummary = Omit<VerdictResult, 'evidence'>;
+
 export interface VerdictResult {
   verdict: Verdict;
   confidence: number;

@@ -206,18 +206,7 @@ export class DynamoStore implements Store {
   }
 
   async addToBands(bands: string[], reportId: string): Promise<void> {
-    await Promise.all(
-      bands.map((band) =>
-        this.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: keys.band(band),
-            UpdateExpression: 'ADD ids :id',
-            ExpressionAttributeValues: { ':id': new Set([reportId]) },
-          }),
-        ),
-      ),
-    );
+    await this.addToSets(bands.map(keys.band), reportId);
   }
 
   async bandMembers(bands: string[]): Promise<string[]> {
@@ -235,9 +224,30 @@ export class DynamoStore implements Store {
   }
 
   async getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>> {
-    const items = await this.batchGet(ids.map((id) => keys.report(id)));
-    const byId = new Map(items.map((i) => [i.id as string, codec.itemToReport(i)]));
+    return this.getMany(ids, keys.report, codec.itemToReport);
+  }
+
+  /** Batch-get items by id, in the order asked, null where missing. */
+  private async getMany<T>(ids: readonly string[], keyOf: (id: string) => Item, decode: (i: Item) => T): Promise<Array<T | null>> {
+    const items = await this.batchGet(ids.map(keyOf));
+    const byId = new Map(items.map((i) => [i.id as string, decode(i)]));
     return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** ADD a value to a string-set attribute, one item per key, in parallel. */
+  private async addToSets(itemKeys: Item[], value: string, operation: 'ADD' | 'DELETE' = 'ADD'): Promise<void> {
+    await Promise.all(
+      itemKeys.map((Key) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key,
+            UpdateExpression: `${operation} ids :v`,
+            ExpressionAttributeValues: { ':v': new Set([value]) },
+          }),
+        ),
+      ),
+    );
   }
 
   async getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]> {
@@ -252,18 +262,7 @@ export class DynamoStore implements Store {
       ...report.terms.map((t) => keys.posting(t, report.id)),
     ];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
-    await Promise.all(
-      report.signature.bands.map((band) =>
-        this.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: keys.band(band),
-            UpdateExpression: 'DELETE ids :id',
-            ExpressionAttributeValues: { ':id': new Set([report.id]) },
-          }),
-        ),
-      ),
-    );
+    await this.addToSets(report.signature.bands.map(keys.band), report.id, 'DELETE');
     await this.releaseReportGuard({ kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash }, report.id);
     if (urlHash) await this.releaseReportGuard({ kind: 'url', urlHash }, report.id);
   }
@@ -312,19 +311,7 @@ export class DynamoStore implements Store {
   }
 
   async addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void> {
-    const entry = `${claimId}:${terms.length}`;
-    await Promise.all(
-      terms.map((term) =>
-        this.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: keys.termClaims(term, index),
-            UpdateExpression: 'ADD ids :id',
-            ExpressionAttributeValues: { ':id': new Set([entry]) },
-          }),
-        ),
-      ),
-    );
+    await this.addToSets(terms.map((t) => keys.termClaims(t, index)), `${claimId}:${terms.length}`);
   }
 
   // ---- claims
@@ -344,9 +331,7 @@ export class DynamoStore implements Store {
   }
 
   async getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>> {
-    const items = await this.batchGet(ids.map((id) => keys.claim(id)));
-    const byId = new Map(items.map((i) => [i.id as string, codec.itemToClaim(i)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    return this.getMany(ids, keys.claim, codec.itemToClaim);
   }
 
   async saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean> {

@@ -3,24 +3,13 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
+import { buildLambdaBundle } from '../../lib/bench/bundle.js';
 import { describe, expect, it } from 'vitest';
 
 describe('Lambda bundle', () => {
   it('is at most 1.5 MB and leaves dynalite out', async () => {
     const outfile = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'index.mjs');
-    await build({
-      entryPoints: ['functions/graphql.ts'],
-      bundle: true,
-      platform: 'node',
-      target: 'node22',
-      format: 'esm',
-      minify: true,
-      mainFields: ['module', 'main'],
-      external: ['dynalite'],
-      outfile,
-      logLevel: 'silent',
-    });
+    await buildLambdaBundle('functions/graphql.ts', outfile);
     expect(statSync(outfile).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
     expect(readFileSync(outfile, 'utf8')).not.toContain('classic-level');
   });
