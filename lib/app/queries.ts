@@ -55,9 +55,9 @@ export function createQueries(store: Store) {
       return store.listReports({ first, after: args.after ?? null, ...(source ? { sourceKey: sourceKeyOf(source) } : {}) });
     },
 
-    async listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }) {
+    async listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }, loaded?: ClaimRecord) {
       const first = pageSize('first', args.first);
-      const claim = await store.getClaim(claimId);
+      const claim = loaded?.id === claimId ? loaded : await store.getClaim(claimId);
       if (!claim) throw notFound('id', 'claim', claimId);
       return store.listEvidence(claim, { first, after: args.after ?? null, ...(args.stance ? { stanceOrder: stanceOrder(args.stance) } : {}) });
     },

@@ -135,7 +135,8 @@ export interface App {
   getReport(id: string): Promise<ReportRecord | null>;
   getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
   listReports(args: PageArgs & { source?: string | null }): Promise<Page<ReportRecord>>;
-  listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }): Promise<Page<EvidenceRecord>>;
+  /** Evidence of the claim's current verdict; pass the claim when it is already loaded to save a read. */
+  listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }, claim?: ClaimRecord): Promise<Page<EvidenceRecord>>;
   verdictHistory(claimId: string): Promise<VerdictChange[]>;
   listSources(): Promise<SourceRecord[]>;
   stats(): Promise<Stats>;

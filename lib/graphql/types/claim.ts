@@ -67,14 +67,14 @@ export const ClaimRef = builder.objectRef<ClaimRecord>('Claim').implement({
         after: t.arg.string({ required: false }),
         stance: t.arg({ type: StanceEnum, required: false }),
       },
-      resolve: (c, args, ctx) => ctx.app.listEvidence(c.id, args),
+      resolve: (c, args, ctx) => ctx.app.listEvidence(c.id, args, c),
     }),
     verdictHistory: t.field({ type: [VerdictChangeRef], resolve: (c, _, ctx) => ctx.app.verdictHistory(c.id) }),
     claimReview: t.field({
       type: 'JSON',
       description: 'schema.org ClaimReview JSON-LD',
       resolve: async (c, _, ctx) => {
-        const page = await ctx.app.listEvidence(c.id, { first: 10, stance: 'SUPPORTS' });
+        const page = await ctx.app.listEvidence(c.id, { first: 10, stance: 'SUPPORTS' }, c);
         const reports = await Promise.all(page.edges.map((e) => ctx.loaders.report.load(e.node.reportId)));
         return claimReviewOf(c, reports.flatMap((r) => (r?.url ? [r.url] : [])));
       },
