@@ -2,7 +2,7 @@
 // speak of the same predicate and key entities (term and name overlap)? Then the
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
-import type { Alignment, ClaimAnalysis, NameSlot, SlotComparison, Statement } from './types.js';
+import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { canonicalTerm } from './terms.js';
@@ -59,6 +59,11 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
   return total === 0 ? 0 : found / total;
 }
 
+function publishDateSlot(publishedAt: string | undefined): DateSlot | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt ?? '');
+  return m ? { kind: 'date', text: publishedAt!, granularity: 'day', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+}
+
 interface SlotCheck {
   matched: SlotComparison[];
   conflicting: SlotComparison[];
@@ -66,7 +71,8 @@ interface SlotCheck {
   missing: boolean;
 }
 
-function compareSlots(claim: Statement, statement: Statement): SlotCheck {
+function compareSlots(claim: Statement, statement: Statement, publishedAt?: string): SlotCheck {
+  const published = publishDateSlot(publishedAt);
   const matched: SlotComparison[] = [];
   const conflicting: SlotComparison[] = [];
   let missing = false;
@@ -82,6 +88,9 @@ function compareSlots(claim: Statement, statement: Statement): SlotCheck {
     const agreeing = comparable.find((s) => datesAgree(d, s));
     if (agreeing) matched.push({ kind: 'date', claim: d.text, report: agreeing.text });
     else if (comparable.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: comparable[0]!.text });
+    // A sentence without a date speaks of its report's time: the publish date can confirm the
+    // claim's date (never contradict it: the sentence may well be about an earlier event).
+    else if (published && datesAgree(d, published) && datesComparable(d, published)) matched.push({ kind: 'date', claim: d.text, report: `published ${publishedAt}` });
     else missing = true;
   }
   for (const n of claim.slots.names) {
@@ -91,7 +100,7 @@ function compareSlots(claim: Statement, statement: Statement): SlotCheck {
   return { matched, conflicting, missing };
 }
 
-export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alignment {
+export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
   const c = claim.statement;
   const score = topicOverlap(c, statement);
   const headline = statement.extra?.headlineOnly === true;
@@ -100,12 +109,17 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement): Alig
   if (score < Math.min(ON_TOPIC, sameFact)) {
     return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
   }
-  const { matched, conflicting, missing } = compareSlots(c, statement);
+  const { matched, conflicting, missing } = compareSlots(c, statement, publishedAt);
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
   const named = (name: NameSlot) =>
     statement.slots.names.some((n) => namesMatch(name, n)) || (contextOf(statement).names ?? []).some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
-  const missingName = !headline && c.slots.names.some((name) => !named(name));
+  // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
+  // sentence names someone or somewhere the claim does not, a missing name means another actor or
+  // place in the same role ("agreements with the EU" is not "the agreement with the United States").
+  const absent = c.slots.names.filter((name) => !named(name)).length;
+  const rival = statement.slots.names.some((n) => !c.slots.names.some((name) => namesMatch(name, n)));
+  const missingName = !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
   }

@@ -96,6 +96,16 @@ export const HEADLINE_HEDGE_CUES = [
   'analyst', 'analysts', 'speculates', 'suggest', 'suggests', 'hints', 'considering', 'mulls', 'weighs', 'working on',
 ];
 
+/** Generic subjects that open news sentences: capitalised there, but never names. */
+export const GENERIC_SUBJECTS = new Set(
+  `people police officials residents thieves robbers rescuers troops soldiers witnesses experts scientists researchers
+  workers students villagers protesters demonstrators authorities investigators doctors firefighters pirates gunmen
+  attackers militants rebels refugees survivors victims families children parents analysts critics lawmakers voters
+  reports sources many several some most all both earthquake quake fire floods storms`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
 export const TITLES = new Set(
   `mr mrs ms miss dr prof sir dame lord lady gen general col colonel lt lieutenant maj major capt captain sgt sergeant
   adm admiral cmdr president vice prime minister deputy secretary senator sen rep representative gov governor mayor

@@ -3,6 +3,7 @@
 // predicates folded to one term so "scrapped" finds "annulled".
 import { stemmer } from 'stemmer';
 import { STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
+import { NUMBER_WORD } from './slots/numbers.js';
 import { foldCase, wordTokens } from './text.js';
 
 const stem = (word: string): string => stemmer(word);
@@ -17,14 +18,25 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 
+// British and American spellings index as one term (jewellery/jewelry, harbour/harbor, centre/center).
+const SPELLING: Array<[RegExp, string]> = [
+  [/^jewell/, 'jewel'],
+  [/([^aeiou])our(s|ed|ing)?$/, '$1or$2'],
+  [/([^aeiou])tre(s)?$/, '$1ter$2'],
+  [/is(e|es|ed|ing|ation|ations)$/, 'iz$1'],
+];
+
+const americanSpelling = (word: string): string => SPELLING.reduce((w, [from, to]) => w.replace(from, to), word);
+
 /** The index term of one lower-case word. */
 export function canonicalTerm(word: string): string {
-  const stemmed = stem(foldCase(word));
+  const stemmed = stem(americanSpelling(foldCase(word)));
   return CANONICAL.get(stemmed) ?? stemmed;
 }
 
+// Figures are compared as quantities, not as words.
 const isContentWord = (lower: string): boolean =>
-  lower.length > 1 && !STOP_WORDS.has(lower) && !/^\d+$/.test(lower) && lower !== "n't";
+  lower.length > 1 && !STOP_WORDS.has(lower) && !/^\d+$/.test(lower) && lower !== "n't" && !NUMBER_WORD.test(lower);
 
 /** Distinct content terms of a text, in order of first appearance. */
 export function contentTerms(text: string): string[] {

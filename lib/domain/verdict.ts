@@ -28,7 +28,7 @@ export function countIndependent(items: Array<{ source: string; copyGroup: strin
 function strongestPerReport(claim: ClaimAnalysis, candidates: Candidate[]): EvidenceItem[] {
   const best = new Map<string, EvidenceItem>();
   for (const { report, statement } of candidates) {
-    const a = alignStatement(claim, statement);
+    const a = alignStatement(claim, statement, report.publishedAt);
     const item: EvidenceItem = {
       reportId: report.id,
       source: report.source,

@@ -3,14 +3,15 @@
 // Double Metaphone code, so "Tiani"/"Tchiani" and "Yevkurov"/"Evkourov" agree.
 import { doubleMetaphone } from 'double-metaphone';
 import type { NameSlot } from '../types.js';
-import { MONTHS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
+import { GENERIC_SUBJECTS, MONTHS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
 import { foldCase } from '../text.js';
+import { NUMBER_WORD } from './numbers.js';
 
 const NAME_RUN = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|al|el|bin|van|von|der|la|le|of|the)\s+)?\p{Lu}[\p{L}'’-]*)*/gu;
 
 const isNoise = (token: string): boolean => {
   const lower = foldCase(token);
-  return STOP_WORDS.has(lower) || TITLES.has(lower) || lower in MONTHS || lower in WEEKDAYS || lower.length < 2;
+  return STOP_WORDS.has(lower) || TITLES.has(lower) || GENERIC_SUBJECTS.has(lower) || NUMBER_WORD.test(lower) || lower in MONTHS || lower in WEEKDAYS || lower.length < 2;
 };
 
 export function phoneticKeys(token: string): string[] {

@@ -96,10 +96,13 @@ export function extractQuantities(text: string): Quantity[] {
     if (isDigits && /^\d{1,2}:\d{2}/.test(text.slice(start + match[0].indexOf(numText)))) continue; // times
     const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
     const [low, high] = interval(value, groups.qual);
-    const nouns = (text.slice(end).match(/^[\s-]*((?:[\p{L}'-]+\s*){1,3})/u)?.[1] ?? '')
+    // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
+    const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
+    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}'-]+\s*){1,3})/u)?.[1] ?? '')
       .split(/\s+/)
       .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()))
       .map((w) => canonicalTerm(w.toLowerCase()));
+    const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
     out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns });
   }
   return out;
@@ -109,9 +112,14 @@ export function extractQuantities(text: string): Quantity[] {
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
-  return (a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit));
+  if ((a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))) return true;
+  // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
+  const other = new Set(b.nouns ?? []);
+  return (a.nouns ?? []).some((n) => other.has(n)) && !(a.unit && b.unit && isCurrencyOrPercent(a.unit) !== isCurrencyOrPercent(b.unit));
 }
 
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
   return a.low <= b.high && b.low <= a.high;
 }
+
+const isCurrencyOrPercent = (unit: string): boolean => ['usd', 'eur', 'gbp', 'jpy', 'percent'].includes(unit);
