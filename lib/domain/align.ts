@@ -27,7 +27,7 @@ interface Context {
 }
 
 /** Sentences that open by referring back ("It", "The second", "This move") inherit the previous sentence's topic. */
-const REFERS_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?(?:it|its|this|that|these|those|they|their|he|she|his|her|there|the (?:first|second|third|latter|former|move|decision|agreement|deal|mission|group|company|government|country|plan|same))\b/iu;
+const REFERS_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?(?:it|its|this|that|these|those|they|their|he|she|his|her|there|the (?:first|second|third|latter|former|move|decision|agreement|deal|mission|group|company|government|country|plan|same|quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|strike|storm|crash|accident|incident|operation|vote|suspect|gunman|victims?|thieves|robbers|camp|island|ship|warship))\b/iu;
 
 const contextOf = (statement: Statement): Context =>
   REFERS_BACK.test(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};

@@ -112,14 +112,10 @@ export function extractQuantities(text: string): Quantity[] {
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
-  if ((a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))) return true;
   // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
-  const other = new Set(b.nouns ?? []);
-  return (a.nouns ?? []).some((n) => other.has(n)) && !(a.unit && b.unit && isCurrencyOrPercent(a.unit) !== isCurrencyOrPercent(b.unit));
+  return (a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit));
 }
 
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
   return a.low <= b.high && b.low <= a.high;
 }
-
-const isCurrencyOrPercent = (unit: string): boolean => ['usd', 'eur', 'gbp', 'jpy', 'percent'].includes(unit);
