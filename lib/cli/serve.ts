@@ -5,7 +5,7 @@ import { loadConfig } from '../config.js';
 import { seedDemo } from '../demo/seed.js';
 import { createServer } from '../graphql/server.js';
 import { configureObservability, logger } from '../observability.js';
-import { withRequestId } from '../requestContext.js';
+import { createNodeHandler } from '../http/node.js';
 import { createRuntime } from '../runtime.js';
 
 const config = loadConfig();
@@ -20,10 +20,7 @@ if (config.seedDemo) {
   if (seeded) console.error('Loaded the demo reports and claims (first start).');
 }
 const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }) });
-const server = createHttpServer((req, res) => {
-  const header = req.headers['x-request-id'];
-  void withRequestId(typeof header === 'string' ? header : undefined, () => yoga(req, res));
-});
+const server = createHttpServer(createNodeHandler(yoga));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

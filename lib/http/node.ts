@@ -1,0 +1,60 @@
+// node:http -> Fetch Request -> yoga.fetch -> node:http response, for the local server.
+// The body is read here with a hard cap, so an oversized request gets HTTP 413 whether it
+// announces its length or not (chunked), and never reaches GraphQL.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LIMITS } from '../app/limits.js';
+import { withRequestId } from '../requestContext.js';
+
+type FetchHandler = { fetch: (request: Request) => Promise<Response> | Response };
+
+class BodyTooLarge extends Error {}
+
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? '0');
+  if (declared > maxBytes) throw new BodyTooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) throw new BodyTooLarge();
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.httpBodyMaxBytes) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const header = req.headers['x-request-id'];
+    void withRequestId(typeof header === 'string' ? header : undefined, async () => {
+      try {
+        const method = req.method ?? 'GET';
+        const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, maxBytes);
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers)) {
+          if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+        }
+        const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+        const response = await yoga.fetch(new Request(url, { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) }));
+        const outHeaders: Record<string, string | string[]> = {};
+        response.headers.forEach((value, name) => {
+          outHeaders[name] = value;
+        });
+        res.writeHead(response.status, outHeaders);
+        res.end(Buffer.from(await response.arrayBuffer()));
+      } catch (error) {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        const tooLarge = error instanceof BodyTooLarge;
+        res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json', connection: 'close' });
+        res.end(
+          JSON.stringify({
+            errors: [{ message: tooLarge ? `Request body is over the ${maxBytes}-byte limit.` : 'Could not read the request.', extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
+          }),
+        );
+        if (tooLarge) req.destroy();
+      }
+    });
+  };
+}
