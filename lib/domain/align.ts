@@ -3,7 +3,7 @@
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, SlotComparison, Statement } from './types.js';
-import { datesAgree, datesComparable, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
+import { datesAgree, datesComparable, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { canonicalTerm } from './terms.js';
 
@@ -32,6 +32,13 @@ const REFERS_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?(?:it|its|this|
 const contextOf = (statement: Statement): Context =>
   REFERS_BACK.test(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};
 
+/** The names of the report's headline and lead: what every later sentence is about. */
+const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
+
+/** The name is stated in the sentence: as a name, or as a plain word ("Greece" opening a sentence). */
+const statedIn = (name: NameSlot, statement: Statement): boolean =>
+  statement.slots.names.some((n) => namesMatch(name, n)) || name.key.split(' ').every((t) => statement.terms.includes(canonicalTerm(t)));
+
 /** Index terms of the claim's names: they are scored by sound, not as terms. */
 const nameTermsOf = (claim: Statement): Set<string> =>
   new Set(claim.slots.names.flatMap((n) => n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)])));
@@ -50,11 +57,12 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
     if (own.has(term)) found += 1;
     else if (carried.has(term)) found += 0.5;
   }
+  const lead = withContext ? leadOf(statement) : [];
   for (const name of claim.slots.names) {
     total += 1.5;
     if (statement.slots.names.some((n) => namesMatch(name, n))) found += 1.5;
-    else if ((context.names ?? []).some((n) => namesMatch(name, n))) found += 0.75;
     else if (name.key.split(' ').some((t) => own.has(canonicalTerm(t)))) found += 1.5;
+    else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
   return total === 0 ? 0 : found / total;
 }
@@ -78,9 +86,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   let missing = false;
   for (const q of claim.slots.quantities) {
     const same = statement.slots.quantities.filter((s) => sameMeasure(q, s));
-    const agreeing = same.find((s) => quantitiesAgree(q, s));
+    // A figure the claim gives without saying what it counts ("measured 6.1") agrees with the same
+    // figure of any measure; it conflicts only with a figure of the same (unnamed) measure.
+    const agreeing = same.find((s) => quantitiesAgree(q, s)) ?? (q.unit === undefined ? statement.slots.quantities.find((s) => quantitiesAgree(q, s)) : undefined);
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
-    else if (same.length > 0) conflicting.push({ kind: 'quantity', claim: q.text, report: same[0]!.text });
+    else if (same.length > 0 && measuredIn(q, statement.terms)) conflicting.push({ kind: 'quantity', claim: q.text, report: same[0]!.text });
     else missing = true;
   }
   for (const d of claim.slots.dates) {
@@ -112,7 +122,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   const { matched, conflicting, missing } = compareSlots(c, statement, publishedAt);
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
   const named = (name: NameSlot) =>
-    statement.slots.names.some((n) => namesMatch(name, n)) || (contextOf(statement).names ?? []).some((n) => namesMatch(name, n));
+    statedIn(name, statement) || [...(contextOf(statement).names ?? []), ...leadOf(statement)].some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
   // sentence names someone or somewhere the claim does not, a missing name means another actor or

@@ -6,7 +6,7 @@ import { splitSentences } from './sentences.js';
 import { extractSlots } from './slots/index.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
-import type { ClaimAnalysis, ReportAnalysis, Statement } from './types.js';
+import type { ClaimAnalysis, NameSlot, ReportAnalysis, Statement } from './types.js';
 
 /** Statements kept per report: a page longer than this is not one report's facts. */
 const MAX_STATEMENTS = 400;
@@ -17,20 +17,35 @@ export function analyzeStatement(text: string, index: number, publishedAt?: stri
   return { index, text, terms: contentTerms(text), slots: extractSlots(text, publishedAt) };
 }
 
+/** Statements whose names set the scene for the whole report: the headline and the lead. */
+const LEAD_STATEMENTS = 3;
+const LEAD_NAMES = 8;
+
+/**
+ * The places, people and organisations a report is about: the names of its headline and
+ * lead. Later sentences leave them out ("The quake struck at dawn") and are still about them.
+ */
+function leadNames(statements: Statement[]): NameSlot[] {
+  const out: NameSlot[] = [];
+  for (const statement of statements.slice(0, LEAD_STATEMENTS)) {
+    for (const name of statement.slots.names) if (!out.some((n) => n.key === name.key)) out.push(name);
+  }
+  return out.slice(0, LEAD_NAMES);
+}
+
 export function analyzeReport(input: { text: string; title?: string; publishedAt?: string }): ReportAnalysis {
   const body = cleanText(input.text);
   const title = input.title ? collapseWhitespace(normalizeText(input.title)) : '';
   const sentences = splitSentences(body);
   if (title && !sentences.some((s) => s.replace(/\.$/, '') === title.replace(/\.$/, ''))) sentences.unshift(title);
-  const statements: Statement[] = [];
-  let previous: Statement | undefined;
-  for (const sentence of sentences.slice(0, MAX_STATEMENTS)) {
-    const statement = analyzeStatement(sentence, statements.length, input.publishedAt);
+  const statements = sentences.slice(0, MAX_STATEMENTS).map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
+  const lead = leadNames(statements);
+  statements.forEach((statement, i) => {
+    const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
-    if (previous) statement.extra = { context: { terms: previous.terms, names: previous.slots.names } };
-    statements.push(statement);
-    previous = statement;
-  }
+    const context = previous ? { context: { terms: previous.terms, names: previous.slots.names } } : {};
+    statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };
+  });
   // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).
   // One full sentence ending in a full stop is a (short) article, judged as such.
   const headlineOnly = statements.length === 1 && !/[.!]["')\]]?$/.test(normalizeText(input.text).trim());

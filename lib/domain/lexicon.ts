@@ -28,7 +28,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['troop', 'soldier', 'forc', 'personnel'],
   ['agreement', 'accord', 'pact', 'deal', 'treati', 'arrang'],
   ['approv', 'pass', 'adopt', 'endors', 'ratifi'],
-  ['kill', 'dead', 'die', 'death', 'slain', 'fatal', 'toll', 'live'],
+  ['kill', 'dead', 'die', 'di', 'death', 'slain', 'fatal', 'toll', 'live'],
   ['injur', 'wound', 'hurt'],
   ['arrest', 'detain', 'captur', 'apprehend', 'custodi'],
   ['launch', 'start', 'begin', 'began', 'initi', 'establish', 'set', 'creat', 'found'],

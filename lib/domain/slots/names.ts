@@ -29,10 +29,11 @@ export function extractNames(text: string): NameSlot[] {
   for (const match of text.matchAll(NAME_RUN)) {
     const tokens = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t));
     if (tokens.length === 0) continue;
-    // A lone capitalised word opening the sentence is usually just a capitalised word.
+    // A lone capitalised word opening the sentence is capitalised because it opens the sentence
+    // ("Damage from...", "Police said...", "Greece secured..."): without a possessive or all
+    // capitals, it stays a plain term. Its word still counts in the topic overlap, as a term.
     if ((match.index ?? 0) === 0 && tokens.length === 1 && match[0].split(/\s+/).length === 1 && !/^\p{Lu}{2,}$/u.test(tokens[0]!)) {
-      const lower = foldCase(tokens[0]!);
-      if (lower.endsWith('ing') || lower.endsWith('ly')) continue;
+      if (!/['’]s$/.test(match[0])) continue;
     }
     const key = tokens.map(foldCase).join(' ');
     const phonetic = tokens.flatMap((t) => phoneticKeys(t).map((code) => code));

@@ -7,6 +7,7 @@ import type { Quantity } from '../types.js';
 import { MONTHS, STOP_WORDS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { parseDigits, parseNumberWords, SCALES } from './numbers.js';
+import { extractTimes, timeSpans, timesAgree } from './times.js';
 
 export const UNBOUNDED = Number.MAX_VALUE;
 
@@ -74,7 +75,8 @@ function isDatePart(text: string, start: number, end: number, raw: string): bool
 }
 
 export function extractQuantities(text: string): Quantity[] {
-  const out: Quantity[] = [];
+  const times = timeSpans(text);
+  const out: Quantity[] = extractTimes(text);
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
     const numText = groups.num ?? '';
@@ -93,7 +95,8 @@ export function extractQuantities(text: string): Quantity[] {
     const isYear = isDigits && !scale && !currency && !groups.pct && /^(1[89]|20)\d\d$/.test(numText);
     if (isYear) continue;
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
-    if (isDigits && /^\d{1,2}:\d{2}/.test(text.slice(start + match[0].indexOf(numText)))) continue; // times
+    const numStart = start + match[0].indexOf(numText);
+    if (isDigits && times.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, read below
     const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
     const [low, high] = interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
@@ -116,6 +119,31 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   return (a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit));
 }
 
+const isClock = (q: Quantity): boolean => q.unit?.startsWith('clock') ?? false;
+const lowerBoundOnly = (q: Quantity): boolean => q.high === UNBOUNDED;
+const upperBoundOnly = (q: Quantity): boolean => q.low === 0 && q.value > 0;
+
+/**
+ * Two figures agree when their intervals meet. Two bounds of the same kind compare their
+ * figures: "at least 24 killed" and "at least five killed" are two different tolls, though
+ * both intervals are open upwards.
+ */
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
+  if (isClock(a) || isClock(b)) return isClock(a) && isClock(b) && timesAgree(a, b);
+  if ((lowerBoundOnly(a) && lowerBoundOnly(b)) || (upperBoundOnly(a) && upperBoundOnly(b))) {
+    return Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value);
+  }
   return a.low <= b.high && b.low <= a.high;
+}
+
+/**
+ * The words that say what a figure counts, beyond its unit ("Ten people died" -> died):
+ * a figure of the same unit in a sentence without them counts something else ("a town of
+ * 120,000 people").
+ */
+export function measuredIn(q: Quantity, terms: readonly string[]): boolean {
+  const words = (q.nouns ?? []).filter((n) => n !== q.unit);
+  if (isClock(q) || words.length === 0) return true;
+  const found = words.filter((w) => terms.includes(w)).length;
+  return found * 2 >= words.length;
 }
