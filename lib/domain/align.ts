@@ -72,6 +72,19 @@ function publishDateSlot(publishedAt: string | undefined): DateSlot | undefined 
   return m ? { kind: 'date', text: publishedAt!, granularity: 'day', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
+/**
+ * Scope in time: a sentence dated in a year before its report was published is background
+ * ("In 2004 a tsunami killed 230,000"): its figures and dates cannot contradict a claim about
+ * the events of the day (a claim with no date, or dated in the report's year or later).
+ */
+function aboutEarlierTime(claim: Statement, statement: Statement, publishedAt?: string): boolean {
+  const published = publishDateSlot(publishedAt)?.year;
+  if (published === undefined) return false;
+  const years = statement.slots.dates.map((d) => d.year);
+  if (years.length === 0 || years.some((y) => y === undefined || y >= published)) return false;
+  return claim.slots.dates.every((d) => d.year === undefined || d.year >= published);
+}
+
 interface SlotCheck {
   matched: SlotComparison[];
   conflicting: SlotComparison[];
@@ -120,6 +133,9 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
     return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
   }
   const { matched, conflicting, missing } = compareSlots(c, statement, publishedAt);
+  if (conflicting.length > 0 && aboutEarlierTime(c, statement, publishedAt)) {
+    return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'about an earlier time than the claim' };
+  }
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
   const named = (name: NameSlot) =>
     statedIn(name, statement) || [...(contextOf(statement).names ?? []), ...leadOf(statement)].some((n) => namesMatch(name, n));
@@ -143,7 +159,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
       report: negatesTerms(statement.text, predicate) ? 'negated' : 'affirmed',
     });
   }
-  const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text))) && !c.slots.hedged;
+  const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged;
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
   const ownScore = topicOverlap(c, statement, false);
   if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers)) {

@@ -66,11 +66,30 @@ export const NEGATION_CUES = [
 /** Verbs and nouns of denial or debunking: the statement asserts the opposite. */
 export const DENIAL_CUES = [
   'deny', 'denies', 'denied', 'denying', 'denial', 'refute', 'refutes', 'refuted', 'debunk', 'debunks', 'debunked',
-  'hoax', 'fake', 'false', 'untrue', 'myth',
-  'bogus', 'fabricated', 'misleading', 'not true', 'no evidence', 'satire', 'satirical', 'rumour is false',
-  'rumor is false', 'nope', 'isn\'t', 'wasn\'t', 'won\'t', 'didn\'t', 'doesn\'t', 'don\'t', 'aren\'t', 'weren\'t',
-  'hasn\'t', 'haven\'t', 'alive', 'survived', 'survives', 'insists', 'clarifies', 'spoof', 'prank',
+  'hoax', 'untrue', 'myth', 'not true', 'no evidence', 'satire', 'satirical', 'rumour is false',
+  'rumor is false', 'nope', 'alive', 'survived', 'survives', 'insists', 'clarifies', 'spoof', 'prank',
+  'rebuff', 'rebuffs', 'rebuffed', 'put to rest', 'puts to rest', 'rubbish', 'nonsense', 'bullshit', 'shoots down',
+  'shoot down', 'shot down', 'made it up', 'made it all up', 'made up', 'faked', 'retracts', 'retracted', 'retraction',
+  'inaccurate', 'erroneous', 'not real', 'misinformation', 'disinformation', 'unfounded', 'baseless', 'urban legend',
+  'is safe', 'are safe', "she's safe", "he's safe", 'safe and well', 'safe and sound',
 ];
+
+/**
+ * Adjectives of falsehood. "The photo is fake" and "a fake story" deny; "fake passports"
+ * describes something else: before a noun, they deny only a story word or the claim's own.
+ */
+export const FALSEHOOD_ADJECTIVES = new Set(['fake', 'false', 'bogus', 'fabricated', 'misleading', 'phony', 'phoney', 'doctored', 'photoshopped']);
+export const STORY_NOUNS = new Set([
+  'story', 'stories', 'news', 'report', 'reports', 'claim', 'claims', 'rumor', 'rumors', 'rumour', 'rumours', 'photo', 'photos',
+  'picture', 'pictures', 'image', 'images', 'video', 'videos', 'tweet', 'tweets', 'account', 'accounts', 'article', 'headline',
+  'headlines', 'alarm', 'report', 'quote', 'quotes', 'post', 'posts', 'site', 'website',
+]);
+
+/** Words that open a subordinate clause: a negation after one ("so he won't", "a panel that didn't") is not the main verb's. */
+export const SUBORDINATORS = new Set([
+  'so', 'because', 'unless', 'if', 'that', 'who', 'which', 'whose', 'where', 'when', 'while', 'after', 'before', 'until',
+  'though', 'although', 'than', 'lest',
+]);
 
 /** Reporting without asserting: rumours, attributions, modal verbs, questions. */
 export const HEDGE_CUES = [
@@ -79,7 +98,7 @@ export const HEDGE_CUES = [
   'purported', 'supposedly', 'unconfirmed', 'unverified', 'speculation', 'speculate', 'speculates', 'suggests',
   'suggest', 'believed',
   'seems', 'appears', 'appear', 'likely', 'unlikely',
-  'considering', 'consider', 'weighs', 'eyes', 'mulls', 'set to', 'would', 'if', 'whether', 'viral', 'photo',
+  'considering', 'consider', 'weighs', 'eyes', 'mulls', 'would', 'if', 'whether', 'viral',
   'spotted', 'tipped', 'hints', 'hint',
 ];
 

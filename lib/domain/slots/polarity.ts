@@ -1,6 +1,6 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
-import { DENIAL_CUES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES } from '../lexicon.js';
+import { DENIAL_CUES, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
@@ -13,8 +13,27 @@ const DENIAL = phraseRegex(DENIAL_CUES);
 const HEDGE = phraseRegex(HEDGE_CUES);
 const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
 
-/** Attribution hedges a headline (see lexicon). */
-export const isHedgedHeadline = (text: string): boolean => HEADLINE_HEDGE.test(foldCase(text));
+const HEADLINE_HEDGE_ALL = new RegExp(HEADLINE_HEDGE.source, 'giu');
+/** Cues of intention: what a claim about the future ("will", "is set to") itself says. */
+const INTENT_CUES = new Set(['plans', 'plan', 'planning', 'working on', 'wants', 'hopes', 'expected', 'considering', 'mulls', 'weighs', 'eyes']);
+const FUTURE = /\b(?:will|won't|going to|plans? to|set to|to be)\b/i;
+
+/**
+ * Attribution hedges a headline (see lexicon), unless the claim says it too: "Tom Brokaw
+ * wants X" is stated by a headline that says he wants it, and "eBay is planning an app"
+ * states "eBay will make an app".
+ */
+export function isHedgedHeadline(text: string, claimText = ''): boolean {
+  const claim = foldCase(claimText);
+  const future = FUTURE.test(claim);
+  for (const m of foldCase(text).matchAll(HEADLINE_HEDGE_ALL)) {
+    const cue = m[0].replace(/^[^\p{L}']+/u, '');
+    if (future && INTENT_CUES.has(cue)) continue;
+    if (phraseRegex([cue]).test(claim)) continue;
+    return true;
+  }
+  return false;
+}
 
 export function isNegated(text: string): boolean {
   const folded = foldCase(text);
@@ -41,10 +60,21 @@ const NEGATION_SCOPE = 4;
 export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean {
   const folded = foldCase(text);
   if (DENIAL.test(folded)) return true;
-  const tokens = wordTokens(folded);
+  const original = wordTokens(text);
+  const tokens = original.map(foldCase);
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (FALSEHOOD_ADJECTIVES.has(token)) {
+      const next = tokens[i + 1];
+      const commonNoun = next !== undefined && /^\p{Ll}/u.test(original[i + 1]!) && !STOP_WORDS.has(next);
+      if (!commonNoun || STORY_NOUNS.has(next!) || terms.has(canonicalTerm(next!))) return true;
+      continue;
+    }
     if (!NEGATORS.has(token) && !token.endsWith("n't")) continue;
+    // A negation inside a subordinate clause ("so he won't turn", "a panel that didn't include") is not the main verb's.
+    if (tokens.slice(Math.max(0, i - 3), i).some((t) => SUBORDINATORS.has(t))) continue;
+    // A contracted negation is the verb's own ("isn't", "won't"): it negates the statement.
+    if (token.endsWith("n't")) return true;
     for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
       if (terms.has(canonicalTerm(tokens[j]!))) return true;
     }
