@@ -99,7 +99,7 @@ export const HEDGE_CUES = [
   'suggest', 'believed',
   'seems', 'appears', 'appear', 'likely', 'unlikely',
   'considering', 'consider', 'weighs', 'eyes', 'mulls', 'would', 'if', 'whether', 'viral',
-  'spotted', 'tipped', 'hints', 'hint',
+  'spotted', 'tipped', 'hints', 'hint', 'purports', 'seemingly', 'in talks', 'thought to', 'unclear', 'unknown', 'in doubt',
 ];
 
 /**

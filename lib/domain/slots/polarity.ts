@@ -23,7 +23,11 @@ const FUTURE = /\b(?:will|won't|going to|plans? to|set to|to be)\b/i;
  * wants X" is stated by a headline that says he wants it, and "eBay is planning an app"
  * states "eBay will make an app".
  */
+/** A source credited at the end ("...: Report", "... - NY Post", "...: DJ"). */
+const CREDITED_AT_END = /(?::|\s[-–—]{1,2})\s*(?:[\p{L}.]+\s){0,2}(?:report|reports|paper|post|times|journal|media|sources?|\p{Lu}{2,4})\.?$/iu;
+
 export function isHedgedHeadline(text: string, claimText = ''): boolean {
+  if (CREDITED_AT_END.test(text.trim())) return true;
   const claim = foldCase(claimText);
   const future = FUTURE.test(claim);
   for (const m of foldCase(text).matchAll(HEADLINE_HEDGE_ALL)) {
