@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { analyzeReport, isCopy } from '../domain/index.js';
 import { badInput, notFound } from '../errors.js';
 import { countMetric } from '../observability.js';
-import type { ReportGuard, Store } from '../store/port.js';
+import type { ReportGuard, ReportIndex, Store } from '../store/port.js';
 import { LIMITS } from './limits.js';
 import type { Clock, IdGen } from './ports.js';
 import type { DeleteReportResult, IngestReportInput, IngestResult, ReportRecord } from './types.js';
@@ -18,6 +18,48 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const WAIT_FOR_OTHER_WRITER_MS = 5_000;
 
 export const urlHashOf = (url: string | undefined): string | undefined => (url ? sha256(url) : undefined);
+
+type Analysis = ReturnType<typeof analyzeReport>;
+
+/** The engine's reading of a report; a report with no sentences left is refused. */
+export function analyzeInput(input: ValidReport): Analysis {
+  const analysis = analyzeReport({
+    text: input.text,
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
+  });
+  if (analysis.statements.length === 0) throw badInput('input.text', 'has no sentences left once page boilerplate is removed');
+  return analysis;
+}
+
+/** What makes a report findable: its statements, a posting per term (with the statements holding it), its copy bands. */
+export function reportIndexOf(analysis: Analysis): ReportIndex {
+  const byTerm = new Map<string, number[]>();
+  for (const s of analysis.statements) for (const t of s.terms) byTerm.set(t, [...(byTerm.get(t) ?? []), s.index]);
+  return {
+    statements: analysis.statements,
+    postings: [...byTerm.entries()].map(([term, statements]) => ({ term, statements })),
+    bands: analysis.signature.bands,
+  };
+}
+
+export function reportRecordOf(id: string, input: ValidReport, analysis: Analysis, ingestedAt: string, copyGroup: string): ReportRecord {
+  return {
+    id,
+    source: input.source,
+    sourceKey: sourceKeyOf(input.source),
+    title: input.title,
+    url: input.url,
+    publishedAt: input.publishedAt,
+    ingestedAt,
+    contentHash: analysis.contentHash,
+    textLength: input.text.length,
+    statementCount: analysis.statements.length,
+    copyGroup,
+    signature: analysis.signature,
+    terms: analysis.terms,
+  };
+}
 
 /**
  * Share of a claim's watch terms (its names, or all its terms when it names nothing) a
@@ -54,12 +96,7 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
 
   /** Ingest one validated report; returns the affected claims instead of re-checking them. */
   async function ingestOne(input: ValidReport): Promise<{ report: ReportRecord; created: boolean; affected: string[] }> {
-    const analysis = analyzeReport({
-      text: input.text,
-      ...(input.title ? { title: input.title } : {}),
-      ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
-    });
-    if (analysis.statements.length === 0) throw badInput('input.text', 'has no sentences left once page boilerplate is removed');
+    const analysis = analyzeInput(input);
     const sourceKey = sourceKeyOf(input.source);
     const urlHash = urlHashOf(input.url);
     const urlGuard: ReportGuard | undefined = urlHash ? { kind: 'url', urlHash } : undefined;
@@ -89,26 +126,9 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
       }
     }
 
-    const byTerm = new Map<string, number[]>();
-    for (const s of analysis.statements) for (const t of s.terms) byTerm.set(t, [...(byTerm.get(t) ?? []), s.index]);
-    await store.putStatements(analysis.statements.map((statement) => ({ reportId: id, statement })));
-    await store.putPostings(id, [...byTerm.entries()].map(([term, statements]) => ({ term, statements })));
-    await store.addToBands(analysis.signature.bands, id);
-    const report: ReportRecord = {
-      id,
-      source: input.source,
-      sourceKey,
-      title: input.title,
-      url: input.url,
-      publishedAt: input.publishedAt,
-      ingestedAt: clock.now().toISOString(),
-      contentHash: analysis.contentHash,
-      textLength: input.text.length,
-      statementCount: analysis.statements.length,
-      copyGroup: await copyGroupOf(id, analysis.signature),
-      signature: analysis.signature,
-      terms: analysis.terms,
-    };
+    await store.putReportIndex(id, reportIndexOf(analysis));
+    const ingestedAt = clock.now().toISOString();
+    const report = reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature));
     const created = await store.putReport(report);
     if (!created) return { report: (await store.getReport(id)) ?? report, created: false, affected: [] };
     await Promise.all([store.addToCounters({ reports: 1 }), store.addToSource(sourceKey, input.source, 1)]);

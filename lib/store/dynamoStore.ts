@@ -19,7 +19,7 @@ import { AppError } from '../errors.js';
 import { logger } from '../observability.js';
 import * as codec from './codec.js';
 import { keys } from './keys.js';
-import type { ApiKeyRecord, PageQuery, ReportGuard, Store } from './port.js';
+import type { ApiKeyRecord, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
 import { GSI1, GSI2 } from './table.js';
 
 type Item = Record<string, unknown>;
@@ -27,6 +27,10 @@ type Item = Record<string, unknown>;
 const BATCH_WRITE_MAX = 25;
 const BATCH_GET_MAX = 100;
 const UNPROCESSED_ATTEMPTS = 8;
+/** Batch requests of one call in flight at once. */
+const BATCH_CONCURRENCY = 4;
+/** Copy-band members read per band: a band shared by very many reports costs no more. */
+export const BAND_MEMBERS_PER_BAND = 100;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Full-jitter exponential backoff. */
@@ -37,6 +41,15 @@ const chunk = <T>(xs: T[], n: number): T[][] => {
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 };
+
+/** Run `fn` over `xs` with at most `limit` calls in flight; all must succeed. */
+async function eachLimited<T>(xs: T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < xs.length) await fn(xs[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
+}
 
 export const isConditionalFailure = (e: unknown): boolean => (e as { name?: string })?.name === 'ConditionalCheckFailedException';
 
@@ -92,9 +105,9 @@ export class DynamoStore implements Store {
     }
   }
 
-  /** BatchWrite with retries of unprocessed items until all are written. */
-  async batchWrite(requests: Array<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } }>): Promise<void> {
-    for (const part of chunk(requests, BATCH_WRITE_MAX)) {
+  /** BatchWrite with retries of unprocessed items until all are written; a few batches in flight at once. */
+  async batchWrite(requests: Array<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } }>, concurrency = BATCH_CONCURRENCY): Promise<void> {
+    await eachLimited(chunk(requests, BATCH_WRITE_MAX), concurrency, async (part) => {
       let pending: typeof part = part;
       for (let attempt = 0; pending.length > 0; attempt++) {
         if (attempt >= UNPROCESSED_ATTEMPTS) {
@@ -106,7 +119,7 @@ export class DynamoStore implements Store {
         );
         pending = out.UnprocessedItems?.[this.table] ?? [];
       }
-    }
+    });
   }
 
   async batchGet(keyList: Item[]): Promise<Item[]> {
@@ -195,23 +208,50 @@ export class DynamoStore implements Store {
     }
   }
 
-  async putStatements(statements: StatementRecord[]): Promise<void> {
-    await this.batchWrite(statements.map((s) => ({ PutRequest: { Item: codec.statementToItem(s) } })));
+  private indexItems(reportId: string, index: ReportIndex): Item[] {
+    return [
+      ...index.statements.map((statement) => codec.statementToItem({ reportId, statement })),
+      ...index.postings.map((p) => ({ ...keys.posting(p.term, reportId), type: 'Posting', reportId, st: p.statements })),
+      ...index.bands.map((b) => ({ ...keys.band(b, reportId), type: 'Band', reportId })),
+    ];
   }
 
-  async putPostings(reportId: string, postings: Array<{ term: string; statements: number[] }>): Promise<void> {
-    await this.batchWrite(
-      postings.map((p) => ({ PutRequest: { Item: { ...keys.posting(p.term, reportId), type: 'Posting', reportId, st: p.statements } } })),
+  async putReportIndex(reportId: string, index: ReportIndex): Promise<void> {
+    await this.batchWrite(this.indexItems(reportId, index).map((Item) => ({ PutRequest: { Item } })));
+  }
+
+  async bandMembers(bands: string[], capPerBand = BAND_MEMBERS_PER_BAND): Promise<string[]> {
+    const lists = await Promise.all(
+      bands.map(async (band) => {
+        const out = await this.send<{ Items?: Item[] }>(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'PK = :pk',
+            ExpressionAttributeValues: { ':pk': keys.bandPartition(band) },
+            Limit: capPerBand,
+          }),
+        );
+        // A member item per report, or (stores written before) one string set per band.
+        return (out.Items ?? []).flatMap((i) => (i.reportId ? [i.reportId as string] : [...((i.ids as Set<string> | undefined) ?? [])]));
+      }),
     );
+    return [...new Set(lists.flat())];
   }
 
-  async addToBands(bands: string[], reportId: string): Promise<void> {
-    await this.addToSets(bands.map(keys.band), reportId);
-  }
-
-  async bandMembers(bands: string[]): Promise<string[]> {
-    const items = await this.batchGet(bands.map((b) => keys.band(b)));
-    return [...new Set(items.flatMap((i) => [...((i.ids as Set<string> | undefined) ?? [])]))];
+  async importReports(reports: ImportedReport[]): Promise<void> {
+    const items: Item[] = [];
+    const sources = new Map<string, { name: string; count: number }>();
+    for (const { report, index, urlHash } of reports) {
+      items.push(...this.indexItems(report.id, index), codec.reportToItem(report));
+      items.push({ ...keys.reportContentGuard(report.sourceKey, report.contentHash), type: 'Guard', reportId: report.id });
+      if (urlHash) items.push({ ...keys.reportUrlGuard(urlHash), type: 'Guard', reportId: report.id });
+      const source = sources.get(report.sourceKey) ?? { name: report.source, count: 0 };
+      source.count += 1;
+      sources.set(report.sourceKey, source);
+    }
+    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })), 8);
+    await Promise.all([...sources].map(([key, s]) => this.addToSource(key, s.name, s.count)));
+    await this.addToCounters({ reports: reports.length });
   }
 
   async putReport(report: ReportRecord): Promise<boolean> {
@@ -235,18 +275,39 @@ export class DynamoStore implements Store {
   }
 
   /** ADD a value to a string-set attribute, one item per key, in parallel. */
-  private async addToSets(itemKeys: Item[], value: string, operation: 'ADD' | 'DELETE' = 'ADD'): Promise<void> {
+  private async addToSets(itemKeys: Item[], value: string): Promise<void> {
     await Promise.all(
       itemKeys.map((Key) =>
         this.send(
           new UpdateCommand({
             TableName: this.table,
             Key,
-            UpdateExpression: `${operation} ids :v`,
+            UpdateExpression: 'ADD ids :v',
             ExpressionAttributeValues: { ':v': new Set([value]) },
           }),
         ),
       ),
+    );
+  }
+
+  /** Take a report out of the string-set band items of stores written before band members were items. */
+  private async removeFromLegacyBands(bands: string[], reportId: string): Promise<void> {
+    await Promise.all(
+      bands.map(async (band) => {
+        try {
+          await this.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: keys.legacyBand(band),
+              UpdateExpression: 'DELETE ids :v',
+              ConditionExpression: 'attribute_exists(PK)',
+              ExpressionAttributeValues: { ':v': new Set([reportId]) },
+            }),
+          );
+        } catch (e) {
+          if (!isConditionalFailure(e)) throw e;
+        }
+      }),
     );
   }
 
@@ -260,9 +321,10 @@ export class DynamoStore implements Store {
     const deletes: Item[] = [
       ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
       ...report.terms.map((t) => keys.posting(t, report.id)),
+      ...report.signature.bands.map((b) => keys.band(b, report.id)),
     ];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
-    await this.addToSets(report.signature.bands.map(keys.band), report.id, 'DELETE');
+    await this.removeFromLegacyBands(report.signature.bands, report.id);
     await this.releaseReportGuard({ kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash }, report.id);
     if (urlHash) await this.releaseReportGuard({ kind: 'url', urlHash }, report.id);
   }
@@ -370,8 +432,10 @@ export class DynamoStore implements Store {
       await this.deleteEvidenceVersion(claim.id, claim.version);
       return false;
     }
-    if (change) await this.send(new PutCommand({ TableName: this.table, Item: codec.historyToItem(claim.id, claim.version, change) }));
-    await this.deleteEvidenceVersion(claim.id, expectedVersion);
+    await Promise.all([
+      change ? this.send(new PutCommand({ TableName: this.table, Item: codec.historyToItem(claim.id, claim.version, change) })) : undefined,
+      this.deleteEvidenceVersion(claim.id, expectedVersion),
+    ]);
     return true;
   }
 

@@ -45,8 +45,12 @@ export const keys = {
   // term -> claims holding it (a string set): 'search' for claims(search:), 'watch' (the claim's key
   // terms) so a new report finds the claims it may change in one BatchGetItem per 100 terms
   termClaims: (term: string, index: 'search' | 'watch') => ({ PK: `TERM#${term}`, SK: index === 'search' ? 'CLAIMS' : 'WATCH' }),
-  // LSH band -> reports with that band (a string set): copy candidates of a new report
-  band: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
+  // LSH band -> reports with that band, one item each (batch-written with the report's postings):
+  // copy candidates of a new report. Stores written before this layout hold one string-set item
+  // per band (SK 'REPORTS', `ids`); reads accept both.
+  band: (band: string, reportId: string) => ({ PK: `BAND#${band}`, SK: `R#${reportId}` }),
+  bandPartition: (band: string) => `BAND#${band}`,
+  legacyBand: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
 
   // sources: get by key, list all (GSI1)
   source: (sourceKey: string) => ({ PK: `SOURCE#${sourceKey}`, SK: 'SOURCE', GSI1PK: 'SOURCES', GSI1SK: sourceKey }),

@@ -2,7 +2,7 @@
 // DynamoDB implementation (dynamoStore.ts) is the only one; tests run it against
 // the embedded store (dynalite) or DynamoDB Local.
 import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
-import type { Posting, Verdict } from '../domain/types.js';
+import type { Posting, Statement, Verdict } from '../domain/types.js';
 
 export interface ApiKeyRecord {
   id: string;
@@ -13,6 +13,18 @@ export interface ApiKeyRecord {
 }
 
 export type ReportGuard = { kind: 'url'; urlHash: string } | { kind: 'content'; sourceKey: string; contentHash: string };
+
+export interface ReportIndex {
+  statements: Statement[];
+  postings: Array<{ term: string; statements: number[] }>;
+  bands: string[];
+}
+
+export interface ImportedReport {
+  report: ReportRecord;
+  index: ReportIndex;
+  urlHash?: string | undefined;
+}
 
 export interface PageQuery {
   first: number;
@@ -27,12 +39,22 @@ export interface Store {
   claimReportGuard(guard: ReportGuard, reportId: string): Promise<string>;
   readReportGuard(guard: ReportGuard): Promise<string | undefined>;
   releaseReportGuard(guard: ReportGuard, reportId: string): Promise<void>;
-  putStatements(statements: StatementRecord[]): Promise<void>;
-  putPostings(reportId: string, postings: Array<{ term: string; statements: number[] }>): Promise<void>;
-  addToBands(bands: string[], reportId: string): Promise<void>;
-  bandMembers(bands: string[]): Promise<string[]>;
+  /**
+   * Write what makes a report findable, before the report item makes it visible: its
+   * statements, a posting per term and a membership per copy band, in batch writes.
+   */
+  putReportIndex(reportId: string, index: ReportIndex): Promise<void>;
+  /** Reports sharing any of the bands, at most `capPerBand` read per band (cost stays bounded). */
+  bandMembers(bands: string[], capPerBand?: number): Promise<string[]>;
   /** Make the report visible; false when it already was. */
   putReport(report: ReportRecord): Promise<boolean>;
+  /**
+   * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
+   * item of each report (index, report, guards) in full batch writes, counters and sources
+   * once. No guard conditions and no re-checks: the caller decides copy groups and
+   * re-checks claims if it needs to.
+   */
+  importReports(reports: ImportedReport[]): Promise<void>;
   getReport(id: string): Promise<ReportRecord | null>;
   getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
   getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]>;

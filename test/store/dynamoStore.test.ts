@@ -1,6 +1,8 @@
 // The real DynamoStore against the embedded store (or DynamoDB Local).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSeeder } from '../../lib/bench/seed.js';
 import type { Runtime } from '../../lib/runtime.js';
+import { DynamoStore } from '../../lib/store/dynamoStore.js';
 import { createTestRuntime } from '../support/runtime.js';
 
 let rt: Runtime;
@@ -65,5 +67,32 @@ describe('DynamoStore', () => {
     expect(await rt.app.getReport(r.id)).toBeNull();
     expect(await rt.store.postings('ferri', 500)).not.toContainEqual(expect.objectContaining({ reportId: r.id }));
     await expect(rt.app.deleteReport(r.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('finds copy-band members stored one item per report, and those of older string-set bands', async () => {
+    const store = rt.store as DynamoStore;
+    await store.batchWrite([{ PutRequest: { Item: { PK: 'BAND#t:1', SK: 'REPORTS', ids: new Set(['rep_old']) } } }]);
+    await store.putReportIndex('rep_new', { statements: [], postings: [], bands: ['t:1', 't:2'] });
+    expect((await store.bandMembers(['t:1', 't:2'])).sort()).toEqual(['rep_new', 'rep_old']);
+    expect(await store.bandMembers(['t:1'], 1)).toHaveLength(1);
+  });
+
+  it('bulk-loads reports as ingest would store them: listed, counted, copies grouped, repeats refused', async () => {
+    const seeder = createSeeder(rt.store);
+    const text = 'The Seedville harbour authority reported 120 ferry crossings on the northern route this week. Officials expect more traffic soon and plan new berths.';
+    const loaded = await seeder.seed([
+      { source: 'Seed Daily', text, url: 'https://seed.example/a' },
+      { source: 'Seed Wire', text: `${text}\nDistributed by partner wire.` },
+      { source: 'Seed Daily', text, url: 'https://seed.example/a' },
+    ]);
+    expect(loaded).toBe(2);
+    const listed = (await rt.app.listReports({ first: 100 })).edges.map((e) => e.node).filter((r) => r.source.startsWith('Seed '));
+    expect(listed).toHaveLength(2);
+    expect(new Set(listed.map((r) => r.copyGroup)).size).toBe(1);
+    const again = await rt.app.ingestReport({ source: 'Seed Daily', text, url: 'https://seed.example/a' });
+    expect(again.created).toBe(false);
+    const { claim } = await rt.app.submitClaim({ text: 'The Seedville harbour authority reported 120 ferry crossings.' });
+    expect(claim.supportCount).toBe(2);
+    expect(claim.independentSources).toBe(1);
   });
 });
