@@ -10,24 +10,54 @@ import { countMetric, logger } from '../observability.js';
 import type { Clock } from './ports.js';
 import type { ClaimRecord, EvidenceRecord } from './types.js';
 
-/** Postings read per claim term: bounded so retrieval cost does not grow with the corpus. */
+/**
+ * Postings read per claim term: bounded so retrieval cost does not grow with the corpus.
+ * A term with this many reports or more is common: it says little about which statements
+ * are about the claim (low IDF) and any 100 of its postings are arbitrary, so retrieval
+ * skips it whenever the claim has rarer terms (see candidatesFor).
+ */
 export const POSTINGS_PER_TERM = 100;
 /** Statements judged per claim: the best-ranked by BM25. */
 export const CANDIDATES_PER_CLAIM = 60;
 /** Evidence items kept per claim (strongest first). */
 const EVIDENCE_KEPT = 100;
 const SAVE_ATTEMPTS = 25;
+/** How long a term found common is not queried again (postings only grow, except on deletes). */
+const COMMON_TERM_TTL_MS = 10 * 60_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function candidatesFor(store: Store, claim: ClaimRecord): Promise<Candidate[]> {
+/** Terms found to have at least POSTINGS_PER_TERM postings, with when: one per app instance. */
+type CommonTerms = Map<string, number>;
+
+/**
+ * Candidate statements of a claim. Retrieval uses the claim's rare terms (fewer than
+ * POSTINGS_PER_TERM reports): their postings are complete and carry the claim's
+ * specifics (names, places). Common terms are used only when the claim has nothing
+ * else. Which terms are common is remembered for a while, so their postings are not
+ * read again; the result is the same as reading them and dropping them.
+ */
+async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTerms, now: number): Promise<Candidate[]> {
   const terms = claim.analysis.terms;
-  const [lists, counters] = await Promise.all([
-    Promise.all(terms.map((t) => store.postings(t, POSTINGS_PER_TERM))),
-    store.counters(),
-  ]);
-  const postings: Posting[] = lists.flat();
-  const docFreq = new Map(terms.map((t, i) => [t, lists[i]!.length]));
+  const known = (t: string) => (common.get(t) ?? -Infinity) > now - COMMON_TERM_TTL_MS;
+  const read = (ts: string[]) => Promise.all(ts.map((t) => store.postings(t, POSTINGS_PER_TERM)));
+  let queried = terms.filter((t) => !known(t));
+  const [firstLists, counters] = await Promise.all([read(queried), store.counters()]);
+  let lists = firstLists;
+  queried.forEach((t, i) => {
+    if (lists[i]!.length >= POSTINGS_PER_TERM) common.set(t, now);
+  });
+  let used = queried.map((t, i) => ({ t, list: lists[i]! })).filter((x) => x.list.length < POSTINGS_PER_TERM);
+  if (used.length === 0) {
+    // Only common words: retrieve by all of them, capped, as the best there is.
+    const rest = terms.filter((t) => !queried.includes(t));
+    const more = await read(rest);
+    queried = [...queried, ...rest];
+    lists = [...lists, ...more];
+    used = queried.map((t, i) => ({ t, list: lists[i]! }));
+  }
+  const postings: Posting[] = used.flatMap((x) => x.list);
+  const docFreq = new Map(used.map((x) => [x.t, x.list.length]));
   const ranked = rankStatements(claim.analysis, postings, { totalReports: Math.max(counters.reports, 1), docFreq }, CANDIDATES_PER_CLAIM);
   if (ranked.length === 0) return [];
   const reportIds = [...new Set(ranked.map((r) => r.reportId))];
@@ -51,6 +81,7 @@ async function candidatesFor(store: Store, claim: ClaimRecord): Promise<Candidat
 
 export function createRecheck(deps: { store: Store; clock: Clock }) {
   const { store, clock } = deps;
+  const common: CommonTerms = new Map();
 
   /**
    * Recompute and store a claim's verdict. With `covers`, the caller only needs a
@@ -63,7 +94,7 @@ export function createRecheck(deps: { store: Store; clock: Clock }) {
       const current = await store.getClaim(id);
       if (!current) throw notFound('id', 'claim', id);
       if (covers !== undefined && current.checked >= covers && current.version > 0) return current;
-      const candidates = await candidatesFor(store, current);
+      const candidates = await candidatesFor(store, current, common, Date.now());
       const result = judgeClaim(current.analysis, candidates);
       const now = clock.now().toISOString();
       const changed = result.verdict !== current.verdict || result.confidence !== current.confidence || current.version === 0;

@@ -1,0 +1,48 @@
+// Retrieval at scale: a claim is checked against the statements its rare terms find;
+// terms in more reports than the postings cap are not read again once found common.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../lib/app/index.js';
+import { POSTINGS_PER_TERM } from '../../lib/app/recheck.js';
+import { createSeeder } from '../../lib/bench/seed.js';
+import type { Runtime } from '../../lib/runtime.js';
+import type { Store } from '../../lib/store/port.js';
+import { createTestRuntime } from '../support/runtime.js';
+
+let rt: Runtime;
+beforeEach(async () => {
+  rt = await createTestRuntime();
+});
+afterEach(async () => rt.close());
+
+const towns = ['Arlen', 'Borrow', 'Castel', 'Dunmere', 'Eskby', 'Fallow', 'Gorran', 'Hollin', 'Ivel', 'Jarrow', 'Kelso', 'Lorne'];
+
+describe('retrieval by rare terms', () => {
+  it('finds the evidence among many reports sharing the common words, and stops reading the common ones', async () => {
+    // More reports than the cap say "council", "approved", "budget", "tram" about other places.
+    const noise = Array.from({ length: POSTINGS_PER_TERM + 20 }, (_, i) => ({
+      source: `Outlet ${i % 7}`,
+      text: `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line. Work starts soon.`,
+    }));
+    await createSeeder(rt.store).seed(noise);
+    await rt.app.ingestReport({ source: 'Quayside Post', text: 'The Quayside council approved a budget of 40 million euros for the new tram line on Monday.' });
+    await rt.app.ingestReport({ source: 'Harbour Times', text: 'Councillors in Quayside passed a 40 million euro budget for the tram line.' });
+
+    const queried: string[] = [];
+    const spy = Object.create(rt.store) as Store;
+    spy.postings = (term, cap) => {
+      queried.push(term);
+      return rt.store.postings(term, cap);
+    };
+    const app = createApp({ store: spy });
+    const { claim } = await app.submitClaim({ text: 'The Quayside council approved 40 million euros for the tram line.' });
+    expect(claim.verdict).toBe('CORROBORATED');
+    expect(claim.independentSources).toBe(2);
+    expect(queried).toContain('council');
+
+    queried.length = 0;
+    const again = await app.recheckClaim(claim.id);
+    expect(again.verdict).toBe('CORROBORATED');
+    expect(queried).not.toContain('council');
+    expect(queried.length).toBeGreaterThan(0);
+  });
+});
