@@ -20,6 +20,8 @@ export interface Runtime {
 export interface RuntimeOptions {
   /** embedded mode: keep nothing on disk */
   inMemory?: boolean;
+  /** embedded mode: run the store in this process (default) or in a child process, on a core of its own */
+  embeddedProcess?: 'inline' | 'child';
   recheckQueue?: RecheckQueue;
 }
 
@@ -28,7 +30,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (config.storeMode === 'embedded' && !endpoint) {
     const { startEmbeddedDynamo } = await import('./store/embedded.js');
-    const embedded = await startEmbeddedDynamo(options.inMemory ? {} : { path: join(config.dataDir, 'dynalite') });
+    const embedded = await startEmbeddedDynamo({
+      ...(options.inMemory ? {} : { path: join(config.dataDir, 'dynalite') }),
+      ...(options.embeddedProcess ? { process: options.embeddedProcess } : {}),
+    });
     endpoint = embedded.endpoint;
     stopEmbedded = embedded.close;
   }
