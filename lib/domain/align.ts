@@ -137,8 +137,12 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'about an earlier time than the claim' };
   }
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
-  const named = (name: NameSlot) =>
-    statedIn(name, statement) || [...(contextOf(statement).names ?? []), ...leadOf(statement)].some((n) => namesMatch(name, n));
+  // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
+  // died" is about Eastmark, whatever the headline says).
+  const lead = leadOf(statement);
+  const strangers = statement.slots.names.filter((n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)));
+  const scope = [...(contextOf(statement).names ?? []), ...(strangers.length === 0 ? lead : [])];
+  const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
   // sentence names someone or somewhere the claim does not, a missing name means another actor or
@@ -150,7 +154,8 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
   }
   const nameTerms = nameTermsOf(c);
-  const predicate = new Set(c.terms.filter((t) => !nameTerms.has(t)));
+  // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola").
+  const predicate = new Set(c.terms);
   const polarityDiffers = negatesTerms(c.text, predicate) !== negatesTerms(statement.text, predicate);
   if (polarityDiffers) {
     conflicting.push({
@@ -162,7 +167,9 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged;
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
   const ownScore = topicOverlap(c, statement, false);
-  if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers)) {
+  // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
+  const question = /\?["'’”)\]]*$/.test(statement.text.trim());
+  if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
   }

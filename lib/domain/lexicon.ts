@@ -68,10 +68,17 @@ export const DENIAL_CUES = [
   'deny', 'denies', 'denied', 'denying', 'denial', 'refute', 'refutes', 'refuted', 'debunk', 'debunks', 'debunked',
   'hoax', 'untrue', 'myth', 'not true', 'no evidence', 'satire', 'satirical', 'rumour is false',
   'rumor is false', 'nope', 'alive', 'survived', 'survives', 'insists', 'clarifies', 'spoof', 'prank',
-  'rebuff', 'rebuffs', 'rebuffed', 'put to rest', 'puts to rest', 'rubbish', 'nonsense', 'bullshit', 'shoots down',
-  'shoot down', 'shot down', 'made it up', 'made it all up', 'made up', 'faked', 'retracts', 'retracted', 'retraction',
+  'rebuff', 'rebuffs', 'rebuffed', 'put to rest', 'puts to rest', 'rubbish', 'nonsense', 'bullshit', 'made it up', 'made it all up', 'made up', 'faked', 'retracts', 'retracted', 'retraction',
   'inaccurate', 'erroneous', 'not real', 'misinformation', 'disinformation', 'unfounded', 'baseless', 'urban legend',
   'is safe', 'are safe', "she's safe", "he's safe", 'safe and well', 'safe and sound',
+  'cast doubt', 'casts doubt', 'raises doubts', 'incorrect', 'fabrication', 'exaggerated', 'hoaxer', 'hoaxes',
+];
+
+/** Verbs that dismiss what they act on: "slams rumors", "kills stolen Batmobile rumor", "dispels claims". */
+export const DISMISSAL_VERBS = [
+  'slams', 'slam', 'kills', 'quashes', 'squashes', 'dispels', 'dismisses', 'shuts down', 'scotches', 'rejects', 'rubbishes',
+  'laughs off', 'makes fun of', 'mocks', 'debunks', 'denies', 'refutes', 'questions', 'doubts', 'shoots down', 'shoot down',
+  'shot down',
 ];
 
 /**

@@ -11,7 +11,7 @@ import type { Candidate } from '../../lib/domain/types.js';
 // Article sentences: a second sentence keeps the report from being read as a bare headline.
 const BODY = '\nThe rest of the article covers other matters in detail.';
 const stanceOf = (claim: string, sentence: string, publishedAt?: string) =>
-  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY, ...(publishedAt ? { publishedAt } : {}) }).statements[0]!).stance;
+  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY, ...(publishedAt ? { publishedAt } : {}) }).statements[0]!, publishedAt).stance;
 const headlineStance = (claim: string, headline: string) =>
   alignStatement(analyzeClaim(claim), analyzeReport({ text: headline }).statements[0]!).stance;
 
@@ -32,6 +32,28 @@ describe('quantities', () => {
     const [double] = extractQuantities('3,000 people');
     expect(quantitiesAgree(about!, exact!)).toBe(true);
     expect(quantitiesAgree(about!, double!)).toBe(false);
+  });
+
+  it('reads times of day on their own clock and compares them on a 12-hour dial when the half is unsaid', () => {
+    const [morning] = extractQuantities('The tremor struck at 6:42 in the morning.');
+    expect(morning).toMatchObject({ unit: 'clock', value: 6 * 60 + 42 });
+    const [afternoon, utc] = extractQuantities('The ferry left at 1415 (1115 GMT).');
+    expect(afternoon).toMatchObject({ unit: 'clock', value: 14 * 60 + 15 });
+    expect(utc).toMatchObject({ unit: 'clock-utc' });
+    const [bare] = extractQuantities('It happened at 2:15.');
+    const [pm] = extractQuantities('It happened at 2:15 p.m.');
+    const [later] = extractQuantities('It happened at 2:45 p.m.');
+    expect(quantitiesAgree(bare!, pm!)).toBe(true);
+    expect(quantitiesAgree(pm!, later!)).toBe(false);
+    expect(extractQuantities('a magnitude of 5.4').map((q) => q.unit)).not.toContain('clock');
+  });
+
+  it('compares two lower bounds by their figures: two different tolls conflict', () => {
+    const [least7] = extractQuantities('at least 7 people died');
+    const [least30] = extractQuantities('at least 30 people died');
+    const [over30] = extractQuantities('more than 30 people died');
+    expect(quantitiesAgree(least7!, least30!)).toBe(false);
+    expect(quantitiesAgree(least30!, over30!)).toBe(true);
   });
 
   it('does not read years or calendar days as quantities', () => {
@@ -101,6 +123,45 @@ describe('stance', () => {
     expect(headlineStance(c, 'Lakeside tramway approved, mayor says')).toBe('MENTIONS');
     expect(headlineStance(c, 'Did Lakeside approve the tramway?')).toBe('MENTIONS');
     expect(headlineStance(c, 'Lakeside council denies approving the tramway')).toBe('CONTRADICTS');
+  });
+
+  it('needs the words that say what a figure counts before it contradicts', () => {
+    const c = 'Nine people died in the flood in Westmark.';
+    expect(stanceOf(c, 'The flood hit Westmark, a town of 40,000 people, on Sunday.')).toBe('MENTIONS');
+    expect(stanceOf(c, 'Fourteen people died in the flood in Westmark.')).toBe('CONTRADICTS');
+  });
+
+  it('does not let a background figure from an earlier year contradict the events of the day', () => {
+    const c = 'The Westmark flood killed nine people.';
+    expect(stanceOf(c, 'In 2009 a flood in Westmark killed 120 people.', '2024-04-02')).toBe('MENTIONS');
+    expect(stanceOf(c, 'The flood in Westmark killed 12 people.', '2024-04-02')).toBe('CONTRADICTS');
+  });
+
+  it('reads later sentences of a report in the scope of its headline names', () => {
+    const text = 'Heavy rain fell for three days across the valley.\nThe river burst its banks near the old mill. Nine people died in the flood, officials said on Monday.';
+    const report = analyzeReport({ title: 'Flood hits Westmark', text, publishedAt: '2024-04-02' });
+    const claim = analyzeClaim('Nine people died in the Westmark flood.');
+    const stances = report.statements.map((s) => alignStatement(claim, s, '2024-04-02').stance);
+    expect(stances).toContain('SUPPORTS');
+    // A sentence that names another place instead is about that place.
+    const other = analyzeReport({ title: 'Flood hits Westmark', text: `${text}\nIn Northby, twelve people died in the flood.` });
+    const last = other.statements.at(-1)!;
+    expect(alignStatement(analyzeClaim('Twelve people died in the Westmark flood.'), last).stance).toBe('MENTIONS');
+  });
+
+  it('keeps negation to the main clause and double negation affirmative', () => {
+    const c = 'The mayor of Westmark adopted a stray dog.';
+    expect(headlineStance(c, 'Westmark mayor adopts stray dog so it will not be put down')).toBe('SUPPORTS');
+    expect(headlineStance(c, 'Westmark mayor did not adopt a stray dog')).toBe('CONTRADICTS');
+    expect(headlineStance(c, "Westmark mayor's stray dog adoption: it's not fake")).toBe('SUPPORTS');
+    expect(headlineStance(c, 'Westmark mayor slams rumors that he adopted a stray dog')).toBe('CONTRADICTS');
+    expect(headlineStance(c, 'Westmark mayor adopted a stray dog? Not so fast')).toBe('MENTIONS');
+  });
+
+  it('lets intention support a claim about the future, not about the past', () => {
+    expect(headlineStance('Norland Rail will open a line to Westmark', 'Norland Rail plans line to Westmark')).toBe('SUPPORTS');
+    expect(headlineStance('Norland Rail opened a line to Westmark', 'Norland Rail plans line to Westmark')).toBe('MENTIONS');
+    expect(headlineStance('Norland Rail opened a line to Westmark', 'Norland Rail opens line to Westmark: report')).toBe('MENTIONS');
   });
 
   it('does not let a figure about another place contradict', () => {

@@ -1,6 +1,6 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
-import { DENIAL_CUES, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
+import { DENIAL_CUES, DISMISSAL_VERBS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
@@ -10,6 +10,7 @@ const phraseRegex = (phrases: string[]): RegExp =>
 const NEGATION = phraseRegex(NEGATION_CUES);
 const NEGATED_CONTRACTION = /\b\w+n't\b/i;
 const DENIAL = phraseRegex(DENIAL_CUES);
+const DENIAL_ALL = new RegExp(DENIAL.source, 'giu');
 const HEDGE = phraseRegex(HEDGE_CUES);
 const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
 
@@ -61,9 +62,18 @@ const NEGATION_SCOPE = 4;
  * with one of the terms shortly after it. "did not cancel the deal" negates "cancel";
  * "no longer has troops there, but signed the pact" does not negate "sign".
  */
+/** A negated denial affirms: "not fake", "isn't a hoax", "no myth". */
+const NEGATED_DENIAL = new RegExp(`(?:\\bnot|n't|\\bno|\\bnever)\\s+(?:(?:a|an|the|really|just|at all)\\s+)?(?:${[...FALSEHOOD_ADJECTIVES, ...DENIAL_CUES].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'iu');
+
+/** A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor". */
+const DISMISSAL = new RegExp(`(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].join('|')})(?=$|[^\\p{L}])`, 'iu');
+
 export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean {
   const folded = foldCase(text);
-  if (DENIAL.test(folded)) return true;
+  if (NEGATED_DENIAL.test(folded)) return false;
+  // A denial word the claim itself uses ("a Marine surviving a headshot") is its predicate, not a denial.
+  const denials = [...folded.matchAll(DENIAL_ALL)].map((m) => m[0].replace(/^[^\p{L}']+/u, ''));
+  if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded)) return true;
   const original = wordTokens(text);
   const tokens = original.map(foldCase);
   for (let i = 0; i < tokens.length; i++) {
