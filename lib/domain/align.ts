@@ -103,7 +103,7 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     // figure of any measure; it conflicts only with a figure of the same (unnamed) measure.
     const agreeing = same.find((s) => quantitiesAgree(q, s)) ?? (q.unit === undefined ? statement.slots.quantities.find((s) => quantitiesAgree(q, s)) : undefined);
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
-    else if (same.length > 0 && measuredIn(q, statement.terms)) conflicting.push({ kind: 'quantity', claim: q.text, report: same[0]!.text });
+    else if (same.some((s) => measuredIn(q, s))) conflicting.push({ kind: 'quantity', claim: q.text, report: same.find((s) => measuredIn(q, s))!.text });
     else missing = true;
   }
   for (const d of claim.slots.dates) {

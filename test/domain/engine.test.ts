@@ -81,6 +81,14 @@ describe('names', () => {
     const [d] = extractNames('Minister Evkourov arrived.');
     expect(namesMatch(c!, d!)).toBe(true);
   });
+
+  it('matches a place with its people\'s adjective, not with a neighbour', () => {
+    const name = (text: string) => extractNames(`Then ${text} forces moved.`)[0]!;
+    expect(namesMatch(name('Indonesia'), name('Indonesian'))).toBe(true);
+    expect(namesMatch(name('Sudan'), name('Sudanese'))).toBe(true);
+    expect(namesMatch(name('Niger'), name('Nigerian'))).toBe(false);
+    expect(namesMatch(name('Austria'), name('Australian'))).toBe(false);
+  });
 });
 
 describe('boilerplate and sentences', () => {

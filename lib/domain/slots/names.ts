@@ -54,8 +54,19 @@ const codesOf = (token: string): string[] => {
   return codes;
 };
 
+/** "Indonesia"/"Indonesian", "Iran"/"Iranian", "Sudan"/"Sudanese": a place and its people's adjective. */
+const DEMONYM = /^(?:n|an|ian|ese|i|ish)$/;
+/** Adjectives that look like another place's: "Nigerian" is Nigeria's, not Niger's ("Nigerien"). */
+const DEMONYM_OF: Record<string, string> = { nigerian: 'nigeria', nigerians: 'nigeria' };
+const isDemonym = (a: string, b: string): boolean => {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (DEMONYM_OF[long]) return DEMONYM_OF[long] === short;
+  if (short.length < 4 || !long.startsWith(short.replace(/a$/, ''))) return false;
+  return DEMONYM.test(long.slice(short.replace(/a$/, '').length).replace(/^a/, '')) || DEMONYM.test(long.slice(short.length));
+};
+
 const tokensMatch = (a: string, b: string): boolean =>
-  a === b || (a.length >= 3 && b.length >= 3 && codesOf(a).some((code) => codesOf(b).includes(code)));
+  a === b || isDemonym(a, b) || (a.length >= 3 && b.length >= 3 && codesOf(a).some((code) => codesOf(b).includes(code)));
 
 /**
  * Two names refer to the same entity when most words of the shorter one match the

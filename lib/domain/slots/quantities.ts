@@ -83,7 +83,10 @@ export function extractQuantities(text: string): Quantity[] {
     const start = match.index ?? 0;
     const end = start + match[0].length;
     const isDigits = /^\d/.test(numText);
-    let value = isDigits ? parseDigits(numText) : parseNumberWords(numText.split(/[\s-]+/));
+    // "a two million-euro heist": the article is not a number ("a million" keeps it: one million).
+    const words = numText.split(/[\s-]+/);
+    if (!isDigits && words.length > 1 && /^(?:a|an)$/i.test(words[0]!) && !/^(?:hundred|thousand|million|billion|dozen)$/i.test(words[1]!)) words.shift();
+    let value = isDigits ? parseDigits(numText) : parseNumberWords(words);
     if (value === undefined) continue;
     // "a"/"an" alone is an article, not a number.
     if (!isDigits && /^(?:a|an)$/i.test(numText.trim())) continue;
@@ -137,13 +140,14 @@ export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
 }
 
 /**
- * The words that say what a figure counts, beyond its unit ("Ten people died" -> died):
- * a figure of the same unit in a sentence without them counts something else ("a town of
- * 120,000 people").
+ * The words that say what a figure counts, beyond its unit ("Ten people died" -> died): a
+ * figure of the same unit without them next to it counts something else ("evacuating the
+ * injured to a city of 500,000 people").
  */
-export function measuredIn(q: Quantity, terms: readonly string[]): boolean {
+export function measuredIn(q: Quantity, other: Quantity): boolean {
   const words = (q.nouns ?? []).filter((n) => n !== q.unit);
   if (isClock(q) || words.length === 0) return true;
-  const found = words.filter((w) => terms.includes(w)).length;
+  const near = [...(other.nouns ?? []), ...(other.unit ? [other.unit] : [])];
+  const found = words.filter((w) => near.includes(w)).length;
   return found * 2 >= words.length;
 }
