@@ -35,6 +35,15 @@ const contextOf = (statement: Statement): Context =>
 /** The names of the report's headline and lead: what every later sentence is about. */
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
 
+/** A name given as the source of the sentence ("according to the Survey", "Reuters reported") is not a rival actor. */
+const isSourceOf = (name: NameSlot, text: string): boolean => {
+  const at = text.indexOf(name.text);
+  if (at < 0) return false;
+  const before = text.slice(Math.max(0, at - 40), at);
+  const after = text.slice(at + name.text.length, at + name.text.length + 30);
+  return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
+};
+
 /** The name is stated in the sentence: as a name, or as a plain word ("Greece" opening a sentence). */
 const statedIn = (name: NameSlot, statement: Statement): boolean =>
   statement.slots.names.some((n) => namesMatch(name, n)) || name.key.split(' ').every((t) => statement.terms.includes(canonicalTerm(t)));
@@ -140,7 +149,9 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
   // died" is about Eastmark, whatever the headline says).
   const lead = leadOf(statement);
-  const strangers = statement.slots.names.filter((n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)));
+  const strangers = statement.slots.names.filter(
+    (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOf(n, statement.text),
+  );
   const scope = [...(contextOf(statement).names ?? []), ...(strangers.length === 0 ? lead : [])];
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.

@@ -34,9 +34,15 @@ export function canonicalTerm(word: string): string {
   return CANONICAL.get(stemmed) ?? stemmed;
 }
 
+/**
+ * Words that belong to a figure or a time rather than to the fact: qualifiers ("around 80")
+ * and the halves of the day ("1:53 in the afternoon"), compared as slots.
+ */
+const SLOT_WORDS = new Set(['around', 'approximately', 'roughly', 'nearly', 'almost', 'estimated', 'morning', 'afternoon', 'evening', 'am', 'pm', 'gmt', 'utc']);
+
 // Figures are compared as quantities, not as words.
 const isContentWord = (lower: string): boolean =>
-  lower.length > 1 && !STOP_WORDS.has(lower) && !/^\d+$/.test(lower) && lower !== "n't" && !NUMBER_WORD.test(lower);
+  lower.length > 1 && !STOP_WORDS.has(lower) && !SLOT_WORDS.has(lower) && !/^\d+$/.test(lower) && lower !== "n't" && !NUMBER_WORD.test(lower);
 
 /** Distinct content terms of a text, in order of first appearance. */
 export function contentTerms(text: string): string[] {

@@ -9,9 +9,12 @@ import { NUMBER_WORD } from './numbers.js';
 
 const NAME_RUN = /\b\p{Lu}[\p{L}'’-]*(?:\s+(?:(?:de|du|al|el|bin|van|von|der|la|le|of|the)\s+)?\p{Lu}[\p{L}'’-]*)*/gu;
 
+/** Clocks, not names: "1023 GMT". */
+const TIME_ZONES = new Set(['gmt', 'utc', 'est', 'edt', 'pst', 'pdt', 'cet', 'bst', 'ist']);
+
 const isNoise = (token: string): boolean => {
   const lower = foldCase(token);
-  return STOP_WORDS.has(lower) || TITLES.has(lower) || GENERIC_SUBJECTS.has(lower) || NUMBER_WORD.test(lower) || lower in MONTHS || lower in WEEKDAYS || lower.length < 2;
+  return STOP_WORDS.has(lower) || TIME_ZONES.has(lower) || TITLES.has(lower) || GENERIC_SUBJECTS.has(lower) || NUMBER_WORD.test(lower) || lower in MONTHS || lower in WEEKDAYS || lower.length < 2;
 };
 
 export function phoneticKeys(token: string): string[] {
