@@ -72,6 +72,9 @@ export const DENIAL_CUES = [
   'inaccurate', 'erroneous', 'not real', 'misinformation', 'disinformation', 'unfounded', 'baseless', 'urban legend',
   'is safe', 'are safe', "she's safe", "he's safe", 'safe and well', 'safe and sound',
   'cast doubt', 'casts doubt', 'raises doubts', 'incorrect', 'fabrication', 'exaggerated', 'hoaxer', 'hoaxes',
+  // Negated existence denies the whole story: "the pumpkin spice condom is not happening".
+  'not happening', "isn't happening", "aren't happening", 'never happened', "didn't happen", 'not a thing',
+  'does not exist', "doesn't exist", 'not coming', 'figment', 'trolled', 'turns out not',
 ];
 
 /** Verbs that dismiss what they act on: "slams rumors", "kills stolen Batmobile rumor", "dispels claims". */
@@ -95,7 +98,7 @@ export const STORY_NOUNS = new Set([
 /** Words that open a subordinate clause: a negation after one ("so he won't", "a panel that didn't") is not the main verb's. */
 export const SUBORDINATORS = new Set([
   'so', 'because', 'unless', 'if', 'that', 'who', 'which', 'whose', 'where', 'when', 'while', 'after', 'before', 'until',
-  'though', 'although', 'than', 'lest',
+  'though', 'although', 'than', 'lest', 'to',
 ]);
 
 /** Reporting without asserting: rumours, attributions, modal verbs, questions. */
