@@ -60,7 +60,7 @@ export const SYNONYM_GROUPS: string[][] = [
 
 /** Words that flip a statement's polarity. */
 export const NEGATION_CUES = [
-  'not', 'no', 'never', 'neither', 'nor', 'none', "n't", 'without', 'nothing', 'nobody',
+  'not', 'no', 'never', 'neither', 'nor', 'none', "n't", 'nothing', 'nobody',
 ];
 
 /** Verbs and nouns of denial or debunking: the statement asserts the opposite. */

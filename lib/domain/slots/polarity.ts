@@ -54,6 +54,7 @@ export function isHedged(text: string): boolean {
 }
 
 const NEGATORS = new Set(NEGATION_CUES);
+const GERUND_PREPOSITIONS = new Set(['with', 'for', 'of', 'by', 'about', 'over', 'from', 'on']);
 /** How many words after "not"/"never" its scope reaches. */
 const NEGATION_SCOPE = 4;
 
@@ -87,6 +88,8 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
     if (!NEGATORS.has(token) && !token.endsWith("n't")) continue;
     // A negation inside a subordinate clause ("so he won't turn", "a panel that didn't include") is not the main verb's.
     if (tokens.slice(Math.max(0, i - 3), i).some((t) => SUBORDINATORS.has(t))) continue;
+    // "frustrated with not finding love", "executed for not harvesting": a negated gerund after a preposition.
+    if (GERUND_PREPOSITIONS.has(tokens[i - 1] ?? '')) continue;
     // A contracted negation is the verb's own ("isn't", "won't"): it negates the statement.
     if (token.endsWith("n't")) return true;
     for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
