@@ -18,11 +18,11 @@ for (const group of SYNONYM_GROUPS) {
   }
 }
 
-// British and American spellings index as one term (jewellery/jewelry, harbour/harbor, centre/center).
+// British and American spellings index as one term (jewellery/jewelry, harbour/harbor, centre/center, kilometre/kilometer).
 const SPELLING: Array<[RegExp, string]> = [
   [/^jewell/, 'jewel'],
   [/([^aeiou])our(s|ed|ing)?$/, '$1or$2'],
-  [/([^aeiou])tre(s)?$/, '$1ter$2'],
+  [/^(\p{L}{2,})tre(s)?$/u, '$1ter$2'],
   [/is(e|es|ed|ing|ation|ations)$/, 'iz$1'],
 ];
 

@@ -48,6 +48,13 @@ describe('quantities', () => {
     expect(extractQuantities('a magnitude of 5.4').map((q) => q.unit)).not.toContain('clock');
   });
 
+  it('reads British and American units as one measure', () => {
+    const [uk] = extractQuantities('about 55 kilometres from the coast');
+    const [us] = extractQuantities('55 kilometers from the coast');
+    expect(uk!.unit).toBe(us!.unit);
+    expect(quantitiesAgree(uk!, us!)).toBe(true);
+  });
+
   it('compares two lower bounds by their figures: two different tolls conflict', () => {
     const [least7] = extractQuantities('at least 7 people died');
     const [least30] = extractQuantities('at least 30 people died');
