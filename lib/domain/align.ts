@@ -41,6 +41,8 @@ const isSourceOf = (name: NameSlot, text: string): boolean => {
   if (at < 0) return false;
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + name.text.length, at + name.text.length + 30);
+  // A landmark that locates the event ("14 miles north of Healdsburg", "near Clearlake") is not a rival place either.
+  if (/(?:\b(?:north|south|east|west)(?:[-\p{L}]*)? of|\b(?:near|outside|off) )(?: the)?(?: town| city| village| coast)?(?: of)? $/iu.test(before)) return true;
   return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
 };
 

@@ -18,7 +18,7 @@ export function analyzeStatement(text: string, index: number, publishedAt?: stri
 }
 
 /** Statements whose names set the scene for the whole report: the headline and the lead. */
-const LEAD_STATEMENTS = 3;
+const LEAD_STATEMENTS = 5;
 const LEAD_NAMES = 8;
 
 /**
@@ -27,7 +27,7 @@ const LEAD_NAMES = 8;
  */
 function leadNames(statements: Statement[]): NameSlot[] {
   const out: NameSlot[] = [];
-  for (const statement of statements.slice(0, LEAD_STATEMENTS)) {
+  for (const statement of statements) {
     for (const name of statement.slots.names) if (!out.some((n) => n.key === name.key)) out.push(name);
   }
   return out.slice(0, LEAD_NAMES);
@@ -39,11 +39,12 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const sentences = splitSentences(body);
   if (title && !sentences.some((s) => s.replace(/\.$/, '') === title.replace(/\.$/, ''))) sentences.unshift(title);
   const statements = sentences.slice(0, MAX_STATEMENTS).map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
-  const lead = leadNames(statements);
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
     const context = previous ? { context: { terms: previous.terms, names: previous.slots.names } } : {};
+    // The lead that sets its scene: the headline and lead sentences before it.
+    const lead = leadNames(statements.slice(0, Math.min(i, LEAD_STATEMENTS)));
     statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };
   });
   // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).

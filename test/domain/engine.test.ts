@@ -162,6 +162,9 @@ describe('stance', () => {
     const other = analyzeReport({ title: 'Flood hits Westmark', text: `${text}\nIn Northby, twelve people died in the flood.` });
     const last = other.statements.at(-1)!;
     expect(alignStatement(analyzeClaim('Twelve people died in the Westmark flood.'), last).stance).toBe('MENTIONS');
+    // A landmark that locates the event is not another place in the claim's role.
+    const landmark = analyzeReport({ title: 'Flood hits Westmark', text: `${text}\nThe water rose to 3 metres at the bridge 2 miles north of Northby.` });
+    expect(alignStatement(analyzeClaim('The Westmark flood water rose to 3 metres.'), landmark.statements.at(-1)!).stance).toBe('SUPPORTS');
   });
 
   it('keeps negation to the main clause and double negation affirmative', () => {
