@@ -54,6 +54,12 @@ const FILLER: Array<(f: Fact) => string> = [
 export interface SyntheticCorpus {
   reports: IngestReportInput[];
   claims: string[];
+  /**
+   * Up to `count` new claims (worded unlike `claims`, never the same event twice) about
+   * events the first `reports` reports tell: what a newsroom submits about stories
+   * already in the corpus.
+   */
+  probeClaims(reports: number, count: number): string[];
 }
 
 /**
@@ -97,5 +103,18 @@ export function generateCorpus(options: { reports: number; claims: number; seed?
     const wrong = i % 5 === 4;
     return `The ${f.town} council approved ${(wrong ? f.count * 3 : f.count) / 1_000_000} million euros for the ${f.thing}${i >= events.length ? ` (claim ${i})` : ''}.`;
   });
-  return { reports, claims };
+  const probed = new Set<number>();
+  const probeClaims = (upTo: number, count: number) => {
+    const span = Math.max(1, Math.min(upTo, events.length));
+    const out: string[] = [];
+    for (let k = 0; out.length < count && k < span * 2; k++) {
+      const e = Math.floor(r() * span);
+      if (probed.has(e)) continue;
+      probed.add(e);
+      const f = events[e]!;
+      out.push(`In ${f.town}, the council approved a budget of ${f.count / 1_000_000} million euros for the ${f.thing}.`);
+    }
+    return out;
+  };
+  return { reports, claims, probeClaims };
 }
