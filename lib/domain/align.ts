@@ -46,6 +46,12 @@ const isSourceOf = (name: NameSlot, text: string): boolean => {
   return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
 };
 
+/** Most words of the name are among the terms ("Greece" opening a sentence; not "EU" alone for "EU Military Mission"). */
+const mostWordsOf = (name: NameSlot, terms: ReadonlySet<string>): boolean => {
+  const words = name.key.split(' ');
+  return words.filter((t) => terms.has(canonicalTerm(t))).length * 2 > words.length;
+};
+
 /** The name is stated in the sentence: as a name, or as a plain word ("Greece" opening a sentence). */
 const statedIn = (name: NameSlot, statement: Statement): boolean =>
   statement.slots.names.some((n) => namesMatch(name, n)) || name.key.split(' ').every((t) => statement.terms.includes(canonicalTerm(t)));
@@ -72,7 +78,8 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
   for (const name of claim.slots.names) {
     total += 1.5;
     if (statement.slots.names.some((n) => namesMatch(name, n))) found += 1.5;
-    else if (name.key.split(' ').some((t) => own.has(canonicalTerm(t)))) found += 1.5;
+    // A bare headline names things in part ("Watch" for "Apple Watch"); a sentence must give most of the name.
+    else if (statement.extra?.headlineOnly === true ? name.key.split(' ').some((t) => own.has(canonicalTerm(t))) : mostWordsOf(name, own)) found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
   return total === 0 ? 0 : found / total;
@@ -154,7 +161,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   const strangers = statement.slots.names.filter(
     (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOf(n, statement.text),
   );
-  const scope = [...(contextOf(statement).names ?? []), ...(strangers.length === 0 ? lead : [])];
+  const scope = strangers.length === 0 ? [...(contextOf(statement).names ?? []), ...lead] : [];
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the

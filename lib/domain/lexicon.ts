@@ -47,7 +47,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['shot', 'shoot', 'gun'],
   ['strike', 'hit', 'struck', 'jolt', 'rock'],
   ['mission', 'oper', 'deploy', 'station', 'base'],
-  ['cooper', 'partnership', 'ti', 'allianc', 'relat'],
+  ['cooper', 'partnership', 'ti', 'allianc'],
   ['american', 'america', 'us', 'usa', 'unit state'],
   ['eu', 'european union', 'europ'],
   ['uk', 'britain', 'british', 'unit kingdom'],

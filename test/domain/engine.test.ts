@@ -167,6 +167,15 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim('The Westmark flood water rose to 3 metres.'), landmark.statements.at(-1)!).stance).toBe('SUPPORTS');
   });
 
+  it('does not carry a name into a sentence about another entity of the same kind', () => {
+    const text = 'Norland set up two funds for Westmark. The first, the Westmark River Relief Fund, opened in March 2024 for flooded homes. The second, the Westmark Harbour Repair Fund, opened in January 2024 for the docks.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-01' });
+    const claim = analyzeClaim('The Westmark River Relief Fund opened in March 2024.');
+    const stances = report.statements.map((st) => alignStatement(claim, st, '2024-06-01').stance);
+    expect(stances).toContain('SUPPORTS');
+    expect(stances).not.toContain('CONTRADICTS');
+  });
+
   it('keeps negation to the main clause and double negation affirmative', () => {
     const c = 'The mayor of Westmark adopted a stray dog.';
     expect(headlineStance(c, 'Westmark mayor adopts stray dog so it will not be put down')).toBe('SUPPORTS');
