@@ -56,6 +56,14 @@ export const SYNONYM_GROUPS: string[][] = [
   ['father', 'dad'],
   ['child', 'kid', 'children', 'boi', 'girl'],
   ['phone', 'smartphon', 'iphon', 'handset'],
+  ['car', 'vehicl', 'suv', 'truck', 'van'],
+  ['robberi', 'heist', 'raid', 'ram-raid', 'theft', 'burglari', 'smash-and-grab', 'rob'],
+  ['thief', 'thiev', 'robber', 'raider', 'burglar', 'crook'],
+  ['seiz', 'confisc', 'impound'],
+  ['escap', 'flee', 'fled'],
+  ['store', 'shop', 'boutiqu'],
+  ['inhabit', 'resid', 'popul'],
+  ['firebomb', 'petrol bomb', 'molotov'],
 ];
 
 /** Words that flip a statement's polarity. */
