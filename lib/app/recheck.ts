@@ -22,6 +22,8 @@ export const CANDIDATES_PER_CLAIM = 60;
 /** Evidence items kept per claim (strongest first). */
 const EVIDENCE_KEPT = 100;
 const SAVE_ATTEMPTS = 25;
+/** Claims re-checked at once after a change. */
+const RECHECK_CONCURRENCY = 4;
 /** How long a term found common is not queried again (postings only grow, except on deletes). */
 const COMMON_TERM_TTL_MS = 10 * 60_000;
 
@@ -128,18 +130,30 @@ export function createRecheck(deps: { store: Store; clock: Clock }) {
     throw new AppError('CONFLICT', `claim ${id} is being updated by many writers at once; retry`, 'id');
   }
 
-  /** Re-check claims after a change: record the change on each claim, then make sure a verdict covers it. */
+  /**
+   * Re-check claims after a change: record the change on each claim, then make sure a verdict
+   * covers it. Claims are independent (each has its own version), so a few go at once; the
+   * first failure is raised once all have finished.
+   */
   async function recheckClaims(ids: string[]): Promise<void> {
-    for (const id of ids) {
-      try {
-        const covers = await store.markClaimPending(id);
-        if (covers === undefined) continue; // the claim is gone
-        await recheckClaim(id, covers);
-      } catch (e) {
-        if (e instanceof AppError && e.code === 'NOT_FOUND') continue;
-        throw e;
+    const unique = [...new Set(ids)];
+    let next = 0;
+    let failure: unknown;
+    const worker = async () => {
+      while (next < unique.length) {
+        const id = unique[next++]!;
+        try {
+          const covers = await store.markClaimPending(id);
+          if (covers === undefined) continue; // the claim is gone
+          await recheckClaim(id, covers);
+        } catch (e) {
+          if (e instanceof AppError && e.code === 'NOT_FOUND') continue;
+          failure ??= e;
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(RECHECK_CONCURRENCY, unique.length) }, worker));
+    if (failure !== undefined) throw failure;
   }
 
   return { recheckClaim, recheckClaims };
