@@ -8,7 +8,7 @@ import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { canonicalTerm } from './terms.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
-export const SAME_FACT = 0.6;
+export const SAME_FACT = 0.55;
 /** Stricter bar for contradiction: a conflicting number in a loosely related sentence is noise. */
 export const SAME_FACT_CONTRADICTION = 0.8;
 /** Below this share the statement is not about the claim at all. */
