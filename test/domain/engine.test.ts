@@ -75,6 +75,9 @@ describe('dates', () => {
     const [monday] = extractDates('The mayor resigned on Monday.', '2024-05-09');
     expect(monday).toMatchObject({ granularity: 'day', month: 5 });
     expect(extractDates('The mayor resigned on Monday.')).toEqual([]);
+    // A bare weekday in a report is the last such day, unless the sentence speaks of the future.
+    expect(extractDates('The bridge closed on Monday.', '2024-05-10')[0]).toMatchObject({ month: 5, day: 6 });
+    expect(extractDates('The bridge will reopen on Monday.', '2024-05-10')[0]).toMatchObject({ month: 5, day: 13 });
   });
 });
 

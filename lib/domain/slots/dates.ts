@@ -9,6 +9,9 @@ const parser = chrono.en.casual;
 
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
+const WEEKDAY_ONLY = /^\W*(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$/i;
+const FUTURE = /\b(?:will|won't|shall|next|is to|are to|set to|plans? to|scheduled|due to|expected to)\b/i;
+
 export function extractDates(text: string, publishedAt?: string): DateSlot[] {
   const ref = publishedAt ? new Date(publishedAt) : undefined;
   const out: DateSlot[] = [];
@@ -23,13 +26,23 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
     // Times of day alone ("at 10 am") are not dates.
     if (!hasDay && !hasMonth && !hasYear) continue;
     if (/week/i.test(result.text) && !start.isCertain('day')) continue; // a week is coarser than we model
+    let when = { year: start.get('year'), month: start.get('month'), day: start.get('day') };
+    // News reports what happened: a bare weekday ("bombed Thursday") is the last such day on or
+    // before the publish date, unless the sentence speaks of the future ("will open on Monday").
+    if (ref && WEEKDAY_ONLY.test(result.text) && !FUTURE.test(text)) {
+      const date = Date.UTC(when.year ?? 0, (when.month ?? 1) - 1, when.day ?? 1);
+      if (date > ref.getTime()) {
+        const back = new Date(date - 7 * 86_400_000);
+        when = { year: back.getUTCFullYear(), month: back.getUTCMonth() + 1, day: back.getUTCDate() };
+      }
+    }
     const slot: DateSlot = {
       kind: 'date',
       text: result.text,
       granularity: hasDay ? 'day' : hasMonth ? 'month' : 'year',
-      ...(hasYear ? { year: start.get('year') ?? undefined } : {}),
-      ...(hasMonth ? { month: start.get('month') ?? undefined } : {}),
-      ...(hasDay ? { day: start.get('day') ?? undefined } : {}),
+      ...(hasYear ? { year: when.year ?? undefined } : {}),
+      ...(hasMonth ? { month: when.month ?? undefined } : {}),
+      ...(hasDay ? { day: when.day ?? undefined } : {}),
     };
     out.push(slot);
     covered.push([result.index, result.index + result.text.length]);
