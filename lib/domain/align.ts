@@ -127,8 +127,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   for (const d of claim.slots.dates) {
     const comparable = statement.slots.dates.filter((s) => datesComparable(d, s));
     const agreeing = comparable.find((s) => datesAgree(d, s));
+    // A date that bounds a span ("in place since 2012") can confirm the claim's date, but only a date of
+    // the event itself can conflict with it ("fighting since June" says nothing of when the camp was bombed).
+    const events = comparable.filter((s) => d.bound === true || s.bound !== true);
     if (agreeing) matched.push({ kind: 'date', claim: d.text, report: agreeing.text });
-    else if (comparable.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: comparable[0]!.text });
+    else if (events.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: events[0]!.text });
     // A sentence without a date speaks of its report's time: the publish date can confirm the
     // claim's date (never contradict it: the sentence may well be about an earlier event).
     else if (published && datesAgree(d, published) && datesComparable(d, published)) matched.push({ kind: 'date', claim: d.text, report: `published ${publishedAt}` });

@@ -30,6 +30,8 @@ export interface DateSlot {
   year?: number;
   month?: number;
   day?: number;
+  /** the date bounds a span ("since June", "one day after", "until 2014"): not the date of the event itself */
+  bound?: boolean;
 }
 
 export interface NameSlot {

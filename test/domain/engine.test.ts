@@ -194,6 +194,13 @@ describe('stance', () => {
     expect(headlineStance('Norland Rail opened a line to Westmark', 'Norland Rail opens line to Westmark: report')).toBe('MENTIONS');
   });
 
+  it('does not let a date that bounds a span contradict the date of the event', () => {
+    const c = 'The Westmark camp was shelled on 10 May 2024.';
+    expect(stanceOf(c, 'The Westmark camp, shelled on 10 May 2024, has sheltered refugees since June 2023.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'The Westmark camp, which has sheltered refugees since June 2023, was shelled in the night.')).not.toBe('CONTRADICTS');
+    expect(stanceOf(c, 'The Westmark camp was shelled on 12 May 2024.')).toBe('CONTRADICTS');
+  });
+
   it('does not let a figure about another place contradict', () => {
     const c = 'Norland has about 2,000 soldiers stationed in Westmark.';
     expect(stanceOf(c, 'Norland has deployed 9,000 soldiers across the Eastern Plains region.')).toBe('MENTIONS');

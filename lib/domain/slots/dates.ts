@@ -9,6 +9,9 @@ const parser = chrono.en.casual;
 
 const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
+/** Words that make a date the edge of a span rather than the time of the event. */
+const BOUND = /\b(?:since|until|till|after|before|ago)\b/i;
+const BOUND_BEFORE = /\b(?:since|until|till|after|before|from|by)\s+(?:the\s+)?$/i;
 const WEEKDAY_ONLY = /^\W*(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$/i;
 const FUTURE = /\b(?:will|won't|shall|next|is to|are to|set to|plans? to|scheduled|due to|expected to)\b/i;
 
@@ -44,13 +47,15 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
       ...(hasMonth ? { month: when.month ?? undefined } : {}),
       ...(hasDay ? { day: when.day ?? undefined } : {}),
     };
+    if (BOUND.test(result.text) || BOUND_BEFORE.test(text.slice(Math.max(0, result.index - 12), result.index))) slot.bound = true;
     out.push(slot);
     covered.push([result.index, result.index + result.text.length]);
   }
   for (const match of text.matchAll(/\b(?:in|since|from|of|by|until|during|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi)) {
     const at = (match.index ?? 0) + match[0].length - 4;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
-    out.push({ kind: 'date', text: match[1]!, granularity: 'year', year: Number(match[1]) });
+    const bound = /^(?:since|from|by|until)\b/i.test(match[0]);
+    out.push({ kind: 'date', text: match[1]!, granularity: 'year', year: Number(match[1]), ...(bound ? { bound } : {}) });
   }
   return out;
 }
