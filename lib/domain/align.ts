@@ -128,8 +128,9 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     const comparable = statement.slots.dates.filter((s) => datesComparable(d, s));
     const agreeing = comparable.find((s) => datesAgree(d, s));
     // A date that bounds a span ("in place since 2012") can confirm the claim's date, but only a date of
-    // the event itself can conflict with it ("fighting since June" says nothing of when the camp was bombed).
-    const events = comparable.filter((s) => d.bound === true || s.bound !== true);
+    // the same kind can conflict with it ("fighting since June" says nothing of when the camp was bombed,
+    // "on Wednesday" nothing of "the first since 1991").
+    const events = comparable.filter((s) => (s.bound === true) === (d.bound === true));
     if (agreeing) matched.push({ kind: 'date', claim: d.text, report: agreeing.text });
     else if (events.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: events[0]!.text });
     // A sentence without a date speaks of its report's time: the publish date can confirm the

@@ -199,6 +199,10 @@ describe('stance', () => {
     expect(stanceOf(c, 'The Westmark camp, shelled on 10 May 2024, has sheltered refugees since June 2023.')).toBe('SUPPORTS');
     expect(stanceOf(c, 'The Westmark camp, which has sheltered refugees since June 2023, was shelled in the night.')).not.toBe('CONTRADICTS');
     expect(stanceOf(c, 'The Westmark camp was shelled on 12 May 2024.')).toBe('CONTRADICTS');
+    const since = 'The Westmark shelling was the first attack on the camp since 2019.';
+    expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, the first attack on the camp since 2019.')).toBe('SUPPORTS');
+    expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, the first attack on the camp since 2021.')).toBe('CONTRADICTS');
+    expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, in the first attack on the camp.')).not.toBe('CONTRADICTS');
   });
 
   it('does not let a figure about another place contradict', () => {
