@@ -29,6 +29,9 @@ interface Context {
 /** Sentences that open by referring back ("It", "The second", "This move") inherit the previous sentence's topic. */
 const REFERS_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?(?:it|its|this|that|these|those|they|their|he|she|his|her|there|the (?:first|second|third|latter|former|move|decision|agreement|deal|mission|group|company|government|country|plan|same|quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|strike|storm|crash|accident|incident|operation|vote|suspect|gunman|victims?|thieves|robbers|camp|island|ship|warship))\b/iu;
 
+/** A definite description that renames the previous sentence's subject ("The island", "The gunman"). */
+const NAMES_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?the (?:quake|earthquake|tremor|temblor|island|town|city|village|camp|ship|warship|vessel|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|storm|crash|accident|incident|suspect|gunman|victims?|thieves|robbers|attackers)\b/iu;
+
 const contextOf = (statement: Statement): Context =>
   REFERS_BACK.test(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};
 
@@ -190,7 +193,9 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   }
   const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged;
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
-  const ownScore = topicOverlap(c, statement, false);
+  // A sentence that renames the previous one's subject and names nothing else ("The island, which has
+  // about 200,000 residents") states its fact with the previous sentence's names.
+  const ownScore = NAMES_BACK.test(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false);
   // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
   const question = /\?["'’”)\]]*$/.test(statement.text.trim());
   if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {

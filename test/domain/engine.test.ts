@@ -170,6 +170,16 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim('The Westmark flood water rose to 3 metres.'), landmark.statements.at(-1)!).stance).toBe('SUPPORTS');
   });
 
+  it('lets a sentence that renames the previous subject contradict with its names', () => {
+    const text = 'Heavy rain hit Northby island on Sunday. The island, home to about 9,000 people, lost power for a day.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const claim = analyzeClaim('Northby island is home to about 30,000 people.');
+    expect(report.statements.map((st) => alignStatement(claim, st, '2024-06-03').stance)).toContain('CONTRADICTS');
+    const first = analyzeReport({ text: 'Norland opened two schools in Westmark. The first, in Eastvale, has 300 pupils.' });
+    const pupils = analyzeClaim('The Westmark school has 500 pupils.');
+    expect(first.statements.map((st) => alignStatement(pupils, st).stance)).not.toContain('CONTRADICTS');
+  });
+
   it('does not carry a name into a sentence about another entity of the same kind', () => {
     const text = 'Norland set up two funds for Westmark. The first, the Westmark River Relief Fund, opened in March 2024 for flooded homes. The second, the Westmark Harbour Repair Fund, opened in January 2024 for the docks.';
     const report = analyzeReport({ text, publishedAt: '2024-06-01' });
