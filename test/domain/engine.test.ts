@@ -55,6 +55,12 @@ describe('quantities', () => {
     expect(quantitiesAgree(uk!, us!)).toBe(true);
   });
 
+  it('adds up people counted in parts, as a reader does', () => {
+    const c = 'Three people died in the Westmark mill fire.';
+    expect(stanceOf(c, 'Two women and a man died in the Westmark mill fire.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'Two women and two men died in the Westmark mill fire.')).toBe('CONTRADICTS');
+  });
+
   it('compares two lower bounds by their figures: two different tolls conflict', () => {
     const [least7] = extractQuantities('at least 7 people died');
     const [least30] = extractQuantities('at least 30 people died');

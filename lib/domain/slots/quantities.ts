@@ -111,6 +111,29 @@ export function extractQuantities(text: string): Quantity[] {
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
     out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns });
   }
+  return [...out, ...peopleSums(text)];
+}
+
+const PERSON_NOUNS = 'men|women|man|woman|children|child|boys|boy|girls|girl|adults|adult|people|workers|worker|soldiers|soldier|officers|officer|civilians|civilian';
+const SMALL_NUMBER = `\\d+|a|an|${WORD_NUMBERS}`;
+const PEOPLE_SUM = new RegExp(`\\b(${SMALL_NUMBER})\\s+(?:${PERSON_NOUNS})\\s*(?:,|and)\\s+(${SMALL_NUMBER})\\s+(?:${PERSON_NOUNS})\\b`, 'gi');
+
+/** "two women and one man died": three people, as a reader adds them up. */
+function peopleSums(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(PEOPLE_SUM)) {
+    const count = (word: string): number | undefined => (/^\d/.test(word) ? parseDigits(word) : /^an?$/i.test(word) ? 1 : parseNumberWords([word]));
+    const a = count(m[1]!);
+    const b = count(m[2]!);
+    if (a === undefined || b === undefined) continue;
+    const value = a + b;
+    const end = (m.index ?? 0) + m[0].length;
+    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}'-]+\s*){1,3})/u)?.[1] ?? '')
+      .split(/\s+/)
+      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()))
+      .map((w) => canonicalTerm(w.toLowerCase()));
+    out.push({ kind: 'quantity', text: m[0], value, low: value, high: value, unit: canonicalTerm('people'), nouns: [canonicalTerm('people'), ...nounsAfter] });
+  }
   return out;
 }
 
