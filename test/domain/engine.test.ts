@@ -69,6 +69,12 @@ describe('quantities', () => {
     expect(quantitiesAgree(least30!, over30!)).toBe(true);
   });
 
+  it('does not count the figure of a model name: "six AK-47 rifles" are six rifles', () => {
+    const qs = extractQuantities('Six AK-47 rifles and an F-16 were found.');
+    expect(qs.map((q) => q.value)).toEqual([6]);
+    expect(qs[0]!.unit).toBe(extractQuantities('six rifles')[0]!.unit);
+  });
+
   it('does not read years or calendar days as quantities', () => {
     expect(extractQuantities('In 2021 the port opened on March 3.')).toEqual([]);
   });

@@ -53,12 +53,13 @@ function interval(value: number, qualifier: string | undefined): [number, number
 
 /** The noun a figure counts: the first content word after it ("1,500 French troops" -> troop). */
 function unitAfter(rest: string): string | undefined {
-  const words = rest.match(/^[\s-]*((?:[\p{L}'-]+\s*){1,4})/u)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  // Model names stay one word and are skipped like names: "six AK-47 rifles" counts rifles.
+  const words = rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,4})/u)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
   for (const word of words.slice(0, 3)) {
     const lower = word.toLowerCase();
     if (lower in CURRENCY_WORDS) return CURRENCY_WORDS[lower];
     if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new') continue;
-    if (/^\p{Lu}/u.test(word)) continue; // nationality or name adjectives: "French troops"
+    if (/^\p{Lu}/u.test(word) || /\p{N}/u.test(word)) continue; // nationality or name adjectives: "French troops"
     return canonicalTerm(lower);
   }
   return undefined;
@@ -100,13 +101,15 @@ export function extractQuantities(text: string): Quantity[] {
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
     const numStart = start + match[0].indexOf(numText);
     if (isDigits && times.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, read below
+    // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7".
+    if (isDigits && /[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
     const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
     const [low, high] = interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
     const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
-    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}'-]+\s*){1,3})/u)?.[1] ?? '')
+    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
       .split(/\s+/)
-      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()))
+      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w))
       .map((w) => canonicalTerm(w.toLowerCase()));
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
     out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns });
@@ -128,9 +131,9 @@ function peopleSums(text: string): Quantity[] {
     if (a === undefined || b === undefined) continue;
     const value = a + b;
     const end = (m.index ?? 0) + m[0].length;
-    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}'-]+\s*){1,3})/u)?.[1] ?? '')
+    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
       .split(/\s+/)
-      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()))
+      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w))
       .map((w) => canonicalTerm(w.toLowerCase()));
     out.push({ kind: 'quantity', text: m[0], value, low: value, high: value, unit: canonicalTerm('people'), nouns: [canonicalTerm('people'), ...nounsAfter] });
   }
