@@ -6,6 +6,7 @@ import type { Candidate, Posting } from '../domain/types.js';
 import { backoff } from '../store/dynamoStore.js';
 import type { Store } from '../store/port.js';
 import { notFound, AppError } from '../errors.js';
+import { eachLimited } from '../eachLimited.js';
 import { countMetric, logger } from '../observability.js';
 import type { Clock } from './ports.js';
 import type { ClaimRecord, EvidenceRecord } from './types.js';
@@ -136,23 +137,17 @@ export function createRecheck(deps: { store: Store; clock: Clock }) {
    * first failure is raised once all have finished.
    */
   async function recheckClaims(ids: string[]): Promise<void> {
-    const unique = [...new Set(ids)];
-    let next = 0;
     let failure: unknown;
-    const worker = async () => {
-      while (next < unique.length) {
-        const id = unique[next++]!;
-        try {
-          const covers = await store.markClaimPending(id);
-          if (covers === undefined) continue; // the claim is gone
-          await recheckClaim(id, covers);
-        } catch (e) {
-          if (e instanceof AppError && e.code === 'NOT_FOUND') continue;
-          failure ??= e;
-        }
+    await eachLimited([...new Set(ids)], RECHECK_CONCURRENCY, async (id) => {
+      try {
+        const covers = await store.markClaimPending(id);
+        if (covers === undefined) return; // the claim is gone
+        await recheckClaim(id, covers);
+      } catch (e) {
+        if (e instanceof AppError && e.code === 'NOT_FOUND') return;
+        failure ??= e;
       }
-    };
-    await Promise.all(Array.from({ length: Math.min(RECHECK_CONCURRENCY, unique.length) }, worker));
+    });
     if (failure !== undefined) throw failure;
   }
 

@@ -5,6 +5,7 @@ import type { App } from '../app/types.js';
 import { loadConfig } from '../config.js';
 import { LIMITS } from '../app/limits.js';
 import { createRuntime } from '../runtime.js';
+import { eachLimited } from '../eachLimited.js';
 import { startEmbeddedDynamo } from '../store/embedded.js';
 import type { CaseResult } from './score.js';
 import type { EvalCase, EvalReport, EvalSet } from './evalFile.js';
@@ -65,17 +66,11 @@ export async function runEval(set: EvalSet, progress: (done: number, total: numb
     }
     // Scenarios are independent (own table): run a few at once so store round trips overlap.
     const scenarioResults: CaseResult[][] = new Array(set.scenarios.length);
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < set.scenarios.length) {
-        const i = next++;
-        const scenario = set.scenarios[i]!;
-        scenarioResults[i] = await withApp(async (app) => judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])));
-        done += scenario.cases.length;
-        progress(done, total);
-      }
-    };
-    await Promise.all(Array.from({ length: SCENARIO_CONCURRENCY }, worker));
+    await eachLimited(set.scenarios, SCENARIO_CONCURRENCY, async (scenario, i) => {
+      scenarioResults[i] = await withApp(async (app) => judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])));
+      done += scenario.cases.length;
+      progress(done, total);
+    });
     return [...results, ...scenarioResults.flat()];
   } finally {
     await embedded.close();

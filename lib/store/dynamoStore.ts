@@ -16,6 +16,7 @@ import {
 import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
 import type { Posting, Verdict } from '../domain/types.js';
 import { AppError } from '../errors.js';
+import { eachLimited } from '../eachLimited.js';
 import { logger } from '../observability.js';
 import * as codec from './codec.js';
 import { keys } from './keys.js';
@@ -41,15 +42,6 @@ const chunk = <T>(xs: T[], n: number): T[][] => {
   for (let i = 0; i < xs.length; i += n) out.push(xs.slice(i, i + n));
   return out;
 };
-
-/** Run `fn` over `xs` with at most `limit` calls in flight; all must succeed. */
-async function eachLimited<T>(xs: T[], limit: number, fn: (x: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < xs.length) await fn(xs[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, xs.length) }, worker));
-}
 
 export const isConditionalFailure = (e: unknown): boolean => (e as { name?: string })?.name === 'ConditionalCheckFailedException';
 
