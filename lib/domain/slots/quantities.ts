@@ -7,7 +7,7 @@ import type { Quantity } from '../types.js';
 import { MONTHS, STOP_WORDS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { parseDigits, parseNumberWords, SCALES } from './numbers.js';
-import { extractTimes, timeSpans, timesAgree } from './times.js';
+import { extractTimes, timesAgree } from './times.js';
 
 export const UNBOUNDED = Number.MAX_VALUE;
 
@@ -65,6 +65,14 @@ function unitAfter(rest: string): string | undefined {
   return undefined;
 }
 
+/** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms. */
+function wordsAfter(rest: string): string[] {
+  return (rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
+    .split(/\s+/)
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w))
+    .map((w) => canonicalTerm(w.toLowerCase()));
+}
+
 function isDatePart(text: string, start: number, end: number, raw: string): boolean {
   const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
   const after = text.slice(end, end + 12).toLowerCase();
@@ -76,8 +84,8 @@ function isDatePart(text: string, start: number, end: number, raw: string): bool
 }
 
 export function extractQuantities(text: string): Quantity[] {
-  const times = timeSpans(text);
-  const out: Quantity[] = extractTimes(text);
+  const { times, spans } = extractTimes(text);
+  const out: Quantity[] = times;
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
     const numText = groups.num ?? '';
@@ -100,17 +108,14 @@ export function extractQuantities(text: string): Quantity[] {
     if (isYear) continue;
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
     const numStart = start + match[0].indexOf(numText);
-    if (isDigits && times.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, read below
+    if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, read above
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7".
     if (isDigits && /[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
     const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
     const [low, high] = interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
     const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
-    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
-      .split(/\s+/)
-      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w))
-      .map((w) => canonicalTerm(w.toLowerCase()));
+    const nounsAfter = wordsAfter(text.slice(end));
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
     out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns });
   }
@@ -130,11 +135,7 @@ function peopleSums(text: string): Quantity[] {
     const b = count(m[2]!);
     if (a === undefined || b === undefined) continue;
     const value = a + b;
-    const end = (m.index ?? 0) + m[0].length;
-    const nounsAfter = (text.slice(end).match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
-      .split(/\s+/)
-      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w))
-      .map((w) => canonicalTerm(w.toLowerCase()));
+    const nounsAfter = wordsAfter(text.slice((m.index ?? 0) + m[0].length));
     out.push({ kind: 'quantity', text: m[0], value, low: value, high: value, unit: canonicalTerm('people'), nouns: [canonicalTerm('people'), ...nounsAfter] });
   }
   return out;

@@ -12,13 +12,6 @@ const APPROXIMATE = /\b(?:about|around|approximately|roughly|shortly (?:before|a
 /** "7:37", "13.53" (with a meridiem or a time word), "1353 GMT" / "1353 (1023 GMT)" / "0800 hours", "4 am". */
 const TIME = /\b(?:(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)|(?<mh>[01]\d|2[0-3])(?<mm>[0-5]\d)(?=\s*(?:\(\s*\d{3,4}\s*(?:GMT|UTC)|GMT|UTC|hrs\b|hours\b|local time\b))|(?<bh>1[0-2]|0?[1-9])(?=\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![\p{L}])))/giu;
 
-/** Spans of the text that are times of day, so the number reader leaves them alone. */
-export function timeSpans(text: string): Array<[number, number]> {
-  return [...text.matchAll(TIME)]
-    .filter((m) => isTime(text, m))
-    .map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
-}
-
 function isTime(text: string, m: RegExpMatchArray): boolean {
   const g = m.groups ?? {};
   if (g.h === undefined) return true;
@@ -31,14 +24,17 @@ function isTime(text: string, m: RegExpMatchArray): boolean {
   return true;
 }
 
-export function extractTimes(text: string): Quantity[] {
+/** The times of day in a text, and their spans, so the number reader leaves those alone. */
+export function extractTimes(text: string): { times: Quantity[]; spans: Array<[number, number]> } {
   const out: Quantity[] = [];
+  const spans: Array<[number, number]> = [];
   for (const m of text.matchAll(TIME)) {
     if (!isTime(text, m)) continue;
     const g = m.groups ?? {};
     let hours = Number(g.h ?? g.mh ?? g.bh);
     const minutes = Number(g.m ?? g.mm ?? 0);
     const start = m.index ?? 0;
+    spans.push([start, start + m[0].length]);
     const after = text.slice(start + m[0].length, start + m[0].length + 40);
     const pm = MERIDIEM_PM.test(after);
     const am = MERIDIEM_AM.test(after);
@@ -57,7 +53,7 @@ export function extractTimes(text: string): Quantity[] {
       nouns: [dial],
     });
   }
-  return out;
+  return { times: out, spans };
 }
 
 const DAY = 24 * 60;
