@@ -4,8 +4,21 @@ import { DENIAL_CUES, DISMISSAL_VERBS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES
 import { canonicalTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
+const escapeRegex = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 const phraseRegex = (phrases: string[]): RegExp =>
-  new RegExp(`(?:^|[^\\p{L}'])(?:${phrases.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?=$|[^\\p{L}'])`, 'iu');
+  new RegExp(`(?:^|[^\\p{L}'])(?:${phrases.map(escapeRegex).join('|')})(?=$|[^\\p{L}'])`, 'iu');
+
+/** The cues a global phrase regex finds in a (folded) text, without the character before each. */
+const cuesIn = (folded: string, all: RegExp): string[] => [...folded.matchAll(all)].map((m) => m[0].replace(/^[^\p{L}']+/u, ''));
+
+/** One compiled regex per single cue: headline hedges check each cue against the claim. */
+const cueRegexes = new Map<string, RegExp>();
+const cueRegex = (cue: string): RegExp => {
+  let regex = cueRegexes.get(cue);
+  if (!regex) cueRegexes.set(cue, (regex = phraseRegex([cue])));
+  return regex;
+};
 
 const NEGATION = phraseRegex(NEGATION_CUES);
 const NEGATED_CONTRACTION = /\b\w+n't\b/i;
@@ -19,25 +32,19 @@ const HEADLINE_HEDGE_ALL = new RegExp(HEADLINE_HEDGE.source, 'giu');
 const INTENT_CUES = new Set(['plans', 'plan', 'planning', 'working on', 'wants', 'hopes', 'expected', 'considering', 'mulls', 'weighs', 'eyes']);
 const FUTURE = /\b(?:will|won't|going to|plans? to|set to|to be)\b/i;
 
+/** A source credited at the end ("...: Report", "... - NY Post", "...: DJ"). */
+const CREDITED_AT_END = /(?::|\s[-–—]{1,2})\s*(?:[\p{L}.]+\s){0,2}(?:report|reports|paper|post|times|journal|media|sources?|\p{Lu}{2,4})\.?$/iu;
+
 /**
  * Attribution hedges a headline (see lexicon), unless the claim says it too: "Tom Brokaw
  * wants X" is stated by a headline that says he wants it, and "eBay is planning an app"
  * states "eBay will make an app".
  */
-/** A source credited at the end ("...: Report", "... - NY Post", "...: DJ"). */
-const CREDITED_AT_END = /(?::|\s[-–—]{1,2})\s*(?:[\p{L}.]+\s){0,2}(?:report|reports|paper|post|times|journal|media|sources?|\p{Lu}{2,4})\.?$/iu;
-
 export function isHedgedHeadline(text: string, claimText = ''): boolean {
   if (CREDITED_AT_END.test(text.trim())) return true;
   const claim = foldCase(claimText);
   const future = FUTURE.test(claim);
-  for (const m of foldCase(text).matchAll(HEADLINE_HEDGE_ALL)) {
-    const cue = m[0].replace(/^[^\p{L}']+/u, '');
-    if (future && INTENT_CUES.has(cue)) continue;
-    if (phraseRegex([cue]).test(claim)) continue;
-    return true;
-  }
-  return false;
+  return cuesIn(foldCase(text), HEADLINE_HEDGE_ALL).some((cue) => !(future && INTENT_CUES.has(cue)) && !cueRegex(cue).test(claim));
 }
 
 export function isNegated(text: string): boolean {
@@ -58,22 +65,22 @@ const GERUND_PREPOSITIONS = new Set(['with', 'for', 'of', 'by', 'about', 'over',
 /** How many words after "not"/"never" its scope reaches. */
 const NEGATION_SCOPE = 4;
 
+/** A negated denial affirms: "not fake", "isn't a hoax", "no myth". */
+const NEGATED_DENIAL = new RegExp(`(?:\\bnot|n't|\\bno|\\bnever)\\s+(?:(?:a|an|the|really|just|at all)\\s+)?(?:${[...FALSEHOOD_ADJECTIVES, ...DENIAL_CUES].map(escapeRegex).join('|')})\\b`, 'iu');
+
+/** A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor". */
+const DISMISSAL = new RegExp(`(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.map(escapeRegex).join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].map(escapeRegex).join('|')})(?=$|[^\\p{L}])`, 'iu');
+
 /**
  * Whether the text negates one of the given terms: a denial anywhere, or a negator
  * with one of the terms shortly after it. "did not cancel the deal" negates "cancel";
  * "no longer has troops there, but signed the pact" does not negate "sign".
  */
-/** A negated denial affirms: "not fake", "isn't a hoax", "no myth". */
-const NEGATED_DENIAL = new RegExp(`(?:\\bnot|n't|\\bno|\\bnever)\\s+(?:(?:a|an|the|really|just|at all)\\s+)?(?:${[...FALSEHOOD_ADJECTIVES, ...DENIAL_CUES].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`, 'iu');
-
-/** A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor". */
-const DISMISSAL = new RegExp(`(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].join('|')})(?=$|[^\\p{L}])`, 'iu');
-
 export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean {
   const folded = foldCase(text);
   if (NEGATED_DENIAL.test(folded)) return false;
   // A denial word the claim itself uses ("a Marine surviving a headshot") is its predicate, not a denial.
-  const denials = [...folded.matchAll(DENIAL_ALL)].map((m) => m[0].replace(/^[^\p{L}']+/u, ''));
+  const denials = cuesIn(folded, DENIAL_ALL);
   if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded)) return true;
   const original = wordTokens(text);
   const tokens = original.map(foldCase);
