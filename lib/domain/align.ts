@@ -38,26 +38,29 @@ const contextOf = (statement: Statement): Context =>
 /** The names of the report's headline and lead: what every later sentence is about. */
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
 
-/** A name given as the source of the sentence ("according to the Survey", "Reuters reported") is not a rival actor. */
-const isSourceOf = (name: NameSlot, text: string): boolean => {
+/**
+ * A name given as the source of the sentence ("according to the Survey", "Reuters reported"), or a
+ * landmark that locates the event, is not a rival actor or place.
+ */
+const isSourceOrLandmark = (name: NameSlot, text: string): boolean => {
   const at = text.indexOf(name.text);
   if (at < 0) return false;
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + name.text.length, at + name.text.length + 30);
-  // A landmark that locates the event ("14 miles north of Healdsburg", "near Clearlake") is not a rival place either.
+  // A landmark: "14 miles north of Healdsburg", "near Clearlake".
   if (/(?:\b(?:north|south|east|west)(?:[-\p{L}]*)? of|\b(?:near|outside|off) )(?: the)?(?: town| city| village| coast)?(?: of)? $/iu.test(before)) return true;
   return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
 };
 
-/** Most words of the name are among the terms ("Greece" opening a sentence; not "EU" alone for "EU Military Mission"). */
-const mostWordsOf = (name: NameSlot, terms: ReadonlySet<string>): boolean => {
+/** Share of the name's words among the terms ("Greece" opening a sentence is a term, not a name). */
+const nameShareIn = (name: NameSlot, terms: ReadonlySet<string>): number => {
   const words = name.key.split(' ');
-  return words.filter((t) => terms.has(canonicalTerm(t))).length * 2 > words.length;
+  return words.filter((t) => terms.has(canonicalTerm(t))).length / words.length;
 };
 
-/** The name is stated in the sentence: as a name, or as a plain word ("Greece" opening a sentence). */
+/** The name is stated in the sentence: as a name, or word for word as plain terms. */
 const statedIn = (name: NameSlot, statement: Statement): boolean =>
-  statement.slots.names.some((n) => namesMatch(name, n)) || name.key.split(' ').every((t) => statement.terms.includes(canonicalTerm(t)));
+  statement.slots.names.some((n) => namesMatch(name, n)) || nameShareIn(name, new Set(statement.terms)) === 1;
 
 /** Index terms of the claim's names: they are scored by sound, not as terms. */
 const nameTermsOf = (claim: Statement): Set<string> =>
@@ -82,7 +85,7 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
     total += 1.5;
     if (statement.slots.names.some((n) => namesMatch(name, n))) found += 1.5;
     // A bare headline names things in part ("Watch" for "Apple Watch"); a sentence must give most of the name.
-    else if (statement.extra?.headlineOnly === true ? name.key.split(' ').some((t) => own.has(canonicalTerm(t))) : mostWordsOf(name, own)) found += 1.5;
+    else if (statement.extra?.headlineOnly === true ? nameShareIn(name, own) > 0 : nameShareIn(name, own) > 0.5) found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
   return total === 0 ? 0 : found / total;
@@ -124,8 +127,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     // figure of any measure; it conflicts only with a figure of the same (unnamed) measure.
     const agreeing = same.find((s) => quantitiesAgree(q, s)) ?? (q.unit === undefined ? statement.slots.quantities.find((s) => quantitiesAgree(q, s)) : undefined);
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
-    else if (same.some((s) => measuredIn(q, s))) conflicting.push({ kind: 'quantity', claim: q.text, report: same.find((s) => measuredIn(q, s))!.text });
-    else missing = true;
+    else {
+      const rival = same.find((s) => measuredIn(q, s));
+      if (rival) conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
+      else missing = true;
+    }
   }
   for (const d of claim.slots.dates) {
     const comparable = statement.slots.dates.filter((s) => datesComparable(d, s));
@@ -166,7 +172,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // died" is about Eastmark, whatever the headline says).
   const lead = leadOf(statement);
   const strangers = statement.slots.names.filter(
-    (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOf(n, statement.text),
+    (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOrLandmark(n, statement.text),
   );
   const scope = strangers.length === 0 ? [...(contextOf(statement).names ?? []), ...lead] : [];
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
@@ -180,16 +186,13 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
   }
-  const nameTerms = nameTermsOf(c);
   // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola").
   const predicate = new Set(c.terms);
-  const polarityDiffers = negatesTerms(c.text, predicate) !== negatesTerms(statement.text, predicate);
+  const claimNegated = negatesTerms(c.text, predicate);
+  const statementNegated = negatesTerms(statement.text, predicate);
+  const polarityDiffers = claimNegated !== statementNegated;
   if (polarityDiffers) {
-    conflicting.push({
-      kind: 'polarity',
-      claim: negatesTerms(c.text, predicate) ? 'negated' : 'affirmed',
-      report: negatesTerms(statement.text, predicate) ? 'negated' : 'affirmed',
-    });
+    conflicting.push({ kind: 'polarity', claim: claimNegated ? 'negated' : 'affirmed', report: statementNegated ? 'negated' : 'affirmed' });
   }
   const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged;
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
