@@ -58,14 +58,15 @@ const codesOf = (token: string): string[] => {
 };
 
 /** "Indonesia"/"Indonesian", "Iran"/"Iranian", "Sudan"/"Sudanese": a place and its people's adjective. */
-const DEMONYM = /^(?:n|an|ian|ese|i|ish)$/;
+const DEMONYM = /^a?(?:n|an|ian|ese|i|ish)$/;
 /** Adjectives that look like another place's: "Nigerian" is Nigeria's, not Niger's ("Nigerien"). */
 const DEMONYM_OF: Record<string, string> = { nigerian: 'nigeria', nigerians: 'nigeria' };
 const isDemonym = (a: string, b: string): boolean => {
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   if (DEMONYM_OF[long]) return DEMONYM_OF[long] === short;
-  if (short.length < 4 || !long.startsWith(short.replace(/a$/, ''))) return false;
-  return DEMONYM.test(long.slice(short.replace(/a$/, '').length).replace(/^a/, '')) || DEMONYM.test(long.slice(short.length));
+  // The place may end in an "a" its adjective keeps or drops: Kenya/Kenyan, Indonesia/Indonesian.
+  const stem = short.replace(/a$/, '');
+  return short.length >= 4 && long.startsWith(stem) && DEMONYM.test(long.slice(stem.length));
 };
 
 const tokensMatch = (a: string, b: string): boolean =>
