@@ -39,12 +39,13 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const sentences = splitSentences(body);
   if (title && !sentences.some((s) => s.replace(/\.$/, '') === title.replace(/\.$/, ''))) sentences.unshift(title);
   const statements = sentences.slice(0, MAX_STATEMENTS).map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
+  // The lead that sets a sentence's scene: the headline and lead sentences before it (the same for every later sentence).
+  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => leadNames(statements.slice(0, k)));
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
     const context = previous ? { context: { terms: previous.terms, names: previous.slots.names } } : {};
-    // The lead that sets its scene: the headline and lead sentences before it.
-    const lead = leadNames(statements.slice(0, Math.min(i, LEAD_STATEMENTS)));
+    const lead = leads[Math.min(i, LEAD_STATEMENTS)]!;
     statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };
   });
   // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).
