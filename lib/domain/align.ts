@@ -5,6 +5,7 @@
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
+import { namesBack, namesEventBack, refersBack } from './references.js';
 import { canonicalTerm } from './terms.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
@@ -26,14 +27,8 @@ interface Context {
   names?: NameSlot[];
 }
 
-/** Sentences that open by referring back ("It", "The second", "This move") inherit the previous sentence's topic. */
-const REFERS_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?(?:it|its|this|that|these|those|they|their|he|she|his|her|there|the (?:first|second|third|latter|former|move|decision|agreement|deal|mission|group|company|government|country|plan|same|quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|strike|storm|crash|accident|incident|operation|vote|suspect|gunman|victims?|thieves|robbers|camp|island|ship|warship))\b/iu;
-
-/** A definite description that renames the previous sentence's subject ("The island", "The gunman"). */
-const NAMES_BACK = /^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?the (?:quake|earthquake|tremor|temblor|island|town|city|village|camp|ship|warship|vessel|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|storm|crash|accident|incident|suspect|gunman|victims?|thieves|robbers|attackers)\b/iu;
-
 const contextOf = (statement: Statement): Context =>
-  REFERS_BACK.test(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};
+  refersBack(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};
 
 /** The names of the report's headline and lead: what every later sentence is about. */
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
@@ -169,12 +164,13 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   }
   // Every key entity of the claim must be there: the same act by or about someone else is another fact.
   // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
-  // died" is about Eastmark, whatever the headline says).
+  // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
+  // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
   const lead = leadOf(statement);
   const strangers = statement.slots.names.filter(
     (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOrLandmark(n, statement.text),
   );
-  const scope = strangers.length === 0 ? [...(contextOf(statement).names ?? []), ...lead] : [];
+  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...(contextOf(statement).names ?? []), ...lead] : [];
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
@@ -198,7 +194,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
   // A sentence that renames the previous one's subject and names nothing else ("The island, which has
   // about 200,000 residents") states its fact with the previous sentence's names.
-  const ownScore = NAMES_BACK.test(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false);
+  const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false);
   // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
   const question = /\?["'’”)\]]*$/.test(statement.text.trim());
   if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {

@@ -182,6 +182,16 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim('The Westmark flood water rose to 3 metres.'), landmark.statements.at(-1)!).stance).toBe('SUPPORTS');
   });
 
+  it('reads a sentence that names the event again as the lead event, whatever places it reaches', () => {
+    const text = 'A strong earthquake shook Northby island on Sunday, officials said. The quake, which struck at 1:53 p.m., was felt as far away as Eastvale and Southmoor.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const claim = analyzeClaim('The Northby earthquake struck at 1:53 in the afternoon.');
+    expect(alignStatement(claim, report.statements[1]!, '2024-06-03').stance).toBe('SUPPORTS');
+    // Another event in the same report, in another place, is still another place.
+    const other = analyzeReport({ text: `${text} A quake struck Eastvale at 1:10 p.m. in 2019.`, publishedAt: '2024-06-03' });
+    expect(alignStatement(claim, other.statements[2]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
   it('lets a sentence that renames the previous subject contradict with its names', () => {
     const text = 'Heavy rain hit Northby island on Sunday. The island, home to about 9,000 people, lost power for a day.';
     const report = analyzeReport({ text, publishedAt: '2024-06-03' });
