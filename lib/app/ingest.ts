@@ -3,7 +3,7 @@
 // item (which makes it visible) last. Guards make a repeat of the same report
 // (same URL, or same source + content) return the stored one, even under concurrency.
 import { createHash } from 'node:crypto';
-import { analyzeReport, isCopy } from '../domain/index.js';
+import { analyzeReport, isCopy, postingsOf } from '../domain/index.js';
 import { badInput, notFound } from '../errors.js';
 import { countMetric } from '../observability.js';
 import type { ReportGuard, ReportIndex, Store } from '../store/port.js';
@@ -32,15 +32,12 @@ export function analyzeInput(input: ValidReport): Analysis {
   return analysis;
 }
 
-/** What makes a report findable: its statements, a posting per term (with the statements holding it), its copy bands. */
+/**
+ * What makes a report findable: its statements, a posting per term (with the statements holding it,
+ * and the statements that refer back to one holding it), its copy bands.
+ */
 export function reportIndexOf(analysis: Analysis): ReportIndex {
-  const byTerm = new Map<string, number[]>();
-  for (const s of analysis.statements) for (const t of s.terms) byTerm.set(t, [...(byTerm.get(t) ?? []), s.index]);
-  return {
-    statements: analysis.statements,
-    postings: [...byTerm.entries()].map(([term, statements]) => ({ term, statements })),
-    bands: analysis.signature.bands,
-  };
+  return { statements: analysis.statements, postings: postingsOf(analysis.statements), bands: analysis.signature.bands };
 }
 
 export function reportRecordOf(id: string, input: ValidReport, analysis: Analysis, ingestedAt: string, copyGroup: string): ReportRecord {

@@ -2,7 +2,7 @@
 export { analyzeClaim, analyzeReport, normalizeClaimText, watchTermsOf } from './analyze.js';
 export { alignStatement } from './align.js';
 export { isCopy, estimateJaccard } from './copies.js';
-export { rankStatements } from './retrieve.js';
+export { postingsOf, rankStatements } from './retrieve.js';
 export { countIndependent, judgeClaim } from './verdict.js';
 export type * from './types.js';
 export { VERDICTS, STANCES } from './types.js';

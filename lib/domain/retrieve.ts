@@ -1,8 +1,11 @@
 // Candidate retrieval: BM25 over the term index. Rare terms weigh more, so a claim
 // about "Yevkurov" finds the sentences that name him before those that say "Niger".
-import type { ClaimAnalysis, Posting, RankedStatement } from './types.js';
+import { refersBack } from './references.js';
+import type { ClaimAnalysis, Posting, RankedStatement, Statement } from './types.js';
 
 const K1 = 1.2;
+/** Weight of a term a statement carries from the sentence it refers back to (align counts context half). */
+const CARRIED_SHARE = 0.5;
 
 export function idf(totalReports: number, docFreq: number): number {
   return Math.log(1 + (totalReports - docFreq + 0.5) / (docFreq + 0.5));
@@ -22,14 +25,32 @@ export function rankStatements(
     const df = Math.min(stats.docFreq.get(posting.term) ?? 1, total);
     // Every posting is one occurrence (tf = 1): BM25's tf part is then the constant (k1 + 1) / (1 + k1).
     const weight = idf(total, df);
-    for (const index of posting.statements) {
+    const add = (index: number, share: number) => {
       const key = `${posting.reportId}#${index}`;
       const entry = scores.get(key) ?? { reportId: posting.reportId, statementIndex: index, score: 0 };
-      entry.score += weight * ((K1 + 1) / (1 + K1));
+      entry.score += share * weight * ((K1 + 1) / (1 + K1));
       scores.set(key, entry);
-    }
+    };
+    for (const index of posting.statements) add(index, 1);
+    // A sentence that refers back ("It struck at 1:53") carries the previous one's terms at half weight, as in align.
+    for (const index of posting.carried ?? []) add(index, CARRIED_SHARE);
   }
   return [...scores.values()]
     .sort((a, b) => b.score - a.score || a.reportId.localeCompare(b.reportId) || a.statementIndex - b.statementIndex)
     .slice(0, limit);
+}
+
+/**
+ * The term index of one report: per term, the statements holding it and the statements that
+ * refer back to one holding it (a fact split over two sentences is found by either's terms).
+ */
+export function postingsOf(statements: Statement[]): Array<Omit<Posting, 'reportId'>> {
+  const byTerm = new Map<string, { statements: number[]; carried: number[] }>();
+  const entry = (t: string) => byTerm.get(t) ?? byTerm.set(t, { statements: [], carried: [] }).get(t)!;
+  statements.forEach((s, i) => {
+    for (const t of s.terms) entry(t).statements.push(s.index);
+    const previous = statements[i - 1];
+    if (previous && refersBack(s.text)) for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);
+  });
+  return [...byTerm.entries()].map(([term, p]) => ({ term, statements: p.statements, ...(p.carried.length > 0 ? { carried: p.carried } : {}) }));
 }

@@ -164,6 +164,8 @@ export interface Posting {
   reportId: string;
   /** indexes of the report's statements that contain the term */
   statements: number[];
+  /** indexes of statements that refer back to one containing the term ("It struck at 1:53"): they carry its topic */
+  carried?: number[];
 }
 
 export interface RankedStatement {

@@ -203,7 +203,7 @@ export class DynamoStore implements Store {
   private indexItems(reportId: string, index: ReportIndex): Item[] {
     return [
       ...index.statements.map((statement) => codec.statementToItem({ reportId, statement })),
-      ...index.postings.map((p) => ({ ...keys.posting(p.term, reportId), type: 'Posting', reportId, st: p.statements })),
+      ...index.postings.map((p) => ({ ...keys.posting(p.term, reportId), type: 'Posting', reportId, st: p.statements, ...(p.carried?.length ? { cs: p.carried } : {}) })),
       ...index.bands.map((b) => ({ ...keys.band(b, reportId), type: 'Band', reportId })),
     ];
   }
@@ -347,7 +347,7 @@ export class DynamoStore implements Store {
         Limit: cap,
       }),
     );
-    return (out.Items ?? []).map((i) => ({ term, reportId: i.reportId as string, statements: i.st as number[] }));
+    return (out.Items ?? []).map((i) => ({ term, reportId: i.reportId as string, statements: i.st as number[], ...(i.cs ? { carried: i.cs as number[] } : {}) }));
   }
 
   async claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>> {

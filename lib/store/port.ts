@@ -16,7 +16,7 @@ export type ReportGuard = { kind: 'url'; urlHash: string } | { kind: 'content'; 
 
 export interface ReportIndex {
   statements: Statement[];
-  postings: Array<{ term: string; statements: number[] }>;
+  postings: Array<{ term: string; statements: number[]; carried?: number[] }>;
   bands: string[];
 }
 

@@ -45,4 +45,17 @@ describe('retrieval by rare terms', () => {
     expect(queried).not.toContain('council');
     expect(queried.length).toBeGreaterThan(0);
   });
+
+  it('finds the second half of a fact split over two sentences, by the first half\'s terms', async () => {
+    // Many statements share the claim's common words; its rare name is only in the sentence before the time.
+    const noise = Array.from({ length: 40 }, (_, i) => ({
+      source: `Outlet ${i % 5}`,
+      text: `The Quayside council met about the tram line vote. Members of the Quayside council spoke before the tram line vote. The Quayside tram line council vote was put off, number ${i}.`,
+    }));
+    await createSeeder(rt.store).seed(noise);
+    await rt.app.ingestReport({ source: 'Quayside Post', text: 'The Quayside council approved the Zephyr tram line on Monday. It voted at 21:40 after a long debate.' });
+    await rt.app.ingestReport({ source: 'Harbour Times', text: 'Late on Monday the Quayside council backed the Zephyr tram line. It voted at 21:40, with two members absent.' });
+    const { claim } = await rt.app.submitClaim({ text: 'The Quayside council voted on the Zephyr tram line at 21:40.' });
+    expect(claim.verdict).toBe('CORROBORATED');
+  });
 });
