@@ -19,7 +19,7 @@ import type { ClaimRecord, EvidenceRecord } from './types.js';
  */
 export const POSTINGS_PER_TERM = 100;
 /** Statements judged per claim: the best-ranked by BM25. */
-export const CANDIDATES_PER_CLAIM = Number(process.env.EXP_CAND ?? 60);
+export const CANDIDATES_PER_CLAIM = 60;
 /** Evidence items kept per claim (strongest first). */
 const EVIDENCE_KEPT = 100;
 const SAVE_ATTEMPTS = 25;
