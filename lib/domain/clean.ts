@@ -20,14 +20,21 @@ function isMenu(line: string): boolean {
   return !SENTENCE_END.test(line) && separators >= 3 && wordCount(line) / (separators + 1) <= 3;
 }
 
+/** A dateline or a publishing stamp ("Posted: 1052 GMT, April 10", "on April 30, 2008 at 4:31 AM"). */
+const STAMP = /\b(?:posted|published|updated|GMT|UTC|[AP]M)\b|\d{1,2}:\d{2}|^(?:on|at|by|according to)\b/iu;
+
+/** The standfirst: a heading right under the headline that sums the story up in a clause of its own. */
+const isStandfirst = (line: string): boolean => wordCount(line) >= 8 && !STAMP.test(line);
+
 /**
  * The report's own text. Headings are dropped except the first substantial one
- * (the headline); a text that is nothing but a headline is kept as it is.
+ * (the headline) and a standfirst right under it; a text that is nothing but a headline is kept as it is.
  */
 export function cleanText(raw: string): string {
   const lines = normalizeText(raw).split('\n').map(collapseWhitespace).filter((l) => l.length > 0);
   const kept: string[] = [];
   let headlineKept = false;
+  let standfirstSeen = false;
   for (const line of lines) {
     if (TAIL_START.test(line) && kept.length > 0) break;
     if (FURNITURE_START.test(line) || WIDGET.test(line) || isMenu(line)) continue;
@@ -36,6 +43,10 @@ export function cleanText(raw: string): string {
       if (!headlineKept && wordCount(line) >= 4 && kept.length === 0) {
         kept.push(line.endsWith(':') ? line.slice(0, -1) : `${line}.`);
         headlineKept = true;
+      } else {
+        // The heading right under the headline is its standfirst: the story in one clause, kept as a sentence.
+        if (kept.length === 1 && !standfirstSeen && isStandfirst(line)) kept.push(`${line}.`);
+        standfirstSeen = true;
       }
       continue;
     }

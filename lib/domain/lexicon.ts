@@ -103,6 +103,9 @@ export const STORY_NOUNS = new Set([
   'headlines', 'alarm', 'report', 'quote', 'quotes', 'post', 'posts', 'site', 'website',
 ]);
 
+/** Second words of compounds with "no" that name a thing ("no-show fee", "no-fly zone"), written with or without the hyphen. */
+export const NO_COMPOUNDS = new Set(['show', 'shows', 'fly', 'go', 'confidence', 'claims', 'brainer', 'nonsense', 'frills', 'man\'s']);
+
 /** Words that open a subordinate clause: a negation after one ("so he won't", "a panel that didn't") is not the main verb's. */
 export const SUBORDINATORS = new Set([
   'so', 'because', 'unless', 'if', 'that', 'who', 'which', 'whose', 'where', 'when', 'while', 'after', 'before', 'until',

@@ -131,6 +131,23 @@ describe('boilerplate and sentences', () => {
     expect(clean).not.toContain('Jane Example');
   });
 
+  it('keeps the standfirst under the headline, not a publishing stamp or a later heading', () => {
+    const page = [
+      'Tramway approved for Lakeside',
+      'The Lakeside council backed the tramway with no vote against it',
+      'Posted: 10:52 GMT, April 10, 2024',
+      'The council approved the tramway on Tuesday after a long debate.',
+      'Residents of the eastern districts react to the decision today',
+      'Construction is due to start next spring, officials said.',
+    ].join('\n');
+    const clean = cleanText(page);
+    expect(clean).toContain('with no vote against it.');
+    expect(clean).not.toContain('Posted');
+    expect(clean).not.toContain('eastern districts');
+    const stamped = cleanText(['Tramway approved for Lakeside', 'Published on: Fri, 12 Apr 2024 at 09:56 by the city desk', 'The council approved the tramway on Tuesday.'].join('\n'));
+    expect(stamped).not.toContain('Published');
+  });
+
   it('keeps a bare headline and does not split on abbreviations', () => {
     expect(cleanText('Mayor of Lakeside resigns over tram costs')).toContain('resigns');
     expect(splitSentences('Gen. Mara Voss arrived on Jan. 5. She left later.')).toHaveLength(2);
@@ -209,6 +226,12 @@ describe('stance', () => {
     const stances = report.statements.map((st) => alignStatement(claim, st, '2024-06-01').stance);
     expect(stances).toContain('SUPPORTS');
     expect(stances).not.toContain('CONTRADICTS');
+  });
+
+  it('reads "with no X" as denying X, but not a "no-show" compound', () => {
+    const c = 'A flood warning was issued after the Westmark storm.';
+    expect(stanceOf(c, 'The storm hit Westmark on Sunday with no flood warning issued.')).toBe('CONTRADICTS');
+    expect(headlineStance('The Westmark cinema charged a fee for missing a film', 'Westmark cinema charges no show fee for missing a film')).toBe('SUPPORTS');
   });
 
   it('keeps negation to the main clause and double negation affirmative', () => {

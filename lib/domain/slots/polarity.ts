@@ -1,6 +1,6 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
-import { DENIAL_CUES, DISMISSAL_VERBS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
+import { DENIAL_CUES, DISMISSAL_VERBS, NO_COMPOUNDS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
@@ -93,10 +93,13 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
       continue;
     }
     if (!NEGATORS.has(token) && !token.endsWith("n't")) continue;
+    // "a no-show fee", "a no-fly zone", "a no-confidence vote" (often unhyphenated) name things; they negate nothing.
+    if (token === 'no' && NO_COMPOUNDS.has(tokens[i + 1] ?? '')) continue;
     // A negation inside a subordinate clause ("so he won't turn", "a panel that didn't include") is not the main verb's.
     if (tokens.slice(Math.max(0, i - 3), i).some((t) => SUBORDINATORS.has(t))) continue;
-    // "frustrated with not finding love", "executed for not harvesting": a negated gerund after a preposition.
-    if (GERUND_PREPOSITIONS.has(tokens[i - 1] ?? '')) continue;
+    // "frustrated with not finding love", "executed for not harvesting": a negated gerund after a preposition
+    // ("with no warning issued" still denies the warning).
+    if (token !== 'no' && GERUND_PREPOSITIONS.has(tokens[i - 1] ?? '')) continue;
     // A contracted negation is the verb's own ("isn't", "won't"): it negates the statement.
     if (token.endsWith("n't")) return true;
     for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
