@@ -42,9 +42,18 @@ const isSourceOrLandmark = (name: NameSlot, text: string): boolean => {
   if (at < 0) return false;
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + name.text.length, at + name.text.length + 30);
-  // A landmark: "14 miles north of Healdsburg", "near Clearlake".
-  if (/(?:\b(?:north|south|east|west)(?:[-\p{L}]*)? of|\b(?:near|outside|off) )(?: the)?(?: town| city| village| coast)?(?: of)? $/iu.test(before)) return true;
+  // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
+  if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{Ll}+){0,2}? $/u.test(before)) return true;
   return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
+};
+
+/**
+ * A name inside a relative clause describes something the sentence mentions on the way ("the company,
+ * which runs restaurant cars on the TGV trains"); it is not the sentence's actor or place.
+ */
+const inRelativeClause = (name: NameSlot, text: string): boolean => {
+  const at = text.indexOf(name.text);
+  return at > 0 && /\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, at));
 };
 
 /** Share of the name's words among the terms ("Greece" opening a sentence is a term, not a name). */
@@ -168,7 +177,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
   const lead = leadOf(statement);
   const strangers = statement.slots.names.filter(
-    (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOrLandmark(n, statement.text),
+    (n) => !c.slots.names.some((name) => namesMatch(name, n)) && !lead.some((l) => namesMatch(l, n)) && !isSourceOrLandmark(n, statement.text) && !inRelativeClause(n, statement.text),
   );
   const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...(contextOf(statement).names ?? []), ...lead] : [];
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));

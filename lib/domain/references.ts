@@ -1,8 +1,8 @@
 // Sentences that lean on the one before or on the report's lead: how a fact split
 // over two sentences ("An earthquake hit Qeshm. It struck at 1:53 p.m.") is read.
 
-/** An adverb or conjunction a sentence may open with before its subject ("Also, it ..."). */
-const OPENER = String.raw`^(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?`;
+/** An adverb, conjunction or attribution a sentence may open with before its subject ("Also, it ...", "According to police, the robbers ..."). */
+const OPENER = String.raw`^(?:according to [^,]{1,40},\s+)?(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?`;
 
 /** Nouns of the events news reports are about: "the quake" names the lead's event again. */
 const EVENT_NOUNS = 'quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|storm|crash|accident|incident';

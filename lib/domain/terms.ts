@@ -38,7 +38,10 @@ export function canonicalTerm(word: string): string {
  * Words that belong to a figure or a time rather than to the fact: qualifiers ("around 80")
  * and the halves of the day ("1:53 in the afternoon"), compared as slots.
  */
-const SLOT_WORDS = new Set(['around', 'approximately', 'roughly', 'nearly', 'almost', 'estimated', 'morning', 'afternoon', 'evening', 'am', 'pm', 'gmt', 'utc']);
+const SLOT_WORDS = new Set(['around', 'approximately', 'roughly', 'nearly', 'almost', 'estimated', 'morning', 'afternoon', 'evening', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc']);
+
+/** A currency symbol says the currency's word: "€60,000" is about euros as much as "60,000 euros". */
+const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'euro', $: 'dollar', '£': 'pound', '¥': 'yen' };
 
 // Figures are compared as quantities, not as words.
 const isContentWord = (lower: string): boolean =>
@@ -69,5 +72,6 @@ export function contentTerms(text: string): string[] {
     if (!isContentWord(word)) continue;
     add(canonicalTerm(word));
   }
+  for (const symbol of text.match(/[€$£¥](?=\s?\d)/g) ?? []) add(canonicalTerm(CURRENCY_SYMBOLS[symbol]!));
   return out;
 }

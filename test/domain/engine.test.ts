@@ -151,6 +151,11 @@ describe('boilerplate and sentences', () => {
   it('keeps a bare headline and does not split on abbreviations', () => {
     expect(cleanText('Mayor of Lakeside resigns over tram costs')).toContain('resigns');
     expect(splitSentences('Gen. Mara Voss arrived on Jan. 5. She left later.')).toHaveLength(2);
+    expect(splitSentences('At 4:30 a.m. local time (10:30 p.m. ET) the gang struck. The alarm rang at 4:31 a.m. Guards came.')).toEqual([
+      'At 4:30 a.m. local time (10:30 p.m. ET) the gang struck.',
+      'The alarm rang at 4:31 a.m.',
+      'Guards came.',
+    ]);
   });
 });
 
@@ -197,6 +202,8 @@ describe('stance', () => {
     // A landmark that locates the event is not another place in the claim's role.
     const landmark = analyzeReport({ title: 'Flood hits Westmark', text: `${text}\nThe water rose to 3 metres at the bridge 2 miles north of Northby.` });
     expect(alignStatement(analyzeClaim('The Westmark flood water rose to 3 metres.'), landmark.statements.at(-1)!).stance).toBe('SUPPORTS');
+    const near = analyzeReport({ title: 'Flood hits Westmark', text: `${text}\nThe water rose to 3 metres at the bridge near the historic Northby Abbey.` });
+    expect(alignStatement(analyzeClaim('The Westmark flood water rose to 3 metres.'), near.statements.at(-1)!).stance).toBe('SUPPORTS');
   });
 
   it('reads a sentence that names the event again as the lead event, whatever places it reaches', () => {
@@ -207,6 +214,16 @@ describe('stance', () => {
     // Another event in the same report, in another place, is still another place.
     const other = analyzeReport({ text: `${text} A quake struck Eastvale at 1:10 p.m. in 2019.`, publishedAt: '2024-06-03' });
     expect(alignStatement(claim, other.statements[2]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
+  it('reads a fact split over two sentences, with the first one\'s names and the currency of a symbol', () => {
+    const text = 'Gunmen raided a depot of the Norland Rail company in Westmark on Sunday. According to police, the gunmen escaped with about €60,000 from the depot, which serves the Eastline trains.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const claim = analyzeClaim('Gunmen took about 60,000 euros from a Norland Rail depot in Westmark.');
+    expect(alignStatement(claim, report.statements[1]!, '2024-06-03').stance).toBe('SUPPORTS');
+    // Without the relative clause's exemption, "Eastline" would read as another place in the claim's role.
+    const rival = analyzeReport({ text: text.replace(', which serves the Eastline trains', ' in Eastline'), publishedAt: '2024-06-03' });
+    expect(alignStatement(claim, rival.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
   });
 
   it('lets a sentence that renames the previous subject contradict with its names', () => {
