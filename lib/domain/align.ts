@@ -2,8 +2,8 @@
 // speak of the same predicate and key entities (term and name overlap)? Then the
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
-import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, SlotComparison, Statement } from './types.js';
-import { datesAgree, datesComparable, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
+import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
+import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { namesBack, namesEventBack, refersBack } from './references.js';
 import { canonicalTerm } from './terms.js';
@@ -129,7 +129,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     const same = statement.slots.quantities.filter((s) => sameMeasure(q, s));
     // A figure the claim gives without saying what it counts ("measured 6.1") agrees with the same
     // figure of any measure; it conflicts only with a figure of the same (unnamed) measure.
-    const agreeing = same.find((s) => quantitiesAgree(q, s)) ?? (q.unit === undefined ? statement.slots.quantities.find((s) => quantitiesAgree(q, s)) : undefined);
+    // An open bound ("at least three people") agrees with almost any figure: only when it is near the figure
+    // ("as many as 20,000" for "about 20,000") or counts the same thing.
+    const agrees = (s: Quantity) =>
+      quantitiesAgree(q, s) && (!isOpenBound(s) || isOpenBound(q) || Math.abs(q.value - s.value) <= 0.1 * q.value || measuredIn(q, s));
+    const agreeing = same.find(agrees) ?? (q.unit === undefined ? statement.slots.quantities.find(agrees) : undefined);
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
     else {
       const rival = same.find((s) => measuredIn(q, s));

@@ -277,6 +277,13 @@ describe('stance', () => {
     expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, in the first attack on the camp.')).not.toBe('CONTRADICTS');
   });
 
+  it('lets an open bound agree only with a figure near it or counting the same thing', () => {
+    const c = 'About 20,000 people marched in Westmark during the strike.';
+    expect(stanceOf(c, 'A fire in Westmark killed at least three people during the strike as crowds marched.')).not.toBe('SUPPORTS');
+    expect(stanceOf(c, 'As many as 20,000 people marched in Westmark during the strike.')).toBe('SUPPORTS');
+    expect(stanceOf('At least 12 people were killed in the Westmark fire.', 'The Westmark fire killed 15 people.')).toBe('SUPPORTS');
+  });
+
   it('does not let a figure about another place contradict', () => {
     const c = 'Norland has about 2,000 soldiers stationed in Westmark.';
     expect(stanceOf(c, 'Norland has deployed 9,000 soldiers across the Eastern Plains region.')).toBe('MENTIONS');

@@ -152,6 +152,8 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
 const isClock = (q: Quantity): boolean => q.unit?.startsWith('clock') ?? false;
 const lowerBoundOnly = (q: Quantity): boolean => q.high === UNBOUNDED;
 const upperBoundOnly = (q: Quantity): boolean => q.low === 0 && q.value > 0;
+/** "at least 3", "up to 40": a figure open on one side. */
+export const isOpenBound = (q: Quantity): boolean => lowerBoundOnly(q) || upperBoundOnly(q);
 
 /**
  * Two figures agree when their intervals meet. Two bounds of the same kind compare their
