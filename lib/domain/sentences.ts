@@ -5,9 +5,11 @@ import { collapseWhitespace } from './text.js';
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const ABBREVIATION_END = /\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.\s*$/;
 
-/** "a.m."/"p.m." end a sentence only when a new one starts: not before "(", a time zone or a lower-case word. */
+/** No sentence starts with a comma or a lower-case word: "in Golden, Colo., said it was 6.1" goes on. */
+const GOES_ON = /^\s*[,;:)\]\p{Ll}]/u;
+/** "a.m."/"p.m." end a sentence only when a new one starts: not before "(" or a time zone. */
 const CLOCK_END = /\b[ap]\.m\.\s*$/i;
-const CLOCK_GOES_ON = /^\s*(?:[(\[)\]\p{Ll}]|(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|local)\b)/u;
+const CLOCK_GOES_ON = /^\s*(?:[(\[]|(?:ET|EST|EDT|CT|CST|CDT|MT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|local)\b)/u;
 
 /** Paragraphs (blank-line or line separated) split into sentences. */
 export function splitSentences(text: string): string[] {
@@ -20,7 +22,8 @@ export function splitSentences(text: string): string[] {
     for (const [i, segment] of segments.entries()) {
       pending += segment;
       if (ABBREVIATION_END.test(pending)) continue;
-      if (CLOCK_END.test(pending) && CLOCK_GOES_ON.test(segments[i + 1] ?? '')) continue;
+      const next = segments[i + 1] ?? '';
+      if (GOES_ON.test(next) || (CLOCK_END.test(pending) && CLOCK_GOES_ON.test(next))) continue;
       const sentence = pending.trim();
       if (sentence.length > 0) out.push(sentence);
       pending = '';

@@ -43,9 +43,12 @@ const SLOT_WORDS = new Set(['around', 'approximately', 'roughly', 'nearly', 'alm
 /** A currency symbol says the currency's word: "€60,000" is about euros as much as "60,000 euros". */
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'euro', $: 'dollar', '£': 'pound', '¥': 'yen' };
 
+/** A figure, with or without a scale letter ("6.1", "1,500", "2.6m", "110bn"). */
+const FIGURE = /^\d[\d.,]*(?:k|m|bn|b)?$/;
+
 // Figures are compared as quantities, not as words.
 const isContentWord = (lower: string): boolean =>
-  lower.length > 1 && !STOP_WORDS.has(lower) && !SLOT_WORDS.has(lower) && !/^\d+$/.test(lower) && lower !== "n't" && !NUMBER_WORD.test(lower);
+  lower.length > 1 && !STOP_WORDS.has(lower) && !SLOT_WORDS.has(lower) && !FIGURE.test(lower) && lower !== "n't" && !NUMBER_WORD.test(lower);
 
 /** Distinct content terms of a text, in order of first appearance. */
 export function contentTerms(text: string): string[] {

@@ -277,6 +277,14 @@ describe('stance', () => {
     expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, in the first attack on the camp.')).not.toBe('CONTRADICTS');
   });
 
+  it('does not read an organisation as a rival for a missing place', () => {
+    const lead = 'A strong earthquake shook Northby island on Sunday.';
+    const claim = analyzeClaim('The Coastal Survey said the Northby earthquake struck at 1:53 p.m.');
+    const second = (sentence: string) => alignStatement(claim, analyzeReport({ text: `${lead} ${sentence}`, publishedAt: '2024-06-03' }).statements[1]!, '2024-06-03').stance;
+    expect(second('NSA and the Coastal Survey said a tremor struck at 1:53 p.m. local time.')).toBe('SUPPORTS');
+    expect(second('The Coastal Survey said a tremor struck Eastvale at 1:53 p.m. local time.')).toBe('MENTIONS');
+  });
+
   it('lets an open bound agree only with a figure near it or counting the same thing', () => {
     const c = 'About 20,000 people marched in Westmark during the strike.';
     expect(stanceOf(c, 'A fire in Westmark killed at least three people during the strike as crowds marched.')).not.toBe('SUPPORTS');

@@ -88,3 +88,22 @@ export function namesMatch(a: NameSlot, b: NameSlot): boolean {
   const shared = shorter.filter((t) => longer.some((u) => tokensMatch(t, u))).length;
   return shared > 0 && shared * 2 > shorter.length;
 }
+
+/** Words that make a name an organisation's: "the Geological Survey", "the Interior Ministry". */
+const ORGANISATION_WORDS = new Set(
+  `agency survey ministry police army navy force forces council committee bank company inc corp ltd university news
+  organisation organization union nations fund office department court party group service institute center centre
+  commission association guard crescent cross times post press network channel tv radio airlines`.split(/\s+/),
+);
+/** Acronyms that are countries, not organisations. */
+const COUNTRY_ACRONYMS = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'rok']);
+
+/**
+ * An organisation by its form: an acronym ("IRNA", "USGS") or an organisation word ("Survey").
+ * Names of other kinds (people, places) are not told apart: that needs a gazetteer.
+ */
+export function isOrganisation(name: NameSlot): boolean {
+  const tokens = name.text.split(/\s+/);
+  if (tokens.length === 1 && /^\p{Lu}{2,6}$/u.test(tokens[0]!.replace(/\./g, ''))) return !COUNTRY_ACRONYMS.has(foldCase(tokens[0]!.replace(/\./g, '')));
+  return tokens.some((t) => ORGANISATION_WORDS.has(foldCase(t)));
+}
