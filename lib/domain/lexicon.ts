@@ -34,7 +34,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['launch', 'start', 'begin', 'began', 'initi', 'establish', 'set', 'creat', 'found'],
   ['sign', 'conclud', 'ink'],
   ['oust', 'toppl', 'overthrow', 'overthrew', 'depos', 'remov'],
-  ['coup', 'putsch', 'takeov'],
+  ['coup', 'putsch', 'takeov', 'seiz power', 'took power', 'take power', 'grab power', 'seiz control'],
   ['expel', 'kick', 'evict', 'eject', 'ban'],
   ['buy', 'acquir', 'purchas', 'bought', 'acquisit'],
   ['sell', 'sold', 'sale'],

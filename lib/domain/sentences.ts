@@ -23,7 +23,8 @@ export function splitSentences(text: string): string[] {
       pending += segment;
       if (ABBREVIATION_END.test(pending)) continue;
       const next = segments[i + 1] ?? '';
-      if (GOES_ON.test(next) || (CLOCK_END.test(pending) && CLOCK_GOES_ON.test(next))) continue;
+      // After a full stop only: a question or an exclamation is a sentence whatever follows.
+      if ((GOES_ON.test(next) && !/[?!]["'’”)\]]*\s*$/u.test(pending)) || (CLOCK_END.test(pending) && CLOCK_GOES_ON.test(next))) continue;
       const sentence = pending.trim();
       if (sentence.length > 0) out.push(sentence);
       pending = '';

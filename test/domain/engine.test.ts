@@ -111,6 +111,26 @@ describe('names', () => {
     expect(namesMatch(name('Niger'), name('Nigerian'))).toBe(false);
     expect(namesMatch(name('Austria'), name('Australian'))).toBe(false);
   });
+
+  it('needs names that sound alike to be spelled alike too, and accepts a long name misspelled by a letter', () => {
+    const name = (text: string) => extractNames(`Then ${text} spoke.`)[0]!;
+    expect(namesMatch(name('China'), name('Tchiani'))).toBe(false);
+    expect(namesMatch(name('Paris'), name('Price'))).toBe(false);
+    expect(namesMatch(name('Abdourahamane Tiani'), name('Abdourahmane Tchiani'))).toBe(true);
+    expect(namesMatch(name('Gaddafi'), name('Qaddafi'))).toBe(true);
+  });
+});
+
+describe('paraphrase', () => {
+  it('counts the same things behind different adjectives, and keeps units of measurement apart', () => {
+    const c = 'Norland scrapped two defence accords with Westmark.';
+    expect(stanceOf(c, 'Norland on Monday cancelled two key military agreements with Westmark.')).toBe('SUPPORTS');
+    expect(stanceOf('Fishers in Westmark caught a 280-pound catfish.', 'Fishers in Westmark caught a 20-stone catfish.')).not.toBe('CONTRADICTS');
+  });
+
+  it('reads "seized power" as a coup', () => {
+    expect(stanceOf("Westmark's army seized power in July 2024.", 'The military coup in Westmark took place in July 2024.')).toBe('SUPPORTS');
+  });
 });
 
 describe('boilerplate and sentences', () => {
@@ -151,6 +171,8 @@ describe('boilerplate and sentences', () => {
   it('keeps a bare headline and does not split on abbreviations', () => {
     expect(cleanText('Mayor of Lakeside resigns over tram costs')).toContain('resigns');
     expect(splitSentences('Gen. Mara Voss arrived on Jan. 5. She left later.')).toHaveLength(2);
+    expect(splitSentences('The Survey in Golden, Colo., said it was 6.1. Others disagreed.')).toHaveLength(2);
+    expect(splitSentences('Why did it fall? officials asked. Nobody knew.')).toHaveLength(3);
     expect(splitSentences('At 4:30 a.m. local time (10:30 p.m. ET) the gang struck. The alarm rang at 4:31 a.m. Guards came.')).toEqual([
       'At 4:30 a.m. local time (10:30 p.m. ET) the gang struck.',
       'The alarm rang at 4:31 a.m.',

@@ -69,8 +69,31 @@ const isDemonym = (a: string, b: string): boolean => {
   return short.length >= 4 && long.startsWith(stem) && DEMONYM.test(long.slice(stem.length));
 };
 
+/** Levenshtein distance, for the few name tokens that sound alike. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * Tokens that sound alike are one name when they are also spelled alike: "Tiani"/"Tchiani" and
+ * "Yevkurov"/"Evkourov" are transliterations; "China"/"Tchiani" only share a sound code.
+ */
+const soundAlike = (a: string, b: string): boolean => {
+  const longest = Math.max(a.length, b.length);
+  const distance = editDistance(a, b);
+  // A long name spelled one or two letters differently is the same name ("Abdourahamane"/"Abdourahmane").
+  if (longest >= 7 && distance <= Math.floor(0.2 * longest)) return true;
+  return codesOf(a).some((code) => codesOf(b).includes(code)) && distance <= Math.max(2, 0.4 * longest);
+};
+
 const tokensMatch = (a: string, b: string): boolean =>
-  a === b || isDemonym(a, b) || (a.length >= 3 && b.length >= 3 && codesOf(a).some((code) => codesOf(b).includes(code)));
+  a === b || isDemonym(a, b) || (a.length >= 3 && b.length >= 3 && soundAlike(a, b));
 
 /**
  * Two names refer to the same entity when most words of the shorter one match the

@@ -141,12 +141,25 @@ function peopleSums(text: string): Quantity[] {
   return out;
 }
 
+/** Units of measurement and currencies: a figure in one is never the same measure as a figure in another. */
+const MEASUREMENT_UNITS = new Set([
+  ...Object.values(CURRENCY),
+  'percent',
+  ...`kilogram kg gram pound lb stone ton tonne ounce mile km kilometre kilometer metre meter mm cm feet foot inch yard acre
+  hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`.split(/\s+/).map((w) => canonicalTerm(w)),
+]);
+
 /** Two quantities speak of the same thing when their units agree (or neither has one). */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
   // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
-  return (a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit));
+  if ((a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))) return true;
+  // The unit is the first word after the figure, often an adjective: "two defence accords" and "two key
+  // military agreements" both count agreements. Two figures followed by the same noun count the same thing.
+  // Not when a unit of measurement tells them apart ("280-pound catfish", "20-stone catfish").
+  if (a.unit === undefined || b.unit === undefined || MEASUREMENT_UNITS.has(a.unit) || MEASUREMENT_UNITS.has(b.unit)) return false;
+  return (a.nouns ?? []).some((n) => n !== a.unit && n !== b.unit && (b.nouns ?? []).includes(n));
 }
 
 const isClock = (q: Quantity): boolean => q.unit?.startsWith('clock') ?? false;
