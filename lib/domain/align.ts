@@ -3,10 +3,10 @@
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
-import { datesAgree, datesComparable, isOpenBound, isOrganisation, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
+import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { namesBack, namesEventBack, refersBack } from './references.js';
-import { canonicalTerm } from './terms.js';
+import { canonicalTerm, contentTerms } from './terms.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.55;
@@ -68,7 +68,7 @@ const statedIn = (name: NameSlot, statement: Statement): boolean =>
 
 /** Index terms of the claim's names: they are scored by sound, not as terms. */
 const nameTermsOf = (claim: Statement): Set<string> =>
-  new Set(claim.slots.names.flatMap((n) => n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)])));
+  new Set(claim.slots.names.flatMap((n) => [...n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)]), ...contentTerms(n.text)]));
 
 /** Weighted share of the claim's terms and names found in the statement (context counts half). */
 export function topicOverlap(claim: Statement, statement: Statement, withContext = true): number {
@@ -179,10 +179,8 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
   // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
   // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
-  // An organisation the sentence names ("IRNA and the Survey said") is no rival for a missing place or person.
   const lead = leadOf(statement);
-  const unstatedAreOrganisations = c.slots.names.some((name) => !statedIn(name, statement) && isOrganisation(name));
-  const aside = (n: NameSlot) => isSourceOrLandmark(n, statement.text) || inRelativeClause(n, statement.text) || (!unstatedAreOrganisations && isOrganisation(n));
+  const aside = (n: NameSlot) => isSourceOrLandmark(n, statement.text) || inRelativeClause(n, statement.text);
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
   const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !aside(n));
   const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...(contextOf(statement).names ?? []), ...lead] : [];
@@ -192,7 +190,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // sentence names someone or somewhere the claim does not, a missing name means another actor or
   // place in the same role ("agreements with the EU" is not "the agreement with the United States").
   const absent = c.slots.names.filter((name) => !named(name)).length;
-  const rival = statement.slots.names.some((n) => !inClaim(n) && !(!unstatedAreOrganisations && isOrganisation(n)));
+  const rival = statement.slots.names.some((n) => !inClaim(n));
   const missingName = !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };

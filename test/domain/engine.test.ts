@@ -110,6 +110,9 @@ describe('names', () => {
     expect(namesMatch(name('Sudan'), name('Sudanese'))).toBe(true);
     expect(namesMatch(name('Niger'), name('Nigerian'))).toBe(false);
     expect(namesMatch(name('Austria'), name('Australian'))).toBe(false);
+    expect(namesMatch(name('France'), name('French'))).toBe(true);
+    expect(namesMatch(name('Greece'), name('Greek'))).toBe(true);
+    expect(namesMatch(name('France'), name('Greek'))).toBe(false);
   });
 
   it('needs names that sound alike to be spelled alike too, and accepts a long name misspelled by a letter', () => {
@@ -297,14 +300,6 @@ describe('stance', () => {
     expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, the first attack on the camp since 2019.')).toBe('SUPPORTS');
     expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, the first attack on the camp since 2021.')).toBe('CONTRADICTS');
     expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, in the first attack on the camp.')).not.toBe('CONTRADICTS');
-  });
-
-  it('does not read an organisation as a rival for a missing place', () => {
-    const lead = 'A strong earthquake shook Northby island on Sunday.';
-    const claim = analyzeClaim('The Coastal Survey said the Northby earthquake struck at 1:53 p.m.');
-    const second = (sentence: string) => alignStatement(claim, analyzeReport({ text: `${lead} ${sentence}`, publishedAt: '2024-06-03' }).statements[1]!, '2024-06-03').stance;
-    expect(second('NSA and the Coastal Survey said a tremor struck at 1:53 p.m. local time.')).toBe('SUPPORTS');
-    expect(second('The Coastal Survey said a tremor struck Eastvale at 1:53 p.m. local time.')).toBe('MENTIONS');
   });
 
   it('lets an open bound agree only with a figure near it or counting the same thing', () => {

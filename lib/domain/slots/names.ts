@@ -59,11 +59,20 @@ const codesOf = (token: string): string[] => {
 
 /** "Indonesia"/"Indonesian", "Iran"/"Iranian", "Sudan"/"Sudanese": a place and its people's adjective. */
 const DEMONYM = /^a?(?:n|an|ian|ese|i|ish)$/;
-/** Adjectives that look like another place's: "Nigerian" is Nigeria's, not Niger's ("Nigerien"). */
-const DEMONYM_OF: Record<string, string> = { nigerian: 'nigeria', nigerians: 'nigeria' };
+/**
+ * Adjectives that look like another place's ("Nigerian" is Nigeria's, not Niger's: "Nigerien"), and
+ * adjectives no suffix rule derives ("French" is France's).
+ */
+const DEMONYM_OF: Record<string, string> = {
+  nigerian: 'nigeria', nigerians: 'nigeria', nigerien: 'niger', nigeriens: 'niger',
+  french: 'france', british: 'britain', dutch: 'netherlands', swiss: 'switzerland', greek: 'greece', spanish: 'spain',
+  turkish: 'turkey', irish: 'ireland', danish: 'denmark', swedish: 'sweden', finnish: 'finland', polish: 'poland',
+  thai: 'thailand', filipino: 'philippines', welsh: 'wales', scottish: 'scotland', english: 'england', israeli: 'israel',
+  iraqi: 'iraq', yemeni: 'yemen', pakistani: 'pakistan', afghan: 'afghanistan', malagasy: 'madagascar',
+};
 const isDemonym = (a: string, b: string): boolean => {
+  if (DEMONYM_OF[a] || DEMONYM_OF[b]) return DEMONYM_OF[a] === b || DEMONYM_OF[b] === a;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  if (DEMONYM_OF[long]) return DEMONYM_OF[long] === short;
   // The place may end in an "a" its adjective keeps or drops: Kenya/Kenyan, Indonesia/Indonesian.
   const stem = short.replace(/a$/, '');
   return short.length >= 4 && long.startsWith(stem) && DEMONYM.test(long.slice(stem.length));
@@ -110,23 +119,4 @@ export function namesMatch(a: NameSlot, b: NameSlot): boolean {
   const [shorter, longer] = aTokens.length <= bTokens.length ? [aTokens, bTokens] : [bTokens, aTokens];
   const shared = shorter.filter((t) => longer.some((u) => tokensMatch(t, u))).length;
   return shared > 0 && shared * 2 > shorter.length;
-}
-
-/** Words that make a name an organisation's: "the Geological Survey", "the Interior Ministry". */
-const ORGANISATION_WORDS = new Set(
-  `agency survey ministry police army navy force forces council committee bank company inc corp ltd university news
-  organisation organization union nations fund office department court party group service institute center centre
-  commission association guard crescent cross times post press network channel tv radio airlines`.split(/\s+/),
-);
-/** Acronyms that are countries, not organisations. */
-const COUNTRY_ACRONYMS = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'rok']);
-
-/**
- * An organisation by its form: an acronym ("IRNA", "USGS") or an organisation word ("Survey").
- * Names of other kinds (people, places) are not told apart: that needs a gazetteer.
- */
-export function isOrganisation(name: NameSlot): boolean {
-  const tokens = name.text.split(/\s+/);
-  if (tokens.length === 1 && /^\p{Lu}{2,6}$/u.test(tokens[0]!.replace(/\./g, ''))) return !COUNTRY_ACRONYMS.has(foldCase(tokens[0]!.replace(/\./g, '')));
-  return tokens.some((t) => ORGANISATION_WORDS.has(foldCase(t)));
 }
