@@ -9,7 +9,7 @@ export const STOP_WORDS = new Set(
   ours ourselves out over own same she should so some such than that the their theirs them themselves then there these
   they this those through to too under until up very was we were what when where which while who whom why will with
   would you your yours yourself yourselves said says say saying told tells according new news one two first also
-  yet still since per via amid among upon mr mrs ms dr gen lt col sgt president minister spokesman spokeswoman
+  not never none neither yet still since per via amid among upon mr mrs ms dr gen lt col sgt president minister spokesman spokeswoman
   official officials report reports reported reportedly week month year years day days time times today yesterday
   tomorrow take took taken takes taking place places make made makes get got gets hold held come came go went put puts monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec`
@@ -34,6 +34,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['launch', 'start', 'begin', 'began', 'initi', 'establish', 'set', 'creat', 'found'],
   ['sign', 'conclud', 'ink'],
   ['oust', 'toppl', 'overthrow', 'overthrew', 'depos', 'remov'],
+  ['junta', 'ruler', 'regim'],
   ['coup', 'putsch', 'takeov', 'seiz power', 'took power', 'take power', 'grab power', 'seiz control'],
   ['expel', 'kick', 'evict', 'eject', 'ban'],
   ['buy', 'acquir', 'purchas', 'bought', 'acquisit'],

@@ -131,6 +131,10 @@ describe('paraphrase', () => {
     expect(stanceOf('Fishers in Westmark caught a 280-pound catfish.', 'Fishers in Westmark caught a 20-stone catfish.')).not.toBe('CONTRADICTS');
   });
 
+  it('contradicts a negated claim with the affirmed fact, "military rulers" being the junta', () => {
+    expect(stanceOf("Westmark's military rulers did not end the two EU missions.", "Westmark's junta ended two EU missions on Monday.")).toBe('CONTRADICTS');
+  });
+
   it('reads "seized power" as a coup', () => {
     expect(stanceOf("Westmark's army seized power in July 2024.", 'The military coup in Westmark took place in July 2024.')).toBe('SUPPORTS');
   });
