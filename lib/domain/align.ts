@@ -3,9 +3,10 @@
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
-import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, quantitiesAgree, sameMeasure } from './slots/index.js';
+import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { namesBack, namesEventBack, refersBack } from './references.js';
+import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
@@ -63,8 +64,14 @@ const nameShareIn = (name: NameSlot, terms: ReadonlySet<string>): number => {
 };
 
 /** The name is stated in the sentence: as a name, or word for word as plain terms. */
-const statedIn = (name: NameSlot, statement: Statement): boolean =>
-  statement.slots.names.some((n) => namesMatch(name, n)) || nameShareIn(name, new Set(statement.terms)) === 1;
+/** The name is one of the sentence's names, or its opening word ("France has ..." for "French"). */
+const namedIn = (name: NameSlot, statement: Statement): boolean => {
+  if (statement.slots.names.some((n) => namesMatch(name, n))) return true;
+  const opening = openingName(statement.text);
+  return opening !== undefined && namesMatch(name, opening);
+};
+
+const statedIn = (name: NameSlot, statement: Statement): boolean => namedIn(name, statement) || nameShareIn(name, new Set(statement.terms)) === 1;
 
 /** Index terms of the claim's names: they are scored by sound, not as terms. */
 const nameTermsOf = (claim: Statement): Set<string> =>
@@ -87,7 +94,7 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
   const lead = withContext ? leadOf(statement) : [];
   for (const name of claim.slots.names) {
     total += 1.5;
-    if (statement.slots.names.some((n) => namesMatch(name, n))) found += 1.5;
+    if (namedIn(name, statement)) found += 1.5;
     // A bare headline names things in part ("Watch" for "Apple Watch"); a sentence must give most of the name.
     else if (statement.extra?.headlineOnly === true ? nameShareIn(name, own) > 0 : nameShareIn(name, own) > 0.5) found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
@@ -162,6 +169,13 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   return { matched, conflicting, missing };
 }
 
+/** The claim names one stage of a criminal case ("found guilty") and the sentence only another ("charged"). */
+function otherCaseStage(claim: Statement, statement: Statement): boolean {
+  const has = (s: Statement, stage: string[]) => stage.some((t) => s.terms.includes(t));
+  const claimed = CASE_STAGES.filter((stage) => has(claim, stage));
+  return claimed.length > 0 && !claimed.some((stage) => has(statement, stage)) && CASE_STAGES.some((stage) => has(statement, stage));
+}
+
 export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
   const c = claim.statement;
   const score = topicOverlap(c, statement);
@@ -214,7 +228,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
   }
-  if (score >= sameFact && conflicting.length === 0 && (!missing || headline) && !hedged) {
+  if (score >= sameFact && conflicting.length === 0 && (!missing || headline) && !hedged && !otherCaseStage(c, statement)) {
     return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };
   }
   const reason = hedged ? 'reported without being asserted' : missing ? 'does not state the claim\'s detail' : 'shares the topic, not the fact';

@@ -31,10 +31,13 @@ export const SYNONYM_GROUPS: string[][] = [
   ['kill', 'dead', 'die', 'di', 'death', 'slain', 'fatal', 'toll', 'live'],
   ['injur', 'wound', 'hurt'],
   ['arrest', 'detain', 'captur', 'apprehend', 'custodi'],
+  ['convict', 'guilti', 'found guilti'],
+  ['charg', 'indict'],
   ['launch', 'start', 'begin', 'began', 'initi', 'establish', 'set', 'creat', 'found'],
   ['sign', 'conclud', 'ink'],
   ['oust', 'toppl', 'overthrow', 'overthrew', 'depos', 'remov'],
   ['junta', 'ruler', 'regim'],
+  ['militari', 'armi', 'arm forc'],
   ['coup', 'putsch', 'takeov', 'seiz power', 'took power', 'take power', 'grab power', 'seiz control'],
   ['expel', 'kick', 'evict', 'eject', 'ban'],
   ['buy', 'acquir', 'purchas', 'bought', 'acquisit'],
@@ -66,6 +69,12 @@ export const SYNONYM_GROUPS: string[][] = [
   ['inhabit', 'resid', 'popul'],
   ['firebomb', 'petrol bomb', 'molotov'],
 ];
+
+/**
+ * Stages of a criminal case, as terms. Each is a different fact: "charged with murder" does not state
+ * "found guilty of murder", nor "arrested" state "charged".
+ */
+export const CASE_STAGES: string[][] = [['arrest'], ['charg'], ['convict'], ['sentenc', 'jail', 'imprison'], ['acquit']];
 
 /** Words that flip a statement's polarity. */
 export const NEGATION_CUES = [

@@ -15,5 +15,5 @@ export function extractSlots(text: string, publishedAt?: string): Slots {
 }
 
 export { datesAgree, datesComparable } from './dates.js';
-export { namesMatch } from './names.js';
+export { namesMatch, openingName } from './names.js';
 export { isOpenBound, measuredIn, quantitiesAgree, sameMeasure } from './quantities.js';

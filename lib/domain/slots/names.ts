@@ -27,6 +27,21 @@ function acronymOf(tokens: string[]): string {
   return tokens.filter((t) => !/^(of|the|and|for)$/i.test(t)).map((t) => foldCase(t)[0]).join('');
 }
 
+const nameSlotOf = (tokens: string[]): NameSlot => {
+  const phonetic = tokens.flatMap((t) => phoneticKeys(t));
+  const acronym = tokens.length > 1 ? acronymOf(tokens) : '';
+  return { kind: 'name', text: tokens.join(' '), key: tokens.map(foldCase).join(' '), phonetic: acronym ? [...phonetic, `#${acronym}`] : phonetic };
+};
+
+/**
+ * The capitalised word that opens a sentence, as a name: not extracted as one ("France has deployed"
+ * reads like "Damage from"), but it can still be the claim's name, said as its adjective ("French").
+ */
+export function openingName(text: string): NameSlot | undefined {
+  const word = /^\p{Lu}[\p{L}'’-]*/u.exec(text)?.[0]?.replace(/['’]s$/, '');
+  return word && !isNoise(word) ? nameSlotOf([word]) : undefined;
+}
+
 export function extractNames(text: string): NameSlot[] {
   const out: NameSlot[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
@@ -38,10 +53,7 @@ export function extractNames(text: string): NameSlot[] {
     if ((match.index ?? 0) === 0 && tokens.length === 1 && match[0].split(/\s+/).length === 1 && !/^\p{Lu}{2,}$/u.test(tokens[0]!)) {
       if (!/['’]s$/.test(match[0])) continue;
     }
-    const key = tokens.map(foldCase).join(' ');
-    const phonetic = tokens.flatMap((t) => phoneticKeys(t).map((code) => code));
-    const acronym = tokens.length > 1 ? acronymOf(tokens) : '';
-    out.push({ kind: 'name', text: tokens.join(' '), key, phonetic: acronym ? [...phonetic, `#${acronym}`] : phonetic });
+    out.push(nameSlotOf(tokens));
   }
   return out;
 }
