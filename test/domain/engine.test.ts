@@ -136,12 +136,12 @@ describe('paraphrase', () => {
   });
 
   it('reads a country opening the sentence as the name the claim gives as an adjective', () => {
-    expect(stanceOf('Operation Lynx involved about 4,000 French troops in the Sahel.', 'France has deployed about 4,000 troops in the Sahel as part of Operation Lynx.')).toBe('SUPPORTS');
+    expect(stanceOf('Operation Lynx involved about 4,000 French troops in the Sahel.', 'France has deployed about 4,000 troops in the Sahel and the Sahara as part of Operation Lynx.')).toBe('SUPPORTS');
   });
 
   it('does not read one stage of a criminal case as another', () => {
     const c = 'Mara Voss was found guilty of first-degree murder.';
-    expect(stanceOf(c, 'Voss is charged with first-degree murder in the death of a neighbour.')).toBe('MENTIONS');
+    expect(stanceOf(c, 'Police said Mara Voss is charged with first-degree murder in the death of a neighbour.')).toBe('MENTIONS');
     expect(stanceOf(c, 'A jury convicted Mara Voss of first-degree murder on Tuesday.')).toBe('SUPPORTS');
   });
 
