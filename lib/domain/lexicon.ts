@@ -11,7 +11,8 @@ export const STOP_WORDS = new Set(
   would you your yours yourself yourselves said says say saying told tells according new news one two first also
   not never none neither yet still since per via amid among upon mr mrs ms dr gen lt col sgt president minister spokesman spokeswoman
   official officials report reports reported reportedly week month year years day days time times today yesterday
-  tomorrow take took taken takes taking place places make made makes get got gets hold held come came go went put puts monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  tomorrow take took taken takes taking place places make made makes get got gets hold held come came go went put puts
+  happen happens happened happening occur occurs occurred occurring keep keeps kept monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan feb mar apr jun jul aug sep sept oct nov dec`
     .split(/\s+/)
     .filter((w) => w.length > 0),

@@ -145,6 +145,11 @@ describe('paraphrase', () => {
     expect(stanceOf(c, 'A jury convicted Mara Voss of first-degree murder on Tuesday.')).toBe('SUPPORTS');
   });
 
+  it('does not need light verbs ("happened", "kept") to contradict', () => {
+    expect(stanceOf('The coup in Westmark happened in October 2024.', 'The military coup in Westmark took place in July 2024.')).toBe('CONTRADICTS');
+    expect(stanceOf('Norland kept roughly 4,000 troops in Westmark.', 'Norland had 1,500 troops stationed in Westmark.')).toBe('CONTRADICTS');
+  });
+
   it('reads "seized power" as a coup', () => {
     expect(stanceOf("Westmark's army seized power in July 2024.", 'The military coup in Westmark took place in July 2024.')).toBe('SUPPORTS');
   });

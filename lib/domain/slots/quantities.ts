@@ -65,11 +65,12 @@ function unitAfter(rest: string): string | undefined {
   return undefined;
 }
 
-/** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms. */
+/** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms; names left out. */
 function wordsAfter(rest: string): string[] {
   return (rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
     .split(/\s+/)
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w))
+    // Names say where or whose ("troops in Niger"), not what the figure counts.
+    .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
     .map((w) => canonicalTerm(w.toLowerCase()));
 }
 
