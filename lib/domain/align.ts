@@ -28,8 +28,10 @@ interface Context {
   names?: NameSlot[];
 }
 
-const contextOf = (statement: Statement): Context =>
-  refersBack(statement.text) ? ((statement.extra?.context as Context | undefined) ?? {}) : {};
+const contextOf = (statement: Statement): Context => {
+  const previous = statement.extra?.context as Context | undefined;
+  return refersBack(statement.text, previous?.terms) ? (previous ?? {}) : {};
+};
 
 /** The names of the report's headline and lead: what every later sentence is about. */
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];

@@ -1,5 +1,6 @@
 // Sentences that lean on the one before or on the report's lead: how a fact split
 // over two sentences ("An earthquake hit Qeshm. It struck at 1:53 p.m.") is read.
+import { canonicalTerm } from './terms.js';
 
 /** An adverb, conjunction or attribution a sentence may open with before its subject ("Also, it ...", "According to police, the robbers ..."). */
 const OPENER = String.raw`^(?:according to [^,]{1,40},\s+)?(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?`;
@@ -25,6 +26,17 @@ const NAMES_BACK = new RegExp(
  */
 const EVENT_BACK = new RegExp(`${OPENER}the (?:${EVENT_NOUNS})\\b`, 'iu');
 
-export const refersBack = (text: string): boolean => REFERS_BACK.test(text);
+/** "The delegation, headed by ..." after "A delegation led by ...": the definite article takes up the noun. */
+const DEFINITE_NOUN = new RegExp(`${OPENER}the ([\\p{L}-]+)`, 'iu');
+
+/**
+ * Whether the sentence refers back to the one before: by a pronoun or a usual anaphor, or by "the"
+ * and a noun the previous sentence used (given its terms).
+ */
+export const refersBack = (text: string, previousTerms: readonly string[] = []): boolean => {
+  if (REFERS_BACK.test(text)) return true;
+  const noun = DEFINITE_NOUN.exec(text)?.[1];
+  return noun !== undefined && previousTerms.includes(canonicalTerm(noun));
+};
 export const namesBack = (text: string): boolean => NAMES_BACK.test(text);
 export const namesEventBack = (text: string): boolean => EVENT_BACK.test(text);

@@ -50,7 +50,7 @@ export function postingsOf(statements: Statement[]): Array<Omit<Posting, 'report
   statements.forEach((s, i) => {
     for (const t of s.terms) entry(t).statements.push(s.index);
     const previous = statements[i - 1];
-    if (previous && refersBack(s.text)) for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);
+    if (previous && refersBack(s.text, previous.terms)) for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);
   });
   return [...byTerm.entries()].map(([term, p]) => ({ term, statements: p.statements, ...(p.carried.length > 0 ? { carried: p.carried } : {}) }));
 }

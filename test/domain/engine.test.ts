@@ -270,6 +270,13 @@ describe('stance', () => {
     expect(alignStatement(claim, rival.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
   });
 
+  it('reads "The delegation, headed by X" as taking up the delegation of the sentence before', () => {
+    const text = 'A Norland trade delegation arrived in Westmark on Monday for talks on grain exports. The delegation, headed by Mara Voss, met the port authority.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const claim = analyzeClaim('Mara Voss headed a Norland trade delegation that arrived in Westmark for grain talks.');
+    expect(alignStatement(claim, report.statements[1]!, '2024-06-03').stance).toBe('SUPPORTS');
+  });
+
   it('lets a sentence that renames the previous subject contradict with its names', () => {
     const text = 'Heavy rain hit Northby island on Sunday. The island, home to about 9,000 people, lost power for a day.';
     const report = analyzeReport({ text, publishedAt: '2024-06-03' });
