@@ -4,7 +4,7 @@
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
-import { isHedgedHeadline, negatesTerms } from './slots/polarity.js';
+import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { namesBack, namesEventBack, refersBack } from './references.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
@@ -229,6 +229,12 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
+  }
+  // "There were no reports of injuries" in a report about the claim's event (its names in the sentence or the
+  // lead) denies a claim that the event injured people, though the sentence shares few of the claim's words.
+  const harm = claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t));
+  if (harm && strangers.length === 0 && !question && !hedged) {
+    return { stance: 'CONTRADICTS', score, matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${harm} reported` }], reason: `polarity conflict: the report says there was no ${harm}` };
   }
   if (score >= sameFact && conflicting.length === 0 && (!missing || headline) && !hedged && !otherCaseStage(c, statement)) {
     return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };

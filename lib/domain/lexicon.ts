@@ -30,7 +30,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['agreement', 'accord', 'pact', 'deal', 'treati', 'arrang'],
   ['approv', 'pass', 'adopt', 'endors', 'ratifi'],
   ['kill', 'dead', 'die', 'di', 'death', 'slain', 'fatal', 'toll', 'live'],
-  ['injur', 'wound', 'hurt'],
+  ['injur', 'injuri', 'wound', 'hurt'],
   ['arrest', 'detain', 'captur', 'apprehend', 'custodi'],
   ['convict', 'guilti', 'found guilti'],
   ['charg', 'indict'],
@@ -76,6 +76,12 @@ export const SYNONYM_GROUPS: string[][] = [
  * "found guilty of murder", nor "arrested" state "charged".
  */
 export const CASE_STAGES: string[][] = [['arrest'], ['charg'], ['convict'], ['sentenc', 'jail', 'imprison'], ['acquit']];
+
+/** What "no casualties" and the like deny: the harms each word covers (as words; terms are derived). */
+export const HARM_WORDS: Record<string, string[]> = {
+  casualties: ['killed', 'injured'], fatalities: ['killed'], deaths: ['killed'], dead: ['killed'], victims: ['killed', 'injured'],
+  injuries: ['injured'], injured: ['injured'], damage: ['damage'],
+};
 
 /** Words that flip a statement's polarity. */
 export const NEGATION_CUES = [

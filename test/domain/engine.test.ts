@@ -150,6 +150,18 @@ describe('paraphrase', () => {
     expect(stanceOf('Norland kept roughly 4,000 troops in Westmark.', 'Norland had 1,500 troops stationed in Westmark.')).toBe('CONTRADICTS');
   });
 
+  it('reads "no reports of injuries" in a report about the event as denying injuries', () => {
+    const text = 'A 4.1 earthquake shook Westmark early on Sunday. There were no reports of damage or injuries, officials said.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const stance = (claim: string) => alignStatement(analyzeClaim(claim), report.statements[1]!, '2024-06-03').stance;
+    expect(stance('The Westmark earthquake caused serious injuries.')).toBe('CONTRADICTS');
+    expect(stance('Several people were injured in the Westmark quake.')).toBe('CONTRADICTS');
+    expect(stance('The Westmark earthquake measured 4.1.')).toBe('MENTIONS');
+    // About another place, it denies nothing of the claim's.
+    const other = analyzeReport({ text: 'A 4.1 earthquake shook Westmark early on Sunday. In Eastvale there were no reports of injuries.', publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('The Westmark earthquake caused serious injuries.'), other.statements[1]!, '2024-06-03').stance).not.toBe('CONTRADICTS');
+  });
+
   it('reads "seized power" as a coup', () => {
     expect(stanceOf("Westmark's army seized power in July 2024.", 'The military coup in Westmark took place in July 2024.')).toBe('SUPPORTS');
   });

@@ -1,6 +1,6 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
-import { DENIAL_CUES, DISMISSAL_VERBS, NO_COMPOUNDS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
+import { DENIAL_CUES, DISMISSAL_VERBS, HARM_WORDS, NO_COMPOUNDS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
@@ -107,4 +107,20 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
     }
   }
   return false;
+}
+
+const HARM = Object.keys(HARM_WORDS).join('|');
+/** "There were no immediate reports of damage or injuries", "caused no casualties", "no deaths were reported". */
+const NO_HARM = new RegExp(
+  `\\bno\\s+(?:immediate\\s+|initial\\s+|further\\s+)?(?:reports?\\s+of\\s+)?(?:any\\s+)?(?:major\\s+|serious\\s+)?(${HARM})(?:\\s+or\\s+(?:major\\s+|serious\\s+)?(${HARM}))?\\b`,
+  'giu',
+);
+
+/** The harms (as terms: killed, injured, damage) a sentence says did not happen. */
+export function deniedHarms(text: string): string[] {
+  const out = new Set<string>();
+  for (const m of foldCase(text).matchAll(NO_HARM)) {
+    for (const word of [m[1], m[2]]) for (const harm of word ? HARM_WORDS[word] ?? [] : []) out.add(canonicalTerm(harm));
+  }
+  return [...out];
 }
