@@ -122,6 +122,14 @@ describe('names', () => {
     expect(namesMatch(name('Abdourahamane Tiani'), name('Abdourahmane Tchiani'))).toBe(true);
     expect(namesMatch(name('Gaddafi'), name('Qaddafi'))).toBe(true);
   });
+
+  it('matches acronyms that keep small words or an acronym word whole', () => {
+    const name = (text: string) => extractNames(`Then ${text} spoke.`)[0]!;
+    expect(namesMatch(name('ECOWAS'), name('Economic Community of West African States'))).toBe(true);
+    expect(namesMatch(name('USGS'), name('US Geological Survey'))).toBe(true);
+    expect(namesMatch(name('EU'), name('European Union'))).toBe(true);
+    expect(namesMatch(name('ECOWAS'), name('European Union'))).toBe(false);
+  });
 });
 
 describe('paraphrase', () => {

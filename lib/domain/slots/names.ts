@@ -22,15 +22,24 @@ export function phoneticKeys(token: string): string[] {
   return [...new Set([primary, secondary].filter((c): c is string => !!c && c.length > 0))];
 }
 
-/** Acronym of a multi-word name: "Economic Community of West African States" -> "ecowas" is not derivable, but "European Union" -> "eu" is. */
-function acronymOf(tokens: string[]): string {
-  return tokens.filter((t) => !/^(of|the|and|for)$/i.test(t)).map((t) => foldCase(t)[0]).join('');
+/**
+ * Acronyms a multi-word name may go by: the initials of its words ("European Union" -> "eu"), with its
+ * small words too ("Economic Community of West African States" -> "ecowas"), and with a word that is
+ * itself an acronym kept whole ("US Geological Survey" -> "usgs").
+ */
+function acronymsOf(words: string[]): string[] {
+  const initials = (keepSmall: boolean, keepAcronyms: boolean) =>
+    words
+      .filter((w) => keepSmall || !/^(of|the|and|for)$/i.test(w))
+      .map((w) => (keepAcronyms && /^\p{Lu}{2,}$/u.test(w) ? foldCase(w) : foldCase(w)[0]))
+      .join('');
+  return [...new Set([initials(false, false), initials(true, false), initials(false, true), initials(true, true)])];
 }
 
-const nameSlotOf = (tokens: string[]): NameSlot => {
+const nameSlotOf = (tokens: string[], words: string[] = tokens): NameSlot => {
   const phonetic = tokens.flatMap((t) => phoneticKeys(t));
-  const acronym = tokens.length > 1 ? acronymOf(tokens) : '';
-  return { kind: 'name', text: tokens.join(' '), key: tokens.map(foldCase).join(' '), phonetic: acronym ? [...phonetic, `#${acronym}`] : phonetic };
+  const acronyms = tokens.length > 1 ? acronymsOf(words).map((a) => `#${a}`) : [];
+  return { kind: 'name', text: tokens.join(' '), key: tokens.map(foldCase).join(' '), phonetic: [...phonetic, ...acronyms] };
 };
 
 /**
@@ -53,7 +62,9 @@ export function extractNames(text: string): NameSlot[] {
     if ((match.index ?? 0) === 0 && tokens.length === 1 && match[0].split(/\s+/).length === 1 && !/^\p{Lu}{2,}$/u.test(tokens[0]!)) {
       if (!/['’]s$/.test(match[0])) continue;
     }
-    out.push(nameSlotOf(tokens));
+    // The acronym may keep the small words the key drops ("of" in ECOWAS).
+    const words = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t) || /^(?:of|the|and|for)$/i.test(t));
+    out.push(nameSlotOf(tokens, words));
   }
   return out;
 }
