@@ -348,6 +348,13 @@ describe('stance', () => {
     expect(stanceOf(since, 'The Westmark camp was shelled on 10 May 2024, in the first attack on the camp.')).not.toBe('CONTRADICTS');
   });
 
+  it('reads a range as one interval', () => {
+    const c = 'Fifteen people died in the Westmark flood.';
+    expect(stanceOf(c, 'Between 10 and 20 people died in the Westmark flood.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'Some 10-20 people died in the Westmark flood.')).toBe('SUPPORTS');
+    expect(stanceOf('Thirty people died in the Westmark flood.', 'Between 10 and 20 people died in the Westmark flood.')).toBe('CONTRADICTS');
+  });
+
   it('lets an open bound agree only with a figure near it or counting the same thing', () => {
     const c = 'About 20,000 people marched in Westmark during the strike.';
     expect(stanceOf(c, 'A fire in Westmark killed at least three people during the strike as crowds marched.')).not.toBe('SUPPORTS');

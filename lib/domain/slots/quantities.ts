@@ -84,9 +84,38 @@ function isDatePart(text: string, start: number, end: number, raw: string): bool
   return false;
 }
 
+const FIGURE_TEXT = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
+/** "between 10 and 20 people", "10 to 20", "10-20", "1-2 million": one interval, not two figures. */
+const RANGE = new RegExp(
+  String.raw`(?<![\p{L}\d.,-])(?:between\s+(?<a1>${FIGURE_TEXT})\s+and\s+(?<b1>${FIGURE_TEXT})|(?<a2>${FIGURE_TEXT})\s*(?:-|–|to)\s*(?<b2>${FIGURE_TEXT}))(?:\s*(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?(?![\d.,]*\d)`,
+  'giu',
+);
+
+/** Ranges of figures, with the spans they cover (their figures are not read again one by one). */
+function extractRanges(text: string): { ranges: Quantity[]; spans: Array<[number, number]> } {
+  const ranges: Quantity[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(RANGE)) {
+    const g = m.groups ?? {};
+    const scale = SCALES[g.scale?.toLowerCase() ?? ''] ?? 1;
+    const low = (parseDigits(g.a1 ?? g.a2 ?? '') ?? NaN) * scale;
+    const high = (parseDigits(g.b1 ?? g.b2 ?? '') ?? NaN) * scale;
+    // Not a range: a span of years ("2012-2013"), a score or a count going down ("3-1").
+    if (!(low < high) || [g.a1 ?? g.a2, g.b1 ?? g.b2].every((n) => /^(1[89]|20)\d\d$/.test(n ?? ''))) continue;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const unit = unitAfter(text.slice(end));
+    ranges.push({ kind: 'quantity', text: m[0].trim(), value: (low + high) / 2, low, high, ...(unit ? { unit } : {}), nouns: wordsAfter(text.slice(end)) });
+    spans.push([start, end]);
+  }
+  return { ranges, spans };
+}
+
 export function extractQuantities(text: string): Quantity[] {
-  const { times, spans } = extractTimes(text);
-  const out: Quantity[] = times;
+  const { times, spans: timeSpans } = extractTimes(text);
+  const { ranges, spans: rangeSpans } = extractRanges(text);
+  const spans = [...timeSpans, ...rangeSpans];
+  const out: Quantity[] = [...times, ...ranges];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
     const numText = groups.num ?? '';
@@ -109,7 +138,7 @@ export function extractQuantities(text: string): Quantity[] {
     if (isYear) continue;
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
     const numStart = start + match[0].indexOf(numText);
-    if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, read above
+    if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day and ranges, read above
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7".
     if (isDigits && /[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
     const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
