@@ -37,26 +37,19 @@ const contextOf = (statement: Statement): Context => {
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
 
 /**
- * A name given as the source of the sentence ("according to the Survey", "Reuters reported"), or a
- * landmark that locates the event, is not a rival actor or place.
+ * A name the sentence mentions on the way, not its actor or place: the source of the sentence
+ * ("according to the Survey", "Reuters reported"), a landmark that locates the event ("north of
+ * Healdsburg"), or a name inside a relative clause ("the company, which runs restaurant cars on the TGV").
  */
-const isSourceOrLandmark = (name: NameSlot, text: string): boolean => {
+const isAside = (name: NameSlot, text: string): boolean => {
   const at = text.indexOf(name.text);
   if (at < 0) return false;
   const before = text.slice(Math.max(0, at - 40), at);
   const after = text.slice(at + name.text.length, at + name.text.length + 30);
   // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
   if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{Ll}+){0,2}? $/u.test(before)) return true;
+  if (at > 0 && /\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, at))) return true;
   return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
-};
-
-/**
- * A name inside a relative clause describes something the sentence mentions on the way ("the company,
- * which runs restaurant cars on the TGV trains"); it is not the sentence's actor or place.
- */
-const inRelativeClause = (name: NameSlot, text: string): boolean => {
-  const at = text.indexOf(name.text);
-  return at > 0 && /\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, at));
 };
 
 /** Share of the name's words among the terms ("Greece" opening a sentence is a term, not a name). */
@@ -65,7 +58,6 @@ const nameShareIn = (name: NameSlot, terms: ReadonlySet<string>): number => {
   return words.filter((t) => terms.has(canonicalTerm(t))).length / words.length;
 };
 
-/** The name is stated in the sentence: as a name, or word for word as plain terms. */
 /** The name is one of the sentence's names, or its opening word ("France has ..." for "French"). */
 const namedIn = (name: NameSlot, statement: Statement): boolean => {
   if (statement.slots.names.some((n) => namesMatch(name, n))) return true;
@@ -73,11 +65,19 @@ const namedIn = (name: NameSlot, statement: Statement): boolean => {
   return opening !== undefined && namesMatch(name, opening);
 };
 
+/** The name is stated in the sentence: as a name, or word for word as plain terms. */
 const statedIn = (name: NameSlot, statement: Statement): boolean => namedIn(name, statement) || nameShareIn(name, new Set(statement.terms)) === 1;
 
-/** Index terms of the claim's names: they are scored by sound, not as terms. */
-const nameTermsOf = (claim: Statement): Set<string> =>
-  new Set(claim.slots.names.flatMap((n) => [...n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)]), ...contentTerms(n.text)]));
+/** Index terms of the claim's names: they are scored by sound, not as terms. Computed once per claim. */
+const nameTermsCache = new WeakMap<Statement, Set<string>>();
+const nameTermsOf = (claim: Statement): Set<string> => {
+  let terms = nameTermsCache.get(claim);
+  if (!terms) {
+    terms = new Set(claim.slots.names.flatMap((n) => [...n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)]), ...contentTerms(n.text)]));
+    nameTermsCache.set(claim, terms);
+  }
+  return terms;
+};
 
 /** Weighted share of the claim's terms and names found in the statement (context counts half). */
 export function topicOverlap(claim: Statement, statement: Statement, withContext = true): number {
@@ -196,9 +196,8 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
   // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
   const lead = leadOf(statement);
-  const aside = (n: NameSlot) => isSourceOrLandmark(n, statement.text) || inRelativeClause(n, statement.text);
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
-  const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !aside(n));
+  const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text));
   const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...(contextOf(statement).names ?? []), ...lead] : [];
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
