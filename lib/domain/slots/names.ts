@@ -27,10 +27,13 @@ export function phoneticKeys(token: string): string[] {
  * small words too ("Economic Community of West African States" -> "ecowas"), and with a word that is
  * itself an acronym kept whole ("US Geological Survey" -> "usgs").
  */
+/** The small words inside a name ("Economic Community of West African States") that its key leaves out. */
+const SMALL_WORD = /^(?:of|the|and|for)$/i;
+
 function acronymsOf(words: string[]): string[] {
   const initials = (keepSmall: boolean, keepAcronyms: boolean) =>
     words
-      .filter((w) => keepSmall || !/^(of|the|and|for)$/i.test(w))
+      .filter((w) => keepSmall || !SMALL_WORD.test(w))
       .map((w) => (keepAcronyms && /^\p{Lu}{2,}$/u.test(w) ? foldCase(w) : foldCase(w)[0]))
       .join('');
   return [...new Set([initials(false, false), initials(true, false), initials(false, true), initials(true, true)])];
@@ -54,7 +57,9 @@ export function openingName(text: string): NameSlot | undefined {
 export function extractNames(text: string): NameSlot[] {
   const out: NameSlot[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
-    const tokens = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t));
+    // The acronym may keep the small words the key drops ("of" in ECOWAS).
+    const words = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t) || SMALL_WORD.test(t));
+    const tokens = words.filter((t) => !isNoise(t));
     if (tokens.length === 0) continue;
     // A lone capitalised word opening the sentence is capitalised because it opens the sentence
     // ("Damage from...", "Police said...", "Greece secured..."): without a possessive or all
@@ -62,8 +67,6 @@ export function extractNames(text: string): NameSlot[] {
     if ((match.index ?? 0) === 0 && tokens.length === 1 && match[0].split(/\s+/).length === 1 && !/^\p{Lu}{2,}$/u.test(tokens[0]!)) {
       if (!/['’]s$/.test(match[0])) continue;
     }
-    // The acronym may keep the small words the key drops ("of" in ECOWAS).
-    const words = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t) || /^(?:of|the|and|for)$/i.test(t));
     out.push(nameSlotOf(tokens, words));
   }
   return out;
