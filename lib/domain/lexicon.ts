@@ -166,9 +166,15 @@ export const GENERIC_SUBJECTS = new Set(
 export const TITLES = new Set(
   `mr mrs ms miss dr prof sir dame lord lady gen general col colonel lt lieutenant maj major capt captain sgt sergeant
   adm admiral cmdr president vice prime minister deputy secretary senator sen rep representative gov governor mayor
-  king queen prince princess pope rev reverend father sheikh imam judge justice chief commander ambassador st saint`
+  king queen prince princess pope rev reverend father sheikh imam judge justice chief commander ambassador st saint
+  sheriff prosecutor spokesman spokeswoman spokesperson`
     .split(/\s+/)
     .filter((w) => w.length > 0),
+);
+
+/** A minister's field, part of the title ("Defence Minister"): not a place the office belongs to. */
+export const PORTFOLIOS = new Set(
+  'defence defense foreign interior home finance justice health education trade energy environment agriculture labour labor transport state'.split(' '),
 );
 
 export const MONTHS: Record<string, number> = {

@@ -124,6 +124,14 @@ describe('names', () => {
     expect(namesMatch(name('Gaddafi'), name('Qaddafi'))).toBe(true);
   });
 
+  it('splits an office out of a run of names: the place it belongs to and the person who holds it', () => {
+    const keys = (text: string) => extractNames(text).map((n) => n.key);
+    expect(keys('Then Westmark Police Chief Dana Holt spoke.')).toEqual(['westmark', 'dana holt']);
+    expect(keys('Then Norland Deputy Defence Minister Ivo Rask spoke.')).toEqual(['norland', 'ivo rask']);
+    // A minister's field is part of the title, not a place of its own.
+    expect(keys('Then Defence Minister Ivo Rask spoke.')).toEqual(['defence ivo rask']);
+  });
+
   it('matches acronyms that keep small words or an acronym word whole', () => {
     expect(namesMatch(name('ECOWAS'), name('Economic Community of West African States'))).toBe(true);
     expect(namesMatch(name('USGS'), name('US Geological Survey'))).toBe(true);

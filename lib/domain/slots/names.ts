@@ -3,7 +3,7 @@
 // Double Metaphone code, so "Tiani"/"Tchiani" and "Yevkurov"/"Evkourov" agree.
 import { doubleMetaphone } from 'double-metaphone';
 import type { NameSlot } from '../types.js';
-import { GENERIC_SUBJECTS, MONTHS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
+import { GENERIC_SUBJECTS, MONTHS, PORTFOLIOS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
 import { foldCase } from '../text.js';
 import { NUMBER_WORD } from './numbers.js';
 
@@ -57,19 +57,37 @@ export function openingName(text: string): NameSlot | undefined {
 export function extractNames(text: string): NameSlot[] {
   const out: NameSlot[] = [];
   for (const match of text.matchAll(NAME_RUN)) {
-    // The acronym may keep the small words the key drops ("of" in ECOWAS).
-    const words = match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')).filter((t) => !isNoise(t) || SMALL_WORD.test(t));
-    const tokens = words.filter((t) => !isNoise(t));
-    if (tokens.length === 0) continue;
     // A lone capitalised word opening the sentence is capitalised because it opens the sentence
     // ("Damage from...", "Police said...", "Greece secured..."): without a possessive or all
     // capitals, it stays a plain term. Its word still counts in the topic overlap, as a term.
-    if ((match.index ?? 0) === 0 && tokens.length === 1 && match[0].split(/\s+/).length === 1 && !/^\p{Lu}{2,}$/u.test(tokens[0]!)) {
-      if (!/['’]s$/.test(match[0])) continue;
+    if ((match.index ?? 0) === 0 && !/\s/.test(match[0]) && !/^\p{Lu}{2,}$/u.test(match[0]) && !/['’]s$/.test(match[0])) continue;
+    for (const part of splitAtOffices(match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')))) {
+      // The acronym may keep the small words the key drops ("of" in ECOWAS).
+      const words = part.filter((t) => !isNoise(t) || SMALL_WORD.test(t));
+      const tokens = words.filter((t) => !isNoise(t));
+      if (tokens.length > 0) out.push(nameSlotOf(tokens, words));
     }
-    out.push(nameSlotOf(tokens, words));
   }
   return out;
+}
+
+/** Words of an office or force between two names: "Troy Police Chief Charles Craft" is Troy's chief, Charles Craft. */
+const isOffice = (word: string): boolean => {
+  const lower = foldCase(word);
+  return TITLES.has(lower) || GENERIC_SUBJECTS.has(lower) || PORTFOLIOS.has(lower);
+};
+
+/**
+ * A run of capitalised words split where an office stands between two names: "Genesee County Sheriff
+ * Robert Pickell" is Genesee County's sheriff, Robert Pickell. Words between two office words belong to
+ * the title ("Deputy Defence Minister").
+ */
+function splitAtOffices(words: string[]): string[][] {
+  const first = words.findIndex((w, i) => isOffice(w) && words.slice(0, i).some((v) => !isNoise(v) && !isOffice(v)));
+  if (first < 0) return [words];
+  const last = words.length - 1 - [...words].reverse().findIndex(isOffice);
+  if (!words.slice(last + 1).some((w) => !isNoise(w))) return [words];
+  return [words.slice(0, first), words.slice(last + 1)];
 }
 
 const codeCache = new Map<string, string[]>();
