@@ -5,7 +5,7 @@
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
-import { namesBack, namesEventBack, refersBack } from './references.js';
+import { isAside, isPlace, namesBack, namesEventBack, refersBack } from './references.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -36,22 +36,6 @@ const contextOf = (statement: Statement): Context => {
 /** The names of the report's headline and lead: what every later sentence is about. */
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
 
-/**
- * A name the sentence mentions on the way, not its actor or place: the source of the sentence
- * ("according to the Survey", "Reuters reported"), a landmark that locates the event ("north of
- * Healdsburg"), or a name inside a relative clause ("the company, which runs restaurant cars on the TGV").
- */
-const isAside = (name: NameSlot, text: string): boolean => {
-  const at = text.indexOf(name.text);
-  if (at < 0) return false;
-  const before = text.slice(Math.max(0, at - 40), at);
-  const after = text.slice(at + name.text.length, at + name.text.length + 30);
-  // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
-  if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{Ll}+){0,2}? $/u.test(before)) return true;
-  if (at > 0 && /\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, at))) return true;
-  return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
-};
-
 /** Share of the name's words among the terms ("Greece" opening a sentence is a term, not a name). */
 const nameShareIn = (name: NameSlot, terms: ReadonlySet<string>): number => {
   const words = name.key.split(' ');
@@ -80,7 +64,7 @@ const nameTermsOf = (claim: Statement): Set<string> => {
 };
 
 /** Weighted share of the claim's terms and names found in the statement (context counts half). */
-export function topicOverlap(claim: Statement, statement: Statement, withContext = true): number {
+export function topicOverlap(claim: Statement, statement: Statement, withContext = true, withLead = withContext): number {
   const context = withContext ? contextOf(statement) : {};
   const own = new Set(statement.terms);
   const carried = new Set(context.terms ?? []);
@@ -93,7 +77,7 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
     if (own.has(term)) found += 1;
     else if (carried.has(term)) found += 0.5;
   }
-  const lead = withContext ? leadOf(statement) : [];
+  const lead = withLead ? leadOf(statement) : [];
   for (const name of claim.slots.names) {
     total += 1.5;
     if (namedIn(name, statement)) found += 1.5;
@@ -198,7 +182,10 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   const lead = leadOf(statement);
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
   const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text));
-  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...(contextOf(statement).names ?? []), ...lead] : [];
+  // A sentence that refers back continues the previous one's fact, in its place, though it names other
+  // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
+  const context = contextOf(statement).names ?? [];
+  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...context, ...lead] : strangers.some((n) => isPlace(n, statement.text)) ? [] : context;
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
@@ -222,7 +209,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
   // A sentence that renames the previous one's subject and names nothing else ("The island, which has
   // about 200,000 residents") states its fact with the previous sentence's names.
-  const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false);
+  const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false, strangers.length === 0);
   // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
   const question = /\?["'’”)\]]*$/.test(statement.text.trim());
   if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { cleanText } from './clean.js';
 import { copySignature } from './copies.js';
+import { isLocalAuthority, isSource, locatesEvent } from './references.js';
 import { splitSentences } from './sentences.js';
 import { extractSlots } from './slots/index.js';
 import { canonicalTerm, contentTerms } from './terms.js';
@@ -33,6 +34,28 @@ function leadNames(statements: Statement[]): NameSlot[] {
   return out.slice(0, LEAD_NAMES);
 }
 
+/** Places the report gives for its event beyond the lead: few, so a long report's asides do not widen its scene. */
+const SCENE_NAMES = 4;
+
+/**
+ * Where the report's event happened, said outside the headline and lead: the place whose police are
+ * on the case ("Troy police said", when the lead only says "a suburban Detroit firm") and the places
+ * of a sentence that locates the event again ("The temblor struck in the Geysers area").
+ */
+function sceneNames(statements: Statement[]): NameSlot[] {
+  const out: NameSlot[] = [];
+  for (const { text, slots } of statements) {
+    const locates = locatesEvent(text);
+    for (const name of slots.names) {
+      if (!(isLocalAuthority(name, text) || (locates && !isSource(name, text)))) continue;
+      if (!out.some((n) => n.key === name.key)) out.push(name);
+    }
+  }
+  return out.slice(0, SCENE_NAMES);
+}
+
+const withScene = (lead: NameSlot[], scene: NameSlot[]): NameSlot[] => [...lead, ...scene.filter((n) => !lead.some((l) => l.key === n.key))];
+
 export function analyzeReport(input: { text: string; title?: string; publishedAt?: string }): ReportAnalysis {
   const body = cleanText(input.text);
   const title = input.title ? collapseWhitespace(normalizeText(input.title)) : '';
@@ -40,12 +63,14 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   if (title && !sentences.some((s) => s.replace(/\.$/, '') === title.replace(/\.$/, ''))) sentences.unshift(title);
   const statements = sentences.slice(0, MAX_STATEMENTS).map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
   // The lead that sets a sentence's scene: the headline and lead sentences before it (the same for every later sentence).
-  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => leadNames(statements.slice(0, k)));
+  const scene = sceneNames(statements);
+  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => withScene(leadNames(statements.slice(0, k)), scene));
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
     const context = previous ? { context: { terms: previous.terms, names: previous.slots.names } } : {};
-    const lead = leads[Math.min(i, LEAD_STATEMENTS)]!;
+    // The headline's own names set its scene too.
+    const lead = leads[i === 0 ? 1 : Math.min(i, LEAD_STATEMENTS)]!;
     statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };
   });
   // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).

@@ -1,6 +1,7 @@
 // Sentences that lean on the one before or on the report's lead: how a fact split
 // over two sentences ("An earthquake hit Qeshm. It struck at 1:53 p.m.") is read.
 import { canonicalTerm } from './terms.js';
+import type { NameSlot } from './types.js';
 
 /** An adverb, conjunction or attribution a sentence may open with before its subject ("Also, it ...", "According to police, the robbers ..."). */
 const OPENER = String.raw`^(?:according to [^,]{1,40},\s+)?(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?`;
@@ -40,3 +41,49 @@ export const refersBack = (text: string, previousTerms: readonly string[] = []):
 };
 export const namesBack = (text: string): boolean => NAMES_BACK.test(text);
 export const namesEventBack = (text: string): boolean => EVENT_BACK.test(text);
+
+/** A sentence that places the event: "The temblor struck 26 miles north of Santa Rosa in the Geysers area". */
+const LOCATES_EVENT = new RegExp(
+  `\\bthe (?:${EVENT_NOUNS})\\b[^,;]{0,20}? (?:struck|hit|occurred|happened|took place|erupted|broke out|(?:was|were) (?:centered|centred|located|based))\\b`,
+  'iu',
+);
+export const locatesEvent = (text: string): boolean => LOCATES_EVENT.test(text);
+
+/** The text on either side of a name in its sentence (undefined when the name is not written as such). */
+function around(name: NameSlot, text: string): { before: string; after: string } | undefined {
+  const at = text.indexOf(name.text);
+  return at < 0 ? undefined : { before: text.slice(Math.max(0, at - 40), at), after: text.slice(at + name.text.length, at + name.text.length + 30) };
+}
+
+/**
+ * A name the sentence mentions on the way, not its actor or place: the source of the sentence
+ * ("according to the Survey", "Reuters reported"), a landmark that locates the event ("north of
+ * Healdsburg"), or a name inside a relative clause ("the company, which runs restaurant cars on the TGV").
+ */
+export function isAside(name: NameSlot, text: string): boolean {
+  const near = around(name, text);
+  if (!near) return false;
+  // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
+  if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{Ll}+){0,2}? $/u.test(near.before)) return true;
+  if (/\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, text.indexOf(name.text)))) return true;
+  return isSource(name, text);
+}
+
+/** The name is given as where something happened: "in Eastline", "at the Westmark depot". */
+export function isPlace(name: NameSlot, text: string): boolean {
+  const near = around(name, text);
+  return near !== undefined && /\b(?:in|at|into|near|outside)(?: the)? $/iu.test(near.before);
+}
+
+/** The name is the sentence's source: "according to the Survey", "Reuters reported", "said the ministry". */
+export function isSource(name: NameSlot, text: string): boolean {
+  const near = around(name, text);
+  if (!near) return false;
+  return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(near.before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(near.after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(near.before);
+}
+
+/** The place whose police, sheriff or prosecutors are on the case ("Troy police said"): where the event happened. */
+export function isLocalAuthority(name: NameSlot, text: string): boolean {
+  const near = around(name, text);
+  return near !== undefined && /^(?:['’]s)? (?:police|sheriff|fire department|prosecutors?|coroner)\b/iu.test(near.after);
+}

@@ -255,6 +255,19 @@ describe('stance', () => {
     expect(stanceOf(c, 'Fourteen people died in the flood in Westmark.')).toBe('CONTRADICTS');
   });
 
+  it('reads a figure after its verb as counting what the verb says ("kills 1", "killing one")', () => {
+    expect(stanceOf('Two people died in the Westmark depot shooting.', 'A gunman at the Westmark depot shot three people, killing one, before fleeing.')).toBe('CONTRADICTS');
+    expect(stanceOf('One person died in the Westmark depot shooting.', 'A gunman at the Westmark depot shot three people, killing one, before fleeing.')).toBe('SUPPORTS');
+    // "injuring two" counts the injured, not the dead.
+    expect(stanceOf('Two people died in the Westmark depot shooting.', 'A gunman at the Westmark depot shot two people dead, injuring two, before fleeing.')).toBe('SUPPORTS');
+  });
+
+  it('lets the lead\'s place stand in a sentence that contradicts, when the sentence names nowhere else', () => {
+    const text = 'Shooting at Westmark depot.\nA gunman who had been fired last week walked into the depot on Monday and shot three people, killing one, before fleeing.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('Two people died in the Westmark depot shooting.'), report.statements[1]!, '2024-06-03').stance).toBe('CONTRADICTS');
+  });
+
   it('does not let a background figure from an earlier year contradict the events of the day', () => {
     const c = 'The Westmark flood killed nine people.';
     expect(stanceOf(c, 'In 2009 a flood in Westmark killed 120 people.', '2024-04-02')).toBe('MENTIONS');
@@ -296,6 +309,30 @@ describe('stance', () => {
     // Without the relative clause's exemption, "Eastline" would read as another place in the claim's role.
     const rival = analyzeReport({ text: text.replace(', which serves the Eastline trains', ' in Eastline'), publishedAt: '2024-06-03' });
     expect(alignStatement(claim, rival.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
+  it('takes the event\'s place from its police or from a sentence that locates it, when the lead only gives the region', () => {
+    const claim = analyzeClaim('The gunman at the Westmark depot killed one person and wounded two.');
+    const lead = 'A Norland man shot to death one person and injured two others on Monday at a suburban Eastvale depot, police said.';
+    const byPolice = analyzeReport({ text: `${lead} The suspect had worked there, Westmark police Lt. Dana Holt said.`, publishedAt: '2024-06-03' });
+    expect(alignStatement(claim, byPolice.statements[0]!, '2024-06-03').stance).toBe('SUPPORTS');
+    const unplaced = analyzeReport({ text: `${lead} The suspect had worked there, Lt. Dana Holt said.`, publishedAt: '2024-06-03' });
+    expect(alignStatement(claim, unplaced.statements[0]!, '2024-06-03').stance).toBe('MENTIONS');
+    const quake = analyzeClaim('A magnitude 4.6 earthquake shook Redwater Springs early on Thursday.');
+    const text = 'A magnitude 4.6 earthquake shook Lake County early on Thursday. The temblor struck 20 miles north of Eastvale in the Redwater Springs area.';
+    expect(alignStatement(quake, analyzeReport({ text, publishedAt: '2024-06-03' }).statements[0]!, '2024-06-03').stance).toBe('SUPPORTS');
+    const elsewhere = analyzeReport({ text: text.replace('The temblor struck', 'Another temblor hit in 2019'), publishedAt: '2024-06-03' });
+    expect(alignStatement(quake, elsewhere.statements[0]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
+  it('reads a sentence that refers back in the previous sentence\'s place, though it names other actors', () => {
+    const text = 'A Norland trade delegation met port officials in Westmark on Monday. The delegation, led by Mara Voss, was received by harbour master Ivo Rask.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const claim = analyzeClaim('Mara Voss led the Norland delegation to Westmark.');
+    expect(alignStatement(claim, report.statements[1]!, '2024-06-03').stance).toBe('SUPPORTS');
+    // The headline's partner does not stand in for another partner the sentence names.
+    const pact = analyzeReport({ title: 'Norland signs trade pact with Eastmark', text: 'Officials spoke of a new era on Monday. It also ended two defence agreements with the European Union.' });
+    expect(alignStatement(analyzeClaim('Norland ended two defence agreements with Eastmark.'), pact.statements.at(-1)!).stance).toBe('MENTIONS');
   });
 
   it('reads "The delegation, headed by X" as taking up the delegation of the sentence before', () => {

@@ -188,7 +188,11 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   // The unit is the first word after the figure, often an adjective: "two defence accords" and "two key
   // military agreements" both count agreements. Two figures followed by the same noun count the same thing.
   // Not when a unit of measurement tells them apart ("280-pound catfish", "20-stone catfish").
-  if (a.unit === undefined || b.unit === undefined || MEASUREMENT_UNITS.has(a.unit) || MEASUREMENT_UNITS.has(b.unit)) return false;
+  // A figure after its verb has no noun ("kills 1", "killing one"): it counts what the verb says, as
+  // "two people died" does (died and killed fold to one term).
+  const [bare, other] = a.unit === undefined ? [a, b] : [b, a];
+  if (bare.unit === undefined) return other.unit !== undefined && !MEASUREMENT_UNITS.has(other.unit) && (bare.nouns ?? []).some((n) => (other.nouns ?? []).includes(n));
+  if (MEASUREMENT_UNITS.has(a.unit!) || MEASUREMENT_UNITS.has(b.unit!)) return false;
   return (a.nouns ?? []).some((n) => n !== a.unit && n !== b.unit && (b.nouns ?? []).includes(n));
 }
 
