@@ -13,7 +13,9 @@ export const STOP_WORDS = new Set(
   official officials report reports reported reportedly week month year years day days time times today yesterday
   tomorrow take took taken takes taking place places make made makes get got gets hold held come came go went put puts
   happen happens happened happening occur occurs occurred occurring keep keeps kept monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
-  september october november december jan feb mar apr jun jul aug sep sept oct nov dec`
+  september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+  near nearby across along around behind beside beyond inside outside toward towards within onto throughout despite
+  measure measures measured measuring total totals totalled totaled totalling totaling numbered stood`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

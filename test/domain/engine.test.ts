@@ -321,6 +321,9 @@ describe('stance', () => {
     const quake = analyzeClaim('A magnitude 4.6 earthquake shook Redwater Springs early on Thursday.');
     const text = 'A magnitude 4.6 earthquake shook Lake County early on Thursday. The temblor struck 20 miles north of Eastvale in the Redwater Springs area.';
     expect(alignStatement(quake, analyzeReport({ text, publishedAt: '2024-06-03' }).statements[0]!, '2024-06-03').stance).toBe('SUPPORTS');
+    // "near" and the verb that only introduces the figure ("measured 4.6") are not the fact's words.
+    const measured = analyzeClaim('The earthquake near Redwater Springs measured 4.6.');
+    expect(alignStatement(measured, analyzeReport({ text, publishedAt: '2024-06-03' }).statements[0]!, '2024-06-03').stance).toBe('SUPPORTS');
     const elsewhere = analyzeReport({ text: text.replace('The temblor struck', 'Another temblor hit in 2019'), publishedAt: '2024-06-03' });
     expect(alignStatement(quake, elsewhere.statements[0]!, '2024-06-03').stance).toBe('MENTIONS');
   });
