@@ -1,11 +1,14 @@
 // Candidate retrieval: BM25 over the term index. Rare terms weigh more, so a claim
 // about "Yevkurov" finds the sentences that name him before those that say "Niger".
 import { refersBack } from './references.js';
+import { canonicalTerm } from './terms.js';
 import type { ClaimAnalysis, Posting, RankedStatement, Statement } from './types.js';
 
 const K1 = 1.2;
 /** Weight of a term a statement carries from the sentence it refers back to (align counts context half). */
 const CARRIED_SHARE = 0.5;
+/** Weight of a claim name that a statement's report gives elsewhere (its lead or scene). */
+const SCENE_SHARE = 0.5;
 
 export function idf(totalReports: number, docFreq: number): number {
   return Math.log(1 + (totalReports - docFreq + 0.5) / (docFreq + 0.5));
@@ -18,6 +21,8 @@ export function rankStatements(
   limit: number,
 ): RankedStatement[] {
   const claimTerms = new Set(claim.terms);
+  const nameTerms = new Set(claim.statement.slots.names.flatMap((n) => n.key.split(' ').map(canonicalTerm)));
+  const namedIn = new Map<string, Array<{ weight: number; statements: Set<number> }>>();
   const scores = new Map<string, RankedStatement>();
   const total = Math.max(stats.totalReports, 1);
   for (const posting of postings) {
@@ -34,6 +39,14 @@ export function rankStatements(
     for (const index of posting.statements) add(index, 1);
     // A sentence that refers back ("It struck at 1:53") carries the previous one's terms at half weight, as in align.
     for (const index of posting.carried ?? []) add(index, CARRIED_SHARE);
+    if (nameTerms.has(posting.term)) namedIn.set(posting.reportId, [...(namedIn.get(posting.reportId) ?? []), { weight, statements: new Set([...posting.statements, ...(posting.carried ?? [])]) }]);
+  }
+  // A report that names the claim's place or actor somewhere has its other sentences in that scope (align reads
+  // them with the lead's and the scene's names): they rank as if they named it, at half weight.
+  for (const entry of scores.values()) {
+    for (const name of namedIn.get(entry.reportId) ?? []) {
+      if (!name.statements.has(entry.statementIndex)) entry.score += SCENE_SHARE * name.weight * ((K1 + 1) / (1 + K1));
+    }
   }
   return [...scores.values()]
     .sort((a, b) => b.score - a.score || a.reportId.localeCompare(b.reportId) || a.statementIndex - b.statementIndex)

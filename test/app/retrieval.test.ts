@@ -58,4 +58,19 @@ describe('retrieval by rare terms', () => {
     const { claim } = await rt.app.submitClaim({ text: 'The Quayside council voted on the Zephyr tram line at 21:40.' });
     expect(claim.verdict).toBe('CORROBORATED');
   });
+
+  it('finds a lead sentence that leaves out the place its report names further down', async () => {
+    // Many sentences share more of the claim's words than the lead does, none of them its place.
+    const noise = Array.from({ length: 40 }, (_, i) => ({
+      source: `Outlet ${i % 5}`,
+      text: `A magnitude 3.${i % 9} earthquake shook the valley early on Thursday, number ${i}. A magnitude 2.${i % 9} earthquake shook the hills early on Thursday too.`,
+    }));
+    await createSeeder(rt.store).seed(noise);
+    const text = 'A magnitude 4.6 earthquake shook Lake County on Thursday. The temblor struck 20 miles north of Eastvale in the Redwater Springs area.';
+    await rt.app.ingestReport({ source: 'Valley Courier', text, publishedAt: '2024-06-06' });
+    const other = 'Thursday brought a magnitude 4.6 earthquake that shook homes across Lake County. Seismologists said the temblor struck in the Redwater Springs area, far from any town.';
+    await rt.app.ingestReport({ source: 'Coast Daily', text: other, publishedAt: '2024-06-06' });
+    const { claim } = await rt.app.submitClaim({ text: 'A magnitude 4.6 earthquake shook Redwater Springs early on Thursday.' });
+    expect(claim.verdict).toBe('CORROBORATED');
+  });
 });
