@@ -111,6 +111,8 @@ interface SlotCheck {
   conflicting: SlotComparison[];
   /** the claim has a number or date the statement does not state */
   missing: boolean;
+  /** a conflicting figure is followed by the very words the claim's figure is ("50 were injured" for "80 people were injured") */
+  countedConflict: boolean;
 }
 
 function compareSlots(claim: Statement, statement: Statement, publishedAt?: string): SlotCheck {
@@ -118,6 +120,7 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   const matched: SlotComparison[] = [];
   const conflicting: SlotComparison[] = [];
   let missing = false;
+  let countedConflict = false;
   for (const q of claim.slots.quantities) {
     const same = statement.slots.quantities.filter((s) => sameMeasure(q, s));
     // A figure the claim gives without saying what it counts ("measured 6.1") agrees with the same
@@ -130,7 +133,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
     else {
       const rival = same.find((s) => measuredIn(q, s));
-      if (rival) conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
+      if (rival) {
+        conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
+        const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
+        if (sameCount && (q.nouns ?? []).some((n) => n !== q.unit)) countedConflict = true;
+      }
       else missing = true;
     }
   }
@@ -152,7 +159,7 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     const same = statement.slots.names.find((s) => namesMatch(n, s));
     if (same) matched.push({ kind: 'name', claim: n.text, report: same.text });
   }
-  return { matched, conflicting, missing };
+  return { matched, conflicting, missing, countedConflict };
 }
 
 /** The claim names one stage of a criminal case ("found guilty") and the sentence only another ("charged"). */
@@ -171,7 +178,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   if (score < Math.min(ON_TOPIC, sameFact)) {
     return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
   }
-  const { matched, conflicting, missing } = compareSlots(c, statement, publishedAt);
+  const { matched, conflicting, missing, countedConflict } = compareSlots(c, statement, publishedAt);
   if (conflicting.length > 0 && aboutEarlierTime(c, statement, publishedAt)) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'about an earlier time than the claim' };
   }
@@ -212,7 +219,10 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false, strangers.length === 0);
   // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
   const question = /\?["'’”)\]]*$/.test(statement.text.trim());
-  if (ownScore >= sameFactContradiction && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {
+  // A figure that counts the very thing the claim's figure counts, in a sentence about the report's own event
+  // (no other place or actor), is the same fact though the sentence is short ("The governor said 50 were injured").
+  const contradictionBar = countedConflict && strangers.length === 0 ? Math.min(sameFact, sameFactContradiction) : sameFactContradiction;
+  if (ownScore >= contradictionBar && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {
     const first = conflicting[0]!;
     return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
   }

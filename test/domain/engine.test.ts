@@ -268,6 +268,15 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim('Two people died in the Westmark depot shooting.'), report.statements[1]!, '2024-06-03').stance).toBe('CONTRADICTS');
   });
 
+  it('contradicts with a short sentence whose figure counts the very thing the claim counts, in the report\'s own event', () => {
+    const text = 'A strong earthquake struck Westmark island on Sunday. The governor of Westmark said 50 were injured.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('Around 80 people were injured in the Westmark earthquake.'), report.statements[1]!, '2024-06-03').stance).toBe('CONTRADICTS');
+    // A figure of the next clause's words counts something else: the dead are not the demonstrators.
+    const fire = analyzeReport({ text: 'Thousands marched on Wednesday. In Westmark a man and two women died after demonstrators torched the bank.', publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('About 20,000 people demonstrated in Westmark.'), fire.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
   it('does not let a background figure from an earlier year contradict the events of the day', () => {
     const c = 'The Westmark flood killed nine people.';
     expect(stanceOf(c, 'In 2009 a flood in Westmark killed 120 people.', '2024-04-02')).toBe('MENTIONS');

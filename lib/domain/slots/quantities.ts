@@ -67,7 +67,9 @@ function unitAfter(rest: string): string | undefined {
 
 /** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms; names left out. */
 function wordsAfter(rest: string): string[] {
+  // The words of the figure's own clause: "two women died after demonstrators set..." counts the dead, not demonstrators.
   return (rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
+    .split(/\s+(?=(?:after|before|when|while|as|because|since|until|but|though|although)\b)/i)[0]!
     .split(/\s+/)
     // Names say where or whose ("troops in Niger"), not what the figure counts.
     .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
