@@ -71,6 +71,57 @@ export const SYNONYM_GROUPS: string[][] = [
   ['store', 'shop', 'boutiqu'],
   ['inhabit', 'resid', 'popul'],
   ['firebomb', 'petrol bomb', 'molotov'],
+  // Broader news paraphrase: event verbs, actors and objects reporters name in more than one way.
+  ['deni', 'reject', 'refut', 'rebuff'],
+  ['accus', 'alleg', 'blame'],
+  ['ship', 'vessel', 'boat', 'skiff'],
+  ['merchant', 'cargo', 'commerci'],
+  ['escort', 'shepherd', 'accompani', 'convoi'],
+  ['market', 'marketplac', 'bazaar'],
+  ['school', 'schoolhous', 'classroom'],
+  ['protest', 'demonstr', 'ralli', 'march'],
+  ['firefight', 'fire crew', 'fire brigad', 'firemen', 'fireman'],
+  ['prevent', 'block', 'hinder', 'obstruct'],
+  ['shake', 'shook', 'shaken', 'rattl', 'trembl'],
+  ['feel', 'felt'],
+  ['meet', 'summit', 'confer'],
+  ['bomb', 'bombard', 'airstrik', 'air strike', 'air raid'],
+  ['destroi', 'raze', 'flatten', 'demolish', 'wreck'],
+  ['collaps', 'cave in', 'crumbl'],
+  ['trap', 'buri'],
+  ['aid', 'help', 'assist', 'relief'],
+  ['send', 'sent', 'dispatch'],
+  ['helicopt', 'chopper'],
+  ['plane', 'aircraft', 'airplan', 'jet'],
+  ['weapon', 'firearm', 'arm'],
+  ['ammunit', 'bullet', 'cartridg'],
+  ['jewel', 'jewelri', 'gem'],
+  ['steal', 'stole', 'stolen', 'snatch', 'grab', 'loot', 'make off'],
+  ['employe', 'worker', 'staff', 'staffer'],
+  ['firm', 'compani'],
+  ['gunman', 'gunmen', 'shooter', 'assail'],
+  ['jail', 'prison', 'imprison'],
+  ['depth', 'deep', 'underground'],
+  ['epicent', 'center', 'hypocent'],
+  ['lead', 'led', 'head'],
+  ['visit', 'trip', 'tour'],
+  ['talk', 'negoti', 'discuss'],
+  ['leav', 'depart', 'exit', 'pull out'],
+  ['ask', 'request', 'appeal', 'call for', 'urg'],
+  ['foreign', 'intern'],
+  ['govern', 'administr'],
+  ['win', 'won', 'victori'],
+  ['lose', 'lost', 'defeat'],
+  ['increas', 'rise', 'rose', 'grow', 'grew', 'climb', 'jump', 'surg'],
+  ['decreas', 'fall', 'fell', 'drop', 'declin', 'plung', 'slump'],
+  ['investig', 'probe', 'inquiri'],
+  ['explod', 'deton', 'blast', 'explos'],
+  ['crash', 'collid', 'collis'],
+  ['storm', 'hurrican', 'cyclon', 'typhoon'],
+  ['fight', 'clash', 'combat', 'battl'],
+  ['rebel', 'insurg', 'militant'],
+  ['cut', 'reduc', 'slash', 'trim'],
+  ['burn', 'torch', 'ablaz', 'set fire', 'set alight'],
 ];
 
 /**
@@ -178,6 +229,21 @@ export const TITLES = new Set(
 export const PORTFOLIOS = new Set(
   'defence defense foreign interior home finance justice health education trade energy environment agriculture labour labor transport state'.split(' '),
 );
+
+/**
+ * Capitals that news uses for their country's government, with the country's name tokens (a name
+ * token, lower case): "Washington" for the United States, "Khartoum" for Sudan.
+ */
+export const CAPITAL_OF: Record<string, string[]> = {
+  washington: ['us', 'usa', 'america', 'united states'], moscow: ['russia'], beijing: ['china'], tehran: ['iran'],
+  khartoum: ['sudan'], juba: ['south sudan'], kyiv: ['ukraine'], kiev: ['ukraine'], pyongyang: ['north korea'], seoul: ['south korea'],
+  tokyo: ['japan'], ankara: ['turkey'], riyadh: ['saudi arabia'], damascus: ['syria'], baghdad: ['iraq'], kabul: ['afghanistan'],
+  islamabad: ['pakistan'], 'new delhi': ['india'], delhi: ['india'], brussels: ['eu', 'european union'], paris: ['france'], london: ['britain', 'uk', 'united kingdom'],
+  berlin: ['germany'], rome: ['italy'], madrid: ['spain'], ottawa: ['canada'], canberra: ['australia'], cairo: ['egypt'],
+  tripoli: ['libya'], niamey: ['niger'], bamako: ['mali'], ouagadougou: ['burkina faso'], abuja: ['nigeria'], nairobi: ['kenya'],
+  'addis ababa': ['ethiopia'], caracas: ['venezuela'], havana: ['cuba'], brasilia: ['brazil'], athens: ['greece'], jakarta: ['indonesia'],
+  manila: ['philippines'], hanoi: ['vietnam'], bangkok: ['thailand'], dhaka: ['bangladesh'], kathmandu: ['nepal'], mogadishu: ['somalia'],
+};
 
 export const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,

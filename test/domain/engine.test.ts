@@ -132,6 +132,15 @@ describe('names', () => {
     expect(keys('Then Defence Minister Ivo Rask spoke.')).toEqual(['defence ivo rask']);
   });
 
+  it('matches a capital standing for its country, and a name with a hyphened qualifier', () => {
+    expect(namesMatch(name('Khartoum'), name('Sudan'))).toBe(true);
+    expect(namesMatch(name('Washington'), name('United States'))).toBe(true);
+    // Only the whole country: Khartoum is not South Sudan's capital.
+    expect(namesMatch(name('Khartoum'), name('South Sudan'))).toBe(false);
+    expect(namesMatch(name('Redwater-area'), name('Redwater'))).toBe(true);
+    expect(namesMatch(name('Paris-based'), name('Paris'))).toBe(true);
+  });
+
   it('matches acronyms that keep small words or an acronym word whole', () => {
     expect(namesMatch(name('ECOWAS'), name('Economic Community of West African States'))).toBe(true);
     expect(namesMatch(name('USGS'), name('US Geological Survey'))).toBe(true);
@@ -176,6 +185,12 @@ describe('paraphrase', () => {
     // About another place, it denies nothing of the claim's.
     const other = analyzeReport({ text: 'A 4.1 earthquake shook Westmark early on Sunday. In Eastvale there were no reports of injuries.', publishedAt: '2024-06-03' });
     expect(alignStatement(analyzeClaim('The Westmark earthquake caused serious injuries.'), other.statements[1]!, '2024-06-03').stance).not.toBe('CONTRADICTS');
+  });
+
+  it('reads common news paraphrases as one fact: vessels and ships, shepherding and escorting, rejecting and denying', () => {
+    expect(stanceOf('The Norland frigate Osprey was shepherding a convoy of five cargo ships.', 'The Norland frigate Osprey was escorting the five merchant vessels through the corridor.')).toBe('SUPPORTS');
+    expect(stanceOf("Westmark's army rejected accusations that it bombed the Eastvale camp.", "Westmark's armed forces denied carrying out the bombing of the Eastvale camp.")).toBe('SUPPORTS');
+    expect(stanceOf('Firefighters were kept from reaching the Eastvale bank.', 'Rioters prevented fire crews from reaching the Eastvale bank.')).toBe('SUPPORTS');
   });
 
   it('reads "seized power" as a coup', () => {

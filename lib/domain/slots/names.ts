@@ -3,7 +3,7 @@
 // Double Metaphone code, so "Tiani"/"Tchiani" and "Yevkurov"/"Evkourov" agree.
 import { doubleMetaphone } from 'double-metaphone';
 import type { NameSlot } from '../types.js';
-import { GENERIC_SUBJECTS, MONTHS, PORTFOLIOS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
+import { CAPITAL_OF, GENERIC_SUBJECTS, MONTHS, PORTFOLIOS, STOP_WORDS, TITLES, WEEKDAYS } from '../lexicon.js';
 import { foldCase } from '../text.js';
 import { NUMBER_WORD } from './numbers.js';
 
@@ -45,12 +45,16 @@ const nameSlotOf = (tokens: string[], words: string[] = tokens): NameSlot => {
   return { kind: 'name', text: tokens.join(' '), key: tokens.map(foldCase).join(' '), phonetic: [...phonetic, ...acronyms] };
 };
 
+/** A name's word without its possessive or a hyphened qualifier: "Khartoum's", "Geysers-area", "Paris-based". */
+const bareToken = (token: string): string => token.replace(/['’]s$/, '').replace(/-(?:area|based|born|led|backed|bound|style|era|region|wide|made)$/i, '');
+
 /**
  * The capitalised word that opens a sentence, as a name: not extracted as one ("France has deployed"
  * reads like "Damage from"), but it can still be the claim's name, said as its adjective ("French").
  */
 export function openingName(text: string): NameSlot | undefined {
-  const word = /^\p{Lu}[\p{L}'’-]*/u.exec(text)?.[0]?.replace(/['’]s$/, '');
+  const raw = /^\p{Lu}[\p{L}'’-]*/u.exec(text)?.[0];
+  const word = raw === undefined ? undefined : bareToken(raw);
   return word && !isNoise(word) ? nameSlotOf([word]) : undefined;
 }
 
@@ -61,7 +65,7 @@ export function extractNames(text: string): NameSlot[] {
     // ("Damage from...", "Police said...", "Greece secured..."): without a possessive or all
     // capitals, it stays a plain term. Its word still counts in the topic overlap, as a term.
     if ((match.index ?? 0) === 0 && !/\s/.test(match[0]) && !/^\p{Lu}{2,}$/u.test(match[0]) && !/['’]s$/.test(match[0])) continue;
-    for (const part of splitAtOffices(match[0].split(/\s+/).map((t) => t.replace(/['’]s$/, '')))) {
+    for (const part of splitAtOffices(match[0].split(/\s+/).map(bareToken))) {
       // The acronym may keep the small words the key drops ("of" in ECOWAS).
       const words = part.filter((t) => !isNoise(t) || SMALL_WORD.test(t));
       const tokens = words.filter((t) => !isNoise(t));
@@ -114,6 +118,9 @@ const DEMONYM_OF: Record<string, string> = {
   thai: 'thailand', filipino: 'philippines', welsh: 'wales', scottish: 'scotland', english: 'england', israeli: 'israel',
   iraqi: 'iraq', yemeni: 'yemen', pakistani: 'pakistan', afghan: 'afghanistan', malagasy: 'madagascar',
 };
+/** A capital standing for its country's government ("Khartoum's army", "Washington has threatened"): whole names only. */
+const isCapitalOf = (a: string, b: string): boolean => CAPITAL_OF[a]?.includes(b) === true || CAPITAL_OF[b]?.includes(a) === true;
+
 const isDemonym = (a: string, b: string): boolean => {
   if (DEMONYM_OF[a] || DEMONYM_OF[b]) return DEMONYM_OF[a] === b || DEMONYM_OF[b] === a;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -155,7 +162,7 @@ const tokensMatch = (a: string, b: string): boolean =>
  * Mission" share two words of four, so they are different missions.
  */
 export function namesMatch(a: NameSlot, b: NameSlot): boolean {
-  if (a.key === b.key) return true;
+  if (a.key === b.key || isCapitalOf(a.key, b.key)) return true;
   if (a.phonetic.some((code) => code.startsWith('#') && code.slice(1) === b.key.replace(/\s+/g, ''))) return true;
   if (b.phonetic.some((code) => code.startsWith('#') && code.slice(1) === a.key.replace(/\s+/g, ''))) return true;
   const aTokens = a.key.split(' ');
