@@ -3,7 +3,7 @@
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
-import { datesAgree, datesComparable, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
+import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { isAside, isPlace, namesBack, namesEventBack, refersBack } from './references.js';
 import { CASE_STAGES } from './lexicon.js';
@@ -136,7 +136,8 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
       if (rival) {
         conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
-        if (sameCount && (q.nouns ?? []).some((n) => n !== q.unit)) countedConflict = true;
+        // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
+        if (sameCount && ((q.nouns ?? []).some((n) => n !== q.unit) || isCurrency(q))) countedConflict = true;
       }
       else missing = true;
     }

@@ -64,7 +64,7 @@ export function isAside(name: NameSlot, text: string): boolean {
   const near = around(name, text);
   if (!near) return false;
   // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
-  if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{Ll}+){0,2}? $/u.test(near.before)) return true;
+  if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u.test(near.before)) return true;
   if (/\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, text.indexOf(name.text)))) return true;
   return isSource(name, text);
 }

@@ -21,6 +21,8 @@ export interface Quantity {
   unit?: string;
   /** the content words right after the figure ("two crucial military agreements" -> crucial, militari, agreement) */
   nouns?: string[];
+  /** a part of a whole the sentence counts ("two of the skiffs", "the remaining three"): never the whole's figure */
+  part?: boolean;
 }
 
 export interface DateSlot {

@@ -292,6 +292,19 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim('About 20,000 people demonstrated in Westmark.'), fire.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
   });
 
+  it('reads a part ("two of the skiffs") apart from the whole ("five skiffs")', () => {
+    expect(stanceOf('Two of the five Norland skiffs got away near Westmark.', 'Two of the skiffs got away near Westmark, and Norland sailors seized the remaining three skiffs.')).not.toBe('CONTRADICTS');
+    expect(stanceOf('Three of the five Norland skiffs got away near Westmark.', 'Two of the five Norland skiffs got away near Westmark.')).toBe('CONTRADICTS');
+  });
+
+  it('reads two sums of money of one event as one measure, and a landmark named with a capital as no rival place', () => {
+    const c = 'The Westmark jewellery thieves got away with goods worth 10 million euros.';
+    const second = (sentence: string) =>
+      alignStatement(analyzeClaim(c), analyzeReport({ text: `Raiders struck in Westmark on Monday. ${sentence}`, publishedAt: '2024-06-03' }).statements[1]!, '2024-06-03').stance;
+    expect(second('Thieves rammed a jewellery store near Place Royale in central Westmark and escaped with €2 million.')).toBe('CONTRADICTS');
+    expect(second('Thieves rammed a jewellery store near Place Royale in central Westmark and escaped with €10 million.')).toBe('SUPPORTS');
+  });
+
   it('does not let a background figure from an earlier year contradict the events of the day', () => {
     const c = 'The Westmark flood killed nine people.';
     expect(stanceOf(c, 'In 2009 a flood in Westmark killed 120 people.', '2024-04-02')).toBe('MENTIONS');

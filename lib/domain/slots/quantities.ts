@@ -149,7 +149,8 @@ export function extractQuantities(text: string): Quantity[] {
     const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
     const nounsAfter = wordsAfter(text.slice(end));
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
-    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns });
+    const part = /^\s+of\s+(?:the|its|their|those|these|them)\b/i.test(text.slice(end)) || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns, ...(part ? { part } : {}) });
   }
   return [...out, ...peopleSums(text)];
 }
@@ -181,8 +182,13 @@ const MEASUREMENT_UNITS = new Set([
   hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`.split(/\s+/).map((w) => canonicalTerm(w)),
 ]);
 
+/** A sum of money ("€2 million", "10 million euros"). */
+export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && Object.values(CURRENCY).includes(q.unit);
+
 /** Two quantities speak of the same thing when their units agree (or neither has one). */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
+  // "Two of the five skiffs got away": the part is not the whole ("two of the skiffs" is not "five").
+  if ((a.part === true) !== (b.part === true)) return false;
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
   // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
@@ -224,7 +230,8 @@ export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
  */
 export function measuredIn(q: Quantity, other: Quantity): boolean {
   const words = (q.nouns ?? []).filter((n) => n !== q.unit);
-  if (isClock(q) || words.length === 0) return true;
+  // A sum of money is money, whatever the words around it ("worth 10 million euros", "making off with €2 million").
+  if (isClock(q) || words.length === 0 || (isCurrency(q) && q.unit === other.unit)) return true;
   const near = [...(other.nouns ?? []), ...(other.unit ? [other.unit] : [])];
   const found = words.filter((w) => near.includes(w)).length;
   return found * 2 >= words.length;
