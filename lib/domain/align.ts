@@ -122,7 +122,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   let missing = false;
   let countedConflict = false;
   for (const q of claim.slots.quantities) {
-    const same = statement.slots.quantities.filter((s) => sameMeasure(q, s));
+    const measured = statement.slots.quantities.filter((s) => sameMeasure(q, s));
+    // When the claim says what its figure counts ("twelve miles underground") and the sentence has a figure of
+    // that ("a depth of 1.2 miles"), that one decides, not another of the same unit ("14 miles north of X").
+    const precise = (q.nouns ?? []).some((n) => n !== q.unit) ? measured.filter((s) => measuredIn(q, s)) : [];
+    const same = precise.length > 0 ? precise : measured;
     // A figure the claim gives without saying what it counts ("measured 6.1") agrees with the same
     // figure of any measure; it conflicts only with a figure of the same (unnamed) measure.
     // An open bound ("at least three people") agrees with almost any figure: only when it is near the figure

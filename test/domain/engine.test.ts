@@ -292,6 +292,12 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim('About 20,000 people demonstrated in Westmark.'), fire.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
   });
 
+  it('compares the claim\'s figure with the sentence\'s figure of the same thing, not another of the same unit', () => {
+    const c = 'The Westmark earthquake originated some twelve miles underground.';
+    expect(stanceOf(c, 'The Westmark quake occurred about 14 miles north of Eastvale and had a depth of 1.2 miles.')).toBe('CONTRADICTS');
+    expect(stanceOf(c, 'The Westmark quake occurred about 14 miles north of Eastvale and had a depth of 12 miles.')).toBe('SUPPORTS');
+  });
+
   it('reads a part ("two of the skiffs") apart from the whole ("five skiffs")', () => {
     expect(stanceOf('Two of the five Norland skiffs got away near Westmark.', 'Two of the skiffs got away near Westmark, and Norland sailors seized the remaining three skiffs.')).not.toBe('CONTRADICTS');
     expect(stanceOf('Three of the five Norland skiffs got away near Westmark.', 'Two of the five Norland skiffs got away near Westmark.')).toBe('CONTRADICTS');
