@@ -123,9 +123,11 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   let countedConflict = false;
   for (const q of claim.slots.quantities) {
     const measured = statement.slots.quantities.filter((s) => sameMeasure(q, s));
-    // When the claim says what its figure counts ("twelve miles underground") and the sentence has a figure of
-    // that ("a depth of 1.2 miles"), that one decides, not another of the same unit ("14 miles north of X").
-    const precise = (q.nouns ?? []).some((n) => n !== q.unit) ? measured.filter((s) => measuredIn(q, s)) : [];
+    // The claim says what its figure counts beyond its unit ("twelve miles underground", "people were injured").
+    const saysWhat = (q.nouns ?? []).some((n) => n !== q.unit);
+    // When the sentence has a figure of that ("a depth of 1.2 miles"), that one decides, not another of the same
+    // unit ("14 miles north of X").
+    const precise = saysWhat ? measured.filter((s) => measuredIn(q, s)) : [];
     const same = precise.length > 0 ? precise : measured;
     // A figure the claim gives without saying what it counts ("measured 6.1") agrees with the same
     // figure of any measure; it conflicts only with a figure of the same (unnamed) measure.
@@ -141,7 +143,7 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
         conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
         // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
-        if (sameCount && ((q.nouns ?? []).some((n) => n !== q.unit) || isCurrency(q))) countedConflict = true;
+        if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
       }
       else missing = true;
     }

@@ -5,7 +5,7 @@ import { copySignature } from './copies.js';
 import { isLocalAuthority, isSource, locatesEvent } from './references.js';
 import { splitSentences } from './sentences.js';
 import { extractSlots } from './slots/index.js';
-import { canonicalTerm, contentTerms } from './terms.js';
+import { contentTerms, nameIndexTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
 import type { ClaimAnalysis, NameSlot, ReportAnalysis, Statement } from './types.js';
 
@@ -62,7 +62,8 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const sentences = splitSentences(body);
   if (title && !sentences.some((s) => s.replace(/\.$/, '') === title.replace(/\.$/, ''))) sentences.unshift(title);
   const statements = sentences.slice(0, MAX_STATEMENTS).map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
-  // The lead that sets a sentence's scene: the headline and lead sentences before it (the same for every later sentence).
+  // The names that set a sentence's scene: the headline and lead sentences before it (the same for every later
+  // sentence), and the places the report gives for its event elsewhere.
   const scene = sceneNames(statements);
   const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => withScene(leadNames(statements.slice(0, k)), scene));
   statements.forEach((statement, i) => {
@@ -103,6 +104,6 @@ export function analyzeClaim(text: string): ClaimAnalysis {
  * article-length claim names its key entities), else all its terms.
  */
 export function watchTermsOf(claim: ClaimAnalysis): { terms: string[]; byName: boolean } {
-  const names = [...new Set(claim.statement.slots.names.flatMap((n) => n.key.split(' ').map(canonicalTerm)))].filter((t) => claim.terms.includes(t));
+  const names = nameIndexTerms(claim.statement.slots.names).filter((t) => claim.terms.includes(t));
   return names.length > 0 ? { terms: names, byName: true } : { terms: claim.terms, byName: false };
 }

@@ -49,11 +49,22 @@ const LOCATES_EVENT = new RegExp(
 );
 export const locatesEvent = (text: string): boolean => LOCATES_EVENT.test(text);
 
-/** The text on either side of a name in its sentence (undefined when the name is not written as such). */
-function around(name: NameSlot, text: string): { before: string; after: string } | undefined {
-  const at = text.indexOf(name.text);
-  return at < 0 ? undefined : { before: text.slice(Math.max(0, at - 40), at), after: text.slice(at + name.text.length, at + name.text.length + 30) };
+interface Around {
+  /** where the name starts in the sentence */
+  at: number;
+  before: string;
+  after: string;
 }
+
+/** The text on either side of a name in its sentence (undefined when the name is not written as such). */
+function around(name: NameSlot, text: string): Around | undefined {
+  const at = text.indexOf(name.text);
+  return at < 0 ? undefined : { at, before: text.slice(Math.max(0, at - 40), at), after: text.slice(at + name.text.length, at + name.text.length + 30) };
+}
+
+/** The words around a name make it the sentence's source: "according to the Survey", "Reuters reported". */
+const sourceAround = ({ before, after }: Around): boolean =>
+  /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
 
 /**
  * A name the sentence mentions on the way, not its actor or place: the source of the sentence
@@ -65,8 +76,8 @@ export function isAside(name: NameSlot, text: string): boolean {
   if (!near) return false;
   // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
   if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u.test(near.before)) return true;
-  if (/\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, text.indexOf(name.text)))) return true;
-  return isSource(name, text);
+  if (/\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, near.at))) return true;
+  return sourceAround(near);
 }
 
 /** The name is given as where something happened: "in Eastline", "at the Westmark depot". */
@@ -78,8 +89,7 @@ export function isPlace(name: NameSlot, text: string): boolean {
 /** The name is the sentence's source: "according to the Survey", "Reuters reported", "said the ministry". */
 export function isSource(name: NameSlot, text: string): boolean {
   const near = around(name, text);
-  if (!near) return false;
-  return /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(near.before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(near.after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(near.before);
+  return near !== undefined && sourceAround(near);
 }
 
 /** The place whose police, sheriff or prosecutors are on the case ("Troy police said"): where the event happened. */

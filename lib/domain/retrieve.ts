@@ -1,10 +1,12 @@
 // Candidate retrieval: BM25 over the term index. Rare terms weigh more, so a claim
 // about "Yevkurov" finds the sentences that name him before those that say "Niger".
 import { refersBack } from './references.js';
-import { canonicalTerm } from './terms.js';
+import { nameIndexTerms } from './terms.js';
 import type { ClaimAnalysis, Posting, RankedStatement, Statement } from './types.js';
 
 const K1 = 1.2;
+/** BM25's term-frequency part for one occurrence (every posting is tf = 1): a constant. */
+const TF_ONCE = (K1 + 1) / (1 + K1);
 /** Weight of a term a statement carries from the sentence it refers back to (align counts context half). */
 const CARRIED_SHARE = 0.5;
 /** Weight of a claim name that a statement's report gives elsewhere (its lead or scene). */
@@ -21,31 +23,33 @@ export function rankStatements(
   limit: number,
 ): RankedStatement[] {
   const claimTerms = new Set(claim.terms);
-  const nameTerms = new Set(claim.statement.slots.names.flatMap((n) => n.key.split(' ').map(canonicalTerm)));
+  const nameTerms = new Set(nameIndexTerms(claim.statement.slots.names));
   const namedIn = new Map<string, Array<{ weight: number; statements: Set<number> }>>();
   const scores = new Map<string, RankedStatement>();
   const total = Math.max(stats.totalReports, 1);
   for (const posting of postings) {
     if (!claimTerms.has(posting.term)) continue;
     const df = Math.min(stats.docFreq.get(posting.term) ?? 1, total);
-    // Every posting is one occurrence (tf = 1): BM25's tf part is then the constant (k1 + 1) / (1 + k1).
     const weight = idf(total, df);
     const add = (index: number, share: number) => {
       const key = `${posting.reportId}#${index}`;
       const entry = scores.get(key) ?? { reportId: posting.reportId, statementIndex: index, score: 0 };
-      entry.score += share * weight * ((K1 + 1) / (1 + K1));
+      entry.score += share * weight * TF_ONCE;
       scores.set(key, entry);
     };
     for (const index of posting.statements) add(index, 1);
     // A sentence that refers back ("It struck at 1:53") carries the previous one's terms at half weight, as in align.
     for (const index of posting.carried ?? []) add(index, CARRIED_SHARE);
-    if (nameTerms.has(posting.term)) namedIn.set(posting.reportId, [...(namedIn.get(posting.reportId) ?? []), { weight, statements: new Set([...posting.statements, ...(posting.carried ?? [])]) }]);
+    if (nameTerms.has(posting.term)) {
+      const names = namedIn.get(posting.reportId) ?? namedIn.set(posting.reportId, []).get(posting.reportId)!;
+      names.push({ weight, statements: new Set([...posting.statements, ...(posting.carried ?? [])]) });
+    }
   }
   // A report that names the claim's place or actor somewhere has its other sentences in that scope (align reads
   // them with the lead's and the scene's names): they rank as if they named it, at half weight.
   for (const entry of scores.values()) {
     for (const name of namedIn.get(entry.reportId) ?? []) {
-      if (!name.statements.has(entry.statementIndex)) entry.score += SCENE_SHARE * name.weight * ((K1 + 1) / (1 + K1));
+      if (!name.statements.has(entry.statementIndex)) entry.score += SCENE_SHARE * name.weight * TF_ONCE;
     }
   }
   return [...scores.values()]

@@ -5,6 +5,7 @@ import { stemmer } from 'stemmer';
 import { STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
 import { NUMBER_WORD } from './slots/numbers.js';
 import { foldCase, wordTokens } from './text.js';
+import type { NameSlot } from './types.js';
 
 const stem = (word: string): string => stemmer(word);
 
@@ -27,6 +28,9 @@ const SPELLING: Array<[RegExp, string]> = [
 ];
 
 const americanSpelling = (word: string): string => SPELLING.reduce((w, [from, to]) => w.replace(from, to), word);
+
+/** The index terms of names' words ("Gordon Advisors" -> gordon, advis): how a name is found in the term index. */
+export const nameIndexTerms = (names: readonly NameSlot[]): string[] => [...new Set(names.flatMap((n) => n.key.split(' ').map(canonicalTerm)))];
 
 /** The index term of one lower-case word. */
 export function canonicalTerm(word: string): string {

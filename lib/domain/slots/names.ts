@@ -22,14 +22,14 @@ export function phoneticKeys(token: string): string[] {
   return [...new Set([primary, secondary].filter((c): c is string => !!c && c.length > 0))];
 }
 
+/** The small words inside a name ("Economic Community of West African States") that its key leaves out. */
+const SMALL_WORD = /^(?:of|the|and|for)$/i;
+
 /**
  * Acronyms a multi-word name may go by: the initials of its words ("European Union" -> "eu"), with its
  * small words too ("Economic Community of West African States" -> "ecowas"), and with a word that is
  * itself an acronym kept whole ("US Geological Survey" -> "usgs").
  */
-/** The small words inside a name ("Economic Community of West African States") that its key leaves out. */
-const SMALL_WORD = /^(?:of|the|and|for)$/i;
-
 function acronymsOf(words: string[]): string[] {
   const initials = (keepSmall: boolean, keepAcronyms: boolean) =>
     words

@@ -26,6 +26,8 @@ const QUANTITY = new RegExp(
 );
 
 const CURRENCY: Record<string, string> = { $: 'usd', us$: 'usd', usd: 'usd', '€': 'eur', eur: 'eur', '£': 'gbp', gbp: 'gbp', '¥': 'jpy' };
+/** The unit codes of sums of money. */
+const CURRENCY_UNITS = new Set(Object.values(CURRENCY));
 const CURRENCY_WORDS: Record<string, string> = { dollar: 'usd', dollars: 'usd', euro: 'eur', euros: 'eur', pound: 'gbp', pounds: 'gbp' };
 
 function interval(value: number, qualifier: string | undefined): [number, number] {
@@ -176,14 +178,14 @@ function peopleSums(text: string): Quantity[] {
 
 /** Units of measurement and currencies: a figure in one is never the same measure as a figure in another. */
 const MEASUREMENT_UNITS = new Set([
-  ...Object.values(CURRENCY),
+  ...CURRENCY_UNITS,
   'percent',
   ...`kilogram kg gram pound lb stone ton tonne ounce mile km kilometre kilometer metre meter mm cm feet foot inch yard acre
   hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`.split(/\s+/).map((w) => canonicalTerm(w)),
 ]);
 
 /** A sum of money ("€2 million", "10 million euros"). */
-export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && Object.values(CURRENCY).includes(q.unit);
+export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && CURRENCY_UNITS.has(q.unit);
 
 /** Two quantities speak of the same thing when their units agree (or neither has one). */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
@@ -193,13 +195,13 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   // "two military agreements" and "two crucial military agreements" count the same thing.
   // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
   if ((a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))) return true;
-  // The unit is the first word after the figure, often an adjective: "two defence accords" and "two key
-  // military agreements" both count agreements. Two figures followed by the same noun count the same thing.
-  // Not when a unit of measurement tells them apart ("280-pound catfish", "20-stone catfish").
   // A figure after its verb has no noun ("kills 1", "killing one"): it counts what the verb says, as
   // "two people died" does (died and killed fold to one term).
   const [bare, other] = a.unit === undefined ? [a, b] : [b, a];
   if (bare.unit === undefined) return other.unit !== undefined && !MEASUREMENT_UNITS.has(other.unit) && (bare.nouns ?? []).some((n) => (other.nouns ?? []).includes(n));
+  // The unit is the first word after the figure, often an adjective: "two defence accords" and "two key
+  // military agreements" both count agreements. Two figures followed by the same noun count the same thing.
+  // Not when a unit of measurement tells them apart ("280-pound catfish", "20-stone catfish").
   if (MEASUREMENT_UNITS.has(a.unit!) || MEASUREMENT_UNITS.has(b.unit!)) return false;
   return (a.nouns ?? []).some((n) => n !== a.unit && n !== b.unit && (b.nouns ?? []).includes(n));
 }
