@@ -26,6 +26,8 @@ export const SAME_FACT_CONTRADICTION_HEADLINE = 0.2;
 interface Context {
   terms?: string[];
   names?: NameSlot[];
+  /** the previous sentence's figures: a sentence that refers back may leave them there ("A 63-year-old woman was shot. The woman, Kafoury, died.") */
+  quantities?: Quantity[];
 }
 
 const contextOf = (statement: Statement): Context => {
@@ -121,6 +123,7 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   const conflicting: SlotComparison[] = [];
   let missing = false;
   let countedConflict = false;
+  const carriedFigures = contextOf(statement).quantities ?? [];
   for (const q of claim.slots.quantities) {
     const measured = statement.slots.quantities.filter((s) => sameMeasure(q, s));
     // The claim says what its figure counts beyond its unit ("twelve miles underground", "people were injured").
@@ -136,7 +139,10 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     const agrees = (s: Quantity) =>
       quantitiesAgree(q, s) && (!isOpenBound(s) || isOpenBound(q) || Math.abs(q.value - s.value) <= 0.1 * q.value || measuredIn(q, s));
     const agreeing = same.find(agrees) ?? (q.unit === undefined ? statement.slots.quantities.find(agrees) : undefined);
+    // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
+    const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
+    else if (carried) matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
     else {
       const rival = same.find((s) => measuredIn(q, s));
       if (rival) {
@@ -199,8 +205,12 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // A sentence that refers back continues the previous one's fact, in its place, though it names other
   // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
   const context = contextOf(statement).names ?? [];
-  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...context, ...lead] : strangers.some((n) => isPlace(n, statement.text)) ? [] : context;
-  const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n));
+  const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
+  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...context, ...lead] : placedElsewhere ? [] : context;
+  // The claim's place ("in Troy") is the lead's when the sentence gives no place of its own, though it names
+  // other people ("LaCalamita was found guilty of the slaying of Kafoury").
+  const inLead = (name: NameSlot) => !placedElsewhere && isPlace(name, c.text) && lead.some((n) => namesMatch(name, n));
+  const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
   // sentence names someone or somewhere the claim does not, a missing name means another actor or

@@ -69,7 +69,7 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
-    const context = previous ? { context: { terms: previous.terms, names: previous.slots.names } } : {};
+    const context = previous ? { context: { terms: previous.terms, names: previous.slots.names, quantities: previous.slots.quantities } } : {};
     // The headline's own names set its scene too.
     const lead = leads[i === 0 ? 1 : Math.min(i, LEAD_STATEMENTS)]!;
     statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };

@@ -80,10 +80,10 @@ export function isAside(name: NameSlot, text: string): boolean {
   return sourceAround(near);
 }
 
-/** The name is given as where something happened: "in Eastline", "at the Westmark depot". */
+/** The name is given as where something happened: "in Eastline", "at the Westmark depot", "in the northern city of Eastline". */
 export function isPlace(name: NameSlot, text: string): boolean {
   const near = around(name, text);
-  return near !== undefined && /\b(?:in|at|into|near|outside)(?: the)? $/iu.test(near.before);
+  return near !== undefined && /\b(?:in|at|into|near|outside)(?: the)?(?:(?: [\p{L}-]+){0,2} (?:city|town|village|province|state|region|district|county|island|capital) of)? $/iu.test(near.before);
 }
 
 /** The name is the sentence's source: "according to the Survey", "Reuters reported", "said the ministry". */

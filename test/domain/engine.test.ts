@@ -75,6 +75,17 @@ describe('quantities', () => {
     expect(qs[0]!.unit).toBe(extractQuantities('six rifles')[0]!.unit);
   });
 
+  it('reads a person\'s age however news writes it, and compares ages exactly', () => {
+    const ages = ['a 52-year-old clerk', 'the clerk, aged 52, said', 'Dorn, 52, of Eastvale', 'Dorn, 52.'].map((t) => extractQuantities(t)[0]);
+    for (const age of ages) expect(age).toMatchObject({ unit: 'age', value: 52 });
+    const [older] = extractQuantities('a 53-year-old clerk');
+    expect(quantitiesAgree(ages[0]!, older!)).toBe(false);
+    expect(quantitiesAgree(extractQuantities('Dorn was 53.')[0]!, ages[0]!)).toBe(false);
+    // Not an age: a count after a place, a figure over any lifetime.
+    expect(extractQuantities('In Eastvale, 52 people marched.')[0]?.unit).not.toBe('age');
+    expect(extractQuantities('Dorn, 5,000, said')[0]?.unit).not.toBe('age');
+  });
+
   it('does not read years or calendar days as quantities', () => {
     expect(extractQuantities('In 2021 the port opened on March 3.')).toEqual([]);
   });
@@ -290,6 +301,31 @@ describe('stance', () => {
     // A figure of the next clause's words counts something else: the dead are not the demonstrators.
     const fire = analyzeReport({ text: 'Thousands marched on Wednesday. In Westmark a man and two women died after demonstrators torched the bank.', publishedAt: '2024-06-03' });
     expect(alignStatement(analyzeClaim('About 20,000 people demonstrated in Westmark.'), fire.statements[1]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
+  it('reads "X was 52" against the age the report gives, in any of its forms', () => {
+    const c = 'Ann Dorn, the clerk killed in the Eastvale depot shooting, was 52.';
+    const text = 'Shooting at Eastvale depot kills clerk.\nA gunman killed a clerk at the Eastvale depot on Monday.\nRob Vance was charged with murder in the depot shooting death of the clerk, Dorn, 52, of Northby.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    // Vance is another person, but the sentence gives no place of its own: the lead's place stands.
+    expect(alignStatement(analyzeClaim(c), report.statements[2]!, '2024-06-03').stance).toBe('SUPPORTS');
+    expect(alignStatement(analyzeClaim(c.replace('52', '61')), report.statements[2]!, '2024-06-03').stance).toBe('MENTIONS');
+    expect(stanceOf(c, 'Rob Vance was convicted of the shotgun slaying of 52-year-old Ann Dorn in the Eastvale depot shooting.')).toBe('SUPPORTS');
+  });
+
+  it('takes a figure from the sentence that a referring-back sentence continues, to confirm only', () => {
+    const text = 'Shooting at Eastvale depot.\nA 52-year-old woman and two men were shot at the Eastvale depot, police said.\nThe woman, identified by police as Ann Dorn, was killed in the shooting, police said.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    const claim = (age: number) => analyzeClaim(`Ann Dorn, the woman killed in the Eastvale depot shooting, was ${age}.`);
+    expect(alignStatement(claim(52), report.statements[2]!, '2024-06-03').stance).toBe('SUPPORTS');
+    // The previous sentence's figure never contradicts: the sentence itself does not say it.
+    expect(alignStatement(claim(61), report.statements[2]!, '2024-06-03').stance).toBe('MENTIONS');
+  });
+
+  it('keeps a sentence placed in another city out of the lead\'s place ("in the northern city of X")', () => {
+    const text = 'Tens of thousands march in Westmark as strike shuts the country.\nTens of thousands marched in Westmark on Wednesday.\nIn the northern city of Eastvale, another 20,000 people marched through the centre.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('About 20,000 people marched in Westmark during the strike.'), report.statements[2]!, '2024-06-03').stance).toBe('MENTIONS');
   });
 
   it('compares the claim\'s figure with the sentence\'s figure of the same thing, not another of the same unit', () => {

@@ -67,6 +67,21 @@ function unitAfter(rest: string): string | undefined {
   return undefined;
 }
 
+/** The unit of a person's age: "63-year-old", "aged 63", "Kafoury, 63, of Warren". */
+export const AGE = 'age';
+
+/**
+ * Whether the figure at [start, end) gives a person's age, as news writes it: "a 63-year-old
+ * woman", "63 years old", "aged 63", or the figure set off by commas after a name ("Kafoury, 63, of Warren").
+ */
+function isAge(text: string, start: number, end: number, value: number): boolean {
+  if (!Number.isInteger(value) || value < 1 || value > 120) return false;
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(end, end + 12);
+  if (/^[\s-]+years?[\s-]+old\b/i.test(after) || /\b(?:aged|ages?|age of)\s+$/i.test(before)) return true;
+  return /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(before) && /^\s*(?:,|;|\)|\.(?!\d)|\s+and\b|$)/.test(after);
+}
+
 /** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms; names left out. */
 function wordsAfter(rest: string): string[] {
   // The words of the figure's own clause: "two women died after demonstrators set..." counts the dead, not demonstrators.
@@ -145,8 +160,10 @@ export function extractQuantities(text: string): Quantity[] {
     if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day and ranges, read above
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7".
     if (isDigits && /[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
-    const unit = groups.pct ? 'percent' : (currency ?? unitAfter(text.slice(end)));
-    const [low, high] = interval(value, groups.qual);
+    const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
+    const unit = groups.pct ? 'percent' : age ? AGE : (currency ?? unitAfter(text.slice(end)));
+    // An age is given in whole years and read as such: 63 is not 64.
+    const [low, high] = age ? [value, value] : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
     const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
     const nounsAfter = wordsAfter(text.slice(end));
@@ -198,6 +215,8 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   // A figure after its verb has no noun ("kills 1", "killing one"): it counts what the verb says, as
   // "two people died" does (died and killed fold to one term).
   const [bare, other] = a.unit === undefined ? [a, b] : [b, a];
+  // "Kafoury was 63": a figure with nothing after it may be an age.
+  if (bare.unit === undefined && other.unit === AGE) return (bare.nouns ?? []).length === 0;
   if (bare.unit === undefined) return other.unit !== undefined && !MEASUREMENT_UNITS.has(other.unit) && (bare.nouns ?? []).some((n) => (other.nouns ?? []).includes(n));
   // The unit is the first word after the figure, often an adjective: "two defence accords" and "two key
   // military agreements" both count agreements. Two figures followed by the same noun count the same thing.
@@ -219,6 +238,7 @@ export const isOpenBound = (q: Quantity): boolean => lowerBoundOnly(q) || upperB
  */
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
   if (isClock(a) || isClock(b)) return isClock(a) && isClock(b) && timesAgree(a, b);
+  if (a.unit === AGE || b.unit === AGE) return Math.round(a.value) === Math.round(b.value);
   if ((lowerBoundOnly(a) && lowerBoundOnly(b)) || (upperBoundOnly(a) && upperBoundOnly(b))) {
     return Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value);
   }
