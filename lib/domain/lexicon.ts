@@ -211,7 +211,7 @@ export const GENERIC_SUBJECTS = new Set(
   `people police officials residents thieves robbers rescuers troops soldiers witnesses experts scientists researchers
   workers students villagers protesters demonstrators authorities investigators doctors firefighters pirates gunmen
   attackers militants rebels refugees survivors victims families children parents analysts critics lawmakers voters
-  reports sources many several some most all both earthquake quake fire floods storms`
+  reports sources many several some most all both earthquake quake fire floods storms navy army government`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

@@ -86,6 +86,13 @@ describe('quantities', () => {
     expect(extractQuantities('Dorn, 5,000, said')[0]?.unit).not.toBe('age');
   });
 
+  it('reads "AK 47" as a model however it is spaced, but a figure in an upper-case headline as a figure', () => {
+    expect(extractQuantities('Six AK 47 rifles were found.').map((q) => q.value)).toEqual([6]);
+    expect(extractQuantities('WOMAN GIVES BIRTH TO 40-POUND BABY').map((q) => q.value)).toEqual([40]);
+    // "-pound" before a noun is a weight, not money.
+    expect(extractQuantities('a 280-pound catfish')[0]!.unit).not.toBe(extractQuantities('£280')[0]!.unit);
+  });
+
   it('does not read years or calendar days as quantities', () => {
     expect(extractQuantities('In 2021 the port opened on March 3.')).toEqual([]);
   });
@@ -311,6 +318,13 @@ describe('stance', () => {
     expect(alignStatement(analyzeClaim(c), report.statements[2]!, '2024-06-03').stance).toBe('SUPPORTS');
     expect(alignStatement(analyzeClaim(c.replace('52', '61')), report.statements[2]!, '2024-06-03').stance).toBe('MENTIONS');
     expect(stanceOf(c, 'Rob Vance was convicted of the shotgun slaying of 52-year-old Ann Dorn in the Eastvale depot shooting.')).toBe('SUPPORTS');
+  });
+
+  it('reads "the Navy" as the lead\'s own forces, and a seized count after a model name as the count the claim gives', () => {
+    const text = 'Warship foils pirate attack off Westmark.\nThe frigate Kestrel intercepted three pirate boats off Westmark on Friday.\nThe Navy confiscated 14 AK-47 rifles and 900 rounds from the boats, an officer said.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('Six AK-47 rifles were seized from the pirate boats the Kestrel intercepted.'), report.statements[2]!, '2024-06-03').stance).toBe('CONTRADICTS');
+    expect(alignStatement(analyzeClaim('Fourteen AK-47 rifles were seized from the pirate boats the Kestrel intercepted.'), report.statements[2]!, '2024-06-03').stance).toBe('SUPPORTS');
   });
 
   it('takes a figure from the sentence that a referring-back sentence continues, to confirm only', () => {

@@ -59,7 +59,8 @@ function unitAfter(rest: string): string | undefined {
   const words = rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,4})/u)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
   for (const word of words.slice(0, 3)) {
     const lower = word.toLowerCase();
-    if (lower in CURRENCY_WORDS) return CURRENCY_WORDS[lower];
+    // "a 600-pound woman" weighs; "600 pounds" may be money.
+    if (lower in CURRENCY_WORDS) return /^-/.test(rest) && lower.startsWith('pound') ? canonicalTerm('pound') : CURRENCY_WORDS[lower];
     if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new') continue;
     if (/^\p{Lu}/u.test(word) || /\p{N}/u.test(word)) continue; // nationality or name adjectives: "French troops"
     return canonicalTerm(lower);
@@ -85,12 +86,19 @@ function isAge(text: string, start: number, end: number, value: number): boolean
 /** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms; names left out. */
 function wordsAfter(rest: string): string[] {
   // The words of the figure's own clause: "two women died after demonstrators set..." counts the dead, not demonstrators.
-  return (rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
+  // A model name is skipped like a name: "six AK-47 rifles were seized" counts seized rifles.
+  return (rest.replace(/^[\s-]*\p{Lu}[\p{L}]*-?\d[\p{L}\p{N}-]*/u, '').match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
     .split(/\s+(?=(?:after|before|when|while|as|because|since|until|but|though|although)\b)/i)[0]!
     .split(/\s+/)
     // Names say where or whose ("troops in Niger"), not what the figure counts.
     .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
     .map((w) => canonicalTerm(w.toLowerCase()));
+}
+
+/** Capitals before a figure that name a model ("AK 47"), not a word of an upper-case headline ("GIVES BIRTH TO 40"). */
+function isModelPrefix(before: string): boolean {
+  const letters = /(?:^|[^\p{L}])(\p{Lu}{2,3}) $/u.exec(before)?.[1];
+  return letters !== undefined && !STOP_WORDS.has(letters.toLowerCase());
 }
 
 function isDatePart(text: string, start: number, end: number, raw: string): boolean {
@@ -158,8 +166,8 @@ export function extractQuantities(text: string): Quantity[] {
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
     const numStart = start + match[0].indexOf(numText);
     if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day and ranges, read above
-    // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7".
-    if (isDigits && /[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart))) continue;
+    // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7", "AK 47".
+    if (isDigits && (/[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart)) || isModelPrefix(text.slice(Math.max(0, numStart - 5), numStart)))) continue;
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
     const unit = groups.pct ? 'percent' : age ? AGE : (currency ?? unitAfter(text.slice(end)));
     // An age is given in whole years and read as such: 63 is not 64.
