@@ -29,12 +29,16 @@ const SPELLING: Array<[RegExp, string]> = [
 
 const americanSpelling = (word: string): string => SPELLING.reduce((w, [from, to]) => w.replace(from, to), word);
 
+/** Plurals the stemmer cannot fold: "women" is "woman". */
+const IRREGULAR_PLURALS: Record<string, string> = { women: 'woman', men: 'man', children: 'child', firemen: 'fireman', gunmen: 'gunman', policemen: 'policeman' };
+
 /** The index terms of names' words ("Gordon Advisors" -> gordon, advis): how a name is found in the term index. */
 export const nameIndexTerms = (names: readonly NameSlot[]): string[] => [...new Set(names.flatMap((n) => n.key.split(' ').map(canonicalTerm)))];
 
 /** The index term of one lower-case word. */
 export function canonicalTerm(word: string): string {
-  const stemmed = stem(americanSpelling(foldCase(word)));
+  const folded = foldCase(word);
+  const stemmed = stem(americanSpelling(IRREGULAR_PLURALS[folded] ?? folded));
   return CANONICAL.get(stemmed) ?? stemmed;
 }
 

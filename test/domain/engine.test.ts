@@ -6,6 +6,7 @@ import { extractDates } from '../../lib/domain/slots/dates.js';
 import { extractNames, namesMatch } from '../../lib/domain/slots/names.js';
 import { extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
 import { splitSentences } from '../../lib/domain/sentences.js';
+import { contentTerms } from '../../lib/domain/terms.js';
 import type { Candidate } from '../../lib/domain/types.js';
 
 // Article sentences: a second sentence keeps the report from being read as a bare headline.
@@ -351,6 +352,14 @@ describe('stance', () => {
   it('reads a part ("two of the skiffs") apart from the whole ("five skiffs")', () => {
     expect(stanceOf('Two of the five Norland skiffs got away near Westmark.', 'Two of the skiffs got away near Westmark, and Norland sailors seized the remaining three skiffs.')).not.toBe('CONTRADICTS');
     expect(stanceOf('Three of the five Norland skiffs got away near Westmark.', 'Two of the five Norland skiffs got away near Westmark.')).toBe('CONTRADICTS');
+  });
+
+  it('reads "one of them" as a part of whatever the sentence counted, and irregular plurals as their singular', () => {
+    const c = 'One of the women who died in the Westmark mill fire was a nurse.';
+    expect(stanceOf(c, 'Three people, one of them a woman who worked as a nurse, died in the Westmark mill fire.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'Three people, two of them women who worked as nurses, died in the Westmark mill fire.')).toBe('CONTRADICTS');
+    // The index finds "a woman", "two men" for a claim's "the women", "a man".
+    expect(contentTerms('women men')).toEqual(contentTerms('woman man'));
   });
 
   it('reads two sums of money of one event as one measure, and a landmark named with a capital as no rival place', () => {

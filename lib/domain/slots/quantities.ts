@@ -217,6 +217,8 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   // "Two of the five skiffs got away": the part is not the whole ("two of the skiffs" is not "five").
   if ((a.part === true) !== (b.part === true)) return false;
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
+  // "one of them" counts among whatever the sentence named before: "one of the women" may be it.
+  if (a.part === true && (a.unit === undefined || b.unit === undefined)) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
   // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
   if ((a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))) return true;
