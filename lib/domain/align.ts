@@ -5,7 +5,7 @@
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
-import { isAside, isPlace, namesBack, namesEventBack, refersBack } from './references.js';
+import { isAside, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -207,9 +207,9 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   const context = contextOf(statement).names ?? [];
   const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
   const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...context, ...lead] : placedElsewhere ? [] : context;
-  // The claim's place ("in Troy") is the lead's when the sentence gives no place of its own, though it names
+  // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
   // other people ("LaCalamita was found guilty of the slaying of Kafoury").
-  const inLead = (name: NameSlot) => !placedElsewhere && isPlace(name, c.text) && lead.some((n) => namesMatch(name, n));
+  const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
   const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the

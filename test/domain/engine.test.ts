@@ -438,6 +438,13 @@ describe('stance', () => {
     // The headline's partner does not stand in for another partner the sentence names.
     const pact = analyzeReport({ title: 'Norland signs trade pact with Eastmark', text: 'Officials spoke of a new era on Monday. It also ended two defence agreements with the European Union.' });
     expect(alignStatement(analyzeClaim('Norland ended two defence agreements with Eastmark.'), pact.statements.at(-1)!).stance).toBe('MENTIONS');
+    expect(alignStatement(analyzeClaim('Norland ended the two Eastmark defence agreements.'), pact.statements.at(-1)!).stance).toBe('MENTIONS');
+  });
+
+  it('takes the place that qualifies the claim\'s site ("the Westmark jewellery store") from the lead, though the sentence names the store', () => {
+    const text = 'Raiders ram Westmark jewellery store.\nFour men rammed a car into a jewellery store in central Westmark on Monday.\nAt around 4:30 a.m. the thieves rammed an SUV into the front of the Lumen store, near Place Royale.';
+    const report = analyzeReport({ text, publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('The Westmark jewellery store was rammed at around 4:30 in the morning.'), report.statements[2]!, '2024-06-03').stance).toBe('SUPPORTS');
   });
 
   it('reads "The delegation, headed by X" as taking up the delegation of the sentence before', () => {
