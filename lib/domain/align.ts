@@ -124,7 +124,8 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   let missing = false;
   let countedConflict = false;
   const carriedFigures = contextOf(statement).quantities ?? [];
-  for (const q of claim.slots.quantities) {
+  // "A woman was killed" in a claim is its fact, not a figure a report must repeat.
+  for (const q of claim.slots.quantities.filter((x) => x.implicit !== true)) {
     const measured = statement.slots.quantities.filter((s) => sameMeasure(q, s));
     // The claim says what its figure counts beyond its unit ("twelve miles underground", "people were injured").
     const saysWhat = (q.nouns ?? []).some((n) => n !== q.unit);
@@ -144,7 +145,7 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
     else if (carried) matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
     else {
-      const rival = same.find((s) => measuredIn(q, s));
+      const rival = same.find((s) => measuredIn(q, s) && s.implicit !== true);
       if (rival) {
         conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));

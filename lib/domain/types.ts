@@ -23,6 +23,8 @@ export interface Quantity {
   nouns?: string[];
   /** a part of a whole the sentence counts ("two of the skiffs", "the remaining three"): never the whole's figure */
   part?: boolean;
+  /** one person told by the article alone ("a receptionist dead"): it can confirm a count of one, never contradict a count */
+  implicit?: boolean;
 }
 
 export interface DateSlot {

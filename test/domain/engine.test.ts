@@ -354,6 +354,16 @@ describe('stance', () => {
     expect(stanceOf('Three of the five Norland skiffs got away near Westmark.', 'Two of the five Norland skiffs got away near Westmark.')).toBe('CONTRADICTS');
   });
 
+  it('counts "a receptionist dead" as one person, to confirm a count of one but never to contradict a count', () => {
+    const c = 'The gunman at the Westmark depot killed one person and wounded two.';
+    expect(stanceOf(c, 'A jury convicted the gunman in the Westmark depot shooting that left a clerk dead and two managers wounded.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'A jury convicted the gunman in the Westmark depot shooting that left two managers wounded.')).toBe('MENTIONS');
+    // "A woman was killed" says nothing of the toll: no conflict with a claim of three dead.
+    expect(stanceOf('Three people were killed in the Westmark depot shooting.', 'A woman was killed in the Westmark depot shooting, police said.')).not.toBe('CONTRADICTS');
+    // Nor is it a figure the claim itself needs a report to repeat.
+    expect(stanceOf('A clerk was killed in the Westmark depot shooting.', 'Ann Dorn, a clerk, was killed in the Westmark depot shooting.')).toBe('SUPPORTS');
+  });
+
   it('reads "one of them" as a part of whatever the sentence counted, and irregular plurals as their singular', () => {
     const c = 'One of the women who died in the Westmark mill fire was a nurse.';
     expect(stanceOf(c, 'Three people, one of them a woman who worked as a nurse, died in the Westmark mill fire.')).toBe('SUPPORTS');

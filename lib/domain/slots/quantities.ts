@@ -179,7 +179,24 @@ export function extractQuantities(text: string): Quantity[] {
     const part = /^\s+of\s+(?:the|its|their|those|these|them)\b/i.test(text.slice(end)) || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
     out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns, ...(part ? { part } : {}) });
   }
-  return [...out, ...peopleSums(text)];
+  return [...out, ...peopleSums(text), ...singlePeople(text)];
+}
+
+/** People nouns a harm word may follow with the article alone: "a receptionist dead", "a woman was killed". */
+const ONE_PERSON = `man|woman|boy|girl|child|person|baby|receptionist|worker|employee|officer|policeman|policewoman|soldier|civilian|guard|teacher|student|resident|passenger|driver|pilot|manager|clerk|nurse|doctor|tourist|villager|farmer|fisherman|journalist|photographer|bystander|customer|shopkeeper|protester|demonstrator|firefighter|pedestrian`;
+const HARM = 'dead|killed|died|wounded|injured|hurt';
+const SINGLE_PERSON = new RegExp(
+  `\\b(?:an?\\s+(?:[\\p{Ll}-]+\\s+)?(${ONE_PERSON})\\s+(?:was\\s+|were\\s+|had\\s+)?(?:(?:shot|left|found|later)\\s+)?(${HARM})|(killing|killed|wounding|wounded|injuring|injured)\\s+an?\\s+(?:[\\p{Ll}-]+\\s+)?(${ONE_PERSON}))\\b`,
+  'giu',
+);
+
+/** "a receptionist dead", "killing a guard": one person, which the article alone says. */
+function singlePeople(text: string): Quantity[] {
+  return [...text.matchAll(SINGLE_PERSON)].map((m) => {
+    const noun = (m[1] ?? m[4])!.toLowerCase();
+    const harm = canonicalTerm((m[2] ?? m[3])!.toLowerCase());
+    return { kind: 'quantity', text: m[0], value: 1, low: 1, high: 1, unit: canonicalTerm('person'), nouns: [canonicalTerm(noun), harm], implicit: true };
+  });
 }
 
 const PERSON_NOUNS = 'men|women|man|woman|children|child|boys|boy|girls|girl|adults|adult|people|workers|worker|soldiers|soldier|officers|officer|civilians|civilian';
