@@ -254,3 +254,11 @@ export const MONTHS: Record<string, number> = {
 export const WEEKDAYS: Record<string, number> = {
   sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6,
 };
+
+/** Nouns for people, singular: what "20,000 people" may count ("20,000 protesters") and "a clerk dead" counts one of. */
+export const PERSON_NOUNS = `man woman boy girl child person baby receptionist worker employee officer policeman policewoman soldier troop
+  civilian guard teacher student resident passenger driver pilot manager partner clerk nurse doctor tourist villager farmer fisherman
+  journalist photographer bystander customer shopkeeper protester demonstrator marcher rioter firefighter pedestrian refugee pirate
+  fighter rebel militant migrant pilgrim survivor victim hostage prisoner member supporter voter fan spectator youth`
+  .split(/\s+/)
+  .filter((w) => w.length > 0);

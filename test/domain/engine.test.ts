@@ -354,6 +354,12 @@ describe('stance', () => {
     expect(stanceOf('Three of the five Norland skiffs got away near Westmark.', 'Two of the five Norland skiffs got away near Westmark.')).toBe('CONTRADICTS');
   });
 
+  it('reads a count of people as possibly the count of protesters, troops or workers another report gives', () => {
+    const c = 'Around 20,000 protesters marched in Westmark on the day of the strike.';
+    expect(stanceOf(c, 'On the day of the strike, a further 20,000 people joined the marches in Westmark.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'On the day of the strike, a further 60,000 people joined the marches in Westmark.')).toBe('CONTRADICTS');
+  });
+
   it('counts "a receptionist dead" as one person, to confirm a count of one but never to contradict a count', () => {
     const c = 'The gunman at the Westmark depot killed one person and wounded two.';
     expect(stanceOf(c, 'A jury convicted the gunman in the Westmark depot shooting that left a clerk dead and two managers wounded.')).toBe('SUPPORTS');

@@ -4,7 +4,7 @@
 // careful reader would accept: "about 1,000" is 900..1,100, "more than $100 million"
 // is anything above, "up to 20" anything from 0 to 20.
 import type { Quantity } from '../types.js';
-import { MONTHS, STOP_WORDS } from '../lexicon.js';
+import { MONTHS, PERSON_NOUNS, STOP_WORDS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
 import { parseDigits, parseNumberWords, SCALES } from './numbers.js';
 import { extractTimes, timesAgree } from './times.js';
@@ -183,7 +183,7 @@ export function extractQuantities(text: string): Quantity[] {
 }
 
 /** People nouns a harm word may follow with the article alone: "a receptionist dead", "a woman was killed". */
-const ONE_PERSON = `man|woman|boy|girl|child|person|baby|receptionist|worker|employee|officer|policeman|policewoman|soldier|civilian|guard|teacher|student|resident|passenger|driver|pilot|manager|clerk|nurse|doctor|tourist|villager|farmer|fisherman|journalist|photographer|bystander|customer|shopkeeper|protester|demonstrator|firefighter|pedestrian`;
+const ONE_PERSON = PERSON_NOUNS.join('|');
 const HARM = 'dead|killed|died|wounded|injured|hurt';
 const SINGLE_PERSON = new RegExp(
   `\\b(?:an?\\s+(?:[\\p{Ll}-]+\\s+)?(${ONE_PERSON})\\s+(?:was\\s+|were\\s+|had\\s+)?(?:(?:shot|left|found|later)\\s+)?(${HARM})|(killing|killed|wounding|wounded|injuring|injured)\\s+an?\\s+(?:[\\p{Ll}-]+\\s+)?(${ONE_PERSON}))\\b`,
@@ -199,9 +199,9 @@ function singlePeople(text: string): Quantity[] {
   });
 }
 
-const PERSON_NOUNS = 'men|women|man|woman|children|child|boys|boy|girls|girl|adults|adult|people|workers|worker|soldiers|soldier|officers|officer|civilians|civilian';
+const PEOPLE_SUM_NOUNS = 'men|women|man|woman|children|child|boys|boy|girls|girl|adults|adult|people|workers|worker|soldiers|soldier|officers|officer|civilians|civilian';
 const SMALL_NUMBER = `\\d+|a|an|${WORD_NUMBERS}`;
-const PEOPLE_SUM = new RegExp(`\\b(${SMALL_NUMBER})\\s+(?:${PERSON_NOUNS})\\s*(?:,|and)\\s+(${SMALL_NUMBER})\\s+(?:${PERSON_NOUNS})\\b`, 'gi');
+const PEOPLE_SUM = new RegExp(`\\b(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\s*(?:,|and)\\s+(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\b`, 'gi');
 
 /** "two women and one man died": three people, as a reader adds them up. */
 function peopleSums(text: string): Quantity[] {
@@ -226,6 +226,11 @@ const MEASUREMENT_UNITS = new Set([
   hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`.split(/\s+/).map((w) => canonicalTerm(w)),
 ]);
 
+const PEOPLE_UNITS = new Set(['people', 'person'].map((w) => canonicalTerm(w)));
+const PERSON_UNITS = new Set(PERSON_NOUNS.map((w) => canonicalTerm(w)));
+const isPeople = (q: Quantity): boolean => q.unit !== undefined && PEOPLE_UNITS.has(q.unit);
+const countsPersons = (q: Quantity): boolean => q.unit !== undefined && PERSON_UNITS.has(q.unit);
+
 /** A sum of money ("€2 million", "10 million euros"). */
 export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && CURRENCY_UNITS.has(q.unit);
 
@@ -234,6 +239,8 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   // "Two of the five skiffs got away": the part is not the whole ("two of the skiffs" is not "five").
   if ((a.part === true) !== (b.part === true)) return false;
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
+  // "20,000 people" may be the "20,000 protesters" another report counts.
+  if ((isPeople(a) && countsPersons(b)) || (isPeople(b) && countsPersons(a))) return true;
   // "one of them" counts among whatever the sentence named before: "one of the women" may be it.
   if (a.part === true && (a.unit === undefined || b.unit === undefined)) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
