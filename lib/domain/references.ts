@@ -89,8 +89,8 @@ export function isPlace(name: NameSlot, text: string): boolean {
 /** Nouns of the places events happen at: "the Westmark depot", "the Paris jewellery store". */
 const SITE_NOUNS = 'store|shop|boutique|firm|office|offices|bank|branch|camp|mosque|church|school|hotel|hospital|factory|plant|mine|depot|station|airport|port|market|building|area|region|province|county';
 
-/** The name qualifies the place or the event the sentence is about: "the Troy shooting", "the Paris jewellery store". */
-const QUALIFIES_SITE = new RegExp(`^(?:['’]s)?(?: [\\p{Ll}-]+)?? (?:${EVENT_NOUNS}|${SITE_NOUNS})\\b`, 'u');
+/** The name qualifies the place or the event the sentence is about: "the Troy shooting", "the Paris jewellery store", "the Geysers-area quake". */
+const QUALIFIES_SITE = new RegExp(`^(?:['’]s|-\\p{Ll}+)?(?: [\\p{Ll}-]+)?? (?:${EVENT_NOUNS}|${SITE_NOUNS})\\b`, 'u');
 
 /** The name says where: given as a place ("in Eastline") or as the place of the event or site ("the Eastline depot fire"). */
 export function isSetting(name: NameSlot, text: string): boolean {

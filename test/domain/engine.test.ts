@@ -461,6 +461,8 @@ describe('stance', () => {
     const text = 'Raiders ram Westmark jewellery store.\nFour men rammed a car into a jewellery store in central Westmark on Monday.\nAt around 4:30 a.m. the thieves rammed an SUV into the front of the Lumen store, near Place Royale.';
     const report = analyzeReport({ text, publishedAt: '2024-06-03' });
     expect(alignStatement(analyzeClaim('The Westmark jewellery store was rammed at around 4:30 in the morning.'), report.statements[2]!, '2024-06-03').stance).toBe('SUPPORTS');
+    const quake = analyzeReport({ title: 'Quake rattles Westmark', text: 'A moderate quake struck near Westmark early on Monday.\nA survey by the Geology Office showed people as far south as Eastvale felt shaking.', publishedAt: '2024-06-03' });
+    expect(alignStatement(analyzeClaim('Shaking from the Westmark-area quake was felt as far south as Eastvale.'), quake.statements.at(-1)!, '2024-06-03').stance).toBe('SUPPORTS');
   });
 
   it('reads "The delegation, headed by X" as taking up the delegation of the sentence before', () => {
