@@ -220,7 +220,7 @@ export const TITLES = new Set(
   `mr mrs ms miss dr prof sir dame lord lady gen general col colonel lt lieutenant maj major capt captain sgt sergeant
   adm admiral cmdr president vice prime minister deputy secretary senator sen rep representative gov governor mayor
   king queen prince princess pope rev reverend father sheikh imam judge justice chief commander ambassador st saint
-  sheriff prosecutor spokesman spokeswoman spokesperson`
+  sheriff prosecutor spokesman spokeswoman spokesperson assistant acting interim former`
     .split(/\s+/)
     .filter((w) => w.length > 0),
 );

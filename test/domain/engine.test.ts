@@ -146,6 +146,7 @@ describe('names', () => {
   it('splits an office out of a run of names: the place it belongs to and the person who holds it', () => {
     const keys = (text: string) => extractNames(text).map((n) => n.key);
     expect(keys('Then Westmark Police Chief Dana Holt spoke.')).toEqual(['westmark', 'dana holt']);
+    expect(keys('Assistant Westmark County Prosecutor Rob Lane said so.')).toEqual(['westmark county', 'rob lane']);
     expect(keys('Then Norland Deputy Defence Minister Ivo Rask spoke.')).toEqual(['norland', 'ivo rask']);
     // A minister's field is part of the title, not a place of its own.
     expect(keys('Then Defence Minister Ivo Rask spoke.')).toEqual(['defence ivo rask']);
