@@ -9,13 +9,14 @@ import type { NameSlot } from './types.js';
 
 const stem = (word: string): string => stemmer(word);
 
-// Each group member is keyed by its stem (and a multi-word member by its stemmed words).
+// Each group member is keyed by its stem (and a multi-word member by its stemmed words), and
+// by itself as written: a member written as a stem ("collaps", "accus") is what the stemmer
+// makes of the words, though stemming it again would not give it back ("collap").
 const CANONICAL = new Map<string, string>();
 for (const group of SYNONYM_GROUPS) {
   const head = group[0]!.split(' ').map(stem).join(' ');
   for (const member of group) {
-    const key = member.split(' ').map(stem).join(' ');
-    if (!CANONICAL.has(key)) CANONICAL.set(key, head);
+    for (const key of [member.split(' ').map(stem).join(' '), member]) if (!CANONICAL.has(key)) CANONICAL.set(key, head);
   }
 }
 
@@ -34,6 +35,9 @@ const IRREGULAR_PLURALS: Record<string, string> = { women: 'woman', men: 'man', 
 
 /** The index terms of names' words ("Gordon Advisors" -> gordon, advis): how a name is found in the term index. */
 export const nameIndexTerms = (names: readonly NameSlot[]): string[] => [...new Set(names.flatMap((n) => n.key.split(' ').map(canonicalTerm)))];
+
+/** The index term of two lower-case words read as one ("set fire", "got away"), if they are a group member. */
+export const pairTerm = (word: string, next: string): string | undefined => CANONICAL.get(`${stem(word)} ${stem(next)}`);
 
 /** The index term of one lower-case word. */
 export function canonicalTerm(word: string): string {
@@ -73,7 +77,7 @@ export function contentTerms(text: string): string[] {
     const word = tokens[i]!;
     const next = tokens[i + 1];
     if (next !== undefined) {
-      const pair = CANONICAL.get(`${stem(word)} ${stem(next)}`);
+      const pair = pairTerm(word, next);
       if (pair) {
         add(pair);
         i++;

@@ -213,6 +213,17 @@ describe('paraphrase', () => {
     expect(stanceOf('Firefighters were kept from reaching the Eastvale bank.', 'Rioters prevented fire crews from reaching the Eastvale bank.')).toBe('SUPPORTS');
   });
 
+  it('reads the verbs of unrest and crime as reporters vary them', () => {
+    expect(stanceOf('Rioters stopped fire crews from getting through to the Eastvale bank.', 'Demonstrators prevented firefighters from reaching the Eastvale bank.')).toBe('SUPPORTS');
+    expect(stanceOf('Police confiscated three rifles from the Westmark gang.', 'Police recovered three weapons from the Westmark gang.')).toBe('SUPPORTS');
+  });
+
+  it('reads a two-word member under a negation as negated: "did not go off" is "did not explode"', () => {
+    const c = 'The bomb that landed near the Eastvale school did not go off.';
+    expect(stanceOf(c, 'A bomb landed near a school in Eastvale but did not explode.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'A bomb landed near a school in Eastvale and exploded.')).toBe('CONTRADICTS');
+  });
+
   it('reads "seized power" as a coup', () => {
     expect(stanceOf("Westmark's army seized power in July 2024.", 'The military coup in Westmark took place in July 2024.')).toBe('SUPPORTS');
   });

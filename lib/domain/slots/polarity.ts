@@ -1,7 +1,7 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
 import { DENIAL_CUES, DISMISSAL_VERBS, HARM_WORDS, NO_COMPOUNDS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
-import { canonicalTerm } from '../terms.js';
+import { canonicalTerm, pairTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
 const escapeRegex = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -103,7 +103,9 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
     // A contracted negation is the verb's own ("isn't", "won't"): it negates the statement.
     if (token.endsWith("n't")) return true;
     for (let j = i + 1; j <= i + NEGATION_SCOPE && j < tokens.length; j++) {
-      if (terms.has(canonicalTerm(tokens[j]!))) return true;
+      // A two-word member counts as its term: "did not go off" negates "explode".
+      const pair = j + 1 < tokens.length ? pairTerm(tokens[j]!, tokens[j + 1]!) : undefined;
+      if (terms.has(canonicalTerm(tokens[j]!)) || (pair !== undefined && terms.has(pair))) return true;
     }
   }
   return false;
