@@ -117,6 +117,23 @@ interface SlotCheck {
   countedConflict: boolean;
 }
 
+/**
+ * Two figures of the sentence that add up to the claim's whole: "two of them fled but three boats were
+ * captured" gives the five skiffs of "two of the five skiffs got away". Returns their text, or undefined.
+ */
+function partsSumming(whole: Quantity, figures: Quantity[]): string | undefined {
+  if (whole.part === true) return undefined;
+  // A part counts among the whole's things ("two of them"), whatever unit it was read with.
+  const among = figures.filter((s) => s.implicit !== true && ((s.part === true && s.unit === undefined) || sameMeasure(whole, { ...s, part: false })));
+  for (let i = 0; i < among.length; i++) {
+    for (let k = i + 1; k < among.length; k++) {
+      const [a, b] = [among[i]!, among[k]!];
+      if ((a.part === true || b.part === true) && quantitiesAgree(whole, { ...a, value: a.value + b.value, low: a.low + b.low, high: a.high + b.high })) return `${a.text} + ${b.text}`;
+    }
+  }
+  return undefined;
+}
+
 function compareSlots(claim: Statement, statement: Statement, publishedAt?: string): SlotCheck {
   const published = publishDateSlot(publishedAt);
   const matched: SlotComparison[] = [];
@@ -142,8 +159,10 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
     const agreeing = same.find(agrees) ?? (q.unit === undefined ? statement.slots.quantities.find(agrees) : undefined);
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
+    const parts = agreeing || carried ? undefined : partsSumming(q, statement.slots.quantities);
     if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
     else if (carried) matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
+    else if (parts) matched.push({ kind: 'quantity', claim: q.text, report: parts });
     else {
       const rival = same.find((s) => measuredIn(q, s) && s.implicit !== true);
       if (rival) {

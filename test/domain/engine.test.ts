@@ -382,6 +382,12 @@ describe('stance', () => {
     expect(stanceOf('A clerk was killed in the Westmark depot shooting.', 'Ann Dorn, a clerk, was killed in the Westmark depot shooting.')).toBe('SUPPORTS');
   });
 
+  it('confirms a claim\'s whole by the parts a sentence adds up to ("two of them fled but three were captured")', () => {
+    const c = 'Two of the five Norland skiffs got away near Westmark.';
+    expect(stanceOf(c, 'Near Westmark, two of them managed to get away but three Norland skiffs were captured.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'Near Westmark, two of them managed to get away but six Norland skiffs were captured.')).not.toBe('SUPPORTS');
+  });
+
   it('reads "one of them" as a part of whatever the sentence counted, and irregular plurals as their singular', () => {
     const c = 'One of the women who died in the Westmark mill fire was a nurse.';
     expect(stanceOf(c, 'Three people, one of them a woman who worked as a nurse, died in the Westmark mill fire.')).toBe('SUPPORTS');

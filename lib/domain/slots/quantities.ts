@@ -177,7 +177,9 @@ export function extractQuantities(text: string): Quantity[] {
     const nounsAfter = wordsAfter(text.slice(end));
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
     const part = /^\s+of\s+(?:the|its|their|those|these|them)\b/i.test(text.slice(end)) || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
-    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(unit ? { unit } : {}), nouns, ...(part ? { part } : {}) });
+    // "two of them": what they are is in an earlier clause, not in the words after.
+    const counted = /^\s+of\s+(?:them|these|those)\b/i.test(text.slice(end)) ? undefined : unit;
+    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(counted ? { unit: counted } : {}), nouns, ...(part ? { part } : {}) });
   }
   return [...out, ...peopleSums(text), ...singlePeople(text)];
 }
