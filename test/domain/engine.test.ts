@@ -96,6 +96,9 @@ describe('quantities', () => {
 
   it('does not read years or calendar days as quantities', () => {
     expect(extractQuantities('In 2021 the port opened on March 3.')).toEqual([]);
+    // An older year is dated by its words: "in 1795", "Westmark's 1795 charter"; "1500 people" is a count.
+    expect(extractQuantities("Westmark's 1795 charter was signed in 1795.")).toEqual([]);
+    expect(extractQuantities('1500 people marched')[0]?.value).toBe(1500);
   });
 });
 
@@ -170,6 +173,12 @@ describe('names', () => {
 });
 
 describe('paraphrase', () => {
+  it('reads "found" as the past of "find" ("discovered"), not as "set up"', () => {
+    expect(stanceOf('Westmark police found a shotgun in the car.', 'Westmark police discovered a shotgun in the car.')).toBe('SUPPORTS');
+    expect(contentTerms('found')).toEqual(contentTerms('discovered'));
+    expect(contentTerms('found')).not.toEqual(contentTerms('established'));
+  });
+
   it('counts the same things behind different adjectives, and keeps units of measurement apart', () => {
     const c = 'Norland scrapped two defence accords with Westmark.';
     expect(stanceOf(c, 'Norland on Monday cancelled two key military agreements with Westmark.')).toBe('SUPPORTS');

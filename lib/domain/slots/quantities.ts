@@ -161,7 +161,8 @@ export function extractQuantities(text: string): Quantity[] {
     // "m"/"k" only count as scales next to digits with a currency or right after the digits.
     if (scale && (scale === 'm' || scale === 'k' || scale === 'b') && !isDigits) continue;
     if (scale) value *= SCALES[scale] ?? 1;
-    const isYear = isDigits && !scale && !currency && !groups.pct && /^(1[89]|20)\d\d$/.test(numText);
+    // A year: 1800-2099, or an older one the words before date ("in 1795", "Paul Revere's 1795 time capsule").
+    const isYear = isDigits && !scale && !currency && !groups.pct && (/^(1[89]|20)\d\d$/.test(numText) || (/^1[0-7]\d\d$/.test(numText) && /(?:\b(?:in|from|since|until|till|circa)|['’]s)\s+$/i.test(text.slice(Math.max(0, start - 8), start))));
     if (isYear) continue;
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
     const numStart = start + match[0].indexOf(numText);
