@@ -287,6 +287,13 @@ describe('boilerplate and sentences', () => {
 });
 
 describe('stance', () => {
+  it('ends a negation at its clause, and reads an opening "No," as a denial of what follows', () => {
+    const c = 'A bomb hit the Westmark market.';
+    expect(stanceOf(c, 'One bomb hit the Westmark school but did not explode, another bomb hit the Westmark market.')).toBe('SUPPORTS');
+    expect(stanceOf(c, 'No bomb hit the Westmark market.')).toBe('CONTRADICTS');
+    expect(headlineStance('A bronze bear in Westmark faces a parking fine', 'No, a bronze bear in Westmark is not about to be given a parking fine')).toBe('CONTRADICTS');
+  });
+
   const claim = 'The Lakeside council approved the tramway in March 2024.';
   it('supports a paraphrase, contradicts a different month or a negation, mentions a hedge', () => {
     expect(stanceOf(claim, 'In March 2024 the council of Lakeside passed the tramway plan.')).toBe('SUPPORTS');

@@ -82,6 +82,13 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
   // A denial word the claim itself uses ("a Marine surviving a headshot") is its predicate, not a denial.
   const denials = cuesIn(folded, DENIAL_ALL);
   if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded)) return true;
+  // "No, a mechanical bear is not ...": an answer that denies what the headline goes on to say.
+  if (/^\s*["']?no\s*[,.:!-]/i.test(text)) return true;
+  // A negation reaches to the end of its clause: "one bomb did not explode, another hit the market" denies nothing of the market.
+  return text.split(/[,;:()]|\s-+\s/).some((clause) => clauseNegates(clause, terms));
+}
+
+function clauseNegates(text: string, terms: ReadonlySet<string>): boolean {
   const original = wordTokens(text);
   const tokens = original.map(foldCase);
   for (let i = 0; i < tokens.length; i++) {
