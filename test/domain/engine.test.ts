@@ -173,6 +173,10 @@ describe('names', () => {
 });
 
 describe('paraphrase', () => {
+  it('reads a landslide "caused" as "triggered", "buried" as "engulfed", a farm as a plantation', () => {
+    expect(stanceOf('A landslide caused by the quake buried a man on a Westmark farm.', 'The quake triggered a landslide that engulfed a man on a Westmark plantation.')).toBe('SUPPORTS');
+  });
+
   it('reads "found" as the past of "find" ("discovered"), not as "set up"', () => {
     expect(stanceOf('Westmark police found a shotgun in the car.', 'Westmark police discovered a shotgun in the car.')).toBe('SUPPORTS');
     expect(contentTerms('found')).toEqual(contentTerms('discovered'));
