@@ -175,6 +175,7 @@ describe('names', () => {
 describe('paraphrase', () => {
   it('reads a landslide "caused" as "triggered", "buried" as "engulfed", a farm as a plantation', () => {
     expect(stanceOf('A landslide caused by the quake buried a man on a Westmark farm.', 'The quake triggered a landslide that engulfed a man on a Westmark plantation.')).toBe('SUPPORTS');
+    expect(stanceOf('The quake caused a landslide that buried the farm.', 'The quake triggered a landslide that engulfed the plantation.')).toBe('SUPPORTS');
   });
 
   it('reads "found" as the past of "find" ("discovered"), not as "set up"', () => {
