@@ -333,6 +333,6 @@ export const WEEKDAYS: Record<string, number> = {
 export const PERSON_NOUNS = `man woman boy girl child person baby receptionist worker employee officer policeman policewoman soldier troop
   civilian guard teacher student resident passenger driver pilot manager partner clerk nurse doctor tourist villager farmer fisherman
   journalist photographer bystander customer shopkeeper protester demonstrator marcher rioter firefighter pedestrian refugee pirate
-  fighter rebel militant migrant pilgrim survivor victim hostage prisoner member supporter voter fan spectator youth`
+  fighter rebel militant migrant pilgrim survivor victim hostage prisoner member supporter voter fan spectator youth adult`
   .split(/\s+/)
   .filter((w) => w.length > 0);

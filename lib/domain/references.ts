@@ -81,9 +81,11 @@ export function isAside(name: NameSlot, text: string): boolean {
 }
 
 /** The name is given as where something happened: "in Eastline", "at the Westmark depot", "in the northern city of Eastline". */
+const PLACE_BEFORE = /\b(?:in|at|into|near|outside)(?: the)?(?:(?: [\p{L}-]+){0,2} (?:city|town|village|province|state|region|district|county|island|capital) of)? $/iu;
+
 export function isPlace(name: NameSlot, text: string): boolean {
   const near = around(name, text);
-  return near !== undefined && /\b(?:in|at|into|near|outside)(?: the)?(?:(?: [\p{L}-]+){0,2} (?:city|town|village|province|state|region|district|county|island|capital) of)? $/iu.test(near.before);
+  return near !== undefined && PLACE_BEFORE.test(near.before);
 }
 
 /** Nouns of the places events happen at: "the Westmark depot", "the Paris jewellery store". */
@@ -95,7 +97,7 @@ const QUALIFIES_SITE = new RegExp(`^(?:['’]s|-\\p{Ll}+)?(?: [\\p{Ll}-]+)?? (?:
 /** The name says where: given as a place ("in Eastline") or as the place of the event or site ("the Eastline depot fire"). */
 export function isSetting(name: NameSlot, text: string): boolean {
   const near = around(name, text);
-  return near !== undefined && (isPlace(name, text) || QUALIFIES_SITE.test(near.after));
+  return near !== undefined && (PLACE_BEFORE.test(near.before) || QUALIFIES_SITE.test(near.after));
 }
 
 /** The name is the sentence's source: "according to the Survey", "Reuters reported", "said the ministry". */

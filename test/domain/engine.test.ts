@@ -60,6 +60,7 @@ describe('quantities', () => {
     const c = 'Three people died in the Westmark mill fire.';
     expect(stanceOf(c, 'Two women and a man died in the Westmark mill fire.')).toBe('SUPPORTS');
     expect(stanceOf(c, 'Two women and two men died in the Westmark mill fire.')).toBe('CONTRADICTS');
+    expect(stanceOf(c, 'Two workers and a guard died in the Westmark mill fire.')).toBe('SUPPORTS');
   });
 
   it('compares two lower bounds by their figures: two different tolls conflict', () => {

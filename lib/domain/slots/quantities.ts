@@ -202,7 +202,9 @@ function singlePeople(text: string): Quantity[] {
   });
 }
 
-const PEOPLE_SUM_NOUNS = 'men|women|man|woman|children|child|boys|boy|girls|girl|adults|adult|people|workers|worker|soldiers|soldier|officers|officer|civilians|civilian';
+const IRREGULAR_PLURAL: Record<string, string> = { man: 'men', woman: 'women', child: 'children', person: 'people', policeman: 'policemen', policewoman: 'policewomen', fisherman: 'fishermen', youth: 'youths' };
+/** People nouns in the singular and the plural: "two women and one man", "three protesters and a guard". */
+const PEOPLE_SUM_NOUNS = PERSON_NOUNS.flatMap((n) => [n, IRREGULAR_PLURAL[n] ?? `${n}s`]).join('|');
 const SMALL_NUMBER = `\\d+|a|an|${WORD_NUMBERS}`;
 const PEOPLE_SUM = new RegExp(`\\b(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\s*(?:,|and)\\s+(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\b`, 'gi');
 
