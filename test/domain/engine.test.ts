@@ -83,6 +83,13 @@ describe('quantities', () => {
     const [older] = extractQuantities('a 53-year-old clerk');
     expect(quantitiesAgree(ages[0]!, older!)).toBe(false);
     expect(quantitiesAgree(extractQuantities('Dorn was 53.')[0]!, ages[0]!)).toBe(false);
+    // A span of ages: "in their twenties", "between 30 and 40 years old".
+    const [twenties] = extractQuantities('The clerks were in their twenties.');
+    expect(twenties).toMatchObject({ unit: 'age', low: 20, high: 29 });
+    expect(quantitiesAgree(twenties!, extractQuantities('two clerks, between 30 and 40 years old, died')[0]!)).toBe(false);
+    expect(quantitiesAgree(twenties!, ages[0]!)).toBe(false);
+    expect(quantitiesAgree(twenties!, extractQuantities('a 24-year-old clerk')[0]!)).toBe(true);
+    expect(quantitiesAgree(twenties!, extractQuantities('two clerks aged between 25 and 35 died')[0]!)).toBe(true);
     // Not an age: a count after a place, a figure over any lifetime.
     expect(extractQuantities('In Eastvale, 52 people marched.')[0]?.unit).not.toBe('age');
     expect(extractQuantities('Dorn, 5,000, said')[0]?.unit).not.toBe('age');

@@ -75,11 +75,14 @@ export const AGE = 'age';
  * Whether the figure at [start, end) gives a person's age, as news writes it: "a 63-year-old
  * woman", "63 years old", "aged 63", or the figure set off by commas after a name ("Kafoury, 63, of Warren").
  */
+const AGE_AFTER = /^[\s-]+years?[\s-]+old\b/i;
+const AGE_BEFORE = /\b(?:aged|ages?|age of)\s+$/i;
+
 function isAge(text: string, start: number, end: number, value: number): boolean {
   if (!Number.isInteger(value) || value < 1 || value > 120) return false;
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(end, end + 12);
-  if (/^[\s-]+years?[\s-]+old\b/i.test(after) || /\b(?:aged|ages?|age of)\s+$/i.test(before)) return true;
+  if (AGE_AFTER.test(after) || AGE_BEFORE.test(before)) return true;
   return /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(before) && /^\s*(?:,|;|\)|\.(?!\d)|\s+and\b|$)/.test(after);
 }
 
@@ -131,18 +134,38 @@ function extractRanges(text: string): { ranges: Quantity[]; spans: Array<[number
     if (!(low < high) || [g.a1 ?? g.a2, g.b1 ?? g.b2].every((n) => /^(1[89]|20)\d\d$/.test(n ?? ''))) continue;
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    const unit = unitAfter(text.slice(end));
+    // "between 30 and 40 years old", "aged 30-40": a span of ages.
+    const age = AGE_AFTER.test(text.slice(end)) || AGE_BEFORE.test(text.slice(Math.max(0, start - 12), start));
+    const unit = age ? AGE : unitAfter(text.slice(end));
     ranges.push({ kind: 'quantity', text: m[0].trim(), value: (low + high) / 2, low, high, ...(unit ? { unit } : {}), nouns: wordsAfter(text.slice(end)) });
     spans.push([start, end]);
   }
   return { ranges, spans };
 }
 
+const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+/** "in their twenties", "in his early 60s", "in her late forties": a span of ages. */
+const AGE_DECADE = /\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0s)\b/gi;
+
+function ageDecades(text: string): { ages: Quantity[]; spans: Array<[number, number]> } {
+  const ages: Quantity[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(AGE_DECADE)) {
+    const decade = DECADES[m[2]!.toLowerCase()] ?? Number(m[2]!.slice(0, 2));
+    const part = m[1]?.toLowerCase();
+    const [low, high] = part === 'early' ? [decade, decade + 3] : part === 'mid' ? [decade + 3, decade + 6] : part === 'late' ? [decade + 6, decade + 9] : [decade, decade + 9];
+    ages.push({ kind: 'quantity', text: m[0], value: (low + high) / 2, low, high, unit: AGE, nouns: [] });
+    spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  }
+  return { ages, spans };
+}
+
 export function extractQuantities(text: string): Quantity[] {
   const { times, spans: timeSpans } = extractTimes(text);
   const { ranges, spans: rangeSpans } = extractRanges(text);
-  const spans = [...timeSpans, ...rangeSpans];
-  const out: Quantity[] = [...times, ...ranges];
+  const { ages, spans: ageSpans } = ageDecades(text);
+  const spans = [...timeSpans, ...rangeSpans, ...ageSpans];
+  const out: Quantity[] = [...times, ...ranges, ...ages];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
     const numText = groups.num ?? '';
@@ -166,7 +189,7 @@ export function extractQuantities(text: string): Quantity[] {
     if (isYear) continue;
     if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
     const numStart = start + match[0].indexOf(numText);
-    if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day and ranges, read above
+    if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, ranges and decades of age, read above
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7", "AK 47".
     if (isDigits && (/[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart)) || isModelPrefix(text.slice(Math.max(0, numStart - 5), numStart)))) continue;
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
@@ -277,7 +300,12 @@ export const isOpenBound = (q: Quantity): boolean => lowerBoundOnly(q) || upperB
  */
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
   if (isClock(a) || isClock(b)) return isClock(a) && isClock(b) && timesAgree(a, b);
-  if (a.unit === AGE || b.unit === AGE) return Math.round(a.value) === Math.round(b.value);
+  // Ages are whole years: "was 63" is exactly 63, "in their twenties" 20 to 29.
+  if (a.unit === AGE || b.unit === AGE) {
+    const years = (q: Quantity): [number, number] => (q.unit === AGE ? [q.low, q.high] : [Math.round(q.value), Math.round(q.value)]);
+    const [[al, ah], [bl, bh]] = [years(a), years(b)];
+    return al <= bh && bl <= ah;
+  }
   if ((lowerBoundOnly(a) && lowerBoundOnly(b)) || (upperBoundOnly(a) && upperBoundOnly(b))) {
     return Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value);
   }
