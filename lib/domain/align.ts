@@ -195,11 +195,19 @@ function compareSlots(claim: Statement, statement: Statement, publishedAt?: stri
   return { matched, conflicting, missing, countedConflict };
 }
 
-/** The claim names one stage of a criminal case ("found guilty") and the sentence only another ("charged"). */
+/** Words that name a stage of a criminal case in its legal sense ("caught", "captured" also mean other things). */
+const LEGAL_STAGE = /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|charged|indicted|convicted|found guilty|sentenced|jailed|imprisoned|acquitted)\b/i;
+
+/**
+ * The claim names one stage of a criminal case ("found guilty") and the sentence only another ("charged"), or,
+ * when the claim says it in legal words ("Police arrested the protester"), none at all: a sentence about the
+ * same people that does not say they were arrested does not state that they were.
+ */
 function otherCaseStage(claim: Statement, statement: Statement): boolean {
   const has = (s: Statement, stage: string[]) => stage.some((t) => s.terms.includes(t));
   const claimed = CASE_STAGES.filter((stage) => has(claim, stage));
-  return claimed.length > 0 && !claimed.some((stage) => has(statement, stage)) && CASE_STAGES.some((stage) => has(statement, stage));
+  if (claimed.length === 0 || claimed.some((stage) => has(statement, stage))) return false;
+  return LEGAL_STAGE.test(claim.text) || CASE_STAGES.some((stage) => has(statement, stage));
 }
 
 export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {

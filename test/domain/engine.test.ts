@@ -210,6 +210,12 @@ describe('paraphrase', () => {
     const c = 'Mara Voss was found guilty of first-degree murder.';
     expect(stanceOf(c, 'Police said Mara Voss is charged with first-degree murder in the death of a neighbour.')).toBe('MENTIONS');
     expect(stanceOf(c, 'A jury convicted Mara Voss of first-degree murder on Tuesday.')).toBe('SUPPORTS');
+    // A claim of an arrest needs a sentence that says so: the same people and place are not enough.
+    const arrest = 'Police arrested the protester who threw the firebomb into the Westmark bank.';
+    expect(stanceOf(arrest, 'A protester threw a firebomb into the Westmark bank as police fought the crowd.')).toBe('MENTIONS');
+    expect(stanceOf(arrest, 'Police detained the protester who threw a firebomb into the Westmark bank.')).toBe('SUPPORTS');
+    // "Caught" in its everyday sense is not a legal stage.
+    expect(stanceOf('A Westmark man was caught stealing a bicycle and forced to return it.', 'A Westmark man who stole a bicycle was forced to return it.')).toBe('SUPPORTS');
   });
 
   it('does not need light verbs ("happened", "kept") to contradict', () => {
