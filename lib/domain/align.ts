@@ -65,9 +65,11 @@ const nameTermsOf = (claim: Statement): Set<string> => {
   return terms;
 };
 
-/** Weighted share of the claim's terms and names found in the statement (context counts half). */
-export function topicOverlap(claim: Statement, statement: Statement, withContext = true, withLead = withContext): number {
-  const context = withContext ? contextOf(statement) : {};
+/**
+ * Weighted share of the claim's terms and names found in the statement; the terms and names of the sentence it
+ * continues (its context) count half, the names of its lead count half too.
+ */
+function topicOverlap(claim: Statement, statement: Statement, context: Context, lead: NameSlot[]): number {
   const own = new Set(statement.terms);
   const carried = new Set(context.terms ?? []);
   const nameTerms = nameTermsOf(claim);
@@ -79,7 +81,6 @@ export function topicOverlap(claim: Statement, statement: Statement, withContext
     if (own.has(term)) found += 1;
     else if (carried.has(term)) found += 0.5;
   }
-  const lead = withLead ? leadOf(statement) : [];
   for (const name of claim.slots.names) {
     total += 1.5;
     if (namedIn(name, statement)) found += 1.5;
@@ -134,13 +135,13 @@ function partsSumming(whole: Quantity, figures: Quantity[]): string | undefined 
   return undefined;
 }
 
-function compareSlots(claim: Statement, statement: Statement, publishedAt?: string): SlotCheck {
+function compareSlots(claim: Statement, statement: Statement, context: Context, publishedAt?: string): SlotCheck {
   const published = publishDateSlot(publishedAt);
   const matched: SlotComparison[] = [];
   const conflicting: SlotComparison[] = [];
   let missing = false;
   let countedConflict = false;
-  const carriedFigures = contextOf(statement).quantities ?? [];
+  const carriedFigures = context.quantities ?? [];
   // "A woman was killed" in a claim is its fact, not a figure a report must repeat.
   for (const q of claim.slots.quantities.filter((x) => x.implicit !== true)) {
     const measured = statement.slots.quantities.filter((s) => sameMeasure(q, s));
@@ -212,14 +213,17 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
 
 export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
   const c = claim.statement;
-  const score = topicOverlap(c, statement);
+  // What the sentence carries from the one it refers back to, and from its report's lead: read once.
+  const context = contextOf(statement);
+  const lead = leadOf(statement);
+  const score = topicOverlap(c, statement, context, lead);
   const headline = statement.extra?.headlineOnly === true;
   const sameFact = headline ? SAME_FACT_HEADLINE : SAME_FACT;
   const sameFactContradiction = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
   if (score < Math.min(ON_TOPIC, sameFact)) {
     return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
   }
-  const { matched, conflicting, missing, countedConflict } = compareSlots(c, statement, publishedAt);
+  const { matched, conflicting, missing, countedConflict } = compareSlots(c, statement, context, publishedAt);
   if (conflicting.length > 0 && aboutEarlierTime(c, statement, publishedAt)) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'about an earlier time than the claim' };
   }
@@ -227,14 +231,13 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
   // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
   // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
-  const lead = leadOf(statement);
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
   const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text));
   // A sentence that refers back continues the previous one's fact, in its place, though it names other
   // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
-  const context = contextOf(statement).names ?? [];
+  const contextNames = context.names ?? [];
   const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
-  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...context, ...lead] : placedElsewhere ? [] : context;
+  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...contextNames, ...lead] : placedElsewhere ? [] : contextNames;
   // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
   // other people ("LaCalamita was found guilty of the slaying of Kafoury").
   const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
@@ -261,7 +264,7 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
   // A sentence that renames the previous one's subject and names nothing else ("The island, which has
   // about 200,000 residents") states its fact with the previous sentence's names.
-  const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, false, strangers.length === 0);
+  const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, {}, strangers.length === 0 ? lead : []);
   // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
   const question = /\?["'’”)\]]*$/.test(statement.text.trim());
   // A figure that counts the very thing the claim's figure counts, in a sentence about the report's own event
