@@ -27,11 +27,17 @@ const LEAD_NAMES = 8;
  * lead. Later sentences leave them out ("The quake struck at dawn") and are still about them.
  */
 function leadNames(statements: Statement[]): NameSlot[] {
-  const out: NameSlot[] = [];
-  for (const statement of statements) {
-    for (const name of statement.slots.names) if (!out.some((n) => n.key === name.key)) out.push(name);
-  }
-  return out.slice(0, LEAD_NAMES);
+  return distinctNames(statements.flatMap((s) => s.slots.names)).slice(0, LEAD_NAMES);
+}
+
+/** Names in order, each key once (its first spelling kept). */
+function distinctNames(names: NameSlot[]): NameSlot[] {
+  const seen = new Set<string>();
+  return names.filter((n) => {
+    if (seen.has(n.key)) return false;
+    seen.add(n.key);
+    return true;
+  });
 }
 
 /** Places the report gives for its event beyond the lead: few, so a long report's asides do not widen its scene. */
@@ -43,18 +49,12 @@ const SCENE_NAMES = 4;
  * of a sentence that locates the event again ("The temblor struck in the Geysers area").
  */
 function sceneNames(statements: Statement[]): NameSlot[] {
-  const out: NameSlot[] = [];
-  for (const { text, slots } of statements) {
+  const placed = statements.flatMap(({ text, slots }) => {
     const locates = locatesEvent(text);
-    for (const name of slots.names) {
-      if (!(isLocalAuthority(name, text) || (locates && !isSource(name, text)))) continue;
-      if (!out.some((n) => n.key === name.key)) out.push(name);
-    }
-  }
-  return out.slice(0, SCENE_NAMES);
+    return slots.names.filter((name) => isLocalAuthority(name, text) || (locates && !isSource(name, text)));
+  });
+  return distinctNames(placed).slice(0, SCENE_NAMES);
 }
-
-const withScene = (lead: NameSlot[], scene: NameSlot[]): NameSlot[] => [...lead, ...scene.filter((n) => !lead.some((l) => l.key === n.key))];
 
 export function analyzeReport(input: { text: string; title?: string; publishedAt?: string }): ReportAnalysis {
   const body = cleanText(input.text);
@@ -65,7 +65,7 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   // The names that set a sentence's scene: the headline and lead sentences before it (the same for every later
   // sentence), and the places the report gives for its event elsewhere.
   const scene = sceneNames(statements);
-  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => withScene(leadNames(statements.slice(0, k)), scene));
+  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => distinctNames([...leadNames(statements.slice(0, k)), ...scene]));
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
