@@ -71,13 +71,14 @@ function unitAfter(rest: string): string | undefined {
 /** The unit of a person's age: "63-year-old", "aged 63", "Kafoury, 63, of Warren". */
 export const AGE = 'age';
 
+/** Words after or before a figure that make it an age: "63 years old", "63-year-old", "aged 63". */
+const AGE_AFTER = /^[\s-]+years?[\s-]+old\b/i;
+const AGE_BEFORE = /\b(?:aged|ages?|age of)\s+$/i;
+
 /**
  * Whether the figure at [start, end) gives a person's age, as news writes it: "a 63-year-old
  * woman", "63 years old", "aged 63", or the figure set off by commas after a name ("Kafoury, 63, of Warren").
  */
-const AGE_AFTER = /^[\s-]+years?[\s-]+old\b/i;
-const AGE_BEFORE = /\b(?:aged|ages?|age of)\s+$/i;
-
 function isAge(text: string, start: number, end: number, value: number): boolean {
   if (!Number.isInteger(value) || value < 1 || value > 120) return false;
   const before = text.slice(Math.max(0, start - 12), start);
@@ -200,9 +201,10 @@ export function extractQuantities(text: string): Quantity[] {
     const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
     const nounsAfter = wordsAfter(text.slice(end));
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
-    const part = /^\s+of\s+(?:the|its|their|those|these|them)\b/i.test(text.slice(end)) || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+    const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
+    const part = partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
     // "two of them": what they are is in an earlier clause, not in the words after.
-    const counted = /^\s+of\s+(?:them|these|those)\b/i.test(text.slice(end)) ? undefined : unit;
+    const counted = partOf === 'them' || partOf === 'these' || partOf === 'those' ? undefined : unit;
     out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(counted ? { unit: counted } : {}), nouns, ...(part ? { part } : {}) });
   }
   return [...out, ...peopleSums(text), ...singlePeople(text)];
