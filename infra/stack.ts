@@ -87,6 +87,13 @@ export class FactCheckStack extends Stack {
       externalModules: ['dynalite'],
       banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       forceDockerBundling: false,
+      // The engine's compact assets (vectors, WordNet, gazetteer, stance model) sit beside index.mjs,
+      // where lib/domain/resources/assets.ts finds them.
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/assets" "${outputDir}/assets"`],
+      },
     };
     const fn = (name: string, entry: string, timeout: Duration) => {
       const logGroup = new logs.LogGroup(this, `${name}Logs`, {
