@@ -107,6 +107,8 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   matched: JSON.parse(i.matched as string),
   conflicting: JSON.parse(i.conflicting as string),
   reason: i.reason as string,
+  // Evidence stored before stances carried their rule has none.
+  rule: (i.rule as string | undefined) ?? 'UNRECORDED',
 });
 
 export const historyToItem = (claimId: string, version: number, h: VerdictChange): Item => ({

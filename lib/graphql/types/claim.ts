@@ -23,6 +23,7 @@ const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
     sentence: t.exposeString('sentence'),
     score: t.exposeFloat('score', { description: 'topic overlap with the claim, 0..1' }),
     reason: t.exposeString('reason'),
+    rule: t.exposeString('rule', { description: 'id of the engine rule that decided the stance (see docs/engine.md)' }),
     copyGroup: t.exposeString('copyGroup'),
     report: t.field({
       type: ReportRef,
