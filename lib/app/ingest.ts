@@ -55,6 +55,7 @@ export function reportRecordOf(id: string, input: ValidReport, analysis: Analysi
     copyGroup,
     signature: analysis.signature,
     terms: analysis.terms,
+    profile: analysis.profile,
   };
 }
 

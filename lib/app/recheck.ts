@@ -75,7 +75,13 @@ async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTer
     const report = byId.get(s.reportId);
     if (!report) continue;
     out.push({
-      report: { id: report.id, source: report.sourceKey, copyGroup: report.copyGroup, ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}) },
+      report: {
+        id: report.id,
+        source: report.sourceKey,
+        copyGroup: report.copyGroup,
+        ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}),
+        ...(report.profile ? { profile: report.profile } : {}),
+      },
       statement: s.statement,
     });
   }

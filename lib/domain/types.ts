@@ -2,6 +2,8 @@
 // Everything the engine stores (statements, signatures) must be JSON-serialisable,
 // because the store keeps it as an opaque blob and hands it back unchanged.
 
+import type { ReportProfile } from './stance/profile.js';
+
 export const VERDICTS = ['CORROBORATED', 'DISPUTED', 'SINGLE_SOURCE', 'UNVERIFIED'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
@@ -79,6 +81,8 @@ export interface CopySignature {
 
 export interface ReportAnalysis {
   cleanText: string;
+  /** whole-report signals for the stance model (see stance/profile.ts), computed once from every statement */
+  profile: ReportProfile;
   /** sha-256 hex of the normalised clean text: same source + same hash = same report */
   contentHash: string;
   statements: Statement[];
@@ -118,6 +122,8 @@ export interface Alignment {
 export interface ReportRef {
   id: string;
   source: string;
+  /** the report's stance profile; reports stored before profiles existed have none */
+  profile?: ReportProfile;
   /** copy group id: reports in one group are one text */
   copyGroup: string;
   publishedAt?: string;

@@ -19,6 +19,7 @@ export function reportToItem(r: ReportRecord): Item {
     ...r,
     signature: JSON.stringify(r.signature),
     terms: JSON.stringify(r.terms),
+    ...(r.profile ? { profile: JSON.stringify(r.profile) } : {}),
   };
 }
 
@@ -37,6 +38,7 @@ export function itemToReport(i: Item): ReportRecord {
     copyGroup: i.copyGroup as string,
     signature: JSON.parse(i.signature as string),
     terms: JSON.parse(i.terms as string),
+    ...(typeof i.profile === 'string' ? { profile: JSON.parse(i.profile) } : {}),
   };
 }
 
