@@ -235,8 +235,13 @@ export function antonyms(word: string, pos?: WordnetPos, options: SenseOptions =
   return unique(out, forms);
 }
 
+const opposedCache = new Map<string, Set<number>>();
+
 /** The synsets opposed to the word's: direct antonyms, and for adjectives the whole opposite cluster. */
 function opposedSynsetIds(word: string, pos?: WordnetPos, options: SenseOptions = {}): Set<number> {
+  const cacheKey = `${foldCase(word)}\t${pos ?? ''}\t${options.senses ?? ''}`;
+  const cached = opposedCache.get(cacheKey);
+  if (cached) return cached;
   const forms = formsOf(word, pos);
   const out = new Set<number>();
   for (const s of synsetsOf(word, pos, options)) {
@@ -245,6 +250,9 @@ function opposedSynsetIds(word: string, pos?: WordnetPos, options: SenseOptions 
       for (const head of clusterHeads(s)) for (const opposite of directAntonyms(head)) for (const t of clusterOf(opposite)) out.add(t.id);
     }
   }
+  // Bounded: the engine asks about the words of claims and their evidence, a few thousand at most per instance.
+  if (opposedCache.size > 50_000) opposedCache.clear();
+  opposedCache.set(cacheKey, out);
   return out;
 }
 
