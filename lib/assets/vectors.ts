@@ -11,6 +11,7 @@
 // it differs from the float one by about 0.001, at a quarter of the size.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stemmer } from 'stemmer';
 import * as lexicon from '../domain/lexicon.js';
 import { cachedPackage } from './cache.js';
 
@@ -47,20 +48,22 @@ export function lexiconWords(): Set<string> {
   return out;
 }
 
-/** The kept words in the embedding's frequency order. */
+/**
+ * The kept words in the embedding's frequency order. A lexicon word outside the frequent cut is added unless
+ * it is the stem of a kept word: the lexicon writes many members as Porter stems ("militari"), and the
+ * embedding's rare tokens of that spelling are noise, not the word.
+ */
 export function vocabulary(embedding: Embedding, size = VOCABULARY_SIZE): string[] {
-  const extra = lexiconWords();
-  const kept: string[] = [];
-  let frequent = 0;
+  const frequent: string[] = [];
   for (const word of embedding.words) {
-    if (!(word in embedding.vectors)) continue;
-    const alphabetic = ALPHABETIC.test(word);
-    if (alphabetic && frequent < size) {
-      frequent++;
-      kept.push(word);
-    } else if (extra.has(word) && alphabetic) kept.push(word);
+    if (frequent.length >= size) break;
+    if (word in embedding.vectors && ALPHABETIC.test(word)) frequent.push(word);
   }
-  return kept;
+  const kept = new Set(frequent);
+  const stems = new Set(frequent.map((w) => stemmer(w)).filter((s) => !kept.has(s)));
+  const extra = [...lexiconWords()].filter((w) => !kept.has(w) && w in embedding.vectors && ALPHABETIC.test(w) && !stems.has(w));
+  const rank = new Map(embedding.words.map((w, i) => [w, i]));
+  return [...frequent, ...extra.sort((a, b) => rank.get(a)! - rank.get(b)!)];
 }
 
 /**

@@ -12,6 +12,21 @@ if (process.argv.includes('--coverage')) {
   printCoverage(loadEmbedding(), [20_000, 40_000, VOCABULARY_SIZE, 80_000, 120_000, 200_000]);
   process.exit(0);
 }
+if (process.argv.includes('--lexicon')) {
+  // Reports how much of each hand-written synonym group WordNet and the vectors already cover.
+  (await import('../assets/lexiconCoverage.js')).printLexiconCoverage();
+  process.exit(0);
+}
+if (process.argv.includes('--measure')) {
+  // Measures the committed assets instead of building: cold loads, memory, lookups, a cold Lambda start.
+  const { measureColdStart, measureResource } = await import('../bench/resources.js');
+  const runs = Number(process.argv[process.argv.indexOf('--measure') + 1]) || 3;
+  for (const resource of ['vectors', 'wordnet'] as const) {
+    for (let i = 0; i < runs; i++) console.log(JSON.stringify(measureResource(resource)));
+  }
+  for (let i = 0; i < runs; i++) console.log(JSON.stringify({ coldStart: await measureColdStart() }));
+  process.exit(0);
+}
 const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const unknown = names.filter((n) => !ASSET_BUILDERS.some((b) => b.name === n));
 if (unknown.length > 0) {

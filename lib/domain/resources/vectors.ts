@@ -52,6 +52,9 @@ export function wordVector(word: string): Float32Array | undefined {
   return i === undefined ? undefined : vectorAt(v, i);
 }
 
+/** The vocabulary, most frequent word first. */
+export const vectorWords = (): string[] => [...vectors().index.keys()];
+
 export const hasVector = (word: string): boolean => wordVector(word) !== undefined;
 
 export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {

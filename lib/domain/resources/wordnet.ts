@@ -146,6 +146,19 @@ const DETACHMENT: Record<WordnetPos, Array<[string, string]>> = {
  */
 export function baseForms(word: string, pos: WordnetPos): string[] {
   const form = key(word);
+  const cacheKey = `${pos}\t${form}`;
+  let forms = baseFormCache.get(cacheKey);
+  if (!forms) {
+    forms = findBaseForms(form, pos);
+    if (baseFormCache.size > 100_000) baseFormCache.clear();
+    baseFormCache.set(cacheKey, forms);
+  }
+  return [...forms];
+}
+
+const baseFormCache = new Map<string, string[]>();
+
+function findBaseForms(form: string, pos: WordnetPos): string[] {
   const out = new Set<string>(wordnet().exceptions[pos].get(form) ?? []);
   if (isLemma(form, pos)) out.add(form);
   for (const [suffix, ending] of DETACHMENT[pos]) {
@@ -262,6 +275,19 @@ function opposedSynsetIds(word: string, pos?: WordnetPos, options: SenseOptions 
  * "closed" (adjective) opposes "open" (verb or adjective) through the word forms the antonym names.
  */
 export function areAntonyms(a: string, b: string, options: SenseOptions = {}): boolean {
+  const cacheKey = `${foldCase(a)}\t${foldCase(b)}\t${options.senses ?? ''}`;
+  let answer = antonymPairCache.get(cacheKey);
+  if (answer === undefined) {
+    answer = findAntonymy(a, b, options);
+    if (antonymPairCache.size > 100_000) antonymPairCache.clear();
+    antonymPairCache.set(cacheKey, answer);
+  }
+  return answer;
+}
+
+const antonymPairCache = new Map<string, boolean>();
+
+function findAntonymy(a: string, b: string, options: SenseOptions): boolean {
   const opposed = opposedSynsetIds(a, undefined, options);
   if (synsetsOf(b, undefined, options).some((s) => opposed.has(s.id))) return true;
   const bForms = formsOf(b);
