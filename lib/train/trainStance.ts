@@ -1,13 +1,13 @@
 // The whole training run, from the corpus folder to the asset's bytes and a printable dev report.
 import { createHash } from 'node:crypto';
-import { DENSE_FEATURES, type FeatureGroup, type Features } from '../domain/stance/features.js';
-import { decodeStanceModel, stanceLogits, STANCE_CLASSES } from '../domain/stance/model.js';
-import { formatScores, scoreStances } from '../eval/fnc.js';
+import { DENSE_FEATURES, type FeatureGroup, type Features, type FeatureSpace } from '../domain/stance/features.js';
+import { decodeStanceModel, stanceLogits, STANCE_CLASSES, type StanceModelFile } from '../domain/stance/model.js';
+import { formatScores, scoreStances, type StanceScores } from '../eval/fnc.js';
 import { calibratedProbabilities, decisionObjective, fitTemperature, offsetPrediction, tuneOffsets } from './calibrate.js';
-import { examplesOf } from './dataset.js';
+import { examplesOf, type Example } from './dataset.js';
 import { encodeModelFile, modelFile } from './export.js';
 import { forward, trainNet, type Input } from './mlp.js';
-import { featureSpace, prepare } from './prepare.js';
+import { featureSpace, prepare, type Prepared } from './prepare.js';
 import { DEFAULT_SPLIT } from './split.js';
 
 export interface TrainConfig {
@@ -41,14 +41,21 @@ function inputOf(f: Features, mean: Float32Array, std: Float32Array, active: Uin
   return { dense, sparseIndex: Int32Array.from(f.sparseIndex), sparseValue: Float32Array.from(f.sparseValue) };
 }
 
-export function trainStanceModel(dir: string, config: TrainConfig): { bytes: Buffer; report: string } {
-  const log = config.log ?? (() => {});
-  const seed = config.seed ?? 20;
+/** The inputs every fit starts from: computed once, reused by each configuration of an ablation. */
+export interface PreparedExamples {
+  prepared: Prepared;
+  space: FeatureSpace;
+  vocab: string[];
+  train: Example[];
+  dev: Example[];
+}
+
+export function prepareExamples(dir: string, log: (line: string) => void = () => {}): PreparedExamples {
   const t0 = Date.now();
   const prepared = prepare(dir);
   const { split, corpus } = prepared;
   const { space, vocab } = featureSpace(prepared);
-  // A fixed, seed-free choice of the pairs trained without a profile: every tenth-ish by a hash of its text.
+  // A fixed, seed-free choice of the pairs trained without a profile: about one in ten, by a hash of the pair.
   const withoutProfile = (i: number) => {
     const p = split.train[i]!;
     const h = createHash('sha1').update(`${p.headline}#${p.bodyId}`).digest().readUInt32BE(0);
@@ -57,6 +64,21 @@ export function trainStanceModel(dir: string, config: TrainConfig): { bytes: Buf
   const train = examplesOf(corpus, split.train, space, { withProfile: (i) => !withoutProfile(i) });
   const dev = examplesOf(corpus, split.dev, space);
   log(`features: ${train.length} train, ${dev.length} dev pairs in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  return { prepared, space, vocab, train, dev };
+}
+
+export interface FittedModel {
+  file: StanceModelFile;
+  bytes: Buffer;
+  report: string;
+  dev: StanceScores;
+}
+
+export function fitStanceModel(examples: PreparedExamples, config: TrainConfig): FittedModel {
+  const log = config.log ?? (() => {});
+  const seed = config.seed ?? 20;
+  const { prepared, space, vocab, train, dev } = examples;
+  const { split } = prepared;
   const { mean, std } = standardiser(train.map((e) => e.features));
   const groups = new Set(config.groups);
   const active = Uint8Array.from(DENSE_FEATURES.map(([, g]) => (groups.has(g) ? 1 : 0)));
@@ -76,7 +98,6 @@ export function trainStanceModel(dir: string, config: TrainConfig): { bytes: Buf
     (n) => decisionObjective(devGold, devInputs.map((x) => argmax(forward(n, x, useSparse)))),
     log,
   );
-  log(`best epoch ${epoch}`);
   // Offsets and temperature are fitted on the shipped (quantised) model, read back as the app reads it.
   const draft = modelFile({ net, groups: config.groups, space, vocab, mean, std, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: '' });
   const model = decodeStanceModel(draft);
@@ -96,5 +117,9 @@ export function trainStanceModel(dir: string, config: TrainConfig): { bytes: Buf
     formatScores('dev before offsets', before),
     formatScores('dev (offsets + calibration)', scores),
   ].join('\n');
-  return { bytes: encodeModelFile(file), report };
+  return { file, bytes: encodeModelFile(file), report, dev: scores };
+}
+
+export function trainStanceModel(dir: string, config: TrainConfig): FittedModel {
+  return fitStanceModel(prepareExamples(dir, config.log), config);
 }

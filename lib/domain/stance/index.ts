@@ -55,23 +55,38 @@ function signalsOf(decided: Reading | undefined, readings: readonly Reading[], p
   return out;
 }
 
+/** The engine's stance that reads as each class: a sentence the engine reads the same way shows the decision. */
+const ENGINE_READS: Record<number, (r: Reading) => boolean> = {
+  0: (r) => r.alignment.stance === 'SUPPORTS',
+  1: (r) => r.alignment.stance === 'CONTRADICTS',
+  2: (r) => r.alignment.stance === 'MENTIONS' && r.alignment.reason !== 'different topic',
+};
+
+/**
+ * The deciding sentence: the best-ranked candidate the engine reads the way the model decided; else the one that,
+ * judged alone (with the report's profile), gives the decided class the highest probability.
+ */
+function decidingReading(claim: ClaimAnalysis, readings: readonly Reading[], decided: number, model: StanceModel, profile?: ReportProfile): Reading | undefined {
+  const agreeing = readings.find((r) => ENGINE_READS[decided]?.(r) ?? false);
+  if (agreeing || readings.length <= 1) return agreeing ?? readings[0];
+  let best = readings[0];
+  let bestP = -1;
+  for (const r of readings) {
+    const p = stanceProbabilities(model, featuresOf(claim, [r], model.space, profile))[decided]!;
+    if (p > bestP + 1e-12) {
+      bestP = p;
+      best = r;
+    }
+  }
+  return best;
+}
+
 /** Judges one report for a claim with the given (or the checked-in) model. */
 export function judgeReport(claim: ClaimAnalysis, statements: Statement[], profile?: ReportProfile, publishedAt?: string, model: StanceModel = loadStanceModel()): StanceJudgement {
   const readings = statements.slice(0, CANDIDATES_PER_REPORT).map((s) => readCandidate(claim, s, model.space, publishedAt));
   const probs = stanceProbabilities(model, featuresOf(claim, readings, model.space, profile));
   let decided = 0;
   for (let c = 1; c < 4; c++) if (probs[c]! > probs[decided]!) decided = c;
-  // The deciding sentence: each candidate judged alone (with the report's profile); ties keep the better-ranked one.
-  let best: Reading | undefined = readings[0];
-  if (readings.length > 1) {
-    let bestP = -1;
-    for (const r of readings) {
-      const p = stanceProbabilities(model, featuresOf(claim, [r], model.space, profile))[decided]!;
-      if (p > bestP + 1e-12) {
-        bestP = p;
-        best = r;
-      }
-    }
-  }
+  const best = decidingReading(claim, readings, decided, model, profile);
   return { probs: asRecord(probs), statementIndex: best?.statement.index ?? -1, signals: signalsOf(best, readings, profile) };
 }

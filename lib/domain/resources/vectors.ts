@@ -1,0 +1,132 @@
+// Word vectors (assets/vectors.bin, built by lib/assets/vectors.ts): how close two words or phrases are
+// in meaning. Read on first use; the int8 values stay packed and each vector is unpacked when asked for.
+import { foldCase } from '../text.js';
+import { lazyAsset, readAsset } from './assets.js';
+import { lemmatize } from './wordnet.js';
+
+export const VECTORS_ASSET = 'vectors.bin';
+
+interface Vectors {
+  dimensions: number;
+  index: Map<string, number>;
+  scales: Float32Array;
+  values: Int8Array;
+}
+
+/** Decodes the format lib/assets/vectors.ts writes (see encodeVectors there). */
+export function decodeVectors(bytes: Buffer): Vectors {
+  if (bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 1) throw new Error(`${VECTORS_ASSET}: not a version 1 vector file`);
+  const dimensions = bytes.readUInt16LE(5);
+  const count = bytes.readUInt32LE(7);
+  const textBytes = bytes.readUInt32LE(11);
+  let offset = 15;
+  const words = bytes.toString('utf8', offset, offset + textBytes).split('\n');
+  offset += textBytes;
+  const index = new Map<string, number>();
+  words.forEach((w, i) => index.set(w, i));
+  const scales = new Float32Array(count);
+  for (let i = 0; i < count; i++) scales[i] = bytes.readFloatLE(offset + 4 * i);
+  offset += 4 * count;
+  const values = new Int8Array(bytes.buffer, bytes.byteOffset + offset, count * dimensions);
+  return { dimensions, index, scales, values };
+}
+
+const vectors = lazyAsset(() => decodeVectors(readAsset(VECTORS_ASSET)));
+
+function vectorAt(v: Vectors, i: number): Float32Array {
+  const out = new Float32Array(v.dimensions);
+  const scale = v.scales[i]!;
+  const base = i * v.dimensions;
+  for (let d = 0; d < v.dimensions; d++) out[d] = v.values[base + d]! * scale;
+  return out;
+}
+
+/**
+ * The word's vector, or undefined when the vocabulary lacks it. A rare inflection missing from the kept
+ * vocabulary falls back to its lemma's vector ("overturns" -> overturn).
+ */
+export function wordVector(word: string): Float32Array | undefined {
+  const v = vectors();
+  const lower = foldCase(word);
+  const i = v.index.get(lower) ?? v.index.get(lemmatize(lower));
+  return i === undefined ? undefined : vectorAt(v, i);
+}
+
+/** The vocabulary, most frequent word first. */
+export const vectorWords = (): string[] => [...vectors().index.keys()];
+
+export const hasVector = (word: string): boolean => wordVector(word) !== undefined;
+
+export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let d = 0; d < a.length; d++) {
+    dot += a[d]! * b[d]!;
+    na += a[d]! * a[d]!;
+    nb += b[d]! * b[d]!;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}
+
+/** Cosine similarity of two words in [-1, 1]; 0 when either has no vector. */
+export function similarity(a: string, b: string): number {
+  if (foldCase(a) === foldCase(b)) return 1;
+  const va = wordVector(a);
+  const vb = wordVector(b);
+  return va && vb ? cosine(va, vb) : 0;
+}
+
+/** The mean of the words' unit vectors (words without one are skipped); undefined when none has one. */
+export function meanVector(words: readonly string[]): Float32Array | undefined {
+  let sum: Float32Array | undefined;
+  for (const word of words) {
+    const v = wordVector(word);
+    if (!v) continue;
+    const norm = Math.hypot(...v) || 1;
+    sum ??= new Float32Array(v.length);
+    for (let d = 0; d < v.length; d++) sum[d]! += v[d]! / norm;
+  }
+  return sum;
+}
+
+export interface PhraseSimilarity {
+  /** Cosine of the two phrases' mean vectors. */
+  mean: number;
+  /**
+   * Each word of the shorter side matched to its most similar word on the other side, averaged: high only
+   * when every word has a close counterpart, so one shared topic word does not make two phrases alike.
+   */
+  aligned: number;
+  /** Words of each side that had a vector. */
+  known: [number, number];
+}
+
+export function phraseSimilarity(aWords: readonly string[], bWords: readonly string[]): PhraseSimilarity {
+  const a = aWords.filter(hasVector);
+  const b = bWords.filter(hasVector);
+  const ma = meanVector(a);
+  const mb = meanVector(b);
+  const mean = ma && mb ? cosine(ma, mb) : 0;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const aligned = short.length === 0 ? 0 : short.reduce((sum, w) => sum + Math.max(...long.map((o) => similarity(w, o))), 0) / short.length;
+  return { mean, aligned, known: [a.length, b.length] };
+}
+
+/** The words of the vocabulary closest to the word, most similar first (for inspection and reports). */
+export function nearestWords(word: string, count = 10): Array<{ word: string; similarity: number }> {
+  const target = wordVector(word);
+  if (!target) return [];
+  const v = vectors();
+  const best: Array<{ word: string; similarity: number }> = [];
+  for (const [w, i] of v.index) {
+    if (w === foldCase(word)) continue;
+    const s = cosine(target, vectorAt(v, i));
+    if (best.length < count || s > best[best.length - 1]!.similarity) {
+      best.push({ word: w, similarity: s });
+      best.sort((x, y) => y.similarity - x.similarity);
+      if (best.length > count) best.pop();
+    }
+  }
+  return best;
+}
