@@ -141,12 +141,16 @@ export interface EvidenceItem {
   statementIndex: number;
   sentence: string;
   stance: Stance;
-  /** id of the rule that decided the stance */
+  /** id of the evidence rule that decided the stance (EVIDENCE_RULES in verdict.ts) */
   rule: string;
   score: number;
+  /** the stance model's calibrated probability of this stance */
+  probability: number;
   matched: SlotComparison[];
   conflicting: SlotComparison[];
   reason: string;
+  /** the strongest signals behind the decision, in words */
+  signals: string[];
 }
 
 export type VerdictRule =

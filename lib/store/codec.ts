@@ -94,6 +94,7 @@ export const evidenceToItem = (e: EvidenceRecord, version: number): Item => ({
   ...e,
   matched: JSON.stringify(e.matched),
   conflicting: JSON.stringify(e.conflicting),
+  signals: JSON.stringify(e.signals),
 });
 
 export const itemToEvidence = (i: Item): EvidenceRecord => ({
@@ -111,6 +112,9 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   reason: i.reason as string,
   // Evidence stored before stances carried their rule has none.
   rule: (i.rule as string | undefined) ?? 'UNRECORDED',
+  // Evidence judged before the stance model has no probability or signals.
+  probability: (i.probability as number | undefined) ?? i.score as number,
+  signals: typeof i.signals === 'string' ? JSON.parse(i.signals) : [],
 });
 
 export const historyToItem = (claimId: string, version: number, h: VerdictChange): Item => ({

@@ -1,7 +1,7 @@
 // The stance model's public surface: judge one report's candidate statements for a claim.
 // At run time `statements` are up to CANDIDATES_PER_REPORT of the report's statements, the best ranked by BM25
 // for the claim (as retrieval passes them), and `profile` the report's whole-body profile from ingest.
-import type { ClaimAnalysis, Statement } from '../types.js';
+import type { Alignment, ClaimAnalysis, Statement } from '../types.js';
 import { CUE_LISTS } from './cues.js';
 import { CANDIDATES_PER_REPORT, featuresOf, readCandidate, type Reading } from './features.js';
 import { loadStanceModel, stanceProbabilities, STANCE_CLASSES, type StanceClass, type StanceModel } from './model.js';
@@ -23,6 +23,8 @@ export interface StanceJudgement {
   /** the deciding sentence: the candidate that, judged alone, most supports the decided class */
   statementIndex: number;
   signals: StanceSignal[];
+  /** the engine's reading of each candidate judged, best-ranked first: what the evidence rules test */
+  readings: Array<{ statement: Statement; alignment: Alignment }>;
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -88,5 +90,10 @@ export function judgeReport(claim: ClaimAnalysis, statements: Statement[], profi
   let decided = 0;
   for (let c = 1; c < 4; c++) if (probs[c]! > probs[decided]!) decided = c;
   const best = decidingReading(claim, readings, decided, model, profile);
-  return { probs: asRecord(probs), statementIndex: best?.statement.index ?? -1, signals: signalsOf(best, readings, profile) };
+  return {
+    probs: asRecord(probs),
+    statementIndex: best?.statement.index ?? -1,
+    signals: signalsOf(best, readings, profile),
+    readings: readings.map((r) => ({ statement: r.statement, alignment: r.alignment })),
+  };
 }

@@ -23,7 +23,9 @@ const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
     sentence: t.exposeString('sentence'),
     score: t.exposeFloat('score', { description: 'topic overlap with the claim, 0..1' }),
     reason: t.exposeString('reason'),
-    rule: t.exposeString('rule', { description: 'id of the engine rule that decided the stance (see docs/engine.md)' }),
+    rule: t.exposeString('rule', { description: 'id of the evidence rule that decided the stance (see docs/engine.md)' }),
+    probability: t.exposeFloat('probability', { description: "the stance model's calibrated probability of this stance, 0..1" }),
+    signals: t.exposeStringList('signals', { description: 'the strongest signals behind the stance, in words' }),
     copyGroup: t.exposeString('copyGroup'),
     report: t.field({
       type: ReportRef,
