@@ -8,30 +8,54 @@ export const VECTORS_ASSET = 'vectors.bin';
 
 interface Vectors {
   dimensions: number;
-  index: Map<string, number>;
+  /** The words in code-unit order: a word's position here is its row. */
+  words: string[];
+  /** Each row's frequency rank in the source embedding (0 = most frequent). */
+  ranks: Uint32Array;
   scales: Float32Array;
   values: Int8Array;
 }
 
+/** A typed view of the bytes in place when they are aligned for it, else a copy. */
+function view<T>(bytes: Buffer, offset: number, count: number, make: (buffer: ArrayBuffer, offset: number, count: number) => T, width: number): T {
+  const at = bytes.byteOffset + offset;
+  if (at % width === 0) return make(bytes.buffer as ArrayBuffer, at, count);
+  return make(new Uint8Array(bytes.subarray(offset, offset + width * count)).buffer, 0, count);
+}
+
 /** Decodes the format lib/assets/vectors.ts writes (see encodeVectors there). */
 export function decodeVectors(bytes: Buffer): Vectors {
-  if (bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 1) throw new Error(`${VECTORS_ASSET}: not a version 1 vector file`);
-  const dimensions = bytes.readUInt16LE(5);
-  const count = bytes.readUInt32LE(7);
-  const textBytes = bytes.readUInt32LE(11);
-  let offset = 15;
+  if (bytes.length < 16 || bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 2) throw new Error(`${VECTORS_ASSET}: not a version 2 vector file`);
+  const dimensions = bytes.readUInt16LE(6);
+  const count = bytes.readUInt32LE(8);
+  const textBytes = bytes.readUInt32LE(12);
+  let offset = 16;
   const words = bytes.toString('utf8', offset, offset + textBytes).split('\n');
-  offset += textBytes;
-  const index = new Map<string, number>();
-  words.forEach((w, i) => index.set(w, i));
-  const scales = new Float32Array(count);
-  for (let i = 0; i < count; i++) scales[i] = bytes.readFloatLE(offset + 4 * i);
+  offset += textBytes + ((4 - (textBytes % 4)) % 4);
+  const ranks = view(bytes, offset, count, (b, o, n) => new Uint32Array(b, o, n), 4);
+  offset += 4 * count;
+  const scales = view(bytes, offset, count, (b, o, n) => new Float32Array(b, o, n), 4);
   offset += 4 * count;
   const values = new Int8Array(bytes.buffer, bytes.byteOffset + offset, count * dimensions);
-  return { dimensions, index, scales, values };
+  if (words.length !== count || values.length !== count * dimensions) throw new Error(`${VECTORS_ASSET}: cut short`);
+  return { dimensions, words, ranks, scales, values };
 }
 
 const vectors = lazyAsset(() => decodeVectors(readAsset(VECTORS_ASSET)));
+
+/** The word's row, by binary search over the sorted words. */
+function rowOf(v: Vectors, word: string): number | undefined {
+  let lo = 0;
+  let hi = v.words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = v.words[mid]!;
+    if (at === word) return mid;
+    if (at < word) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
 
 function vectorAt(v: Vectors, i: number): Float32Array {
   const out = new Float32Array(v.dimensions);
@@ -48,12 +72,17 @@ function vectorAt(v: Vectors, i: number): Float32Array {
 export function wordVector(word: string): Float32Array | undefined {
   const v = vectors();
   const lower = foldCase(word);
-  const i = v.index.get(lower) ?? v.index.get(lemmatize(lower));
+  const i = rowOf(v, lower) ?? rowOf(v, lemmatize(lower));
   return i === undefined ? undefined : vectorAt(v, i);
 }
 
 /** The vocabulary, most frequent word first. */
-export const vectorWords = (): string[] => [...vectors().index.keys()];
+export function vectorWords(): string[] {
+  const v = vectors();
+  const out = new Array<string>(v.words.length);
+  v.words.forEach((w, i) => (out[v.ranks[i]!] = w));
+  return out;
+}
 
 export const hasVector = (word: string): boolean => wordVector(word) !== undefined;
 
@@ -119,7 +148,8 @@ export function nearestWords(word: string, count = 10): Array<{ word: string; si
   if (!target) return [];
   const v = vectors();
   const best: Array<{ word: string; similarity: number }> = [];
-  for (const [w, i] of v.index) {
+  for (let i = 0; i < v.words.length; i++) {
+    const w = v.words[i]!;
     if (w === foldCase(word)) continue;
     const s = cosine(target, vectorAt(v, i));
     if (best.length < count || s > best[best.length - 1]!.similarity) {
