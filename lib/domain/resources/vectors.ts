@@ -112,9 +112,9 @@ export function meanVector(words: readonly string[]): Float32Array | undefined {
   for (const word of words) {
     const v = wordVector(word);
     if (!v) continue;
-    const norm = Math.hypot(...v) || 1;
+    const u = unit(v);
     sum ??= new Float32Array(v.length);
-    for (let d = 0; d < v.length; d++) sum[d]! += v[d]! / norm;
+    for (let d = 0; d < v.length; d++) sum[d]! += u[d]!;
   }
   return sum;
 }
@@ -131,15 +131,32 @@ export interface PhraseSimilarity {
   known: [number, number];
 }
 
+function unit(v: Float32Array): Float32Array {
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
+  return sum;
+}
+
 export function phraseSimilarity(aWords: readonly string[], bWords: readonly string[]): PhraseSimilarity {
-  const a = aWords.filter(hasVector);
-  const b = bWords.filter(hasVector);
-  const ma = meanVector(a);
-  const mb = meanVector(b);
-  const mean = ma && mb ? cosine(ma, mb) : 0;
+  // Each word's vector is read and normalised once; every comparison after that is a dot product.
+  const unitVectors = (words: readonly string[]): Array<{ word: string; v: Float32Array }> =>
+    words.flatMap((word) => {
+      const v = wordVector(word);
+      return v ? [{ word: foldCase(word), v: unit(v) }] : [];
+    });
+  const a = unitVectors(aWords);
+  const b = unitVectors(bWords);
+  const mean = (side: typeof a): Float32Array => side.reduce((sum, { v }) => sum.map((x, d) => x + v[d]!), new Float32Array(side[0]!.v.length));
+  const meanCosine = a.length > 0 && b.length > 0 ? cosine(mean(a), mean(b)) : 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const aligned = short.length === 0 ? 0 : short.reduce((sum, w) => sum + Math.max(...long.map((o) => similarity(w, o))), 0) / short.length;
-  return { mean, aligned, known: [a.length, b.length] };
+  const best = (x: (typeof a)[number]): number => Math.max(...long.map((y) => (x.word === y.word ? 1 : dot(x.v, y.v))));
+  const aligned = short.length === 0 || long.length === 0 ? 0 : short.reduce((sum, x) => sum + best(x), 0) / short.length;
+  return { mean: meanCosine, aligned, known: [a.length, b.length] };
 }
 
 /** The words of the vocabulary closest to the word, most similar first (for inspection and reports). */
