@@ -209,13 +209,14 @@ export function areSynonyms(a: string, b: string, pos?: WordnetPos, options: Sen
   return synsetsOf(b, pos, options).some((s) => ids.has(s.id));
 }
 
-/** The words a synset's lexical antonym pointers reach, only from the given word of it when one is named. */
+/** The synsets a synset's antonym pointers reach, counting a lexical pointer only when it starts at one of fromWords. */
 function directAntonyms(s: Synset, fromWords?: Set<string>): Synset[] {
   return s.pointers
     .filter((p) => p.symbol === '!' && (!fromWords || p.source === 0 || fromWords.has(s.words[p.source - 1]!)))
     .map((p) => synset(p.target));
 }
 
+/** The same pointers' target words. */
 const antonymWordsOf = (s: Synset, fromWords?: Set<string>): string[] => {
   const out: string[] = [];
   for (const p of s.pointers) {
@@ -312,7 +313,7 @@ export function hypernyms(word: string, pos?: WordnetPos, options: SenseOptions 
   return unique(out, formsOf(word, pos));
 }
 
-/** Whether `general` is a hypernym of `specific` within depth levels: an "earthquake" is a kind of "disaster"? */
+/** Whether `general` is a hypernym of `specific` within depth levels: a "car" is a kind of "vehicle". */
 export function isKindOf(specific: string, general: string, pos?: WordnetPos, depth = 6): boolean {
   const forms = formsOf(general, pos);
   return hypernyms(specific, pos, { depth }).some((w) => forms.has(w));
