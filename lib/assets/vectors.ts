@@ -67,17 +67,24 @@ export function vocabulary(embedding: Embedding, size = VOCABULARY_SIZE): string
 }
 
 /**
- * The file: "WVEC", format version (u8), dimensions (u16), word count (u32), the words' byte length (u32),
- * the words joined by "\n" (UTF-8), one float32 scale per word, then dimensions int8 per word. Little-endian.
+ * The file (format 2, little-endian): "WVEC", version (u8), a zero byte, dimensions (u16), word count (u32),
+ * the words' byte length (u32); the words in code-unit order joined by "\n" (UTF-8), zero-padded to 4 bytes;
+ * each word's frequency rank (u32); each word's scale (float32); then dimensions int8 per word. Sorted words
+ * let the reader binary-search them instead of building a 60,000-entry map at cold start, and the padding lets
+ * it read ranks and scales in place.
  */
-export function encodeVectors(words: string[], vectorOf: (word: string) => ArrayLike<number>, dimensions: number): Buffer {
+export function encodeVectors(wordsByFrequency: string[], vectorOf: (word: string) => ArrayLike<number>, dimensions: number): Buffer {
+  const rank = new Map(wordsByFrequency.map((w, i) => [w, i]));
+  const words = [...wordsByFrequency].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const text = Buffer.from(words.join('\n'), 'utf8');
-  const header = Buffer.alloc(15);
+  const header = Buffer.alloc(16);
   header.write('WVEC', 0, 'latin1');
-  header.writeUInt8(1, 4);
-  header.writeUInt16LE(dimensions, 5);
-  header.writeUInt32LE(words.length, 7);
-  header.writeUInt32LE(text.length, 11);
+  header.writeUInt8(2, 4);
+  header.writeUInt16LE(dimensions, 6);
+  header.writeUInt32LE(words.length, 8);
+  header.writeUInt32LE(text.length, 12);
+  const padding = Buffer.alloc((4 - (text.length % 4)) % 4);
+  const ranks = Buffer.alloc(4 * words.length);
   const scales = Buffer.alloc(4 * words.length);
   const values = Buffer.alloc(dimensions * words.length);
   words.forEach((word, i) => {
@@ -85,10 +92,11 @@ export function encodeVectors(words: string[], vectorOf: (word: string) => Array
     let max = 0;
     for (let d = 0; d < dimensions; d++) max = Math.max(max, Math.abs(v[d]!));
     const scale = max / 127 || 1;
+    ranks.writeUInt32LE(rank.get(word)!, 4 * i);
     scales.writeFloatLE(scale, 4 * i);
     for (let d = 0; d < dimensions; d++) values.writeInt8(Math.round(v[d]! / scale), i * dimensions + d);
   });
-  return Buffer.concat([header, text, scales, values]);
+  return Buffer.concat([header, text, padding, ranks, scales, values]);
 }
 
 export async function build(outDir: string): Promise<void> {

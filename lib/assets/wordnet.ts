@@ -29,6 +29,9 @@ const POS_FILES = [
  */
 const KEPT_POINTERS: Record<string, string> = { '!': '!', '@': '@', '@i': 'i', '&': '&', '*': '*', '>': '>', '+': '+' };
 
+/** Digits of a pointer's target offset (the #synsets section is about 5 MB). */
+const OFFSET_WIDTH = 7;
+
 const fileOf = (pos: string): string => (pos === 's' ? 'a' : pos);
 
 export function wordnetDictDir(): string {
@@ -88,10 +91,12 @@ function readExceptions(): string[] {
 }
 
 /**
- * The asset's text. Sections, each opened by "#name count":
- *   #synsets  pos TAB words (space-separated, "_" inside a phrase) TAB pointers, e.g. "@12 &40 !1.1.7"
- *             (symbol, then source.dest word numbers for lexical pointers, then the target synset's line number)
- *   #lemmas   lemma TAB synset ids per part of speech, "n|v|a|r" each comma-separated in sense order
+ * The asset's text. Sections, each opened by "#name <bytes of its body>" so the reader skips to the next:
+ *   #synsets  pos TAB words (space-separated, "_" inside a phrase) TAB pointers, e.g. "@0001234 !1.1.0004567"
+ *             (symbol, source.dest word numbers for lexical pointers, the target synset's id). A synset's id
+ *             is the byte offset of its line in this section.
+ *   #lemmas   lemma TAB synset ids per part of speech, "n|v|a|r" each comma-separated in sense order; sorted,
+ *             so the reader finds a lemma by binary search over the bytes
  *   #exceptions  pos TAB inflected form TAB base forms
  */
 export function wordnetText(dictDir = wordnetDictDir()): string {
@@ -104,17 +109,31 @@ export function wordnetText(dictDir = wordnetDictDir()): string {
       synsets.push(synset);
     }
   }
-  const synsetLines = synsets.map((s) => {
+  // A synset's id is its line's byte offset in the #synsets section, so the runtime reads a synset without
+  // indexing the lines first. Pointer targets are written at a fixed width, so a line's length does not
+  // depend on the offsets it names and the offsets can be laid out before they are written.
+  const render = (s: RawSynset, target: (key: string) => string): string => {
     const pointers = s.pointers
       .filter((p) => p.symbol in KEPT_POINTERS)
       .map((p) => {
         const code = KEPT_POINTERS[p.symbol]!;
-        const target = ids.get(p.target);
-        if (target === undefined) throw new Error(`WordNet pointer to unknown synset ${p.target}`);
-        return p.source > 0 ? `${code}${p.source}.${p.dest}.${target}` : `${code}${target}`;
+        return p.source > 0 ? `${code}${p.source}.${p.dest}.${target(p.target)}` : `${code}${target(p.target)}`;
       });
     return `${s.pos}\t${s.words.join(' ')}\t${pointers.join(' ')}`;
-  });
+  };
+  const offsets: number[] = [];
+  let bytes = 0;
+  for (const s of synsets) {
+    offsets.push(bytes);
+    bytes += Buffer.byteLength(render(s, () => '0'.repeat(OFFSET_WIDTH)), 'utf8') + 1;
+  }
+  if (bytes >= 10 ** OFFSET_WIDTH) throw new Error(`WordNet synsets take ${bytes} bytes: widen OFFSET_WIDTH`);
+  const offsetOf = (key: string): number => {
+    const line = ids.get(key);
+    if (line === undefined) throw new Error(`WordNet pointer to unknown synset ${key}`);
+    return offsets[line]!;
+  };
+  const synsetLines = synsets.map((s) => render(s, (key) => String(offsetOf(key)).padStart(OFFSET_WIDTH, '0')));
 
   const lemmas = new Map<string, string[][]>();
   POS_FILES.forEach(([file, name], posIndex) => {
@@ -125,24 +144,19 @@ export function wordnetText(dictDir = wordnetDictDir()): string {
       const offsets = f.slice(f.length - synsetCount);
       const entry = lemmas.get(lemma) ?? [[], [], [], []];
       for (const offset of offsets) {
-        const id = ids.get(`${file}${offset}`);
-        if (id === undefined) throw new Error(`WordNet index ${lemma} points to unknown synset ${file}${offset}`);
-        if (!entry[posIndex]!.includes(String(id))) entry[posIndex]!.push(String(id));
+        const id = String(offsetOf(`${file}${offset}`));
+        if (!entry[posIndex]!.includes(id)) entry[posIndex]!.push(id);
       }
       lemmas.set(lemma, entry);
     }
   });
   const lemmaLines = [...lemmas.keys()].sort().map((l) => `${l}\t${lemmas.get(l)!.map((ids) => ids.join(',')).join('|')}`);
   const exceptionLines = readExceptions();
-  return [
-    `#synsets ${synsetLines.length}`,
-    ...synsetLines,
-    `#lemmas ${lemmaLines.length}`,
-    ...lemmaLines,
-    `#exceptions ${exceptionLines.length}`,
-    ...exceptionLines,
-    '',
-  ].join('\n');
+  const section = (name: string, lines: string[]): string => {
+    const body = lines.map((l) => `${l}\n`).join('');
+    return `#${name} ${Buffer.byteLength(body, 'utf8')}\n${body}`;
+  };
+  return section('synsets', synsetLines) + section('lemmas', lemmaLines) + section('exceptions', exceptionLines);
 }
 
 export async function build(outDir: string): Promise<void> {

@@ -50,7 +50,8 @@ export const SYNONYM_GROUPS: string[][] = [
   ['cost', 'worth', 'valu', 'price'],
   ['announc', 'declar', 'unveil', 'confirm'],
   // "oust" is in the overthrow group: leaders are ousted by coups and votes more often than staff by employers.
-  ['fire', 'sack', 'dismiss'],
+  // "fire" is in the blaze group: news fires burn far more often than they dismiss anyone.
+  ['dismiss', 'sack'],
   ['resign', 'step', 'quit'],
   ['hire', 'appoint', 'name', 'recruit'],
   ['shot', 'shoot', 'gun', 'open fire', 'gunshot', 'gunfir'],
@@ -153,7 +154,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['haul', 'booti', 'swag'],
   ['monei', 'cash'],
   ['flood', 'inund', 'submerg', 'swamp'],
-  ['blaze', 'inferno', 'flame'],
+  ['fire', 'blaze', 'inferno', 'flame'],
   ['choke', 'suffoc', 'asphyxi'],
   ['search', 'hunt', 'manhunt'],
   ['discov', 'uncov', 'unearth', 'find', 'found'],

@@ -23,5 +23,7 @@ describe('synonym groups', () => {
     expect(canonicalTerm('quit')).not.toBe(canonicalTerm('cancelled'));
     expect(canonicalTerm('ousted')).toBe(canonicalTerm('toppled'));
     expect(canonicalTerm('sacked')).toBe(canonicalTerm('dismissed'));
+    expect(canonicalTerm('fire')).toBe(canonicalTerm('blaze'));
+    expect(canonicalTerm('fire')).not.toBe(canonicalTerm('sacked'));
   });
 });

@@ -8,30 +8,54 @@ export const VECTORS_ASSET = 'vectors.bin';
 
 interface Vectors {
   dimensions: number;
-  index: Map<string, number>;
+  /** The words in code-unit order: a word's position here is its row. */
+  words: string[];
+  /** Each row's frequency rank in the source embedding (0 = most frequent). */
+  ranks: Uint32Array;
   scales: Float32Array;
   values: Int8Array;
 }
 
+/** A typed view of the bytes in place when they are aligned for it, else a copy. */
+function view<T>(bytes: Buffer, offset: number, count: number, make: (buffer: ArrayBuffer, offset: number, count: number) => T, width: number): T {
+  const at = bytes.byteOffset + offset;
+  if (at % width === 0) return make(bytes.buffer as ArrayBuffer, at, count);
+  return make(new Uint8Array(bytes.subarray(offset, offset + width * count)).buffer, 0, count);
+}
+
 /** Decodes the format lib/assets/vectors.ts writes (see encodeVectors there). */
 export function decodeVectors(bytes: Buffer): Vectors {
-  if (bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 1) throw new Error(`${VECTORS_ASSET}: not a version 1 vector file`);
-  const dimensions = bytes.readUInt16LE(5);
-  const count = bytes.readUInt32LE(7);
-  const textBytes = bytes.readUInt32LE(11);
-  let offset = 15;
+  if (bytes.length < 16 || bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 2) throw new Error(`${VECTORS_ASSET}: not a version 2 vector file`);
+  const dimensions = bytes.readUInt16LE(6);
+  const count = bytes.readUInt32LE(8);
+  const textBytes = bytes.readUInt32LE(12);
+  let offset = 16;
   const words = bytes.toString('utf8', offset, offset + textBytes).split('\n');
-  offset += textBytes;
-  const index = new Map<string, number>();
-  words.forEach((w, i) => index.set(w, i));
-  const scales = new Float32Array(count);
-  for (let i = 0; i < count; i++) scales[i] = bytes.readFloatLE(offset + 4 * i);
+  offset += textBytes + ((4 - (textBytes % 4)) % 4);
+  const ranks = view(bytes, offset, count, (b, o, n) => new Uint32Array(b, o, n), 4);
+  offset += 4 * count;
+  const scales = view(bytes, offset, count, (b, o, n) => new Float32Array(b, o, n), 4);
   offset += 4 * count;
   const values = new Int8Array(bytes.buffer, bytes.byteOffset + offset, count * dimensions);
-  return { dimensions, index, scales, values };
+  if (words.length !== count || values.length !== count * dimensions) throw new Error(`${VECTORS_ASSET}: cut short`);
+  return { dimensions, words, ranks, scales, values };
 }
 
 const vectors = lazyAsset(() => decodeVectors(readAsset(VECTORS_ASSET)));
+
+/** The word's row, by binary search over the sorted words. */
+function rowOf(v: Vectors, word: string): number | undefined {
+  let lo = 0;
+  let hi = v.words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = v.words[mid]!;
+    if (at === word) return mid;
+    if (at < word) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
 
 function vectorAt(v: Vectors, i: number): Float32Array {
   const out = new Float32Array(v.dimensions);
@@ -48,12 +72,17 @@ function vectorAt(v: Vectors, i: number): Float32Array {
 export function wordVector(word: string): Float32Array | undefined {
   const v = vectors();
   const lower = foldCase(word);
-  const i = v.index.get(lower) ?? v.index.get(lemmatize(lower));
+  const i = rowOf(v, lower) ?? rowOf(v, lemmatize(lower));
   return i === undefined ? undefined : vectorAt(v, i);
 }
 
 /** The vocabulary, most frequent word first. */
-export const vectorWords = (): string[] => [...vectors().index.keys()];
+export function vectorWords(): string[] {
+  const v = vectors();
+  const out = new Array<string>(v.words.length);
+  v.words.forEach((w, i) => (out[v.ranks[i]!] = w));
+  return out;
+}
 
 export const hasVector = (word: string): boolean => wordVector(word) !== undefined;
 
@@ -83,9 +112,9 @@ export function meanVector(words: readonly string[]): Float32Array | undefined {
   for (const word of words) {
     const v = wordVector(word);
     if (!v) continue;
-    const norm = Math.hypot(...v) || 1;
+    const u = unit(v);
     sum ??= new Float32Array(v.length);
-    for (let d = 0; d < v.length; d++) sum[d]! += v[d]! / norm;
+    for (let d = 0; d < v.length; d++) sum[d]! += u[d]!;
   }
   return sum;
 }
@@ -102,15 +131,32 @@ export interface PhraseSimilarity {
   known: [number, number];
 }
 
+function unit(v: Float32Array): Float32Array {
+  const norm = Math.hypot(...v) || 1;
+  return v.map((x) => x / norm);
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
+  return sum;
+}
+
 export function phraseSimilarity(aWords: readonly string[], bWords: readonly string[]): PhraseSimilarity {
-  const a = aWords.filter(hasVector);
-  const b = bWords.filter(hasVector);
-  const ma = meanVector(a);
-  const mb = meanVector(b);
-  const mean = ma && mb ? cosine(ma, mb) : 0;
+  // Each word's vector is read and normalised once; every comparison after that is a dot product.
+  const unitVectors = (words: readonly string[]): Array<{ word: string; v: Float32Array }> =>
+    words.flatMap((word) => {
+      const v = wordVector(word);
+      return v ? [{ word: foldCase(word), v: unit(v) }] : [];
+    });
+  const a = unitVectors(aWords);
+  const b = unitVectors(bWords);
+  const mean = (side: typeof a): Float32Array => side.reduce((sum, { v }) => sum.map((x, d) => x + v[d]!), new Float32Array(side[0]!.v.length));
+  const meanCosine = a.length > 0 && b.length > 0 ? cosine(mean(a), mean(b)) : 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-  const aligned = short.length === 0 ? 0 : short.reduce((sum, w) => sum + Math.max(...long.map((o) => similarity(w, o))), 0) / short.length;
-  return { mean, aligned, known: [a.length, b.length] };
+  const best = (x: (typeof a)[number]): number => Math.max(...long.map((y) => (x.word === y.word ? 1 : dot(x.v, y.v))));
+  const aligned = short.length === 0 || long.length === 0 ? 0 : short.reduce((sum, x) => sum + best(x), 0) / short.length;
+  return { mean: meanCosine, aligned, known: [a.length, b.length] };
 }
 
 /** The words of the vocabulary closest to the word, most similar first (for inspection and reports). */
@@ -119,7 +165,8 @@ export function nearestWords(word: string, count = 10): Array<{ word: string; si
   if (!target) return [];
   const v = vectors();
   const best: Array<{ word: string; similarity: number }> = [];
-  for (const [w, i] of v.index) {
+  for (let i = 0; i < v.words.length; i++) {
+    const w = v.words[i]!;
     if (w === foldCase(word)) continue;
     const s = cosine(target, vectorAt(v, i));
     if (best.length < count || s > best[best.length - 1]!.similarity) {

@@ -20,12 +20,11 @@ export interface Synset {
 
 interface Wordnet {
   bytes: Buffer;
-  /** Where each synset's line starts, then where the section ends: synset id i is line i. */
-  synsetStarts: Uint32Array;
-  /** The same for the lemma lines, which are sorted, so a lemma is found by binary search. */
-  lemmaStarts: Uint32Array;
-  synsets: Map<number, Synset>;
-  lemmas: Map<string, string | undefined>;
+  /** Byte ranges [start, end) of the sections' bodies. */
+  synsets: [number, number];
+  lemmas: [number, number];
+  parsed: Map<number, Synset>;
+  lemmaCache: Map<string, string | undefined>;
   exceptions: Record<WordnetPos, Map<string, string[]>>;
 }
 
@@ -33,75 +32,73 @@ const NEWLINE = 10;
 const TAB = 9;
 
 /**
- * Indexes the asset's lines without decoding them: the 7 MB of text stays one buffer, and only the lines a
- * lookup reaches become strings. Building a map of all 150,000 lemmas would cost the cold start ten times more.
+ * Finds the asset's sections without reading their lines: a synset's id is its byte offset and the lemma
+ * lines are sorted, so only the lines a lookup reaches are ever decoded. Indexing all 270,000 lines up front
+ * would double the cold load.
  */
 export function parseWordnet(bytes: Buffer): Wordnet {
-  const sections = new Map<string, Uint32Array>();
+  const sections = new Map<string, [number, number]>();
   let pos = 0;
   while (pos < bytes.length) {
     const end = bytes.indexOf(NEWLINE, pos);
-    const m = /^#(\w+) (\d+)$/.exec(bytes.toString('latin1', pos, end));
+    const m = /^#(\w+) (\d+)$/.exec(bytes.toString('latin1', pos, end < 0 ? bytes.length : end));
     if (!m) throw new Error(`${WORDNET_ASSET}: expected a section header at byte ${pos}`);
-    const count = Number(m[2]);
-    const starts = new Uint32Array(count + 1);
-    pos = end + 1;
-    for (let i = 0; i < count; i++) {
-      starts[i] = pos;
-      const next = bytes.indexOf(NEWLINE, pos);
-      if (next < 0) throw new Error(`${WORDNET_ASSET}: #${m[1]} is cut short`);
-      pos = next + 1;
-    }
-    starts[count] = pos;
-    sections.set(m[1]!, starts);
+    const body: [number, number] = [end + 1, end + 1 + Number(m[2])];
+    if (body[1] > bytes.length) throw new Error(`${WORDNET_ASSET}: #${m[1]} is cut short`);
+    sections.set(m[1]!, body);
+    pos = body[1];
   }
-  const section = (name: string): Uint32Array => {
-    const starts = sections.get(name);
-    if (!starts) throw new Error(`${WORDNET_ASSET}: no #${name} section`);
-    return starts;
+  const section = (name: string): [number, number] => {
+    const range = sections.get(name);
+    if (!range) throw new Error(`${WORDNET_ASSET}: no #${name} section`);
+    return range;
   };
-  const exceptionStarts = section('exceptions');
   const exceptions = { n: new Map(), v: new Map(), a: new Map(), r: new Map() } as Wordnet['exceptions'];
-  for (const line of bytes.toString('utf8', exceptionStarts[0], exceptionStarts[exceptionStarts.length - 1]! - 1).split('\n')) {
-    const [pos, form, bases] = line.split('\t') as [WordnetPos, string, string];
-    exceptions[pos].set(form, bases.split(' '));
+  const [from, to] = section('exceptions');
+  for (const line of bytes.toString('utf8', from, to).split('\n')) {
+    if (!line) continue;
+    const [p, form, bases] = line.split('\t') as [WordnetPos, string, string];
+    exceptions[p].set(form, bases.split(' '));
   }
-  return { bytes, synsetStarts: section('synsets'), lemmaStarts: section('lemmas'), synsets: new Map(), lemmas: new Map(), exceptions };
+  return { bytes, synsets: section('synsets'), lemmas: section('lemmas'), parsed: new Map(), lemmaCache: new Map(), exceptions };
 }
 
 const wordnet = lazyAsset(() => parseWordnet(readAsset(WORDNET_ASSET)));
 
-const lineOf = (wn: Wordnet, starts: Uint32Array, i: number): string => wn.bytes.toString('utf8', starts[i], starts[i + 1]! - 1);
-
-/** The lemma line's synset lists ("n|v|a|r"), by binary search over the sorted lemma lines. */
+/** The lemma line's synset lists ("n|v|a|r"), by binary search over the sorted lemma lines' bytes. */
 function lemmaEntry(lemma: string): string | undefined {
   const wn = wordnet();
-  if (wn.lemmas.has(lemma)) return wn.lemmas.get(lemma);
-  const starts = wn.lemmaStarts;
-  let lo = 0;
-  let hi = starts.length - 2;
+  if (wn.lemmaCache.has(lemma)) return wn.lemmaCache.get(lemma);
+  let [lo, hi] = wn.lemmas;
+  const first = lo;
   let found: string | undefined;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const tab = wn.bytes.indexOf(TAB, starts[mid]);
-    const at = wn.bytes.toString('utf8', starts[mid], tab);
+  // lo and hi stay at line starts; each step reads the line holding the middle byte.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = Math.max(first, wn.bytes.lastIndexOf(NEWLINE, mid - 1) + 1);
+    const end = wn.bytes.indexOf(NEWLINE, start);
+    const tab = wn.bytes.indexOf(TAB, start);
+    const at = wn.bytes.toString('utf8', start, tab);
     if (at === lemma) {
-      found = wn.bytes.toString('utf8', tab + 1, starts[mid + 1]! - 1);
+      found = wn.bytes.toString('utf8', tab + 1, end);
       break;
     }
-    if (at < lemma) lo = mid + 1;
-    else hi = mid - 1;
+    if (at < lemma) lo = end + 1;
+    else hi = start;
   }
-  wn.lemmas.set(lemma, found);
+  if (wn.lemmaCache.size > 100_000) wn.lemmaCache.clear();
+  wn.lemmaCache.set(lemma, found);
   return found;
 }
 
 export function synset(id: number): Synset {
   const wn = wordnet();
-  let s = wn.synsets.get(id);
+  let s = wn.parsed.get(id);
   if (!s) {
-    if (!Number.isInteger(id) || id < 0 || id >= wn.synsetStarts.length - 1) throw new Error(`no WordNet synset ${id}`);
-    const [pos, words, pointers] = lineOf(wn, wn.synsetStarts, id).split('\t') as [Synset['pos'], string, string];
+    const [from, to] = wn.synsets;
+    const at = from + id;
+    if (!Number.isInteger(id) || id < 0 || at >= to || (id > 0 && wn.bytes[at - 1] !== NEWLINE)) throw new Error(`no WordNet synset ${id}`);
+    const [pos, words, pointers] = wn.bytes.toString('utf8', at, wn.bytes.indexOf(NEWLINE, at)).split('\t') as [Synset['pos'], string, string];
     s = {
       id,
       pos,
@@ -116,7 +113,7 @@ export function synset(id: number): Synset {
             : { symbol: p[0]!, source: 0, dest: 0, target: parts[0]! };
         }),
     };
-    wn.synsets.set(id, s);
+    wn.parsed.set(id, s);
   }
   return s;
 }
@@ -212,13 +209,14 @@ export function areSynonyms(a: string, b: string, pos?: WordnetPos, options: Sen
   return synsetsOf(b, pos, options).some((s) => ids.has(s.id));
 }
 
-/** The words a synset's lexical antonym pointers reach, only from the given word of it when one is named. */
+/** The synsets a synset's antonym pointers reach, counting a lexical pointer only when it starts at one of fromWords. */
 function directAntonyms(s: Synset, fromWords?: Set<string>): Synset[] {
   return s.pointers
     .filter((p) => p.symbol === '!' && (!fromWords || p.source === 0 || fromWords.has(s.words[p.source - 1]!)))
     .map((p) => synset(p.target));
 }
 
+/** The same pointers' target words. */
 const antonymWordsOf = (s: Synset, fromWords?: Set<string>): string[] => {
   const out: string[] = [];
   for (const p of s.pointers) {
@@ -315,7 +313,7 @@ export function hypernyms(word: string, pos?: WordnetPos, options: SenseOptions 
   return unique(out, formsOf(word, pos));
 }
 
-/** Whether `general` is a hypernym of `specific` within depth levels: an "earthquake" is a kind of "disaster"? */
+/** Whether `general` is a hypernym of `specific` within depth levels: a "car" is a kind of "vehicle". */
 export function isKindOf(specific: string, general: string, pos?: WordnetPos, depth = 6): boolean {
   const forms = formsOf(general, pos);
   return hypernyms(specific, pos, { depth }).some((w) => forms.has(w));

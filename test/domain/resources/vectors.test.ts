@@ -35,10 +35,12 @@ describe('word vectors', () => {
 describe('vector file format', () => {
   it('round-trips words and vectors within int8 precision', () => {
     const source: Record<string, number[]> = { alpha: [0.5, -1.25, 2], beta: [0, 0, 0], 'gamma-ray': [-3, 1, 0.01] };
-    const decoded = decodeVectors(encodeVectors(Object.keys(source), (w) => source[w]!, 3));
-    expect([...decoded.index.keys()]).toEqual(Object.keys(source));
+    // Written by frequency (beta is the most frequent), stored sorted, with each word's rank kept.
+    const decoded = decodeVectors(encodeVectors(['beta', 'alpha', 'gamma-ray'], (w) => source[w]!, 3));
+    expect(decoded.words).toEqual(['alpha', 'beta', 'gamma-ray']);
+    expect([...decoded.ranks]).toEqual([1, 0, 2]);
     for (const [word, v] of Object.entries(source)) {
-      const i = decoded.index.get(word)!;
+      const i = decoded.words.indexOf(word);
       const back = [0, 1, 2].map((d) => decoded.values[i * 3 + d]! * decoded.scales[i]!);
       back.forEach((x, d) => expect(x).toBeCloseTo(v[d]!, 1));
     }
@@ -46,6 +48,6 @@ describe('vector file format', () => {
   });
 
   it('refuses a file that is not one', () => {
-    expect(() => decodeVectors(Buffer.from('not a vector file'))).toThrow(/not a version 1 vector file/);
+    expect(() => decodeVectors(Buffer.from('not a vector file'))).toThrow(/not a version 2 vector file/);
   });
 });
