@@ -18,14 +18,15 @@ export function setAssetsDir(dir: string | undefined): void {
 /**
  * The assets folder: the configured one, else the nearest `assets/` above this module. That is the repo's
  * own folder when run from source (lib/domain/resources -> ../../..) and the bundle's when run on Lambda
- * (index.mjs and assets/ side by side in /var/task).
+ * (index.mjs and assets/ side by side in /var/task). It is told by its README.md, which the stack copies with it.
  */
 export function assetsDir(): string {
   if (configured) return configured;
   if (found) return found;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, ASSETS))) return (found = join(dir, ASSETS));
+    // The folder is known by its README (lib/assets/, the builders' folder, is on the way up from source).
+    if (existsSync(join(dir, ASSETS, 'README.md'))) return (found = join(dir, ASSETS));
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`no ${ASSETS}/ folder above ${fileURLToPath(import.meta.url)}: run npm run assets`);
     dir = parent;
