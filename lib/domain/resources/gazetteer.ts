@@ -1,0 +1,77 @@
+// Places and what contains what: countries, their first-level divisions (state, province, region), their
+// second-level ones (county, department) and 171k populated places, from GeoNames via kept packages
+// (built by lib/assets/gazetteer.ts into assets/gazetteer.tsv.gz, read on first use). Names are folded
+// (case, diacritics, dots, "the"), and a division answers to its name without its kind ("Tillabéri Region",
+// "Tillaberi"; "Sonoma County", "Sonoma"). A village that shares a city's name is left out when the city
+// dwarfs it (Paris, Texas beside Paris, France): the builder keeps the readings a news reader would mean.
+import { foldCase } from '../text.js';
+import { lazyAsset, readAsset } from './assets.js';
+
+export const GAZETTEER_ASSET = 'gazetteer.tsv.gz';
+
+type Kind = 'C' | 'A' | 'B' | 'P';
+
+interface Reading {
+  /** country, first-level division (state, province, region), second-level (county, department), populated place */
+  kind: Kind;
+  /** where it is: "US", "US.CA", "US.CA.097"; a populated place carries the code of the division it sits in */
+  code: string;
+}
+
+/** The words of a division's kind, which news often leaves out ("Agadez Region" is "Agadez", "Republic of Ingushetia" "Ingushetia"). */
+const DIVISION_WORDS = /\s+(?:region|county|province|state|governorate|department|district|prefecture|oblast|krai|municipality|parish|division|territory|emirate|voivodeship|republic|autonomous region|autonomous community|capital district)$|^(?:province|state|region|department|governorate|county|city|municipality|republic|departement|provincia|estado|etat) (?:of |de |du |des |de la |del )?/;
+
+/** A place name's lookup key: folded, without dots, "the", hyphens or apostrophes ("the U.S." -> "us", "Côte-d'Ivoire" -> "cote d ivoire"). */
+export function placeKey(name: string): string {
+  return foldCase(name)
+    .replace(/\./g, '')
+    .replace(/[-'’‘`]/g, ' ')
+    .replace(/^the\s+/, '')
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A division's key without the word of its kind ("sonoma county" -> "sonoma"). */
+export const bareDivisionKey = (name: string): string => placeKey(name).replace(DIVISION_WORDS, '').trim();
+
+/** key -> its readings as written in the asset ("PUS.CA.097 BUS.CA.097"), split on lookup. */
+const loadIndex = lazyAsset(() => {
+  const index = new Map<string, string>();
+  for (const line of readAsset(GAZETTEER_ASSET).toString('utf8').split('\n')) {
+    const tab = line.indexOf('\t');
+    if (tab > 0) index.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return index;
+});
+
+const readingsOf = (name: string): Reading[] =>
+  (loadIndex().get(placeKey(name)) ?? '').split(' ').filter((r) => r !== '').map((r) => ({ kind: r[0] as Kind, code: r.slice(1) }));
+
+/** The name is a known place (country, division or populated place). */
+export function isPlace(name: string): boolean {
+  return loadIndex().has(placeKey(name));
+}
+
+const within = (container: Reading, place: Reading): boolean => {
+  if (container.kind === 'P') return false;
+  if (place.kind === 'P') return place.code === container.code || place.code.startsWith(`${container.code}.`);
+  return place.code.startsWith(`${container.code}.`);
+};
+
+/** Some reading of `place` lies inside some reading of `container`: a city in its county, state or country; a region in its country. */
+export function placeContains(container: string, place: string): boolean {
+  const outer = readingsOf(container);
+  if (outer.length === 0) return false;
+  const inner = readingsOf(place);
+  return inner.some((p) => outer.some((c) => within(c, p)));
+}
+
+/** The two names are one place ("Ivory Coast", "Côte d'Ivoire"), or one contains the other. */
+export function sameOrContained(a: string, b: string): boolean {
+  if (placeKey(a) === placeKey(b)) return isPlace(a);
+  const ra = readingsOf(a);
+  const rb = readingsOf(b);
+  if (ra.some((x) => x.kind !== 'P' && rb.some((y) => x.kind === y.kind && x.code === y.code))) return true;
+  return placeContains(a, b) || placeContains(b, a);
+}
