@@ -5,7 +5,8 @@
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
-import { isAside, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import { placeContains } from './resources/gazetteer.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -232,7 +233,10 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
   // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
-  const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text));
+  // A place inside one of the claim's places ("in Healdsburg" for a claim about Sonoma County) or around one
+  // ("in California" for a claim about Healdsburg) is the claim's place told finer or coarser, not a rival place.
+  const nearClaimPlace = (n: NameSlot) => c.slots.names.some((name) => !namesMatch(name, n) && (placeContains(name.text, n.text) || placeContains(n.text, name.text)));
+  const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text) && !nearClaimPlace(n));
   // A sentence that refers back continues the previous one's fact, in its place, though it names other
   // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
   const contextNames = context.names ?? [];
@@ -241,13 +245,17 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
   // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
   // other people ("LaCalamita was found guilty of the slaying of Kafoury").
   const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
-  const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
+  // The claim's region is named by a town in it that the sentence gives as its place ("struck Healdsburg, in
+  // the wine country" for "the Sonoma County quake"); the reverse (a region for the claim's town) is not.
+  const placedInside = (name: NameSlot) =>
+    statement.slots.names.some((n) => (isSetting(n, statement.text) || isLocalAuthority(n, statement.text)) && !namesMatch(name, n) && placeContains(name.text, n.text));
+  const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name) || placedInside(name);
   // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
   // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
   // sentence names someone or somewhere the claim does not, a missing name means another actor or
   // place in the same role ("agreements with the EU" is not "the agreement with the United States").
   const absent = c.slots.names.filter((name) => !named(name)).length;
-  const rival = statement.slots.names.some((n) => !inClaim(n));
+  const rival = statement.slots.names.some((n) => !inClaim(n) && !nearClaimPlace(n));
   const missingName = !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
   if (missingName) {
     return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
