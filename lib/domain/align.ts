@@ -7,6 +7,7 @@ import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, names
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
+import { clauseOf, rolesSwapped, type Clause } from './clause.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -212,6 +213,33 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
   return LEGAL_STAGE.test(claim.text) || CASE_STAGES.some((stage) => has(statement, stage));
 }
 
+/** Each statement's clause, read once (a claim is aligned with many statements, a statement with many claims). */
+const clauses = new WeakMap<Statement, Clause>();
+const clauseOfStatement = (statement: Statement): Clause => {
+  let clause = clauses.get(statement);
+  if (!clause) clauses.set(statement, (clause = clauseOf(statement.text)));
+  return clause;
+};
+
+const samePredicate = (a: Clause, b: Clause): boolean =>
+  a.predicate === b.predicate || a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ');
+
+/**
+ * Why a sentence that shares the claim's words and details still does not state its act, read from the two
+ * clauses: the same act with the participants in each other's roles ("Southport beat Northfield" for
+ * "Northfield beat Southport", or "Northfield was beaten by Southport"), or the act only planned ("The
+ * council plans to close the bridge" for "The council closed the bridge"). Undefined when neither.
+ */
+function clauseMismatch(claim: Statement, statement: Statement): string | undefined {
+  const a = clauseOfStatement(claim);
+  if (!a.complete || a.modality !== 'act') return undefined;
+  const b = clauseOfStatement(statement);
+  if (!b.complete || !samePredicate(a, b)) return undefined;
+  if (rolesSwapped(a, b)) return 'the roles are swapped';
+  if (b.modality === 'plan') return 'a plan, not the act';
+  return undefined;
+}
+
 export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
   const c = claim.statement;
   // What the sentence carries from the one it refers back to, and from its report's lead: read once.
@@ -289,6 +317,8 @@ export function alignStatement(claim: ClaimAnalysis, statement: Statement, publi
     return { stance: 'CONTRADICTS', score, matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${harm} reported` }], reason: `polarity conflict: the report says there was no ${harm}` };
   }
   if (score >= sameFact && conflicting.length === 0 && (!missing || headline) && !hedged && !otherCaseStage(c, statement)) {
+    const mismatch = clauseMismatch(c, statement);
+    if (mismatch) return { stance: 'MENTIONS', score, matched, conflicting, reason: mismatch };
     return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };
   }
   const reason = hedged ? 'reported without being asserted' : missing ? 'does not state the claim\'s detail' : 'shares the topic, not the fact';

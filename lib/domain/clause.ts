@@ -60,6 +60,8 @@ const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'apparently', 'suppose
 const HEDGE_MODALS = new Set(['may', 'might', 'could']);
 /** Modals of the future: "The minister will resign". */
 const PLAN_MODALS = new Set(['will', 'shall', "'ll", 'wo', 'would']);
+/** Auxiliaries that a bare verb follows, whatever the tagger made of it: "will close", "may damage". */
+const BARE_VERB_BEFORE = new Set(['will', 'would', 'shall', 'should', 'may', 'might', 'can', 'could', 'must', "'ll", 'wo', 'ca']);
 /** Words that negate the verb they stand with: "did not", "never". */
 const NEGATORS = new Set(['not', "n't", 'never', 'nt']);
 /** Particles of phrasal verbs: "shut down", "pulled out", "stepped down". */
@@ -89,8 +91,8 @@ interface VerbGroup {
 }
 
 /**
- * Corrects the few tag errors that break clause reading and are safe to fix by position: a word after "do"
- * (+ "not") is a verb ("did not close", "Did the storm damage"), a sentence-initial capitalised plural is a
+ * Corrects the few tag errors that break clause reading and are safe to fix by position: a word after "do" or
+ * a modal (+ "not") is a verb ("did not close", "Did the storm damage", "will close"), a sentence-initial capitalised plural is a
  * noun, not a name ("Engineers said").
  */
 function repairTags(tokens: Token[]): Token[] {
@@ -101,11 +103,19 @@ function repairTags(tokens: Token[]): Token[] {
     if (t.pos === 'NOUN' && /s$/.test(t.lower) && out[i + 1]?.lower === 'to' && out[i + 2]?.pos === 'VERB' && i > 0 && NOMINAL.has(out[i - 1]!.pos) && !out.slice(0, i).some(isVerbal)) {
       out[i] = { ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') };
     }
-    if (t.pos === 'AUX' && t.lemma === 'do') {
+    if (t.pos === 'AUX' && (t.lemma === 'do' || BARE_VERB_BEFORE.has(t.lower))) {
       let k = i + 1;
       while (k < out.length && (isNegator(out[k]!) || out[k]!.pos === 'ADV')) k++;
       // The question's inverted subject stands between ("Did the storm damage ..."): the first non-nominal after it.
-      if (i === 0) while (k < out.length && (out[k]!.pos === 'DET' || out[k]!.pos === 'ADJ' || (NOMINAL.has(out[k]!.pos) && k + 1 < out.length && NOMINAL.has(out[k + 1]!.pos)))) k++;
+      if (i === 0) {
+        while (k < out.length && (out[k]!.pos === 'DET' || out[k]!.pos === 'ADJ')) k++;
+        let e = k;
+        while (e < out.length && NOMINAL.has(out[e]!.pos)) e++;
+        // A verb after the subject needs no repair ("Will the government raise"); else the subject keeps its
+        // first noun and the last one is the verb ("Did the storm damage the station").
+        if (e - k < 2 || (out[e] && isVerbal(out[e]!))) continue;
+        k = e - 1;
+      }
       const v = out[k];
       if (v && (v.pos === 'ADJ' || v.pos === 'NOUN')) out[k] = { ...v, pos: 'VERB', lemma: v.lower };
     }

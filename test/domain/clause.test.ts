@@ -42,6 +42,11 @@ const SENTENCES: Row[] = [
   ['After the storm hit the coast, thousands of residents fled their homes.', 'flee', 'thousand', 'home', false, false, 'act'],
   ['The talks failed to produce a ceasefire.', 'produce', 'talk', 'ceasefire', false, true, 'act'],
   ['According to the ministry, soldiers killed four militants near the border.', 'kill', 'soldier', 'militant', false, false, 'act'],
+  ['Will the government raise taxes?', 'raise', 'government', 'tax', false, false, 'question'],
+  ['The council will close the bridge to traffic.', 'close', 'council', 'bridge', false, false, 'plan'],
+  ['The union is expected to call off the strike.', 'call off', 'union', 'strike', false, false, 'plan'],
+  ['A spokesman denied that the factory had leaked chemicals into the river.', 'leak', 'factory', 'chemical', false, true, 'act'],
+  ['The museum refused to return the statue.', 'return', 'museum', 'statue', false, true, 'act'],
 ];
 
 describe('clauseOf', () => {

@@ -1,5 +1,6 @@
 // A place inside the claim's place (a town in the claim's county, a city in its country) is the claim's place
 // told finer: it supports the claim and is not read as a rival name. A place elsewhere still is a rival.
+// The clause of each sentence keeps a role swap or a plan from passing for the claim's act.
 import { describe, expect, it } from 'vitest';
 import { alignStatement } from '../../lib/domain/align.js';
 import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
@@ -28,5 +29,19 @@ describe('places inside the claim\'s place', () => {
 
   it('a contained place keeps a conflicting figure a conflict', () => {
     expect(alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 1,200 homes in Banda Aceh.').stance).toBe('CONTRADICTS');
+  });
+});
+
+describe('clauses in the alignment', () => {
+  it('does not take a swap of roles for support', () => {
+    expect(alignment('Northfield beat Southport in the cup final on Saturday.', 'Southport beat Northfield in the cup final on Saturday.')).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
+    expect(alignment('Northfield beat Southport in the cup final on Saturday.', 'Northfield was beaten by Southport in the cup final on Saturday.')).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
+    expect(alignment('Northfield beat Southport in the cup final on Saturday.', 'Southport was beaten by Northfield in the cup final on Saturday.').stance).toBe('SUPPORTS');
+  });
+
+  it('does not take a plan for the act', () => {
+    expect(alignment('The council closed the Fenwick Bridge to traffic.', 'The council plans to close the Fenwick Bridge to traffic.')).toMatchObject({ stance: 'MENTIONS', reason: 'a plan, not the act' });
+    expect(alignment('The council closed the Fenwick Bridge to traffic.', 'The council will close the Fenwick Bridge to traffic.').stance).toBe('MENTIONS');
+    expect(alignment('The council closed the Fenwick Bridge to traffic.', 'The council closed the Fenwick Bridge to traffic on Monday.').stance).toBe('SUPPORTS');
   });
 });
