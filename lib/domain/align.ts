@@ -213,11 +213,20 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
   return LEGAL_STAGE.test(claim.text) || CASE_STAGES.some((stage) => has(statement, stage));
 }
 
-/** Each statement's clause, read once (a claim is aligned with many statements, a statement with many claims). */
-const clauses = new WeakMap<Statement, Clause>();
+/**
+ * Clauses of recently aligned sentences, by text: a claim is aligned with many statements and a statement
+ * with many claims, and statements come back from the store as new objects each time. Bounded: the oldest
+ * entry goes when it is full.
+ */
+const CLAUSE_CACHE_SIZE = 20_000;
+const clauses = new Map<string, Clause>();
 const clauseOfStatement = (statement: Statement): Clause => {
-  let clause = clauses.get(statement);
-  if (!clause) clauses.set(statement, (clause = clauseOf(statement.text)));
+  let clause = clauses.get(statement.text);
+  if (!clause) {
+    clause = clauseOf(statement.text);
+    if (clauses.size >= CLAUSE_CACHE_SIZE) clauses.delete(clauses.keys().next().value!);
+    clauses.set(statement.text, clause);
+  }
   return clause;
 };
 
