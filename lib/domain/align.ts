@@ -5,7 +5,9 @@
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
-import { isAside, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import { placeContains } from './resources/gazetteer.js';
+import { clauseOf, rolesSwapped, type Clause } from './clause.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -212,6 +214,42 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
 }
 
 /**
+ * Clauses of recently aligned sentences, by text: a claim is aligned with many statements and a statement
+ * with many claims, and statements come back from the store as new objects each time. Bounded: the oldest
+ * entry goes when it is full.
+ */
+const CLAUSE_CACHE_SIZE = 20_000;
+const clauses = new Map<string, Clause>();
+const clauseOfStatement = (statement: Statement): Clause => {
+  let clause = clauses.get(statement.text);
+  if (!clause) {
+    clause = clauseOf(statement.text);
+    if (clauses.size >= CLAUSE_CACHE_SIZE) clauses.delete(clauses.keys().next().value!);
+    clauses.set(statement.text, clause);
+  }
+  return clause;
+};
+
+const samePredicate = (a: Clause, b: Clause): boolean =>
+  a.predicate === b.predicate || a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ');
+
+/**
+ * Why a sentence that shares the claim's words and details still does not state its act, read from the two
+ * clauses: the same act with the participants in each other's roles ("Southport beat Northfield" for
+ * "Northfield beat Southport", or "Northfield was beaten by Southport"), or the act only planned ("The
+ * council plans to close the bridge" for "The council closed the bridge"). Undefined when neither.
+ */
+function clauseMismatch(claim: Statement, statement: Statement): string | undefined {
+  const a = clauseOfStatement(claim);
+  if (!a.complete || a.modality !== 'act') return undefined;
+  const b = clauseOfStatement(statement);
+  if (!b.complete || !samePredicate(a, b)) return undefined;
+  if (rolesSwapped(a, b)) return 'the roles are swapped';
+  if (b.modality === 'plan') return 'a plan, not the act';
+  return undefined;
+}
+
+/**
  * What one statement says of a claim, read once. The rules below test it in order; the first that
  * applies decides the stance. Readings the early rules do not need (slot comparison, names, polarity)
  * are computed on first use, so an off-topic sentence costs one overlap score.
@@ -239,6 +277,8 @@ export interface Reading {
   readonly contradictionBar: number;
   /** a harm the sentence says did not happen ("no injuries were reported") that the claim asserts */
   readonly deniedHarm: string | undefined;
+  /** the sentence states the claim's act with the roles swapped, or only as a plan */
+  readonly clauseMismatch: string | undefined;
 }
 
 function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Reading {
@@ -253,6 +293,10 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     return memo.get(key) as T;
   };
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
+  // A place inside one of the claim's places ("in Healdsburg" for a claim about Sonoma County) or around one
+  // ("in California" for a claim about Healdsburg) is the claim's place told finer or coarser, not a rival place.
+  const nearClaimPlace = (n: NameSlot) =>
+    c.slots.names.some((name) => !namesMatch(name, n) && (placeContains(name.text, n.text) || placeContains(n.text, name.text)));
   const reading: Reading = {
     claim: c,
     statement,
@@ -268,7 +312,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
     // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
     get strangers() {
-      return once('strangers', () => statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text)));
+      return once('strangers', () => statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text) && !nearClaimPlace(n)));
     },
     get missingName() {
       return once('missingName', () => {
@@ -281,13 +325,17 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
         // other people ("LaCalamita was found guilty of the slaying of Kafoury").
         const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
-        const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
+        // The claim's region is named by a town in it that the sentence gives as its place ("struck Healdsburg, in
+        // the wine country" for "the Sonoma County quake"); the reverse (a region for the claim's town) is not.
+        const placedInside = (name: NameSlot) =>
+          statement.slots.names.some((n) => (isSetting(n, statement.text) || isLocalAuthority(n, statement.text)) && !namesMatch(name, n) && placeContains(name.text, n.text));
+        const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name) || placedInside(name);
         // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
         // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
         // sentence names someone or somewhere the claim does not, a missing name means another actor or
         // place in the same role ("agreements with the EU" is not "the agreement with the United States").
         const absent = c.slots.names.filter((name) => !named(name)).length;
-        const rival = statement.slots.names.some((n) => !inClaim(n));
+        const rival = statement.slots.names.some((n) => !inClaim(n) && !nearClaimPlace(n));
         return !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
       });
     },
@@ -326,6 +374,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get contradictionBar() {
       const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
       return reading.slots.countedConflict && reading.strangers.length === 0 ? Math.min(reading.sameFact, bar) : bar;
+    },
+    get clauseMismatch() {
+      return once('clauseMismatch', () => clauseMismatch(c, statement));
     },
     get deniedHarm() {
       return once('deniedHarm', () => (reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t))));
@@ -398,6 +449,13 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"The man was found guilty" vs "The man was charged with murder"',
     applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && otherCaseStage(r.claim, r.statement),
     reason: () => 'names another stage of the case',
+  },
+  {
+    id: 'ROLES_OR_PLAN',
+    stance: 'MENTIONS',
+    example: '"Northfield beat Southport" vs "Southport beat Northfield"; "The council closed the bridge" vs "The council plans to close the bridge"',
+    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && (!r.slots.missing || r.headline) && !r.hedged && r.clauseMismatch !== undefined,
+    reason: (r) => r.clauseMismatch!,
   },
   {
     id: 'SAME_FACT',

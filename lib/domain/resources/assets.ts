@@ -20,7 +20,7 @@ export function setAssetsDir(dir: string | undefined): void {
 /**
  * The assets folder: the configured one, else the nearest `assets/` holding a manifest.json above this module. That is the repo's
  * own folder when run from source (lib/domain/resources -> ../../..) and the bundle's when run on Lambda
- * (index.mjs and assets/ side by side in /var/task).
+ * (index.mjs and assets/ side by side in /var/task). It is told by its README.md, which the stack copies with it.
  */
 export function assetsDir(): string {
   if (configured) return configured;
