@@ -8,6 +8,7 @@ import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { clauseOf, rolesSwapped, type Clause } from './clause.js';
+import { areAntonyms } from './resources/wordnet.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -249,6 +250,31 @@ function clauseMismatch(claim: Statement, statement: Statement): string | undefi
   return undefined;
 }
 
+/** The state a linking verb gives its subject ("stayed open", "was closed", "remains shut"): the word after it. */
+const LINKED_STATE = /\b(?:stay(?:s|ed)?|remain(?:s|ed)?|is|are|was|were|kept|keeps|became|becomes)\s+(?:still\s+|fully\s+|partly\s+)?([a-z]+)/gi;
+
+/** The words that say what happened or what state holds: the main verb and a linked state. */
+function predicateWords(statement: Statement): string[] {
+  const clause = clauseOfStatement(statement);
+  const words = clause.complete ? clause.predicate.split(' ').slice(0, 1) : [];
+  for (const m of statement.text.matchAll(LINKED_STATE)) words.push(m[1]!.toLowerCase());
+  return [...new Set(words)];
+}
+
+/**
+ * The claim's act or state and the sentence's are opposites (WordNet antonyms: "stayed open" / "was closed",
+ * "won" / "lost", "rose" / "fell"), said the same way (neither or both negated). Returns "open vs closed".
+ */
+function oppositePredicate(claim: Statement, statement: Statement): string | undefined {
+  const claimWords = predicateWords(claim);
+  if (claimWords.length === 0) return undefined;
+  for (const b of predicateWords(statement)) {
+    const a = claimWords.find((w) => w !== b && areAntonyms(w, b));
+    if (a) return `${a} vs ${b}`;
+  }
+  return undefined;
+}
+
 /**
  * What one statement says of a claim, read once. The rules below test it in order; the first that
  * applies decides the stance. Readings the early rules do not need (slot comparison, names, polarity)
@@ -277,6 +303,8 @@ export interface Reading {
   readonly contradictionBar: number;
   /** a harm the sentence says did not happen ("no injuries were reported") that the claim asserts */
   readonly deniedHarm: string | undefined;
+  /** the sentence says the opposite act or state ("closed" for "stayed open"), as "open vs closed" */
+  readonly opposite: string | undefined;
   /** the sentence states the claim's act with the roles swapped, or only as a plan */
   readonly clauseMismatch: string | undefined;
 }
@@ -375,6 +403,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
       return reading.slots.countedConflict && reading.strangers.length === 0 ? Math.min(reading.sameFact, bar) : bar;
     },
+    get opposite() {
+      return once('opposite', () => oppositePredicate(c, statement));
+    },
     get clauseMismatch() {
       return once('clauseMismatch', () => clauseMismatch(c, statement));
     },
@@ -442,6 +473,15 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     applies: (r) => r.deniedHarm !== undefined && r.strangers.length === 0 && !r.question && !r.hedged,
     reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
     shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }] }),
+  },
+  {
+    id: 'OPPOSITE_PREDICATE',
+    stance: 'CONTRADICTS',
+    example: '"The Fenwick Bridge stayed open in March" vs "The Fenwick Bridge was closed on 3 March"',
+    applies: (r) =>
+      r.score >= ON_TOPIC && r.slots.conflicting.length === 0 && !polarityDiffers(r) && !r.hedged && !r.question && r.opposite !== undefined,
+    reason: (r) => `opposite act or state: ${r.opposite}`,
+    shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: r.opposite!.split(' vs ')[0]!, report: r.opposite!.split(' vs ')[1]! }] }),
   },
   {
     id: 'OTHER_CASE_STAGE',
