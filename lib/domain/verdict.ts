@@ -131,8 +131,6 @@ function evidenceOf(claim: ClaimAnalysis, candidates: Candidate[]): EvidenceItem
     const model = judgeReport(claim, statements, report.profile, report.publishedAt);
     const rest = statements.slice(model.readings.length).map((statement) => ({ statement, alignment: alignStatement(claim, statement, report.publishedAt) }));
     const judgement: ReportJudgement = { report, model, readings: [...model.readings, ...rest] };
-    // SCRATCH-DUMP
-    (globalThis as any).__dump?.push({ claim: claim.normalizedText, report: report.id, source: report.source, copyGroup: report.copyGroup, probs: judgement.model.probs, deciding: judgement.model.statementIndex, readings: judgement.readings.map((r) => ({ i: r.statement.index, rule: r.alignment.rule, stance: r.alignment.stance, score: r.alignment.score, conflicts: r.alignment.conflicting.map((c) => c.kind) })) });
     for (const rule of EVIDENCE_RULES) {
       const reading = rule.applies(judgement);
       if (!reading) continue;

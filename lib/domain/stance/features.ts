@@ -5,10 +5,11 @@ import { alignStatement } from '../align.js';
 import type { Alignment, ClaimAnalysis, Statement } from '../types.js';
 import { REFUTING_WORDS } from './cues.js';
 import type { ReportProfile } from './profile.js';
+import { semanticReading, type SemanticReading } from './semantic.js';
 import { bigrams, cuesOf, foldedTokens } from './tokens.js';
 
 /** Feature groups, for ablation: a model names the groups it was trained with. */
-export const FEATURE_GROUPS = ['engine', 'lexical', 'cues', 'profile', 'tf'] as const;
+export const FEATURE_GROUPS = ['engine', 'lexical', 'cues', 'profile', 'tf', 'semantic'] as const;
 export type FeatureGroup = (typeof FEATURE_GROUPS)[number];
 
 /** Candidate statements judged per report: the best K of the report's statements by BM25 for the claim. */
@@ -27,6 +28,7 @@ export interface Reading {
   statement: Statement;
   alignment: Alignment;
   cues: string[][];
+  semantic: SemanticReading;
   values: Float64Array;
 }
 
@@ -37,6 +39,7 @@ const READING_FEATURES: ReadonlyArray<[string, FeatureGroup]> = [
   ['negated', 'engine'], ['hedged', 'engine'], ['question', 'engine'], ['differentTopic', 'engine'], ['missingName', 'engine'],
   ['jaccard', 'lexical'], ['coverage', 'lexical'], ['idfCoverage', 'lexical'], ['bigramShare', 'lexical'],
   ['refuting', 'cues'], ['negation', 'cues'], ['denial', 'cues'], ['hedging', 'cues'], ['attribution', 'cues'], ['confirming', 'cues'],
+  ['vectorMean', 'semantic'], ['vectorAligned', 'semantic'], ['opposites', 'semantic'],
 ];
 
 const CLAIM_FEATURES: ReadonlyArray<[string, FeatureGroup]> = [
@@ -77,6 +80,7 @@ export function readCandidate(claim: ClaimAnalysis, statement: Statement, space:
   const alignment = alignStatement(claim, statement, publishedAt);
   const tokens = foldedTokens(statement.text);
   const cues = cuesOf(tokens);
+  const semantic = semanticReading(claim.statement, tokens);
   const claimTerms = claim.terms;
   const own = new Set(statement.terms);
   const shared = claimTerms.filter((t) => own.has(t));
@@ -111,8 +115,11 @@ export function readCandidate(claim: ClaimAnalysis, statement: Statement, space:
     idfAll === 0 ? 0 : idfShared / idfAll,
     claimBigrams.size === 0 ? 0 : bigramHits / claimBigrams.size,
     ...cues.map((found) => cap(found.length)),
+    semantic.meanSimilarity,
+    semantic.alignedSimilarity,
+    cap(semantic.opposites.length),
   ]);
-  return { statement, alignment, cues, values };
+  return { statement, alignment, cues, semantic, values };
 }
 
 /** IDF-weighted cosine between the claim's terms (once each) and counted terms. */

@@ -1,7 +1,7 @@
 // The stance model's public surface: judge one report's candidate statements for a claim.
 // At run time `statements` are up to CANDIDATES_PER_REPORT of the report's statements, the best ranked by BM25
 // for the claim (as retrieval passes them), and `profile` the report's whole-body profile from ingest.
-import type { Alignment, ClaimAnalysis, Statement } from '../types.js';
+import type { Alignment, ClaimAnalysis, Stance, Statement } from '../types.js';
 import { CUE_LISTS } from './cues.js';
 import { CANDIDATES_PER_REPORT, featuresOf, readCandidate, type Reading } from './features.js';
 import { loadStanceModel, stanceProbabilities, STANCE_CLASSES, type StanceClass, type StanceModel } from './model.js';
@@ -39,6 +39,10 @@ function signalsOf(decided: Reading | undefined, readings: readonly Reading[], p
     out.push({ name: 'engine', value: round(a.score), text: `the engine reads this sentence as ${a.stance.toLowerCase()}: ${a.reason}` });
     for (const c of a.conflicting) out.push({ name: `conflict.${c.kind}`, value: 1, text: `${c.kind} conflict: claim says ${c.claim}, report says ${c.report}` });
     for (const m of a.matched) out.push({ name: `match.${m.kind}`, value: 1, text: `${m.kind} agrees: ${m.claim} / ${m.report}` });
+    if (decided.semantic.opposites.length > 0) {
+      out.push({ name: 'opposites', value: decided.semantic.opposites.length, text: `opposite words (WordNet): ${decided.semantic.opposites.join(', ')}` });
+    }
+    out.push({ name: 'similarity', value: round(decided.semantic.alignedSimilarity), text: `word-vector similarity to the claim: ${decided.semantic.alignedSimilarity.toFixed(2)}` });
     decided.cues.forEach((found, k) => {
       if (found.length > 0) out.push({ name: `cue.${CUE_LISTS[k]!.name}`, value: found.length, text: `${CUE_LISTS[k]!.text} in the sentence: ${[...new Set(found)].join(', ')}` });
     });
@@ -96,4 +100,13 @@ export function judgeReport(claim: ClaimAnalysis, statements: Statement[], profi
     signals: signalsOf(best, readings, profile),
     readings: readings.map((r) => ({ statement: r.statement, alignment: r.alignment })),
   };
+}
+
+const ENGINE_STANCE: Record<StanceClass, Stance | undefined> = { agree: 'SUPPORTS', disagree: 'CONTRADICTS', discuss: 'MENTIONS', unrelated: undefined };
+
+/** The engine's stance for a judgement's most probable class; undefined when the report is not evidence at all. */
+export function stanceOfJudgement(judgement: StanceJudgement): { stance: Stance | undefined; probability: number } {
+  let best: StanceClass = 'unrelated';
+  for (const c of STANCE_CLASSES) if (judgement.probs[c] > judgement.probs[best]) best = c;
+  return { stance: ENGINE_STANCE[best], probability: judgement.probs[best] };
 }

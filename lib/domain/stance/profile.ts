@@ -6,8 +6,12 @@ import { cuesOf, foldedTokens } from './tokens.js';
 
 export const PROFILE_VERSION = 1;
 /** Terms kept: enough for a cosine with the claim, few enough to stay small. */
-const PROFILE_TERMS = 60;
+const PROFILE_TERMS = 80;
+/** A longer 'term' is a URL or a run-together token: it says little and would only grow the profile. */
+const MAX_TERM_LENGTH = 20;
 const LEAD_TERMS = 20;
+/** The stored profile's budget (JSON characters). */
+export const MAX_PROFILE_BYTES = 2000;
 
 export interface ReportProfile {
   v: number;
@@ -32,7 +36,7 @@ export function reportProfile(statements: Statement[]): ReportProfile {
   let hedged = 0;
   let questions = 0;
   for (const s of statements) {
-    for (const t of s.terms) counts.set(t, (counts.get(t) ?? 0) + 1);
+    for (const t of s.terms) if (t.length <= MAX_TERM_LENGTH) counts.set(t, (counts.get(t) ?? 0) + 1);
     cuesOf(foldedTokens(s.text)).forEach((found, k) => (cues[k] = (cues[k] ?? 0) + (found.length > 0 ? 1 : 0)));
     if (s.slots.negated) negated += 1;
     if (s.slots.hedged) hedged += 1;
@@ -40,14 +44,17 @@ export function reportProfile(statements: Statement[]): ReportProfile {
   }
   // Ties keep the first-seen term first (Map order), so the profile is the same on every run.
   const terms = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, PROFILE_TERMS);
-  return {
+  const profile: ReportProfile = {
     v: PROFILE_VERSION,
     n: statements.length,
     terms,
-    lead: (statements[0]?.terms ?? []).slice(0, LEAD_TERMS),
+    lead: (statements[0]?.terms ?? []).filter((t) => t.length <= MAX_TERM_LENGTH).slice(0, LEAD_TERMS),
     cues: cuesOf([]).map((_, k) => cues[k] ?? 0),
     negated,
     hedged,
     questions,
   };
+  // Long words could still pass the budget: the least frequent terms go first.
+  while (profile.terms.length > 0 && JSON.stringify(profile).length > MAX_PROFILE_BYTES) profile.terms.pop();
+  return profile;
 }

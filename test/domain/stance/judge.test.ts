@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim, analyzeReport } from '../../../lib/domain/index.js';
-import { CANDIDATES_PER_REPORT, judgeReport, reportProfile, STANCE_CLASSES } from '../../../lib/domain/stance/index.js';
+import { CANDIDATES_PER_REPORT, judgeReport, reportProfile, STANCE_CLASSES, stanceOfJudgement } from '../../../lib/domain/stance/index.js';
 
 // Invented reports about an invented bridge; the claim is judged against each with the checked-in model.
 const claim = analyzeClaim('The Fenwick Bridge was closed to traffic on Monday');
@@ -32,6 +32,8 @@ describe('judgeReport', () => {
     const none = judgeReport(claim, []);
     expect(none.probs.unrelated).toBe(Math.max(...STANCE_CLASSES.map((c) => none.probs[c])));
     expect(none.statementIndex).toBe(-1);
+    expect(stanceOfJudgement(none).stance).toBeUndefined();
+    expect(stanceOfJudgement(judge(REPORTS.denies).judgement).stance).toBe('CONTRADICTS');
   });
 
   it('returns probabilities, a deciding sentence among the candidates and readable signals', () => {
@@ -44,7 +46,11 @@ describe('judgeReport', () => {
   });
 
   it('keeps a report profile small and judges without one', () => {
-    const { statements } = analyzeReport({ text: Array.from({ length: 80 }, (_, i) => `Sentence number ${i} talks about harbour cranes, tides and ferry timetables ${i}.`).join(' ') });
+    // The worst case: every sentence brings long, distinct words.
+    const word = (i: number, k: number) => `${'abcdefghij'.repeat(2).slice(i % 10, (i % 10) + 9)}${String.fromCharCode(97 + (k % 26))}${'xyzuvw'[i % 6]}${'qrstuvwxy'[Math.floor(i / 6) % 9]}${'mnopq'[Math.floor(i / 54) % 5]}ation`;
+    const text = Array.from({ length: 150 }, (_, i) => `The ${word(i, 1)} and ${word(i, 2)} met the ${word(i, 3)} of ${word(i, 4)}.`).join(' ');
+    const { statements } = analyzeReport({ text });
+    expect(new Set(statements.flatMap((s) => s.terms)).size).toBeGreaterThan(200);
     expect(JSON.stringify(reportProfile(statements)).length).toBeLessThan(2048);
     const without = judgeReport(claim, analyzeReport({ text: REPORTS.denies }).statements.slice(0, CANDIDATES_PER_REPORT));
     expect(without.probs.disagree).toBeGreaterThan(without.probs.unrelated);

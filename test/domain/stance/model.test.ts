@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim, analyzeReport } from '../../../lib/domain/index.js';
-import { DENSE_FEATURES, featuresOf, readCandidate, type FeatureSpace } from '../../../lib/domain/stance/features.js';
+import { DENSE_FEATURES, FEATURE_GROUPS, featuresOf, readCandidate, type FeatureSpace } from '../../../lib/domain/stance/features.js';
 import { decodeStanceModel, stanceLogits, stanceProbabilities } from '../../../lib/domain/stance/model.js';
 import { reportProfile } from '../../../lib/domain/stance/profile.js';
 import { encodeModelFile, modelFile } from '../../../lib/train/export.js';
@@ -24,7 +24,7 @@ function invented() {
 describe('stance model file', () => {
   it('reads back to the trainer forward pass on a fixed vector', () => {
     const net = initNet(D, 3 * vocab.length, 8, seededRandom(3));
-    const file = modelFile({ net, groups: ['engine', 'lexical', 'cues', 'profile', 'tf'], space, vocab, mean: zeros, std: ones, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: 'test' });
+    const file = modelFile({ net, groups: [...FEATURE_GROUPS], space, vocab, mean: zeros, std: ones, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: 'test' });
     const model = decodeStanceModel(file);
     const features = invented();
     expect(features.dense.length).toBe(D);
