@@ -197,6 +197,12 @@ interface Counts {
   contradictingSources: number;
 }
 
+/** What a verdict's confidence is computed from (CONFIDENCE_FEATURES), given the claim's whole evidence. */
+export function confidenceBasis(verdict: VerdictResult['verdict'], evidence: EvidenceItem[]): number[] {
+  const sources = (stance: Stance) => countIndependent(evidence.filter((e) => e.stance === stance));
+  return confidenceFeatures(verdict, { supportingSources: sources('SUPPORTS'), contradictingSources: sources('CONTRADICTS') }, evidence);
+}
+
 const clamp = (x: number): number => Math.round(Math.min(0.99, Math.max(0.01, x)) * 100) / 100;
 
 export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[], calibration: VerdictCalibration = loadVerdictCalibration()): VerdictResult {
@@ -211,7 +217,7 @@ export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[], calibr
     contradictingSources: countIndependent(contradicting),
   };
   const { rule, verdict, explain } = VERDICT_RULES.find((r) => r.holds(counts))!;
-  const features = confidenceFeatures(verdict, { supportingSources: counts.independentSources, contradictingSources: counts.contradictingSources }, evidence);
+  const features = confidenceBasis(verdict, evidence);
   return {
     verdict,
     rule,

@@ -9,6 +9,8 @@ export interface CaseResult {
   confidence: number;
   /** the stance rule of the evidence the verdict rests on (its strongest item), or NO_EVIDENCE */
   decidedBy?: string;
+  /** what the confidence was computed from (confidenceBasis): the verdict calibration is fitted on these */
+  basis?: number[];
   /** expected vs assigned stance per listed report */
   stances: Array<{ report: string; expect: Stance; got: Stance }>;
 }
