@@ -55,9 +55,11 @@ export function createQueries(store: Store) {
       return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}), ...(order ? { order } : {}) });
     },
 
-    /** The report's statements in order: its text as the engine read it (boilerplate removed). */
-    async reportStatements(report: ReportRecord): Promise<Array<{ index: number; text: string }>> {
-      const refs = Array.from({ length: report.statementCount }, (_, index) => ({ reportId: report.id, index }));
+    /** The report's statements in order (its text as the engine read it, boilerplate removed), or those in `range`. */
+    async reportStatements(report: Pick<ReportRecord, 'id' | 'statementCount'>, range?: { from: number; to: number }): Promise<Array<{ index: number; text: string }>> {
+      const from = Math.max(0, range?.from ?? 0);
+      const to = Math.min(report.statementCount - 1, range?.to ?? report.statementCount - 1);
+      const refs = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({ reportId: report.id, index: from + i }));
       const records = await store.getStatements(refs);
       return records.map((r) => ({ index: r.statement.index, text: r.statement.text })).sort((a, b) => a.index - b.index);
     },

@@ -17,7 +17,7 @@ async function all(variables: Record<string, unknown>): Promise<string[]> {
   const out: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const page = (await api.gql(LIST, { ...variables, first: 1, after })).data!.claims;
+    const page: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await api.gql(LIST, { ...variables, first: 1, after })).data!.claims;
     out.push(...page.nodes.map((n: { id: string }) => n.id));
     if (!page.pageInfo.hasNextPage) return out;
     after = page.pageInfo.endCursor;
@@ -86,5 +86,16 @@ describe('Report text, statements and evidence', () => {
     const [evidence] = report.evidence;
     expect(evidence).toMatchObject({ stance: 'SUPPORTS', claim: { id: ids.bridge, verdict: 'SINGLE_SOURCE' } });
     expect(report.statements[evidence.statementIndex].text).toBe(evidence.sentence);
+  });
+
+  it("gives the deciding sentence in its report's context, and refuses a radius out of range", async () => {
+    const q = `query($id: ID!, $radius: Int) { claim(id: $id) { evidence { nodes { sentence statementIndex context(radius: $radius) { index text } } } } }`;
+    const [evidence] = (await api.gql(q, { id: ids.bridge, radius: 1 })).data!.claim.evidence.nodes;
+    const at = evidence.statementIndex as number;
+    expect(evidence.context.map((s: { index: number }) => s.index)).toEqual([at - 1, at, at + 1].filter((i) => i >= 0));
+    expect(evidence.context.find((s: { index: number }) => s.index === at).text).toBe(evidence.sentence);
+    expect(evidence.context.at(-1).text).toBe('The council paid for new railings.');
+    const bad = await api.gql(q, { id: ids.bridge, radius: 9 });
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'radius' });
   });
 });

@@ -5,7 +5,8 @@ import type { SlotComparison } from '../../domain/types.js';
 import { requireReader, requireWriter } from '../auth.js';
 import { builder } from '../builder.js';
 import { connectionOf, StanceEnum, VerdictEnum, VerdictRuleEnum } from './common.js';
-import { ReportRef } from './report.js';
+import { badInput } from '../../errors.js';
+import { ReportRef, ReportStatementRef } from './report.js';
 
 const SlotComparisonRef = builder.objectRef<SlotComparison>('SlotComparison').implement({
   description: 'A checkable detail (quantity, date, name, polarity) as the claim and the report state it.',
@@ -29,6 +30,18 @@ export const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').impleme
     rule: t.exposeString('rule', { description: 'id of the engine rule that decided the stance (see docs/engine.md)' }),
     copyGroup: t.exposeString('copyGroup'),
     statementIndex: t.exposeInt('statementIndex', { description: "position of `sentence` among the report's statements (Report.statements)" }),
+    context: t.field({
+      type: [ReportStatementRef],
+      description: 'The deciding sentence with up to `radius` (0..5, default 1) statements of the report either side of it.',
+      args: { radius: t.arg.int({ required: false, defaultValue: 1 }) },
+      resolve: async (e, { radius }, ctx) => {
+        const r = radius ?? 1;
+        if (!Number.isInteger(r) || r < 0 || r > 5) throw badInput('radius', 'must be an integer in 0..5');
+        const report = await ctx.loaders.report.load(e.reportId);
+        if (!report) return [];
+        return ctx.app.reportStatements(report, { from: e.statementIndex - r, to: e.statementIndex + r });
+      },
+    }),
     claim: t.field({
       type: ClaimRef,
       nullable: true,

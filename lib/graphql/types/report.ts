@@ -13,7 +13,7 @@ export const SourceRef = builder.objectRef<SourceRecord>('Source').implement({
   }),
 });
 
-const ReportStatementRef = builder.objectRef<{ index: number; text: string }>('ReportStatement').implement({
+export const ReportStatementRef = builder.objectRef<{ index: number; text: string }>('ReportStatement').implement({
   description: 'One sentence of a report as the engine read it; Evidence.statementIndex points here.',
   fields: (t) => ({
     index: t.exposeInt('index'),
