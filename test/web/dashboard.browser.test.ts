@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, hasChromium, launchBrowser, SCREENSHOTS, startDashboard, type RunningDashboard } from '../support/dashboard.js';
 
 const available = hasChromium();
+// `npm run test:browser` (and so CI) insists on a browser; plain `npm test` skips without one.
+if (!available && process.env.REQUIRE_CHROMIUM) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
 if (!available) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run does).`);
 
 const CLAIM = 'The Harwick ferry service resumed on 3 May 2025 after a two-week strike.';
