@@ -50,6 +50,13 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
   });
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  /** Form controls with no accessible name (a <label>, aria-label or aria-labelledby): should be none. */
+  const unlabelled = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
+        .filter((el) => el.labels?.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+        .map((el) => el.id || el.name),
+    );
 
   it('lists the demo claims with verdict badges that read without colour', async () => {
     const page = await context.newPage();
@@ -68,7 +75,15 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await page.fill('#claim-search', '');
     await page.keyboard.press('Enter');
     await expect.poll(() => rows.count()).toBe(4);
+    expect(await unlabelled(page)).toEqual([]);
     await shot(page, 'claims');
+
+    // Keyboard: a claim opens with Enter, and focus moves to the new page's heading.
+    await rows.first().locator('a').focus();
+    const text = await rows.first().locator('a').innerText();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    expect(await page.locator('h1').innerText()).toBe(text);
     await page.close();
   });
 
@@ -130,6 +145,8 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
   it('shows a refused write next to the field at fault, and the stats as a chart', async () => {
     const page = await context.newPage();
     await page.goto(`${app.url}/#/submit`);
+    await page.locator('#report-form-source').waitFor();
+    expect(await unlabelled(page)).toEqual([]);
     await page.fill('#report-form-source', 'Lowmoor Echo');
     await page.fill('#report-form-text', 'A sentence.');
     await page.fill('#report-form-url', 'ftp://echo.example/file');
