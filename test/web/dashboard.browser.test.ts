@@ -165,6 +165,32 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await page.close();
   });
 
+  it('folds copies of one text under the first, and pages evidence past the first 25', async () => {
+    const claim = 'The Brackley tram line carried 12,000 riders in its first week.';
+    const text = 'The Brackley tram line carried 12,000 riders in its first week, the transport board said.\nExtra trams will run at weekends.';
+    const copies = Array.from({ length: 27 }, (_, i) => ({ source: `Partner Wire ${i + 1}`, url: `https://wire${i + 1}.example/brackley-trams`, text }));
+    const { data } = await app.api.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }', { text: claim });
+    await app.api.gql('mutation($input: IngestReportsInput!) { ingestReports(input: $input) { reports { id } } }', { input: { reports: copies } });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/#/claim/${data!.submitClaim.claim.id}`);
+    await expect.poll(() => page.locator('.verdict-line .badge').getAttribute('data-verdict')).toBe('SINGLE_SOURCE');
+    expect(await page.locator('#sources-title').innerText()).toBe('Independent sources: 1');
+    expect(await page.locator('.evidence').count()).toBe(25);
+    expect(await page.locator('.copy-group').count()).toBe(1);
+    await page.getByRole('button', { name: 'Show more evidence' }).click();
+    // Every copy supports it; other reports may add a mention or two (which never count).
+    await expect.poll(() => page.locator('[data-stance=SUPPORTS] .evidence').count()).toBe(27);
+    const shown = await page.locator('.evidence').count();
+    expect(await page.locator('.copy-group summary').innerText()).toBe('26 copies of this text (counted once)');
+    await page.locator('.copy-group summary').click();
+    expect(await page.locator('.copy-group details li').count()).toBe(26);
+    await page.waitForTimeout(3_500); // a poll must keep the pages the reader opened
+    expect(await page.locator('.evidence').count()).toBe(shown);
+    expect(await page.locator('.copy-group details').getAttribute('open')).not.toBeNull();
+    await shot(page, 'claim-copies');
+    await page.close();
+  });
+
   it('renders GraphiQL from local files, with no request leaving the machine', async () => {
     const page = await context.newPage();
     const response = await page.goto(`${app.url}/graphql`);

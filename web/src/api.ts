@@ -16,7 +16,16 @@ export class ApiError extends Error {
   }
 }
 
-let apiKey: string = sessionStorage.getItem(KEY_STORAGE) ?? '';
+// Storage can be refused (privacy settings); the key then lives in memory for this page only.
+const storage = (): Storage | undefined => {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return undefined;
+  }
+};
+
+let apiKey: string = storage()?.getItem(KEY_STORAGE) ?? '';
 
 export function getApiKey(): string {
   return apiKey;
@@ -25,8 +34,8 @@ export function getApiKey(): string {
 /** The key lives in this tab only (sessionStorage) unless the reader asks for none at all. */
 export function setApiKey(key: string, remember: boolean): void {
   apiKey = key.trim();
-  if (remember && apiKey) sessionStorage.setItem(KEY_STORAGE, apiKey);
-  else sessionStorage.removeItem(KEY_STORAGE);
+  if (remember && apiKey) storage()?.setItem(KEY_STORAGE, apiKey);
+  else storage()?.removeItem(KEY_STORAGE);
 }
 
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {

@@ -55,6 +55,7 @@ interface Claim {
 
 // A page of evidence is 25 items: the API's query-cost limit counts `first` as a multiplier, and 25 items
 // with their context and slots stay inside it. Further pages load on request.
+const EVIDENCE_PAGE = 25;
 const EVIDENCE_FIELDS = `
       nodes {
         stance sentence statementIndex reason rule copyGroup
@@ -67,12 +68,12 @@ const EVIDENCE_FIELDS = `
 const CLAIM = `query Claim($id: ID!) {
   claim(id: $id) {
     id text verdict confidence rule explanation supportCount contradictCount mentionCount independentSources createdAt updatedAt
-    evidence(first: 25) { ${EVIDENCE_FIELDS} }
+    evidence(first: ${EVIDENCE_PAGE}) { ${EVIDENCE_FIELDS} }
     verdictHistory { at verdict confidence rule }
   }
 }`;
 
-const MORE_EVIDENCE = `query MoreEvidence($id: ID!, $after: String) { claim(id: $id) { evidence(first: 25, after: $after) { ${EVIDENCE_FIELDS} } } }`;
+const MORE_EVIDENCE = `query MoreEvidence($id: ID!, $after: String) { claim(id: $id) { evidence(first: ${EVIDENCE_PAGE}, after: $after) { ${EVIDENCE_FIELDS} } } }`;
 
 const STANCE_ORDER: Stance[] = ['CONTRADICTS', 'SUPPORTS', 'MENTIONS'];
 
@@ -251,7 +252,16 @@ export async function claimView(id: string): Promise<View> {
   const heading = h('h1', { id: 'page-title', tabindex: '-1' }, 'Claim');
   let shown: Claim | null = null;
   let failed: unknown = null;
-  const fetchClaim = async () => (await gql<{ claim: Claim | null }>(CLAIM, { id })).claim;
+  /** The claim with as many evidence pages as are shown (a poll must not fold away what the reader opened). */
+  const fetchClaim = async (pages = 1): Promise<Claim | null> => {
+    const claim = (await gql<{ claim: Claim | null }>(CLAIM, { id })).claim;
+    for (let page = 1; claim && page < pages && claim.evidence.pageInfo.hasNextPage; page++) {
+      const more = (await gql<{ claim: { evidence: Claim['evidence'] } | null }>(MORE_EVIDENCE, { id, after: claim.evidence.pageInfo.endCursor })).claim;
+      if (!more) break;
+      claim.evidence = { nodes: [...claim.evidence.nodes, ...more.evidence.nodes], pageInfo: more.evidence.pageInfo };
+    }
+    return claim;
+  };
   try {
     shown = await fetchClaim();
   } catch (error) {
@@ -272,7 +282,7 @@ export async function claimView(id: string): Promise<View> {
       if (!shown) return;
       let next: Claim | null;
       try {
-        next = await fetchClaim();
+        next = await fetchClaim(Math.ceil(shown.evidence.nodes.length / EVIDENCE_PAGE));
       } catch {
         return;
       }
