@@ -26,6 +26,10 @@ export interface Config {
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   introspection: boolean;
   graphiql: boolean;
+  /** serve the dashboard (web/, built by `npm run web:build`) at / */
+  dashboard: boolean;
+  /** the built dashboard's folder; unset = the nearest web/dist (from source) or dashboard/ (Lambda bundle) */
+  dashboardDir: string | undefined;
   /** load the demo reports and claims into an empty store on start */
   seedDemo: boolean;
 }
@@ -71,6 +75,8 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'INFO',
     introspection: bool(env.INTROSPECTION, true),
     graphiql: bool(env.GRAPHIQL, !onLambda),
+    dashboard: bool(env.DASHBOARD, true),
+    dashboardDir: env.DASHBOARD_DIR || undefined,
     seedDemo: bool(env.SEED_DEMO, !onLambda),
   };
 }

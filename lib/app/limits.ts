@@ -10,6 +10,8 @@ export const LIMITS = {
   pageSizeMax: 100,
   pageSizeDefault: 20,
   searchMaxChars: 200,
+  /** claims a report page looks through for evidence citing the report (Report.evidence) */
+  reportClaimsMax: 50,
   /** HTTP body cap: a batch of reports at the text limit does not fit; batches are meant for many small reports */
   httpBodyMaxBytes: 2 * 1024 * 1024,
 } as const;

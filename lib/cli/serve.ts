@@ -1,4 +1,4 @@
-// `npm start`: GraphQL + GraphiQL over the embedded store, demo data on first start.
+// `npm start`: the dashboard, GraphQL and GraphiQL over the embedded store, demo data on first start.
 import { createServer as createHttpServer } from 'node:http';
 import { createAuthenticator } from '../app/apiKeys.js';
 import { loadConfig } from '../config.js';
@@ -24,7 +24,9 @@ const server = createHttpServer(createNodeHandler(yoga));
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`GraphQL${config.graphiql ? ' + GraphiQL' : ''} at http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}/graphql (store: ${config.storeMode === 'embedded' ? `embedded, ${config.dataDir}` : config.tableName}${config.apiKeys ? ', API keys on' : ', writes open on loopback'})`);
+  const origin = `http://${config.host === '127.0.0.1' ? 'localhost' : config.host}:${port}`;
+  console.log(`GraphQL${config.graphiql ? ' + GraphiQL' : ''} at ${origin}/graphql (store: ${config.storeMode === 'embedded' ? `embedded, ${config.dataDir}` : config.tableName}${config.apiKeys ? ', API keys on' : ', writes open on loopback'})`);
+  if (config.dashboard) console.log(`Dashboard at ${origin}/`);
 });
 
 const shutdown = (signal: string) => {

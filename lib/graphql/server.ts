@@ -12,6 +12,7 @@ import { currentRequestId } from '../requestContext.js';
 import { createLoaders, type Context } from './context.js';
 import { maskError } from './errors.js';
 import { schema } from './schema.js';
+import { serveDashboard } from '../http/dashboard.js';
 
 export const QUERY_LIMITS = {
   maxDepth: 10,
@@ -46,6 +47,27 @@ function disableIntrospection(): Plugin {
   };
 }
 
+type GraphiQLOptions = Parameters<typeof import('@graphql-yoga/render-graphiql').renderGraphiQL>[0];
+
+/**
+ * GraphiQL from the project's own node_modules (scripts, styles and editor workers inlined in one page),
+ * so it renders on a network with no internet. The page is about 9 MB: it is imported only when GraphiQL
+ * is first opened (never on Lambda, where GraphiQL is off and the module is left out of the bundle) and
+ * rendered once per set of options.
+ */
+function localGraphiQL(): (options?: GraphiQLOptions) => Promise<string> {
+  const rendered = new Map<string, Promise<string>>();
+  return (options) => {
+    const key = JSON.stringify(options ?? {});
+    let page = rendered.get(key);
+    if (!page) {
+      page = import('@graphql-yoga/render-graphiql').then((m) => m.renderGraphiQL(options));
+      rendered.set(key, page);
+    }
+    return page;
+  };
+}
+
 export interface ServerDeps {
   app: App;
   config: Config;
@@ -59,11 +81,13 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: config.graphiql ? { title: 'factcheck GraphQL' } : false,
+    ...(config.graphiql ? { renderGraphiQL: localGraphiQL() } : {}),
     landingPage: false,
     batching: false,
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, currentRequestId()) },
     plugins: [
+      ...(config.dashboard ? [serveDashboard({ dir: config.dashboardDir, graphqlEndpoint: '/graphql' })] : []),
       bodyLimit(LIMITS.httpBodyMaxBytes),
       EnvelopArmorPlugin({
         maxDepth: { n: QUERY_LIMITS.maxDepth },

@@ -14,13 +14,13 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
-import type { Posting, Verdict } from '../domain/types.js';
-import { AppError } from '../errors.js';
+import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
+import { AppError, badInput } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { logger } from '../observability.js';
 import * as codec from './codec.js';
 import { keys } from './keys.js';
-import type { ApiKeyRecord, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
+import type { ApiKeyRecord, ClaimOrder, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
 import { GSI1, GSI2 } from './table.js';
 
 type Item = Record<string, unknown>;
@@ -467,19 +467,64 @@ export class DynamoStore implements Store {
     } while (lastKey);
   }
 
-  async listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>> {
-    const index = query.verdict ? GSI2 : GSI1;
+  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>> {
+    const order = query.order ?? (query.verdict ? 'changed' : 'created');
+    if (order === 'changed' && !query.verdict) return this.listClaimsChanged(query);
+    const index = order === 'changed' ? GSI2 : GSI1;
+    // Newest of one verdict has no index of its own: the newest-first listing, filtered (pages may
+    // read more than they return; `page` keeps reading until the page is full or the index ends).
+    const filter = order === 'created' && query.verdict
+      ? { FilterExpression: '#verdict = :verdict', ExpressionAttributeNames: { '#verdict': 'verdict' } }
+      : {};
     return this.page(
       {
         IndexName: index,
         KeyConditionExpression: `${index}PK = :pk`,
-        ExpressionAttributeValues: { ':pk': query.verdict ? keys.verdictPartition(query.verdict) : keys.claimsPartition },
+        ExpressionAttributeValues: {
+          ':pk': index === GSI2 ? keys.verdictPartition(query.verdict!) : keys.claimsPartition,
+          ...(filter.FilterExpression ? { ':verdict': query.verdict } : {}),
+        },
+        ...filter,
         ScanIndexForward: false,
       },
       query,
       codec.itemToClaim,
       (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
     );
+  }
+
+  /**
+   * Every claim, most recently changed first: the per-verdict listings (GSI2, sorted by updatedAt) merged.
+   * Each partition's first+1 claims below the cursor hold the merged page's, so a page is one query per
+   * verdict; the cursor is the sort key of the last claim returned.
+   */
+  private async listClaimsChanged(query: PageQuery): Promise<Page<ClaimRecord>> {
+    let before: string | undefined;
+    if (query.after) {
+      const decoded = codec.decodeCursor(query.after);
+      if (typeof decoded.changedBefore !== 'string') throw badInput('after', 'is a cursor of another listing; pass a cursor returned by this one');
+      before = decoded.changedBefore;
+    }
+    const pages = await Promise.all(
+      VERDICTS.map((verdict) =>
+        this.send<{ Items?: Item[] }>(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: GSI2,
+            KeyConditionExpression: before === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND GSI2SK < :before',
+            ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict), ...(before === undefined ? {} : { ':before': before }) },
+            ScanIndexForward: false,
+            Limit: query.first + 1,
+          }),
+        ),
+      ),
+    );
+    const items = pages.flatMap((p) => p.Items ?? []).sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
+    const edges = items.slice(0, query.first).map((i) => ({ node: codec.itemToClaim(i), cursor: codec.encodeCursor({ PK: i.PK, SK: i.SK, changedBefore: i.GSI2SK }) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: items.length > query.first, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
+    };
   }
 
   async listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>> {

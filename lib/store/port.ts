@@ -26,6 +26,8 @@ export interface ImportedReport {
   urlHash?: string | undefined;
 }
 
+export type ClaimOrder = 'created' | 'changed';
+
 export interface PageQuery {
   first: number;
   after?: string | null;
@@ -79,7 +81,11 @@ export interface Store {
   saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
   /** Atomically bump the claim's `pending` counter; returns the new value (undefined if the claim is gone). */
   markClaimPending(claimId: string): Promise<number | undefined>;
-  listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>>;
+  /**
+   * Claims newest first ('created') or most recently changed first ('changed'), optionally of one
+   * verdict. Unset order: 'changed' with a verdict, 'created' without (each served by one index query).
+   */
+  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>>;
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
   countClaims(verdict: Verdict): Promise<number>;

@@ -13,6 +13,14 @@ export const SourceRef = builder.objectRef<SourceRecord>('Source').implement({
   }),
 });
 
+export const ReportStatementRef = builder.objectRef<{ index: number; text: string }>('ReportStatement').implement({
+  description: 'One sentence of a report as the engine read it; Evidence.statementIndex points here.',
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    text: t.exposeString('text'),
+  }),
+});
+
 export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
   description: 'An ingested news report.',
   fields: (t) => ({
@@ -26,6 +34,15 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
     statementCount: t.exposeInt('statementCount'),
     textLength: t.exposeInt('textLength'),
     contentHash: t.exposeString('contentHash'),
+    statements: t.field({
+      type: [ReportStatementRef],
+      description: 'The statements (sentences) of the report in order, page boilerplate removed.',
+      resolve: (r, _, ctx) => ctx.app.reportStatements(r),
+    }),
+    text: t.string({
+      description: 'The report as the engine read it (page boilerplate removed), one statement per line.',
+      resolve: async (r, _, ctx) => (await ctx.app.reportStatements(r)).map((s) => s.text).join('\n'),
+    }),
   }),
 });
 
