@@ -21,6 +21,7 @@ import { logger } from '../observability.js';
 import * as codec from './codec.js';
 import { keys } from './keys.js';
 import type { ApiKeyRecord, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
+import { ITEM_MAX_BYTES, itemBytes } from './itemSize.js';
 import { GSI1, GSI2 } from './table.js';
 
 type Item = Record<string, unknown>;
@@ -198,6 +199,41 @@ export class DynamoStore implements Store {
     } catch (e) {
       if (!isConditionalFailure(e)) throw e;
     }
+  }
+
+  async replaceReportGuard(guard: ReportGuard, staleOwner: string, reportId: string): Promise<string> {
+    const key = this.guardKey(guard);
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...key, type: 'Guard', reportId },
+          ConditionExpression: 'attribute_not_exists(PK) OR reportId = :stale',
+          ExpressionAttributeValues: { ':stale': staleOwner },
+        }),
+      );
+      return reportId;
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+      return ((await this.get(key))?.reportId as string | undefined) ?? reportId;
+    }
+  }
+
+  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined {
+    const named: Array<[string, Item]> = [
+      ['the report record (its title, URL and distinct words)', codec.reportToItem(report)],
+      ...index.statements.map((s, i): [string, Item] => [`sentence ${i + 1}`, codec.statementToItem({ reportId: report.id, statement: s })]),
+    ];
+    for (const [item, value] of named) {
+      const bytes = itemBytes(value);
+      if (bytes > ITEM_MAX_BYTES) return { item, bytes, limit: ITEM_MAX_BYTES };
+    }
+    return undefined;
+  }
+
+  async removeReportIndex(reportId: string, index: ReportIndex): Promise<void> {
+    const deletes = this.indexItems(reportId, index).map((i) => ({ DeleteRequest: { Key: { PK: i.PK, SK: i.SK } as Item } }));
+    await this.batchWrite(deletes);
   }
 
   private indexItems(reportId: string, index: ReportIndex): Item[] {

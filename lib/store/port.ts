@@ -39,6 +39,12 @@ export interface Store {
   claimReportGuard(guard: ReportGuard, reportId: string): Promise<string>;
   readReportGuard(guard: ReportGuard): Promise<string | undefined>;
   releaseReportGuard(guard: ReportGuard, reportId: string): Promise<void>;
+  /** Take over a guard whose owner never made its report visible (it failed or crashed); returns the owner after. */
+  replaceReportGuard(guard: ReportGuard, staleOwner: string, reportId: string): Promise<string>;
+  /** The first item of this report that would be over the store's item size limit, if any (checked before writing). */
+  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined;
+  /** Undo putReportIndex of a report that will not be made visible. */
+  removeReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /**
    * Write what makes a report findable, before the report item makes it visible: its
    * statements, a posting per term and a membership per copy band, in batch writes.
