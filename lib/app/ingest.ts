@@ -60,6 +60,13 @@ export function reportRecordOf(id: string, input: ValidReport, analysis: Analysi
   };
 }
 
+/** What one report's ingest did: the claims it may change (to re-check), and whether it owes that re-check. */
+interface Outcome {
+  report: ReportRecord;
+  created: boolean;
+  affected: string[];
+}
+
 /** A validated report with its analysis, checked to fit the store: nothing is written before every report of a call is prepared. */
 interface PreparedReport {
   input: ValidReport;
@@ -121,7 +128,7 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
   }
 
   /** Ingest one prepared report; returns the affected claims instead of re-checking them. */
-  async function ingestOne({ input, analysis, index }: PreparedReport): Promise<{ report: ReportRecord; created: boolean; affected: string[] }> {
+  async function ingestOne({ input, analysis, index }: PreparedReport): Promise<Outcome> {
     const sourceKey = sourceKeyOf(input.source);
     const urlHash = urlHashOf(input.url);
     const urlGuard: ReportGuard | undefined = urlHash ? { kind: 'url', urlHash } : undefined;
@@ -132,13 +139,13 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     if (urlGuard) {
       const owner = await store.readReportGuard(urlGuard);
       const existing = owner ? await ownerReport(owner, stale) : undefined;
-      if (existing) return { report: existing, created: false, affected: [] };
+      if (existing) return finishOwed(existing);
     }
     let id = ids.newId('rep');
     const owner = await store.claimReportGuard(contentGuard, id);
     if (owner !== id) {
       const existing = await ownerReport(owner, stale);
-      if (existing) return { report: existing, created: false, affected: [] };
+      if (existing) return finishOwed(existing);
       id = owner; // the first writer stopped half-way: finish its work under its id
     }
     const held: ReportGuard[] = [contentGuard];
@@ -150,7 +157,7 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
           const existing = await ownerReport(urlOwner, stale);
           if (existing) {
             await store.releaseReportGuard(contentGuard, id);
-            return { report: existing, created: false, affected: [] };
+            return finishOwed(existing);
           }
           // Its owner never stored a report: the URL is free, or one URL would name several reports.
           urlOwner = await store.replaceReportGuard(urlGuard, urlOwner, id);
@@ -161,18 +168,43 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
 
       await store.putReportIndex(id, index);
       const ingestedAt = clock.now().toISOString();
-      const report = reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature));
+      const report: ReportRecord = {
+        ...reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature)),
+        owesCounters: true,
+        owesRecheck: true,
+      };
       const created = await store.putReport(report);
       visible = true;
-      if (!created) return { report: (await store.getReport(id)) ?? report, created: false, affected: [] };
-      await Promise.all([store.addToCounters({ reports: 1 }), store.addToSource(sourceKey, input.source, 1)]);
+      if (!created) return finishOwed((await store.getReport(id)) ?? report);
+      await store.countReportOnce(report, 1);
       countMetric('reportsIngested');
-      return { report, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
+      return { report: { ...report, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
     } catch (e) {
       // Nothing of a report that never became visible stays behind: no guard names it, no index item points at it.
       if (!visible) await undo(id, index, held);
       throw e;
     }
+  }
+
+  /**
+   * A stored report found again (a repeat, or a re-send after a crash): finish what it still owes.
+   * Its first writer counts it right after storing it, so a report this fresh gets a moment first.
+   */
+  async function finishOwed(found: ReportRecord): Promise<Outcome> {
+    let report = found;
+    const deadline = Date.parse(report.ingestedAt) + WAIT_FOR_OTHER_WRITER_MS;
+    for (let attempt = 0; report.owesCounters && clock.now().getTime() < deadline; attempt++) {
+      await sleep(Math.min(500, 20 * 2 ** attempt));
+      report = (await store.getReport(report.id)) ?? report;
+    }
+    if (report.owesCounters) await store.countReportOnce(report, 1);
+    return { report, created: false, affected: report.owesRecheck ? await claimsAffectedBy(store, report.terms) : [] };
+  }
+
+  /** Re-check (or queue) the claims the reports affect, then record that they owe nothing more. */
+  async function settle(outcomes: Outcome[]): Promise<void> {
+    await afterChange([...new Set(outcomes.flatMap((o) => o.affected))]);
+    await store.clearOwedRecheck(outcomes.filter((o) => o.report.owesRecheck).map((o) => o.report.id));
   }
 
   async function undo(id: string, index: ReportIndex, guards: ReportGuard[]): Promise<void> {
@@ -186,9 +218,9 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
   }
 
   async function ingestReport(input: IngestReportInput): Promise<IngestResult> {
-    const { report, created, affected } = await ingestOne(prepare(input, 'input'));
-    await afterChange(affected);
-    return { report, created, affectedClaims: affected.length };
+    const outcome = await ingestOne(prepare(input, 'input'));
+    await settle([outcome]);
+    return { report: outcome.report, created: outcome.created, affectedClaims: outcome.affected.length };
   }
 
   async function ingestReports(inputs: IngestReportInput[]): Promise<IngestResult[]> {
@@ -198,10 +230,15 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     }
     // Validate, analyse and size the whole batch before writing any of it.
     const prepared = inputs.map((input, i) => prepare(input, `input.reports[${i}]`));
-    const results: Array<{ report: ReportRecord; created: boolean; affected: string[] }> = [];
-    for (const p of prepared) results.push(await ingestOne(p));
-    const affected = [...new Set(results.flatMap((r) => r.affected))];
-    await afterChange(affected);
+    const results: Outcome[] = [];
+    try {
+      for (const p of prepared) results.push(await ingestOne(p));
+    } catch (e) {
+      // The reports stored before the failure are visible: their claims are re-checked all the same.
+      await settle(results).catch((late: unknown) => logger.warn('re-check after a failed batch failed too', { error: (late as Error).message }));
+      throw e;
+    }
+    await settle(results);
     return results.map((r) => ({ report: r.report, created: r.created, affectedClaims: r.affected.length }));
   }
 

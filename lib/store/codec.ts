@@ -37,6 +37,8 @@ export function itemToReport(i: Item): ReportRecord {
     copyGroup: i.copyGroup as string,
     signature: JSON.parse(i.signature as string),
     terms: JSON.parse(i.terms as string),
+    ...(i.owesCounters ? { owesCounters: true } : {}),
+    ...(i.owesRecheck ? { owesRecheck: true } : {}),
   };
 }
 

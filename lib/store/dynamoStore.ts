@@ -155,7 +155,10 @@ export class DynamoStore implements Store {
 
   // ---- counters
   async counters(): Promise<{ reports: number; claims: number }> {
-    const item = await this.get(keys.counters());
+    const out = await this.send<{ Item?: Item }>(
+      new GetCommand({ TableName: this.table, Key: keys.counters(), ConsistentRead: true, ProjectionExpression: 'reports, claims' }),
+    );
+    const item = out.Item;
     return { reports: (item?.reports as number) ?? 0, claims: (item?.claims as number) ?? 0 };
   }
 
@@ -284,6 +287,77 @@ export class DynamoStore implements Store {
 
   async putReport(report: ReportRecord): Promise<boolean> {
     return this.putNew(codec.reportToItem(report));
+  }
+
+  async countReportOnce(report: ReportRecord, delta: 1 | -1): Promise<void> {
+    // No transactions: each counter item records the operation with its delta in one atomic
+    // update (the `inflight` set), so a repeat after a crash anywhere in this sequence adds nothing.
+    // The marker is dropped only once the report no longer says it owes the count.
+    const op = `${delta > 0 ? 'add' : 'del'}:${report.id}`;
+    const { PK, SK, GSI1PK, GSI1SK } = keys.source(report.sourceKey);
+    const counted: Array<{ key: Item; set?: string; add: string; names: Record<string, string>; values: Item }> = [
+      { key: keys.counters(), add: 'reports :d', names: {}, values: {} },
+      {
+        key: { PK, SK },
+        set: '#n = if_not_exists(#n, :name), GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k',
+        add: 'reportCount :d',
+        names: { '#n': 'name' },
+        values: { ':name': report.source, ':g1': GSI1PK, ':g2': GSI1SK, ':k': report.sourceKey },
+      },
+    ];
+    await Promise.all(
+      counted.map(async (c) => {
+        try {
+          await this.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: c.key,
+              UpdateExpression: `${c.set ? `SET ${c.set} ` : ''}ADD ${c.add}, #inflight :op`,
+              ConditionExpression: 'NOT contains(#inflight, :opId)',
+              ExpressionAttributeNames: { ...c.names, '#inflight': 'inflight' },
+              ExpressionAttributeValues: { ...c.values, ':d': delta, ':op': new Set([op]), ':opId': op },
+            }),
+          );
+        } catch (e) {
+          if (!isConditionalFailure(e)) throw e; // counted before
+        }
+      }),
+    );
+    if (delta > 0) await this.removeAttribute(keys.report(report.id), 'owesCounters');
+    await Promise.all(
+      counted.map((c) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: c.key,
+            UpdateExpression: 'DELETE #inflight :op',
+            ExpressionAttributeNames: { '#inflight': 'inflight' },
+            ExpressionAttributeValues: { ':op': new Set([op]) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async clearOwedRecheck(reportIds: string[]): Promise<void> {
+    await eachLimited([...new Set(reportIds)], BATCH_CONCURRENCY, (id) => this.removeAttribute(keys.report(id), 'owesRecheck'));
+  }
+
+  /** REMOVE an attribute of an item if the item still exists. */
+  private async removeAttribute(key: Item, name: string): Promise<void> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'REMOVE #a',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#a': name },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
   }
 
   async getReport(id: string): Promise<ReportRecord | null> {

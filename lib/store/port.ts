@@ -55,6 +55,14 @@ export interface Store {
   /** Make the report visible; false when it already was. */
   putReport(report: ReportRecord): Promise<boolean>;
   /**
+   * Count a report in the corpus and source counters (delta 1 when stored, -1 when deleted) exactly
+   * once, however often it is called for that report and wherever a caller stopped before; clears
+   * the report's `owesCounters`.
+   */
+  countReportOnce(report: ReportRecord, delta: 1 | -1): Promise<void>;
+  /** The claims these reports affect are re-checked or queued: clear their `owesRecheck`. */
+  clearOwedRecheck(reportIds: string[]): Promise<void>;
+  /**
    * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
    * item of each report (index, report, guards) in full batch writes, counters and sources
    * once. No guard conditions and no re-checks: the caller decides copy groups and
