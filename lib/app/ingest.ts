@@ -245,8 +245,8 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
   async function deleteReport(id: string): Promise<DeleteReportResult> {
     const report = await store.getReport(id);
     if (!report) throw notFound('id', 'report', id);
-    await store.deleteReport(report, urlHashOf(report.url));
-    await Promise.all([store.addToCounters({ reports: -1 }), store.addToSource(report.sourceKey, report.source, -1)]);
+    if (!(await store.deleteReport(report, urlHashOf(report.url)))) throw notFound('id', 'report', id);
+    await store.countReportOnce(report, -1);
     const affected = await claimsAffectedBy(store, report.terms);
     await afterChange(affected);
     return { report, affectedClaims: affected.length };

@@ -418,8 +418,14 @@ export class DynamoStore implements Store {
     return items.map(codec.itemToStatement);
   }
 
-  async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<void> {
-    await this.send(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id) }));
+  async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean> {
+    // Conditional: of concurrent deletes of one report, exactly one removes it and does the rest.
+    try {
+      await this.send(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id), ConditionExpression: 'attribute_exists(PK)' }));
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
     const deletes: Item[] = [
       ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
       ...report.terms.map((t) => keys.posting(t, report.id)),
@@ -429,6 +435,7 @@ export class DynamoStore implements Store {
     await this.removeFromLegacyBands(report.signature.bands, report.id);
     await this.releaseReportGuard({ kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash }, report.id);
     if (urlHash) await this.releaseReportGuard({ kind: 'url', urlHash }, report.id);
+    return true;
   }
 
   async listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>> {

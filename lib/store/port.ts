@@ -72,8 +72,11 @@ export interface Store {
   getReport(id: string): Promise<ReportRecord | null>;
   getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
   getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]>;
-  /** Remove the report item first (invisible at once), then its statements, postings, bands and guards. */
-  deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<void>;
+  /**
+   * Remove the report item first (invisible at once), then its statements, postings, bands and guards;
+   * false (and nothing done) when the report item was already gone: another delete got there first.
+   */
+  deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean>;
   listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>>;
 
   /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
