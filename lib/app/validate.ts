@@ -1,12 +1,13 @@
 // Input validation for every use case: clear errors naming the field and the
 // limit, before anything is written. Text is NFC-normalised and stripped of
-// control and zero-width characters.
+// control, zero-width and bidirectional-control characters.
 import { badInput } from '../errors.js';
 import { LIMITS } from './limits.js';
 import type { IngestReportInput } from './types.js';
 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+// Bidirectional controls (U+200E/F, U+202A-202E, U+2066-2069) with them: stored text must display as it was checked.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 export function cleanInput(value: string): string {
   return value.normalize('NFC').replace(INVISIBLE, '');

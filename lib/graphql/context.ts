@@ -9,6 +9,10 @@ export interface Context {
   caller: Caller;
   requestId: string;
   readsNeedKey: boolean;
+  /** no API key is required for writes (the local default) */
+  writesOpen: boolean;
+  /** the request comes from a browser page of another origin (see browserGuards.ts) */
+  foreignOrigin: boolean;
   loaders: {
     claim: DataLoader<string, ClaimRecord | null>;
     report: DataLoader<string, ReportRecord | null>;

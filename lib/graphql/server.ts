@@ -8,7 +8,8 @@ import type { Authenticate } from '../app/apiKeys.js';
 import { LIMITS } from '../app/limits.js';
 import type { App } from '../app/types.js';
 import type { Config } from '../config.js';
-import { currentRequestId } from '../requestContext.js';
+import { clientRequestId, currentRequestId } from '../requestContext.js';
+import { corsFor, isForeignOrigin, onlyJsonBodies } from './browserGuards.js';
 import { createLoaders, type Context } from './context.js';
 import { maskError } from './errors.js';
 import { schema } from './schema.js';
@@ -60,11 +61,13 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
     graphqlEndpoint: '/graphql',
     graphiql: config.graphiql ? { title: 'factcheck GraphQL' } : false,
     landingPage: false,
+    cors: corsFor(config.corsOrigins),
     batching: false,
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, currentRequestId()) },
     plugins: [
       bodyLimit(LIMITS.httpBodyMaxBytes),
+      onlyJsonBodies(),
       EnvelopArmorPlugin({
         maxDepth: { n: QUERY_LIMITS.maxDepth },
         maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -78,8 +81,10 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
     context: async ({ request }) => ({
       app,
       caller: await authenticate(request.headers.get('authorization')),
-      requestId: currentRequestId() ?? request.headers.get('x-request-id') ?? 'none',
+      requestId: currentRequestId() ?? clientRequestId(request.headers.get('x-request-id')) ?? 'none',
       readsNeedKey: config.readsNeedKey,
+      writesOpen: !config.apiKeys && !config.keysInTable,
+      foreignOrigin: isForeignOrigin(request, config.corsOrigins),
       loaders: createLoaders(app),
     }),
   });
