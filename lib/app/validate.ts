@@ -83,6 +83,16 @@ export function validateReport(input: IngestReportInput, prefix = 'input'): Vali
   };
 }
 
+/** An id as this service makes them; anything else is refused before it reaches a key. */
+export function validId(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must not be empty');
+  const id = value.trim();
+  if (id.length > LIMITS.idMaxChars || !/^[A-Za-z0-9_-]+$/.test(id)) {
+    throw badInput(field, `is not an id of this service (ids are at most ${LIMITS.idMaxChars} letters, digits, "_" or "-")`);
+  }
+  return id;
+}
+
 export function pageSize(field: string, first: number | null | undefined): number {
   if (first === undefined || first === null) return LIMITS.pageSizeDefault;
   if (!Number.isInteger(first) || first < LIMITS.pageSizeMin || first > LIMITS.pageSizeMax) {

@@ -133,8 +133,20 @@ export class DynamoStore implements Store {
     return out;
   }
 
-  private async page<T>(input: Omit<QueryCommandInput, 'TableName'>, query: PageQuery, decode: (i: Item) => T, keyOf: (i: Item) => Item): Promise<Page<T>> {
-    const startKey = query.after ? codec.decodeCursor(query.after) : undefined;
+  private async page<T>(input: Omit<QueryCommandInput, 'TableName'>, query: PageQuery, decode: (i: Item) => T): Promise<Page<T>> {
+    // The list a cursor belongs to: its index, partition and (on the table) sort-key prefix.
+    const index = input.IndexName;
+    const partition = input.ExpressionAttributeValues?.[':pk'] as string;
+    const prefix = (input.ExpressionAttributeValues?.[':p'] as string | undefined) ?? '';
+    const listing = `${index ?? 'table'}|${partition}|${prefix}`;
+    const attrs = index ? ['PK', 'SK', `${index}SK`] : ['PK', 'SK'];
+    const fits = (position: string[]) => (index ? true : position[0] === partition && position[1]!.startsWith(prefix));
+    const startKey: Item | undefined = query.after
+      ? {
+          ...Object.fromEntries(codec.decodeCursor(query.after, listing, attrs.length, fits).map((v, i) => [attrs[i]!, v])),
+          ...(index ? { [`${index}PK`]: partition } : {}),
+        }
+      : undefined;
     const items: Item[] = [];
     let lastKey: Item | undefined = startKey;
     // Ask for one more than a page to know whether another page follows.
@@ -146,7 +158,7 @@ export class DynamoStore implements Store {
       lastKey = out.LastEvaluatedKey;
     } while (lastKey && items.length < query.first + 1);
     const hasNextPage = items.length > query.first;
-    const edges = items.slice(0, query.first).map((i) => ({ node: decode(i), cursor: codec.encodeCursor(keyOf(i)) }));
+    const edges = items.slice(0, query.first).map((i) => ({ node: decode(i), cursor: codec.encodeCursor(listing, attrs.map((a) => i[a] as string)) }));
     return {
       edges,
       pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
@@ -450,7 +462,6 @@ export class DynamoStore implements Store {
       },
       query,
       codec.itemToReport,
-      (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
     );
   }
 
@@ -595,7 +606,6 @@ export class DynamoStore implements Store {
       },
       query,
       codec.itemToClaim,
-      (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
     );
   }
 
@@ -607,7 +617,6 @@ export class DynamoStore implements Store {
       },
       query,
       codec.itemToEvidence,
-      (i) => ({ PK: i.PK, SK: i.SK }) as Item,
     );
   }
 
