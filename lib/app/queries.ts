@@ -9,7 +9,7 @@ import type { ClaimRecord, Page, PageArgs, Stats } from './types.js';
 import { optionalText, pageSize, sourceKeyOf } from './validate.js';
 
 /** Claims matching every content term of the search, newest first, paged by offset. */
-async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined): Promise<Page<ClaimRecord>> {
+async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, verdict?: Verdict | null): Promise<Page<ClaimRecord>> {
   const terms = analyzeClaim(search).terms;
   if (terms.length === 0) throw badInput('search', 'has no words to search for');
   let offset = 0;
@@ -20,7 +20,8 @@ async function searchClaims(store: Store, search: string, first: number, after: 
   }
   const hits = await store.claimsForTerms(terms, 'search');
   const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
-  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null);
+  // Filter before slicing: a page holds `first` matches, and hasNextPage says whether more match.
+  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null && (!verdict || c.verdict === verdict));
   claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
   const slice = claims.slice(offset, offset + first);
   const edges = slice.map((node, i) => ({ node, cursor: Buffer.from(`o:${offset + i + 1}`).toString('base64url') }));
@@ -41,11 +42,7 @@ export function createQueries(store: Store) {
       const first = pageSize('first', args.first);
       const search = optionalText('search', args.search, LIMITS.searchMaxChars);
       if (args.verdict && !VERDICTS.includes(args.verdict)) throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
-      if (search) {
-        const page = await searchClaims(store, search, first, args.after);
-        if (!args.verdict) return page;
-        return { ...page, edges: page.edges.filter((e) => e.node.verdict === args.verdict) };
-      }
+      if (search) return searchClaims(store, search, first, args.after, args.verdict);
       return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}) });
     },
 
@@ -64,6 +61,7 @@ export function createQueries(store: Store) {
 
     verdictHistory: (claimId: string) => store.listHistory(claimId),
     listSources: () => store.listSources(),
+    getSources: (sourceKeys: readonly string[]) => store.getSources(sourceKeys),
 
     async stats(): Promise<Stats> {
       const [counters, sources, ...counts] = await Promise.all([store.counters(), store.listSources(), ...VERDICTS.map((v) => store.countClaims(v))]);

@@ -146,6 +146,7 @@ export interface App {
   listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }, claim?: ClaimRecord): Promise<Page<EvidenceRecord>>;
   verdictHistory(claimId: string): Promise<VerdictChange[]>;
   listSources(): Promise<SourceRecord[]>;
+  getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
   stats(): Promise<Stats>;
 }
 

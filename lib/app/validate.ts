@@ -64,6 +64,20 @@ export function optionalDate(field: string, value: unknown): string | undefined 
   throw badInput(field, `"${text}" is not an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)`);
 }
 
+/**
+ * A publish date a report can have: from LIMITS.publishedAtMinYear to a week from now.
+ * Relative dates in the text resolve against it, so year 0 or 9999 would date every event wrongly.
+ */
+export function optionalPublishDate(field: string, value: unknown, now = new Date()): string | undefined {
+  const date = optionalDate(field, value);
+  if (date === undefined) return undefined;
+  const min = `${LIMITS.publishedAtMinYear}-01-01`;
+  const max = new Date(now.getTime() + LIMITS.publishedAtMaxDaysAhead * 86_400_000).toISOString().slice(0, 10);
+  const day = date.slice(0, 10);
+  if (day < min || day > max) throw badInput(field, `"${date}" is outside the plausible range ${min} to ${max} (a week from today)`);
+  return date;
+}
+
 export interface ValidReport {
   source: string;
   text: string;
@@ -79,7 +93,7 @@ export function validateReport(input: IngestReportInput, prefix = 'input'): Vali
     text: requiredText(`${prefix}.text`, input.text, LIMITS.reportTextMaxChars),
     title: optionalText(`${prefix}.title`, input.title, LIMITS.titleMaxChars),
     url: optionalUrl(`${prefix}.url`, input.url),
-    publishedAt: optionalDate(`${prefix}.publishedAt`, input.publishedAt),
+    publishedAt: optionalPublishDate(`${prefix}.publishedAt`, input.publishedAt),
   };
 }
 

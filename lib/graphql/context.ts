@@ -2,7 +2,7 @@
 // evidence -> report and list -> claim lookups batch into one store call.
 import DataLoader from 'dataloader';
 import type { Caller } from '../app/apiKeys.js';
-import type { App, ClaimRecord, ReportRecord } from '../app/types.js';
+import type { App, ClaimRecord, ReportRecord, SourceRecord } from '../app/types.js';
 import { validId } from '../app/validate.js';
 
 export interface Context {
@@ -17,6 +17,7 @@ export interface Context {
   loaders: {
     claim: DataLoader<string, ClaimRecord | null>;
     report: DataLoader<string, ReportRecord | null>;
+    source: DataLoader<string, SourceRecord | null>;
   };
 }
 
@@ -40,5 +41,6 @@ export function createLoaders(app: App): Context['loaders'] {
   return {
     claim: new DataLoader(byId((ids) => app.getClaims(ids)), { maxBatchSize: 100 }),
     report: new DataLoader(byId((ids) => app.getReports(ids)), { maxBatchSize: 100 }),
+    source: new DataLoader((keys) => app.getSources(keys), { maxBatchSize: 100 }),
   };
 }

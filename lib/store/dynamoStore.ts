@@ -687,6 +687,12 @@ export class DynamoStore implements Store {
     return out;
   }
 
+  async getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>> {
+    const items = await this.batchGet(sourceKeys.map((k) => ({ PK: keys.source(k).PK, SK: keys.source(k).SK })));
+    const byKey = new Map(items.map((i) => [i.sourceKey as string, { key: i.sourceKey as string, name: i.name as string, reportCount: (i.reportCount as number) ?? 0 }]));
+    return sourceKeys.map((k) => byKey.get(k) ?? null);
+  }
+
   // ---- api keys
   async putApiKey(key: ApiKeyRecord): Promise<void> {
     await this.send(new PutCommand({ TableName: this.table, Item: codec.apiKeyToItem(key) }));

@@ -103,6 +103,8 @@ export interface Store {
 
   addToSource(sourceKey: string, name: string, delta: number): Promise<void>;
   listSources(): Promise<SourceRecord[]>;
+  /** Sources by key, in the order asked, null where unknown. */
+  getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
 
   putApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;

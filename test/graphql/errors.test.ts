@@ -68,3 +68,20 @@ describe('cursors', () => {
     expect(next.nodes[0].id).not.toBe(first.nodes[0].id);
   });
 });
+
+describe('publishedAt', () => {
+  it.each(['0000-01-01', '9999-12-31', '1850-06-01', '0001-01-01T00:00:00Z'])('%s is refused, the error giving the plausible range', async (publishedAt) => {
+    const result = await api.gql('mutation($input: IngestReportInput!) { ingestReport(input: $input) { created } }', {
+      input: { source: 'Dated Post', publishedAt, text: 'The Fallow Street bakery sold its first loaf at dawn.' },
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.publishedAt' });
+    expect(result.errors?.[0]?.message).toMatch(/1900-01-01 to \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('accepts a date in the range', async () => {
+    const result = await api.gql('mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { publishedAt } } }', {
+      input: { source: 'Dated Post', publishedAt: '1969-07-21', text: 'The Fallow Street bakery baked a moon-shaped cake.' },
+    });
+    expect(result.data!.ingestReport.report.publishedAt).toBe('1969-07-21');
+  });
+});
