@@ -65,7 +65,12 @@ interface Outcome {
   report: ReportRecord;
   created: boolean;
   affected: string[];
+  /** the report's counting, started as soon as it is visible and awaited in settle: it need not delay the re-check */
+  counting?: Promise<unknown>;
 }
+
+/** A promise that settles to its error instead of rejecting, so nobody has to await it at once. */
+const settled = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e ?? new Error('failed'));
 
 /** A validated report with its analysis, checked to fit the store: nothing is written before every report of a call is prepared. */
 interface PreparedReport {
@@ -176,9 +181,9 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
       const created = await store.putReport(report);
       visible = true;
       if (!created) return finishOwed((await store.getReport(id)) ?? report);
-      await store.countReportOnce(report, 1);
+      const counting = settled(store.countReportOnce(report, 1));
       countMetric('reportsIngested');
-      return { report: { ...report, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
+      return { report: { ...report, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms), counting };
     } catch (e) {
       // Nothing of a report that never became visible stays behind: no guard names it, no index item points at it.
       if (!visible) await undo(id, index, held);
@@ -203,7 +208,9 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
 
   /** Re-check (or queue) the claims the reports affect, then record that they owe nothing more. */
   async function settle(outcomes: Outcome[]): Promise<void> {
-    await afterChange([...new Set(outcomes.flatMap((o) => o.affected))]);
+    const [rechecked, ...counted] = await Promise.all([settled(afterChange([...new Set(outcomes.flatMap((o) => o.affected))])), ...outcomes.map((o) => o.counting)]);
+    const failure = rechecked ?? counted.find((c) => c !== undefined);
+    if (failure !== undefined) throw failure;
     await store.clearOwedRecheck(outcomes.filter((o) => o.report.owesRecheck).map((o) => o.report.id));
   }
 

@@ -2,7 +2,7 @@
 // store is killed with SIGKILL at a chosen point; the store is opened again, the batch
 // re-sent through GraphQL, and then every claim equals its recheckClaim, every report is
 // stored once and the counters are exact.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -48,6 +48,7 @@ const VERDICT_FIELDS = 'id verdict supportCount contradictCount independentSourc
 describe.each([
   ['between a report write and its counter update', 'putReport:20'],
   ['after every report is stored, before the re-checks', 'markClaimPending:1'],
+  ['from outside (kill -9) once 25 reports are visible', 'outside'],
 ])('a batch killed (SIGKILL) %s', (_, dieAt) => {
   it('is finished by re-sending it: claims equal their re-check, reports stored once, counters exact', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'fc-crash-'));
@@ -58,11 +59,22 @@ describe.each([
     for (const t of TOPICS) await before.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }', { text: t.claim });
     await before.rt.close();
 
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'test/support/crashingBatch.ts', batchFile, dieAt], {
-      encoding: 'utf8',
-      env: { ...process.env, DATA_DIR: dataDir, NODE_NO_WARNINGS: '1', LOG_LEVEL: 'ERROR' },
-    });
-    expect(child.signal, child.stderr).toBe('SIGKILL');
+    const args = ['--import', 'tsx', 'test/support/crashingBatch.ts', batchFile, dieAt.startsWith('outside') ? 'putReport:report' : dieAt];
+    const env = { ...process.env, DATA_DIR: dataDir, NODE_NO_WARNINGS: '1', LOG_LEVEL: 'ERROR' };
+    if (dieAt.startsWith('outside')) {
+      // kill -9 from outside once the 25th report is visible, wherever the child is then.
+      const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+        child.stdout.on('data', (d: Buffer) => {
+          if (d.toString().includes('putReport 25')) child.kill('SIGKILL');
+        });
+        child.once('exit', (_code, sig) => resolve(sig));
+      });
+      expect(signal).toBe('SIGKILL');
+    } else {
+      const child = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+      expect(child.signal, child.stderr).toBe('SIGKILL');
+    }
 
     const after = await openApi(dataDir);
     try {
