@@ -67,6 +67,8 @@ export class FactCheckStack extends Stack {
       STORE: 'aws',
       TABLE_NAME: table.tableName,
       READS_NEED_KEY: String(config.readsNeedKey),
+      // The same origins as the HTTP API's CORS (API Gateway answers preflights; the app checks Origin on writes).
+      CORS_ORIGINS: config.corsOrigins.join(','),
       KEYS_IN_TABLE: 'true',
       RECHECK_QUEUE_URL: recheckQueue.queueUrl,
       RECHECK_INLINE_LIMIT: String(config.recheckInlineLimit),

@@ -11,8 +11,8 @@ import type { ClaimRecord, EvidenceRecord, ListClaimsArgs, Page, PageArgs, Repor
 import { CLAIM_ORDERS } from './types.js';
 import { optionalText, pageSize, sourceKeyOf } from './validate.js';
 
-/** Claims matching every content term of the search, newest (or most recently changed) first, paged by offset. */
-async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, order: ClaimOrder): Promise<Page<ClaimRecord>> {
+/** Claims matching every content term of the search (and the verdict, if given), newest (or most recently changed) first, paged by offset. */
+async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, order: ClaimOrder, verdict?: Verdict | null): Promise<Page<ClaimRecord>> {
   const terms = analyzeClaim(search).terms;
   if (terms.length === 0) throw badInput('search', 'has no words to search for');
   let offset = 0;
@@ -23,7 +23,8 @@ async function searchClaims(store: Store, search: string, first: number, after: 
   }
   const hits = await store.claimsForTerms(terms, 'search');
   const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
-  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null);
+  // Filter before slicing: a page holds `first` matches, and hasNextPage says whether more match.
+  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null && (!verdict || c.verdict === verdict));
   const at = order === 'changed' ? (c: ClaimRecord) => c.updatedAt : (c: ClaimRecord) => c.createdAt;
   claims.sort((a, b) => at(b).localeCompare(at(a)) || b.id.localeCompare(a.id));
   const slice = claims.slice(offset, offset + first);
@@ -94,6 +95,7 @@ export function createQueries(store: Store) {
 
     verdictHistory: (claimId: string) => store.listHistory(claimId),
     listSources: () => store.listSources(),
+    getSources: (sourceKeys: readonly string[]) => store.getSources(sourceKeys),
 
     async stats(): Promise<Stats> {
       const [counters, sources, ...counts] = await Promise.all([store.counters(), store.listSources(), ...VERDICTS.map((v) => store.countClaims(v))]);

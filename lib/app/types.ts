@@ -32,6 +32,13 @@ export interface ReportRecord {
   signature: CopySignature;
   /** distinct terms, kept so deleting the report can remove its postings */
   terms: string[];
+  /**
+   * Work the report still owes, written with the report and cleared once done: its count in the
+   * counters, and the re-check of the claims it affects. A writer that stops half-way (crash,
+   * failure) leaves them set; the next ingest of the same report finishes them.
+   */
+  owesCounters?: boolean;
+  owesRecheck?: boolean;
 }
 
 export interface StatementRecord {
@@ -154,6 +161,7 @@ export interface App {
   /** One evidence item per claim whose current verdict cites the report (bounded, see LIMITS.reportClaimsMax). */
   reportEvidence(report: ReportRecord): Promise<EvidenceRecord[]>;
   listSources(): Promise<SourceRecord[]>;
+  getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
   stats(): Promise<Stats>;
 }
 

@@ -14,7 +14,11 @@ if (!config.apiKeys && !config.keysInTable && config.host !== '127.0.0.1' && con
   console.error(`Refusing to listen on ${config.host} without API keys: set API_KEYS, or HOST=127.0.0.1.`);
   process.exit(1);
 }
-const runtime = await createRuntime(config);
+const runtime = await createRuntime(config).catch((e: unknown) => {
+  if ((e as Error).name !== 'StoreInUseError') throw e;
+  console.error(`${(e as Error).message}\nAnother \`npm start\` (or \`npm run ingest\`) is using ${config.dataDir}: stop it, or set DATA_DIR to another folder.`);
+  process.exit(1);
+});
 if (config.seedDemo) {
   const { seeded } = await seedDemo(runtime.app);
   if (seeded) console.error('Loaded the demo reports and claims (first start).');

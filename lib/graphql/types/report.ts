@@ -29,7 +29,14 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
     url: t.exposeString('url', { nullable: true }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
-    source: t.field({ type: SourceRef, resolve: (r) => ({ key: r.sourceKey, name: r.source, reportCount: 0 }) }),
+    source: t.field({
+      type: SourceRef,
+      resolve: async (r, _, ctx) => {
+        const stored = await ctx.loaders.source.load(r.sourceKey);
+        // The report's own spelling of the publisher; the count is the source's.
+        return { key: r.sourceKey, name: r.source, reportCount: stored?.reportCount ?? 0 };
+      },
+    }),
     copyGroup: t.exposeString('copyGroup', { description: 'Reports in one copy group are one text (syndication, reprints) and count as one source.' }),
     statementCount: t.exposeInt('statementCount'),
     textLength: t.exposeInt('textLength'),
