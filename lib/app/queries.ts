@@ -48,11 +48,7 @@ export function createQueries(store: Store) {
       if (args.verdict && !VERDICTS.includes(args.verdict)) throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
       if (args.orderBy && !(args.orderBy in CLAIM_ORDERS)) throw badInput('orderBy', `must be one of ${Object.keys(CLAIM_ORDERS).join(', ')}`);
       const order = args.orderBy ? CLAIM_ORDERS[args.orderBy] : undefined;
-      if (search) {
-        const page = await searchClaims(store, search, first, args.after, order ?? 'created');
-        if (!args.verdict) return page;
-        return { ...page, edges: page.edges.filter((e) => e.node.verdict === args.verdict) };
-      }
+      if (search) return searchClaims(store, search, first, args.after, order ?? 'created', args.verdict);
       return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}), ...(order ? { order } : {}) });
     },
 
