@@ -253,6 +253,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     return memo.get(key) as T;
   };
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
+  // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola"). Built once for both sides.
+  const predicate = () => once('predicate', () => new Set(c.terms));
   const reading: Reading = {
     claim: c,
     statement,
@@ -291,12 +293,11 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         return !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
       });
     },
-    // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola").
     get claimNegated() {
-      return once('claimNegated', () => negatesTerms(c.text, new Set(c.terms)));
+      return once('claimNegated', () => negatesTerms(c.text, predicate()));
     },
     get statementNegated() {
-      return once('statementNegated', () => negatesTerms(statement.text, new Set(c.terms)));
+      return once('statementNegated', () => negatesTerms(statement.text, predicate()));
     },
     get hedged() {
       return once('hedged', () => (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged);
