@@ -8,7 +8,7 @@ import { createQueries } from './queries.js';
 import { createRecheck } from './recheck.js';
 import type { App } from './types.js';
 import type { Store } from '../store/port.js';
-import { badInput } from '../errors.js';
+import { validId } from './validate.js';
 
 export interface AppDeps {
   store: Store;
@@ -37,15 +37,11 @@ export function createApp(deps: AppDeps): App {
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
   const queries = createQueries(store);
 
-  const requireId = (id: string): string => {
-    if (typeof id !== 'string' || id.trim() === '') throw badInput('id', 'must not be empty');
-    return id.trim();
-  };
-
   return {
     ...ingest,
+    deleteReport: (id) => ingest.deleteReport(validId('id', id)),
     submitClaim,
-    recheckClaim: (id) => recheckClaim(requireId(id)),
+    recheckClaim: (id) => recheckClaim(validId('id', id)),
     recheckClaims,
     ...queries,
   };

@@ -43,7 +43,9 @@ if (flag('--wrong')) {
   const byRule = new Map<string, typeof results>();
   for (const r of results.filter((x) => x.expect !== x.got)) {
     const rule = r.decidedBy ?? 'NO_EVIDENCE';
-    byRule.set(rule, [...(byRule.get(rule) ?? []), r]);
+    const group = byRule.get(rule);
+    if (group) group.push(r);
+    else byRule.set(rule, [r]);
   }
   for (const [rule, wrong] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
     console.error(`\n${rule}: ${wrong.length} wrong`);

@@ -325,6 +325,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
   // ("in California" for a claim about Healdsburg) is the claim's place told finer or coarser, not a rival place.
   const nearClaimPlace = (n: NameSlot) =>
     c.slots.names.some((name) => !namesMatch(name, n) && (placeContains(name.text, n.text) || placeContains(n.text, name.text)));
+  // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola"). Built once for both sides.
+  const predicate = () => once('predicate', () => new Set(c.terms));
   const reading: Reading = {
     claim: c,
     statement,
@@ -367,12 +369,11 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         return !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
       });
     },
-    // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola").
     get claimNegated() {
-      return once('claimNegated', () => negatesTerms(c.text, new Set(c.terms)));
+      return once('claimNegated', () => negatesTerms(c.text, predicate()));
     },
     get statementNegated() {
-      return once('statementNegated', () => negatesTerms(statement.text, new Set(c.terms)));
+      return once('statementNegated', () => negatesTerms(statement.text, predicate()));
     },
     get hedged() {
       return once('hedged', () => (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged);
