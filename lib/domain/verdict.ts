@@ -54,14 +54,26 @@ const decided = (j: ReportJudgement): keyof StanceJudgement['probs'] => {
 };
 /** The sentence the model's decision rests on (see judgeReport). */
 const deciding = (j: ReportJudgement): Reading | undefined => j.readings.find((r) => r.statement.index === j.model.statementIndex) ?? j.readings[0];
-const engineReads = (j: ReportJudgement, stance: Stance): Reading | undefined => j.readings.find((r) => r.alignment.stance === stance);
+/**
+ * The engine's own reading of the report: its strongest statement that supports or contradicts (highest
+ * alignment score; the first such on a tie), so a background sentence with another date does not outvote the
+ * sentence that states the claim.
+ */
+const engineBest = (j: ReportJudgement): Reading | undefined =>
+  j.readings.reduce<Reading | undefined>(
+    (best, r) => (r.alignment.stance !== 'MENTIONS' && (!best || r.alignment.score > best.alignment.score) ? r : best),
+    undefined,
+  );
+const engineReads = (j: ReportJudgement, stance: Stance): Reading | undefined => {
+  const best = engineBest(j);
+  return best?.alignment.stance === stance ? best : undefined;
+};
 
 /**
  * How sure the model must be to overrule the engine, chosen on the FNC-1 dev stories and the public eval sets
  * together (docs/engine.md): below these the engine's reading of the details stands.
  */
 export const MODEL_REFUTES = 0.7;
-export const MODEL_PASSES_ON = 0.8;
 export const MODEL_PARAPHRASE = 0.6;
 /** Engine readings that only say the wording differs, which a paraphrase the model recognises can answer. */
 const WORDING_ONLY = new Set(['TOPIC_ONLY', 'DETAIL_MISSING']);
@@ -69,7 +81,7 @@ const WORDING_ONLY = new Set(['TOPIC_ONLY', 'DETAIL_MISSING']);
 /**
  * The evidence decision for one report, in order: the first rule that applies decides. The engine checks
  * details (figures, dates, names, negation, roles, scope); the model, trained on labelled news, reads the
- * report as a whole: refutations, claims passed on without being asserted, paraphrases, other stories.
+ * report as a whole: refutations, paraphrases, other stories.
  */
 export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   {
@@ -83,12 +95,6 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     stance: 'CONTRADICTS',
     example: '"A cat survived a fall from the 30th floor" vs a report that calls the story a hoax',
     applies: (j) => (p(j).disagree >= MODEL_REFUTES ? deciding(j) : undefined),
-  },
-  {
-    id: 'MODEL_PASSES_ON',
-    stance: 'MENTIONS',
-    example: '"The singer died" vs "Fans shared claims online that the singer had died; her agent has not commented"',
-    applies: (j) => (engineReads(j, 'SUPPORTS') && p(j).discuss >= MODEL_PASSES_ON ? engineReads(j, 'SUPPORTS') : undefined),
   },
   {
     id: 'ENGINE_SAME_FACT',
