@@ -263,9 +263,14 @@ function predicateWords(statement: Statement): string[] {
 
 /**
  * The claim's act or state and the sentence's are opposites (WordNet antonyms: "stayed open" / "was closed",
- * "won" / "lost", "rose" / "fell"), said the same way (neither or both negated). Returns "open vs closed".
+ * "won" / "lost", "rose" / "fell") of the same subject, said the same way (neither or both negated). Returns "open vs closed".
  */
 function oppositePredicate(claim: Statement, statement: Statement): string | undefined {
+  // Only of the same subject: "Norland set up a fund" says nothing against "The fund opened".
+  const [a, b] = [clauseOfStatement(claim).subject, clauseOfStatement(statement).subject];
+  if (!a || !b) return undefined;
+  const claimSubject = new Set(contentTerms(a.phrase));
+  if (!contentTerms(b.phrase).some((t) => claimSubject.has(t))) return undefined;
   const claimWords = predicateWords(claim);
   if (claimWords.length === 0) return undefined;
   for (const b of predicateWords(statement)) {

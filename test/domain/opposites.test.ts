@@ -25,6 +25,10 @@ describe('opposite acts and states (WordNet antonyms)', () => {
     expect(align('The Fenwick Bridge stayed open to traffic in March 2025.', 'The Fenwick Bridge was not closed to traffic in March 2025.').rule).not.toBe('OPPOSITE_PREDICATE');
   });
 
+  it('does not oppose the act of another subject ("Norland set up a fund" vs "the fund opened")', () => {
+    expect(align('The Westmark Relief Fund opened in March 2025.', 'Norland set up the Westmark Relief Fund in March 2025.').rule).not.toBe('OPPOSITE_PREDICATE');
+  });
+
   it('leaves a hedged or questioned opposite as a mention', () => {
     expect(align('The Fenwick Bridge stayed open to traffic in March 2025.', 'The Fenwick Bridge may be closed to traffic on 3 March 2025.').stance).not.toBe('CONTRADICTS');
     expect(align('The Fenwick Bridge stayed open to traffic in March 2025.', 'Was the Fenwick Bridge closed to traffic on 3 March 2025?').stance).not.toBe('CONTRADICTS');
