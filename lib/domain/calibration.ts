@@ -1,5 +1,5 @@
 // A verdict's confidence: the probability that the verdict is right, from a logistic model per verdict fitted
-// on held-out labelled claims (the FNC-1 dev stories, see lib/train/calibrateVerdicts.ts). Its inputs are what
+// on labelled claims judged through the app (npm run calibrate, lib/cli/calibrate.ts). Its inputs are what
 // the verdict rests on: how many independent sources state or contradict the claim, how sure the stance model
 // was of that evidence, and the strongest evidence the other way.
 import { lazyAsset, readAsset } from './resources/assets.js';

@@ -1,49 +1,14 @@
-// Fits the verdict confidence model (lib/domain/calibration.ts) on held-out labelled claims: the FNC-1 dev
-// stories, which the stance model was not trained on. Each dev headline is a claim and its paired bodies are its
-// reports (one publisher each); the expected verdict follows from the gold stances by DESIGN.md's rules (a
-// refuting body -> DISPUTED, else agreeing bodies: >= 2 CORROBORATED, 1 SINGLE_SOURCE, 0 UNVERIFIED), the same
-// mechanical rule emergent.json's labels follow. The engine judges each claim exactly as judgeClaim does; a
-// logistic regression per verdict then learns how often that verdict is right from what it rested on.
-import { CONFIDENCE_FEATURES, confidenceFeatures, type VerdictCalibration } from '../domain/calibration.js';
-import { countIndependent, judgeClaim } from '../domain/verdict.js';
-import type { Candidate, Verdict } from '../domain/types.js';
+// Fits the verdict confidence model (lib/domain/calibration.ts): for labelled claims judged by the engine
+// through the app, a logistic regression per verdict learns how often that verdict is right from what it rested
+// on (its confidence basis, lib/domain/verdict.ts confidenceBasis).
+import { CONFIDENCE_FEATURES, type VerdictCalibration } from '../domain/calibration.js';
+import type { Verdict } from '../domain/types.js';
 import { VERDICTS } from '../domain/types.js';
-import { candidateStatements, type Corpus } from './dataset.js';
-import type { FncPair } from './fnc1.js';
 
 export interface CalibrationCase {
   verdict: Verdict;
   features: number[];
   correct: boolean;
-}
-
-export function expectedVerdict(stances: FncPair['stance'][]): Verdict {
-  if (stances.includes('disagree')) return 'DISPUTED';
-  const agree = stances.filter((s) => s === 'agree').length;
-  return agree >= 2 ? 'CORROBORATED' : agree === 1 ? 'SINGLE_SOURCE' : 'UNVERIFIED';
-}
-
-/** Every headline of `pairs` judged as a claim over its paired bodies, with whether the verdict was right. */
-export function calibrationCases(corpus: Corpus, pairs: FncPair[], calibration: VerdictCalibration): CalibrationCase[] {
-  const byHeadline = new Map<string, FncPair[]>();
-  for (const p of pairs) byHeadline.set(p.headline, [...(byHeadline.get(p.headline) ?? []), p]);
-  const cases: CalibrationCase[] = [];
-  for (const [headline, group] of [...byHeadline.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    const claim = corpus.claims.get(headline)!;
-    const candidates: Candidate[] = group.flatMap((p) => {
-      const body = corpus.bodies.get(p.bodyId)!;
-      const report = { id: String(p.bodyId), source: `body-${p.bodyId}`, copyGroup: String(p.bodyId), profile: body.profile };
-      return candidateStatements(corpus, claim, body).map((statement) => ({ report, statement }));
-    });
-    const result = judgeClaim(claim, candidates, calibration);
-    const features = confidenceFeatures(
-      result.verdict,
-      { supportingSources: result.independentSources, contradictingSources: countIndependent(result.evidence.filter((e) => e.stance === 'CONTRADICTS')) },
-      result.evidence,
-    );
-    cases.push({ verdict: result.verdict, features, correct: result.verdict === expectedVerdict(group.map((p) => p.stance)) });
-  }
-  return cases;
 }
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
