@@ -13,19 +13,53 @@ export interface CalibrationCase {
 
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
-/** L2-regularised logistic regression by full-batch gradient descent: deterministic, no randomness at all. */
-export function fitLogistic(xs: number[][], ys: boolean[], { l2 = 0.01, steps = 4000, rate = 0.5 } = {}): number[] {
+/** Solves a x = b for a small dense symmetric positive definite a (Gaussian elimination with pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]!]);
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
+    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+    for (let r = c + 1; r < n; r++) {
+      const f = m[r]![c]! / m[c]![c]!;
+      for (let k = c; k <= n; k++) m[r]![k]! -= f * m[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r--) {
+    let sum = m[r]![n]!;
+    for (let k = r + 1; k < n; k++) sum -= m[r]![k]! * x[k]!;
+    x[r] = sum / m[r]![r]!;
+  }
+  return x;
+}
+
+/**
+ * L2-regularised logistic regression by Newton's method (a handful of features, so each step solves the exact
+ * Hessian): converges in a few dozen steps and is deterministic. The bias (feature 0) is not shrunk.
+ */
+export function fitLogistic(xs: number[][], ys: boolean[], { l2 = 0.001, steps = 50 } = {}): number[] {
   const d = xs[0]?.length ?? CONFIDENCE_FEATURES.length;
-  const w = new Array<number>(d).fill(0);
+  let w = new Array<number>(d).fill(0);
   if (xs.length === 0) return w;
   for (let step = 0; step < steps; step++) {
-    const grad = new Array<number>(d).fill(0);
+    const grad = w.map((wi, i) => (i === 0 ? 0 : l2 * wi));
+    const hess = w.map((_, i) => w.map((__, k) => (i === k && i > 0 ? l2 : 0)));
     xs.forEach((x, n) => {
-      const err = sigmoid(x.reduce((z, v, i) => z + v * w[i]!, 0)) - (ys[n] ? 1 : 0);
-      for (let i = 0; i < d; i++) grad[i]! += (err * x[i]!) / xs.length;
+      const p = sigmoid(x.reduce((z, v, i) => z + v * w[i]!, 0));
+      const err = (p - (ys[n] ? 1 : 0)) / xs.length;
+      const h = (p * (1 - p)) / xs.length;
+      for (let i = 0; i < d; i++) {
+        grad[i]! += err * x[i]!;
+        for (let k = 0; k < d; k++) hess[i]![k]! += h * x[i]! * x[k]!;
+      }
     });
-    // The bias (feature 0) is not shrunk.
-    for (let i = 0; i < d; i++) w[i]! -= rate * (grad[i]! + (i === 0 ? 0 : l2 * w[i]!));
+    // A tiny ridge on every diagonal keeps the step defined when a feature is constant (all zeros) in the data.
+    for (let i = 0; i < d; i++) hess[i]![i]! += 1e-9;
+    const delta = solve(hess, grad);
+    w = w.map((wi, i) => wi - delta[i]!);
+    if (Math.max(...delta.map(Math.abs)) < 1e-10) break;
   }
   return w.map((x) => Math.round(x * 1e6) / 1e6);
 }
