@@ -74,7 +74,7 @@ export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[]): Verdi
   };
   if (contradicting.length > 0) {
     // A dispute is as clear as the number of independent sources that contradict: one can be a
-    // misreading, three rarely are (measured on the eval sets; see README).
+    // misreading, three rarely are (checked on the eval sets; see docs/engine.md).
     const confidence = 0.3 + 0.18 * Math.min(contradictingSources, 3) + 0.2 * mean(contradicting);
     return {
       ...base,
