@@ -2,9 +2,7 @@
 // statement; independence counts groups of reports linked by the same publisher or
 // the same copy group, so a syndicated text or a second story by one outlet adds nothing.
 import { alignStatement } from './align.js';
-import type { Candidate, ClaimAnalysis, EvidenceItem, Stance, VerdictResult } from './types.js';
-
-const STANCE_ORDER: Record<Stance, number> = { CONTRADICTS: 0, SUPPORTS: 1, MENTIONS: 2 };
+import { stanceRank, type Candidate, type ClaimAnalysis, type EvidenceItem, type VerdictResult } from './types.js';
 
 /** Number of independent sources among reports: publishers and copy groups merge (union-find). */
 export function countIndependent(items: Array<{ source: string; copyGroup: string }>): number {
@@ -51,7 +49,7 @@ function strongestPerReport(claim: ClaimAnalysis, candidates: Candidate[]): Evid
     if (better) best.set(report.id, item);
   }
   return [...best.values()].sort(
-    (a, b) => STANCE_ORDER[a.stance] - STANCE_ORDER[b.stance] || b.score - a.score || a.reportId.localeCompare(b.reportId),
+    (a, b) => stanceRank(a.stance) - stanceRank(b.stance) || b.score - a.score || a.reportId.localeCompare(b.reportId),
   );
 }
 
@@ -74,7 +72,7 @@ export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[]): Verdi
   };
   if (contradicting.length > 0) {
     // A dispute is as clear as the number of independent sources that contradict: one can be a
-    // misreading, three rarely are (measured on the eval sets; see README).
+    // misreading, three rarely are (checked on the eval sets; see docs/engine.md).
     const confidence = 0.3 + 0.18 * Math.min(contradictingSources, 3) + 0.2 * mean(contradicting);
     return {
       ...base,
