@@ -10,6 +10,13 @@ export type Verdict = (typeof VERDICTS)[number];
 export const STANCES = ['SUPPORTS', 'CONTRADICTS', 'MENTIONS'] as const;
 export type Stance = (typeof STANCES)[number];
 
+/**
+ * The order evidence is kept and shown in: contradictions first, since one decides a dispute, then support, then
+ * mentions. The store keys evidence items by this rank, so stored data depends on it: append, never reorder.
+ */
+export const STANCE_ORDER = ['CONTRADICTS', 'SUPPORTS', 'MENTIONS'] as const satisfies readonly Stance[];
+export const stanceRank = (stance: Stance): number => STANCE_ORDER.indexOf(stance);
+
 export type SlotKind = 'quantity' | 'date' | 'name' | 'polarity';
 
 /** A quantity as an interval: "about 1,000" -> [900, 1100], "more than 100" -> (100, Infinity). */

@@ -4,9 +4,7 @@
 import { alignStatement } from './align.js';
 import { judgeReport, type StanceJudgement } from './stance/index.js';
 import { confidenceFeatures, confidenceWith, loadVerdictCalibration, type VerdictCalibration } from './calibration.js';
-import type { Candidate, ClaimAnalysis, EvidenceItem, ReportRef, Stance, Statement, VerdictResult, VerdictRule } from './types.js';
-
-const STANCE_ORDER: Record<Stance, number> = { CONTRADICTS: 0, SUPPORTS: 1, MENTIONS: 2 };
+import { stanceRank, type Candidate, type ClaimAnalysis, type EvidenceItem, type ReportRef, type Stance, type Statement, type VerdictResult, type VerdictRule } from './types.js';
 
 /** Number of independent sources among reports: publishers and copy groups merge (union-find). */
 export function countIndependent(items: Array<{ source: string; copyGroup: string }>): number {
@@ -162,7 +160,7 @@ function evidenceOf(claim: ClaimAnalysis, candidates: Candidate[]): EvidenceItem
     }
   }
   return items.sort(
-    (a, b) => STANCE_ORDER[a.stance] - STANCE_ORDER[b.stance] || b.score - a.score || a.reportId.localeCompare(b.reportId),
+    (a, b) => stanceRank(a.stance) - stanceRank(b.stance) || b.score - a.score || a.reportId.localeCompare(b.reportId),
   );
 }
 

@@ -5,11 +5,9 @@ import type { ApiKeyRecord } from './port.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';
+import { stanceRank } from '../domain/types.js';
 
 type Item = Record<string, unknown>;
-
-const STANCE_ORDER = { CONTRADICTS: 0, SUPPORTS: 1, MENTIONS: 2 } as const;
-export const stanceOrder = (stance: keyof typeof STANCE_ORDER): number => STANCE_ORDER[stance];
 
 export function reportToItem(r: ReportRecord): Item {
   return {
@@ -92,7 +90,7 @@ export function itemToClaim(i: Item): ClaimRecord {
 }
 
 export const evidenceToItem = (e: EvidenceRecord, version: number): Item => ({
-  ...keys.evidence(e.claimId, version, stanceOrder(e.stance), e.rank),
+  ...keys.evidence(e.claimId, version, stanceRank(e.stance), e.rank),
   type: 'Evidence',
   ...e,
   matched: JSON.stringify(e.matched),
