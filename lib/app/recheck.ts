@@ -71,11 +71,20 @@ async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTer
   // Only visible reports count: postings of a report still being written (or deleted) are ignored.
   const byId = new Map(reports.filter((r) => r !== null).map((r) => [r!.id, r!]));
   const out: Candidate[] = [];
+  // Best-ranked first: the engine judges each report on its best statements.
+  const rank = new Map(ranked.map((r, i) => [`${r.reportId}#${r.statementIndex}`, i]));
+  statements.sort((a, b) => rank.get(`${a.reportId}#${a.statement.index}`)! - rank.get(`${b.reportId}#${b.statement.index}`)!);
   for (const s of statements) {
     const report = byId.get(s.reportId);
     if (!report) continue;
     out.push({
-      report: { id: report.id, source: report.sourceKey, copyGroup: report.copyGroup, ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}) },
+      report: {
+        id: report.id,
+        source: report.sourceKey,
+        copyGroup: report.copyGroup,
+        ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}),
+        ...(report.profile ? { profile: report.profile } : {}),
+      },
       statement: s.statement,
     });
   }

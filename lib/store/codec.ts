@@ -18,6 +18,7 @@ export function reportToItem(r: ReportRecord): Item {
     ...r,
     signature: JSON.stringify(r.signature),
     terms: JSON.stringify(r.terms),
+    ...(r.profile ? { profile: JSON.stringify(r.profile) } : {}),
   };
 }
 
@@ -36,6 +37,7 @@ export function itemToReport(i: Item): ReportRecord {
     copyGroup: i.copyGroup as string,
     signature: JSON.parse(i.signature as string),
     terms: JSON.parse(i.terms as string),
+    ...(typeof i.profile === 'string' ? { profile: JSON.parse(i.profile) } : {}),
     ...(i.owesCounters ? { owesCounters: true } : {}),
     ...(i.owesRecheck ? { owesRecheck: true } : {}),
   };
@@ -93,6 +95,7 @@ export const evidenceToItem = (e: EvidenceRecord, version: number): Item => ({
   ...e,
   matched: JSON.stringify(e.matched),
   conflicting: JSON.stringify(e.conflicting),
+  signals: JSON.stringify(e.signals),
 });
 
 export const itemToEvidence = (i: Item): EvidenceRecord => ({
@@ -110,6 +113,9 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   reason: i.reason as string,
   // Evidence stored before stances carried their rule has none.
   rule: (i.rule as string | undefined) ?? 'UNRECORDED',
+  // Evidence judged before the stance model has no probability or signals.
+  probability: (i.probability as number | undefined) ?? i.score as number,
+  signals: typeof i.signals === 'string' ? JSON.parse(i.signals) : [],
 });
 
 export const historyToItem = (claimId: string, version: number, h: VerdictChange): Item => ({
