@@ -4,7 +4,7 @@
 // Vocabulary: the VOCABULARY_SIZE most frequent words of the embedding that are alphabetic (hyphenated
 // compounds allowed), plus every word of the engine's hand lexicon the embedding knows. The embedding
 // lists its words by corpus frequency, so the cut keeps the words news prose uses; rarer words are mostly
-// names, which the engine compares as names, not by meaning. See docs/resources-draft.md for the coverage
+// names, which the engine compares as names, not by meaning. See docs/resources.md for the coverage
 // of that cut on news headlines and articles.
 //
 // Each vector is stored as int8 with one float32 scale (its largest component / 127): a cosine read from
