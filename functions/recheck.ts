@@ -12,7 +12,10 @@ configureObservability({ logLevel: config.logLevel, metrics: true });
 const runtime = await createRuntime(config);
 const processor = new BatchProcessor(EventType.SQS);
 
-const recheck = async (record: SQSRecord): Promise<void> => runtime.app.recheckClaims(parseRecheckMessage(record.body));
+const recheck = async (record: SQSRecord): Promise<void> => {
+  const { claimIds, causes } = parseRecheckMessage(record.body);
+  await runtime.app.recheckClaims(claimIds, causes);
+};
 
 export const handler = async (event: SQSEvent, context: Context) => {
   logger.addContext(context);

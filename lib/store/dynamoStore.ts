@@ -13,7 +13,7 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
+import type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
 import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
 import { AppError, badInput } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
@@ -533,6 +533,9 @@ export class DynamoStore implements Store {
       updatedAt: claim.updatedAt,
       version: claim.version,
       checked: claim.checked,
+      // The verdict's events ride in the same conditional write: a change is stored with its announcement or not at all.
+      eventSeq: claim.eventSeq,
+      unsentEvents: codec.unsentEventsValue(claim.unsentEvents),
       ...keys.claimByVerdict(claim.verdict, claim.updatedAt, claim.id),
     };
     const names = Object.keys(fields);
@@ -671,6 +674,167 @@ export class DynamoStore implements Store {
       }),
     );
     return (out.Items ?? []).map(codec.itemToHistory);
+  }
+
+  // ---- verdict events (the outbox)
+  async putVerdictEvent(event: VerdictEvent): Promise<{ created: boolean; dispatched: boolean }> {
+    if (await this.putNew({ ...codec.verdictEventToItem(event), dispatched: false })) return { created: true, dispatched: false };
+    const stored = await this.get(keys.verdictEvent(event.claimId, event.seq));
+    return { created: false, dispatched: stored?.dispatched === true };
+  }
+
+  async markVerdictEventDispatched(event: VerdictEvent): Promise<void> {
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.verdictEvent(event.claimId, event.seq),
+        UpdateExpression: 'SET dispatched = :t',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':t': true },
+      }),
+    );
+  }
+
+  async listVerdictEvents(claimId: string, limit: number): Promise<VerdictEvent[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.claim(claimId).PK, ':p': keys.verdictEventPrefix },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(codec.itemToVerdictEvent);
+  }
+
+  async clearUnsentEvents(claimId: string, version: number): Promise<boolean> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.claim(claimId),
+          UpdateExpression: 'SET unsentEvents = :none',
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':none': [], ':v': version },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  // ---- webhooks and their deliveries
+  async putWebhook(webhook: WebhookRecord): Promise<void> {
+    await this.send(new PutCommand({ TableName: this.table, Item: codec.webhookToItem(webhook) }));
+  }
+
+  async getWebhook(id: string): Promise<WebhookRecord | null> {
+    const item = await this.get(keys.webhook(id));
+    return item ? codec.itemToWebhook(item) : null;
+  }
+
+  async listWebhooks(): Promise<WebhookRecord[]> {
+    const out: WebhookRecord[] = [];
+    let lastKey: Item | undefined;
+    do {
+      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI1,
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.webhooksPartition },
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      out.push(...(res.Items ?? []).map(codec.itemToWebhook));
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey);
+    return out;
+  }
+
+  async deleteWebhook(id: string): Promise<boolean> {
+    try {
+      await this.send(new DeleteCommand({ TableName: this.table, Key: keys.webhook(id), ConditionExpression: 'attribute_exists(PK)' }));
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+    let lastKey: Item | undefined;
+    do {
+      const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': keys.webhook(id).PK, ':p': keys.deliveryPrefix },
+          ProjectionExpression: 'PK, SK',
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      await this.batchWrite((out.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
+      lastKey = out.LastEvaluatedKey;
+    } while (lastKey);
+    return true;
+  }
+
+  async markWebhookFailing(id: string, at: string): Promise<void> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.webhook(id),
+          UpdateExpression: 'SET #s = :failing, failingSince = if_not_exists(failingSince, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':failing': 'FAILING', ':at': at },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e; // deleted meanwhile
+    }
+  }
+
+  async putDelivery(delivery: DeliveryRecord): Promise<DeliveryRecord> {
+    if (await this.putNew(codec.deliveryToItem(delivery))) return delivery;
+    return (await this.getDelivery(delivery.webhookId, delivery.eventId)) ?? delivery;
+  }
+
+  async getDelivery(webhookId: string, eventId: string): Promise<DeliveryRecord | null> {
+    const item = await this.get(keys.delivery(webhookId, eventId));
+    return item ? codec.itemToDelivery(item) : null;
+  }
+
+  async recordDeliveryAttempt(delivery: DeliveryRecord, expectedAttempts: number): Promise<boolean> {
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: codec.deliveryToItem(delivery),
+          ConditionExpression: '#s = :pending AND attempts = :n',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':pending': 'PENDING', ':n': expectedAttempts },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.webhook(webhookId).PK, ':p': keys.deliveryPrefix },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(codec.itemToDelivery);
   }
 
   async countClaims(verdict: Verdict): Promise<number> {
