@@ -112,6 +112,11 @@ export interface OutboundLimits {
   maxResponseBytes: number;
 }
 
+/** dns.lookup's shape with `all: true`: replaceable in tests, to give a name the address an attacker would. */
+export type Resolver = (hostname: string, options: { all: true } & Record<string, unknown>, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+
+const systemResolver: Resolver = (hostname, options, callback) => dnsLookup(hostname, options, callback);
+
 export interface OutboundResponse {
   status: number;
   /** the start of the answer's body (at most maxResponseBytes), for error reports */
@@ -121,11 +126,11 @@ export interface OutboundResponse {
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 
 /** dns.lookup with every returned address checked; one refused address refuses the name. */
-function checkedLookup(policy: OutboundPolicy) {
+export function checkedLookup(policy: OutboundPolicy, resolve: Resolver = systemResolver) {
   return (hostname: string, options: { all?: boolean } & Record<string, unknown>, callback: LookupCallback): void => {
-    dnsLookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolve(hostname, { ...options, all: true }, (err, addresses) => {
       if (err) return callback(err, options.all ? [] : '', 0);
-      const list = addresses as LookupAddress[];
+      const list = addresses;
       for (const a of list) {
         const refused = refusalFor(a.address, policy);
         if (refused) return callback(Object.assign(new OutboundRefused(`${hostname} resolves to ${refused}`), { code: 'EREFUSED_ADDRESS' }), options.all ? [] : '', 0);
@@ -141,7 +146,7 @@ function checkedLookup(policy: OutboundPolicy) {
  * POST a JSON body to a checked URL. Resolves with the status and the start of the answer;
  * rejects with OutboundRefused (policy) or an Error (no answer in time, connection failed).
  */
-export function postJson(rawUrl: string, body: string, headers: Record<string, string>, policy: OutboundPolicy, limits: OutboundLimits): Promise<OutboundResponse> {
+export function postJson(rawUrl: string, body: string, headers: Record<string, string>, policy: OutboundPolicy, limits: OutboundLimits, resolver?: Resolver): Promise<OutboundResponse> {
   const checked = checkOutboundUrl(rawUrl, policy);
   if ('reason' in checked) return Promise.reject(new OutboundRefused(`${rawUrl} ${checked.reason}`));
   const { url } = checked;
@@ -157,7 +162,7 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
     const req = send(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'factcheck-webhooks/1', ...headers },
-      lookup: checkedLookup(policy) as never,
+      lookup: checkedLookup(policy, resolver) as never,
       // Redirects are never followed (node:http does not): a 3xx is an answer like any other non-2xx.
     });
     // One deadline for the whole exchange (connect, send, answer), not per socket event.
