@@ -22,7 +22,8 @@ export const VerdictChangedEventRef = builder.objectRef<VerdictEvent>('VerdictCh
     confidence: t.exposeFloat('confidence'),
     rule: t.field({ type: VerdictRuleEnum, resolve: (e) => e.rule }),
     reportId: t.exposeID('reportId', { nullable: true, description: 'the report whose arrival or removal caused the change; null for a submit or a manual re-check' }),
-    claim: t.field({ type: ClaimRef, nullable: true, description: 'the claim as it is now', resolve: (e, _, ctx) => ctx.loaders.claim.load(e.claimId) }),
+    // Read fresh, not through the loader: a subscription's context (and its loader cache) lives as long as the stream.
+    claim: t.field({ type: ClaimRef, nullable: true, description: 'the claim as it is now', resolve: (e, _, ctx) => ctx.app.getClaim(e.claimId) }),
   }),
 });
 
