@@ -1,6 +1,7 @@
 // Publishing verdict changes. The change's event is written in the verdict's own conditional
-// write (the claim's `unsentEvents`); publishing copies it to its outbox item, creates a
-// delivery per matching webhook, queues them, and then empties `unsentEvents`. Each step is
+// write (the claim's `unsentEvents`); publishing creates a delivery per matching webhook,
+// queues them, writes the event's outbox item (so an outbox item means "dispatched"), and
+// then empties `unsentEvents`. Each step is
 // idempotent, so a publisher that stops anywhere leaves the event on the claim and the
 // claim's next re-check (or the next verdict write, which carries it on) publishes it again:
 // nothing stored goes unannounced, and nothing is announced that was not stored.
@@ -58,20 +59,16 @@ export function createEventPublisher(deps: { store: Store; deliveryQueue?: Deliv
   /** Publish the claim's unsent events, oldest first. `claim` is the record as stored (its version). */
   async function publish(claim: ClaimRecord): Promise<void> {
     if (claim.unsentEvents.length === 0) return;
-    let webhooks: WebhookRecord[] | undefined;
+    const webhooks = await store.listWebhooks();
     for (const event of [...claim.unsentEvents].sort((a, b) => a.seq - b.seq)) {
-      const stored = await store.putVerdictEvent(event);
-      if (stored.created) {
+      // Dispatching again after a stop is harmless: deliveries are conditional puts, and the queue skips what is done.
+      await dispatch(event, claim, webhooks);
+      if (await store.putVerdictEvent(event)) {
         try {
           deps.onEvent?.(event, claim);
         } catch (e) {
           logger.warn('verdict event listener failed', { eventId: event.id, error: (e as Error).message });
         }
-      }
-      if (!stored.dispatched) {
-        webhooks ??= await store.listWebhooks();
-        await dispatch(event, claim, webhooks);
-        await store.markVerdictEventDispatched(event);
       }
     }
     // When a newer verdict was written meanwhile it carried these on, and its writer clears them.

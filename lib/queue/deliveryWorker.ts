@@ -6,14 +6,10 @@
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
 import { retryDelayMs, type Deliverer } from '../app/deliveries.js';
+import { DeliveryNotDone } from '../errors.js';
 import { parseDeliveryMessage } from './sqsDeliveryQueue.js';
 
-export class DeliveryNotDone extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DeliveryNotDone';
-  }
-}
+export { DeliveryNotDone };
 
 export interface DeliveryWorkerDeps {
   deliverer: Deliverer;

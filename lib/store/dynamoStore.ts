@@ -677,22 +677,8 @@ export class DynamoStore implements Store {
   }
 
   // ---- verdict events (the outbox)
-  async putVerdictEvent(event: VerdictEvent): Promise<{ created: boolean; dispatched: boolean }> {
-    if (await this.putNew({ ...codec.verdictEventToItem(event), dispatched: false })) return { created: true, dispatched: false };
-    const stored = await this.get(keys.verdictEvent(event.claimId, event.seq));
-    return { created: false, dispatched: stored?.dispatched === true };
-  }
-
-  async markVerdictEventDispatched(event: VerdictEvent): Promise<void> {
-    await this.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: keys.verdictEvent(event.claimId, event.seq),
-        UpdateExpression: 'SET dispatched = :t',
-        ConditionExpression: 'attribute_exists(PK)',
-        ExpressionAttributeValues: { ':t': true },
-      }),
-    );
+  async putVerdictEvent(event: VerdictEvent): Promise<boolean> {
+    return this.putNew(codec.verdictEventToItem(event));
   }
 
   async listVerdictEvents(claimId: string, limit: number): Promise<VerdictEvent[]> {

@@ -24,8 +24,8 @@ export const keys = {
   // verdict history of a claim, oldest first
   history: (claimId: string, at: string, version: number) => ({ PK: `CLAIM#${claimId}`, SK: `HIST#${at}#${pad(version, 8)}` }),
   historyPrefix: 'HIST#',
-  // the outbox: one item per verdict change of a claim, in order (seq); written from the claim's
-  // `unsentEvents` (which the verdict's own conditional write carries), then dispatched to webhooks
+  // the outbox: one item per verdict change of a claim, in order (seq); copied from the claim's
+  // `unsentEvents` (which the verdict's own conditional write carries) once dispatched to webhooks
   verdictEvent: (claimId: string, seq: number) => ({ PK: `CLAIM#${claimId}`, SK: `EVENT#${pad(seq, 8)}` }),
   verdictEventPrefix: 'EVENT#',
 

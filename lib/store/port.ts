@@ -107,9 +107,8 @@ export interface Store {
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
 
-  /** The outbox item of a verdict change (idempotent): whether this call created it, and whether it was dispatched. */
-  putVerdictEvent(event: VerdictEvent): Promise<{ created: boolean; dispatched: boolean }>;
-  markVerdictEventDispatched(event: VerdictEvent): Promise<void>;
+  /** The outbox item of a verdict change, written once it is dispatched (idempotent): true when this call created it. */
+  putVerdictEvent(event: VerdictEvent): Promise<boolean>;
   /** A claim's outbox items, oldest first (at most `limit`). */
   listVerdictEvents(claimId: string, limit: number): Promise<VerdictEvent[]>;
   /** Empty the claim's `unsentEvents` if its version is still `version`; false when a newer verdict (which carried them on) was written. */

@@ -7,6 +7,9 @@ import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { BlockList, isIP } from 'node:net';
+import { OutboundRefused } from '../errors.js';
+
+export { OutboundRefused };
 
 export interface OutboundPolicy {
   /** allow loopback hosts (over http too): local and self-hosted runs, where the receiver is on the same machine */
@@ -62,13 +65,6 @@ export function classifyAddress(address: string): AddressClass {
   const { address: ip, family } = unmapped(address);
   for (const r of lists) if (r.family === family && r.list.check(ip, family)) return r.class;
   return 'public';
-}
-
-export class OutboundRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutboundRefused';
-  }
 }
 
 /** Why connecting to this address is refused under the policy, or undefined when it is allowed. */

@@ -159,32 +159,47 @@ describe('webhooks', () => {
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1 });
   });
 
-  it('announces a change stored by a writer that stopped before publishing it, at the claim\'s next re-check', async () => {
+  it("announces a change stored by a writer that stopped before publishing it, at the claim's next re-check", async () => {
     const claimId = await claimAbout('Marrowby');
     const rx = await receiver();
     await webhookFor(rx, [claimId]);
     const store = api.rt.store;
-    const put = store.putVerdictEvent.bind(store);
-    store.putVerdictEvent = async () => {
-      throw new Error('stopped before the outbox write');
-    };
-    try {
-      await ingest(reportsAbout('Marrowby')[0]!);
-      await settled();
-    } finally {
-      store.putVerdictEvent = put;
+    const recheck = () => api.gql('mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict } } }', { id: claimId });
+    /** Run `step` with one store method failing, as a writer that stops there would. */
+    async function stoppingAt(method: 'listWebhooks' | 'putVerdictEvent', step: () => Promise<unknown>) {
+      const original = store[method];
+      store[method] = async () => {
+        throw new Error(`stopped at ${method}`);
+      };
+      try {
+        await step();
+        await settled();
+      } finally {
+        store[method] = original as never;
+      }
     }
-    // The verdict is stored and still carries its event; nothing was announced.
-    const stored = (await store.getClaim(claimId))!;
+
+    // Stopped before dispatching: the verdict is stored and still carries its event; nothing was announced.
+    await stoppingAt('listWebhooks', () => ingest(reportsAbout('Marrowby')[0]!));
+    let stored = (await store.getClaim(claimId))!;
     expect(stored.verdict).toBe('SINGLE_SOURCE');
     expect(stored.unsentEvents.map((e) => e.verdict)).toEqual(['SINGLE_SOURCE']);
     expect(rx.received).toHaveLength(0);
-
-    await api.gql('mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict } } }', { id: claimId });
+    await recheck();
     await settled();
     expect(rx.received.map((r) => r.json.data.verdict)).toEqual(['SINGLE_SOURCE']);
     expect((await store.getClaim(claimId))!.unsentEvents).toEqual([]);
-    expect((await store.listVerdictEvents(claimId, 10)).map((e) => e.seq)).toEqual([1]);
+
+    // Stopped after dispatching, before the outbox write: finished at the next re-check, without a second delivery.
+    await stoppingAt('putVerdictEvent', () => ingest(reportsAbout('Marrowby')[1]!));
+    stored = (await store.getClaim(claimId))!;
+    expect(stored.unsentEvents.map((e) => e.verdict)).toEqual(['CORROBORATED']);
+    expect(rx.received.map((r) => r.json.data.verdict)).toEqual(['SINGLE_SOURCE', 'CORROBORATED']);
+    await recheck();
+    await settled();
+    expect(rx.received.map((r) => r.json.data.verdict)).toEqual(['SINGLE_SOURCE', 'CORROBORATED']);
+    expect((await store.getClaim(claimId))!.unsentEvents).toEqual([]);
+    expect((await store.listVerdictEvents(claimId, 10)).map((e) => [e.seq, e.verdict])).toEqual([[1, 'SINGLE_SOURCE'], [2, 'CORROBORATED']]);
   });
 
   it('dead-letters a delivery after the last attempt and marks the endpoint failing; a later success clears it', async () => {
