@@ -195,6 +195,8 @@ export interface ListClaimsArgs extends PageArgs {
   search?: string | null;
   /** unset: newest first, or most recently changed first when a verdict is given */
   orderBy?: ClaimOrderBy | null;
+  /** only claims changed at or after this ISO date(-time), most recently changed first: the polling path for live changes */
+  changedSince?: string | null;
 }
 
 export interface CreateWebhookInput {

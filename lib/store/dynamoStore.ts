@@ -598,9 +598,11 @@ export class DynamoStore implements Store {
     } while (lastKey);
   }
 
-  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>> {
-    const order = query.order ?? (query.verdict ? 'changed' : 'created');
+  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>> {
+    const order = query.changedSince !== undefined ? 'changed' : (query.order ?? (query.verdict ? 'changed' : 'created'));
     if (order === 'changed' && !query.verdict) return this.listClaimsChanged(query);
+    // GSI2's sort key starts with updatedAt, so "changed since" is a key condition, not a filter.
+    const since = order === 'changed' && query.changedSince !== undefined ? { cond: ' AND GSI2SK >= :since', values: { ':since': query.changedSince } } : { cond: '', values: {} };
     const index = order === 'changed' ? GSI2 : GSI1;
     // Newest of one verdict has no index of its own: the newest-first listing, filtered (pages may
     // read more than they return; `page` keeps reading until the page is full or the index ends).
@@ -610,10 +612,11 @@ export class DynamoStore implements Store {
     return this.page(
       {
         IndexName: index,
-        KeyConditionExpression: `${index}PK = :pk`,
+        KeyConditionExpression: `${index}PK = :pk${since.cond}`,
         ExpressionAttributeValues: {
           ':pk': index === GSI2 ? keys.verdictPartition(query.verdict!) : keys.claimsPartition,
           ...(filter.FilterExpression ? { ':verdict': query.verdict } : {}),
+          ...since.values,
         },
         ...filter,
         ScanIndexForward: false,
@@ -628,24 +631,42 @@ export class DynamoStore implements Store {
    * Each partition's first+1 claims below the cursor hold the merged page's, so a page is one query per
    * verdict; the cursor is the sort key of the last claim returned.
    */
-  private async listClaimsChanged(query: PageQuery): Promise<Page<ClaimRecord>> {
+  private async listClaimsChanged(query: PageQuery & { changedSince?: string }): Promise<Page<ClaimRecord>> {
     let before: string | undefined;
     if (query.after) before = codec.decodeCursor(query.after, 'claims-changed', 1, ([sk]) => typeof sk === 'string')[0];
+    const since = query.changedSince;
+    // A cursor below the lower bound has nothing after it (and BETWEEN would refuse the inverted range).
+    if (before !== undefined && since !== undefined && before < since) {
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null, startCursor: null } };
+    }
+    // One sort-key condition per query: with both bounds, BETWEEN (inclusive) and the cursor's own item dropped after.
+    const condition =
+      before !== undefined && since !== undefined ? 'GSI2PK = :pk AND GSI2SK BETWEEN :since AND :before'
+      : before !== undefined ? 'GSI2PK = :pk AND GSI2SK < :before'
+      : since !== undefined ? 'GSI2PK = :pk AND GSI2SK >= :since'
+      : 'GSI2PK = :pk';
     const pages = await Promise.all(
       VERDICTS.map((verdict) =>
         this.send<{ Items?: Item[] }>(
           new QueryCommand({
             TableName: this.table,
             IndexName: GSI2,
-            KeyConditionExpression: before === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND GSI2SK < :before',
-            ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict), ...(before === undefined ? {} : { ':before': before }) },
+            KeyConditionExpression: condition,
+            ExpressionAttributeValues: {
+              ':pk': keys.verdictPartition(verdict),
+              ...(before === undefined ? {} : { ':before': before }),
+              ...(since === undefined ? {} : { ':since': since }),
+            },
             ScanIndexForward: false,
-            Limit: query.first + 1,
+            Limit: query.first + (before !== undefined && since !== undefined ? 2 : 1),
           }),
         ),
       ),
     );
-    const items = pages.flatMap((p) => p.Items ?? []).sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
+    const items = pages
+      .flatMap((p) => p.Items ?? [])
+      .filter((i) => before === undefined || String(i.GSI2SK) < before)
+      .sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
     const edges = items.slice(0, query.first).map((i) => ({ node: codec.itemToClaim(i), cursor: codec.encodeCursor('claims-changed', [String(i.GSI2SK)]) }));
     return {
       edges,

@@ -103,7 +103,7 @@ export interface Store {
    * Claims newest first ('created') or most recently changed first ('changed'), optionally of one
    * verdict. Unset order: 'changed' with a verdict, 'created' without (each served by one index query).
    */
-  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>>;
+  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>>;
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
 

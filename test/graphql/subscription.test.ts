@@ -120,3 +120,27 @@ describe('verdictChanged where subscriptions are off (as on Lambda)', () => {
     }
   });
 });
+
+describe('claims(changedSince:), the polling path where subscriptions are off', () => {
+  it('lists the claims changed since a time, most recently changed first, and names the field on bad input', async () => {
+    const api = await createTestApi({ SUBSCRIPTIONS: 'false' });
+    try {
+      const quiet = (await api.gql(SUBMIT, { text: 'The Aldcross lido reopened with a heated pool in May.' })).data!.submitClaim.claim.id;
+      const since = new Date().toISOString();
+      await new Promise((r) => setTimeout(r, 5));
+      const changing = (await api.gql(SUBMIT, { text: 'The Rooksby ferry carried 300 passengers on its first day.' })).data!.submitClaim.claim.id;
+      await api.gql(INGEST, { input: { source: 'Rooksby Daily', text: 'The Rooksby ferry carried 300 passengers on its first day, the operator said.' } });
+      const polled = await api.gql('query($since: DateTime) { claims(changedSince: $since, first: 10) { nodes { id verdict updatedAt } } }', { since });
+      expect(polled.data!.claims.nodes.map((c: { id: string }) => c.id)).toEqual([changing]);
+      expect(polled.data!.claims.nodes[0].verdict).toBe('SINGLE_SOURCE');
+      const all = await api.gql('{ claims(changedSince: "2000-01-01", orderBy: RECENTLY_CHANGED) { nodes { id } } }');
+      expect(all.data!.claims.nodes.map((c: { id: string }) => c.id)).toEqual([changing, quiet]);
+      const bad = await api.gql('{ claims(changedSince: "yesterday") { nodes { id } } }');
+      expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'changedSince' });
+      const newest = await api.gql('{ claims(changedSince: "2000-01-01", orderBy: NEWEST) { nodes { id } } }');
+      expect(newest.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'changedSince' });
+    } finally {
+      await api.rt.close();
+    }
+  });
+});

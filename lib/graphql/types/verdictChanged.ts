@@ -1,7 +1,7 @@
 // The verdictChanged subscription (GraphQL over SSE, served by Yoga) and its event type.
 // Fed in-process (Runtime.live): a local or self-hosted server holds the streams. On Lambda
 // behind an HTTP API a request cannot outlive its response, so there the subscription answers
-// UNAVAILABLE and clients use webhooks, or poll claims(orderBy: RECENTLY_CHANGED) (docs/webhooks.md).
+// UNAVAILABLE and clients use webhooks, or poll claims(changedSince:) (docs/webhooks.md).
 import { filter, pipe } from 'graphql-yoga';
 import type { VerdictEvent } from '../../app/types.js';
 import { requireReader } from '../auth.js';
@@ -30,7 +30,7 @@ export const VerdictChangedEventRef = builder.objectRef<VerdictEvent>('VerdictCh
 builder.subscriptionField('verdictChanged', (t) =>
   t.field({
     type: VerdictChangedEventRef,
-    description: "A claim's verdict changed: of one claim (claimId), to one verdict (verdict), or any. Served over SSE by local and self-hosted servers; on AWS use webhooks or poll claims(orderBy: RECENTLY_CHANGED).",
+    description: "A claim's verdict changed: of one claim (claimId), to one verdict (verdict), or any. Served over SSE by local and self-hosted servers; on AWS use webhooks or poll claims(changedSince:).",
     args: {
       claimId: t.arg.id({ required: false }),
       verdict: t.arg({ type: VerdictEnum, required: false }),
@@ -38,7 +38,7 @@ builder.subscriptionField('verdictChanged', (t) =>
     subscribe: (_, args, ctx) => {
       requireReader(ctx);
       if (!ctx.live) {
-        throw userError('UNAVAILABLE', 'Subscriptions are not served on this deployment (a Lambda behind an HTTP API cannot hold a stream); use webhooks, or poll claims(orderBy: RECENTLY_CHANGED).');
+        throw userError('UNAVAILABLE', 'Subscriptions are not served on this deployment (a Lambda behind an HTTP API cannot hold a stream); use webhooks, or poll claims(changedSince: <your last poll>).');
       }
       const claimId = args.claimId === null || args.claimId === undefined ? undefined : String(args.claimId);
       return pipe(
