@@ -21,14 +21,17 @@ async function serve(api: Api): Promise<{ url: string; close(): Promise<void> }>
 }
 
 /** Open an SSE subscription; `next()` gives the next `event: next` payload (or the first error). */
-async function subscribe(url: string, query: string, variables: Record<string, unknown>) {
+async function subscribe(url: string, query: string, variables: Record<string, unknown>, method: 'POST' | 'GET' = 'POST') {
   const abort = new AbortController();
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-    signal: abort.signal,
-  });
+  // GET is what the dashboard's EventSource sends.
+  const response = method === 'GET'
+    ? await fetch(`${url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`, { headers: { accept: 'text/event-stream' }, signal: abort.signal })
+    : await fetch(url, {
+        method: 'POST',
+        headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+        signal: abort.signal,
+      });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const events: Array<{ event: string; data: any }> = [];
@@ -78,7 +81,7 @@ describe('verdictChanged subscription (SSE)', () => {
   it('delivers the change a report causes to a client subscribed before it arrived', async () => {
     const claimId = (await api.gql(SUBMIT, { text: 'The Pellham ferry carried 300 passengers on its first day.' })).data!.submitClaim.claim.id;
     const mine = await subscribe(server.url, SUBSCRIPTION, { claimId });
-    const disputedOnly = await subscribe(server.url, SUBSCRIPTION, { claimId, verdict: 'DISPUTED' });
+    const disputedOnly = await subscribe(server.url, SUBSCRIPTION, { claimId, verdict: 'DISPUTED' }, 'GET');
     try {
       expect(mine.response.status).toBe(200);
       expect(mine.response.headers.get('content-type')).toMatch(/text\/event-stream/);
