@@ -18,3 +18,9 @@ export function requireReader(ctx: Context): void {
     throw userError('UNAUTHENTICATED', ctx.caller.invalidKey ? 'The API key is unknown or revoked.' : 'Reads need an API key on this deployment: Authorization: Bearer <key>.');
   }
 }
+
+/** Webhooks (who receives what, with a signing secret) are the deployment's business: admin keys only. */
+export function requireAdmin(ctx: Context): void {
+  requireWriter(ctx);
+  if (ctx.caller.role !== 'admin') throw userError('FORBIDDEN', 'Webhooks need an admin API key.');
+}

@@ -4,6 +4,8 @@ import './types/common.js';
 import './types/report.js';
 import './types/claim.js';
 import './types/stats.js';
+import './types/webhook.js';
+import './types/verdictChanged.js';
 import './types/node.js';
 
 export const schema = builder.toSchema();
