@@ -1,4 +1,4 @@
-// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--ablation]`
+// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--ablation]`
 // Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
 // on the dev split, prints the dev figures and writes assets/stance-model.json.gz. Deterministic (seeded).
 import { writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { DEFAULT_FNC_DIR, fncAvailable } from '../train/fnc1.js';
 import { FEATURE_GROUPS, type FeatureGroup } from '../domain/stance/features.js';
 import { fitStanceModel, prepareExamples, trainStanceModel } from '../train/trainStance.js';
 import { examplesOf } from '../train/dataset.js';
+import { VOCABULARY_SIZE } from '../train/prepare.js';
 import { argmax, scoreStances } from '../eval/fnc.js';
 import { assetPath, assetsDir } from '../domain/resources/assets.js';
 import { decodeStanceModel, stanceProbabilities, STANCE_MODEL_ASSET } from '../domain/stance/model.js';
@@ -24,10 +25,6 @@ if (unknown.length > 0) {
   console.error(`--groups: unknown group(s) ${unknown.join(', ')}; known: ${FEATURE_GROUPS.join(', ')}`);
   process.exit(2);
 }
-if (!fncAvailable(dir)) {
-  console.log(`skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (the checked-in model stays as it is)`);
-  process.exit(0);
-}
 const number = (name: string, fallback: number): number => {
   const raw = option(name);
   if (raw === undefined) return fallback;
@@ -42,12 +39,23 @@ const out = resolve(option('--out') ?? assetPath(STANCE_MODEL_ASSET));
 const started = Date.now();
 const epochs = number('--epochs', 8);
 const hidden = number('--hidden', 100);
+const vocabularySize = number('--vocab', VOCABULARY_SIZE);
+const dropout = number('--dropout', 0.4);
+if (dropout >= 1) {
+  console.error('--dropout needs a share below 1');
+  process.exit(2);
+}
 const log = (line: string) => console.log(line);
+// Options are checked before the corpus, so a bad one is reported even where the data is missing.
+if (!fncAvailable(dir)) {
+  console.log(`skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (the checked-in model stays as it is)`);
+  process.exit(0);
+}
 
 if (args.includes('--ablation')) {
   // What each feature group buys: groups added one at a time, each fitted and tuned on dev, then scored on the
   // held-out split (reported, never used to choose). Writes no asset.
-  const examples = prepareExamples(dir, log);
+  const examples = prepareExamples(dir, log, vocabularySize);
   const { corpus, split } = examples.prepared;
   const test = examplesOf(corpus, split.test, examples.space);
   const gold = test.map((e) => e.label);
@@ -58,7 +66,7 @@ if (args.includes('--ablation')) {
     ['lexical', 'tf'],
   ];
   for (const groups of configs) {
-    const fitted = fitStanceModel(examples, { groups, epochs, hidden });
+    const fitted = fitStanceModel(examples, { groups, epochs, hidden, dropout });
     const model = decodeStanceModel(fitted.file);
     const probs = test.map((e) => stanceProbabilities(model, e.features));
     const s = scoreStances(gold, probs.map((p) => argmax(p)), probs);
@@ -71,7 +79,7 @@ if (args.includes('--ablation')) {
   process.exit(0);
 }
 
-const { bytes, report } = trainStanceModel(dir, { groups, epochs, hidden, log });
+const { bytes, report } = trainStanceModel(dir, { groups, epochs, hidden, dropout, vocabularySize, log });
 writeFileSync(out, bytes);
 // The engine's analysis version follows the asset manifest: a new model is a new version.
 if (dirname(out) === assetsDir()) writeManifest(assetsDir());

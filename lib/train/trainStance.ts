@@ -7,7 +7,7 @@ import { calibratedProbabilities, decisionObjective, fitTemperature, offsetPredi
 import { examplesOf, type Example } from './dataset.js';
 import { encodeModelFile, modelFile } from './export.js';
 import { forward, trainNet, type Input } from './mlp.js';
-import { featureSpace, prepare, type Prepared } from './prepare.js';
+import { featureSpace, prepare, VOCABULARY_SIZE, type Prepared } from './prepare.js';
 import { DEFAULT_SPLIT } from './split.js';
 
 export interface TrainConfig {
@@ -15,6 +15,12 @@ export interface TrainConfig {
   epochs: number;
   hidden: number;
   seed?: number;
+  /** dropout on the hidden layer (default 0.4) */
+  dropout?: number;
+  /** Adam's learning rate (default 1e-3) */
+  lr?: number;
+  /** decoupled weight decay (default 1e-4) */
+  weightDecay?: number;
   log?: (line: string) => void;
 }
 
@@ -50,11 +56,16 @@ export interface PreparedExamples {
   dev: Example[];
 }
 
-export function prepareExamples(dir: string, log: (line: string) => void = () => {}): PreparedExamples {
+export function prepareExamples(dir: string, log: (line: string) => void = () => {}, vocabularySize = VOCABULARY_SIZE): PreparedExamples {
   const t0 = Date.now();
   const prepared = prepare(dir);
+  return examplesFor(prepared, vocabularySize, log, t0);
+}
+
+/** Examples over an already prepared corpus with a vocabulary of the given size: one preparation, several fits. */
+export function examplesFor(prepared: Prepared, vocabularySize = VOCABULARY_SIZE, log: (line: string) => void = () => {}, t0 = Date.now()): PreparedExamples {
   const { split, corpus } = prepared;
-  const { space, vocab } = featureSpace(prepared);
+  const { space, vocab } = featureSpace(prepared, vocabularySize);
   // A fixed, seed-free choice of the pairs trained without a profile: about one in ten, by a hash of the pair.
   const withoutProfile = (i: number) => {
     const p = split.train[i]!;
@@ -94,7 +105,7 @@ export function fitStanceModel(examples: PreparedExamples, config: TrainConfig):
   const { net, epoch } = trainNet(
     trainInputs,
     labels,
-    { hidden: config.hidden, epochs: config.epochs, batch: 32, lr: 1e-3, dropout: 0.4, weightDecay: 1e-4, seed, classWeights, useSparse, sparseSize: 3 * vocab.length },
+    { hidden: config.hidden, epochs: config.epochs, batch: 32, lr: config.lr ?? 1e-3, dropout: config.dropout ?? 0.4, weightDecay: config.weightDecay ?? 1e-4, seed, classWeights, useSparse, sparseSize: 3 * vocab.length },
     (n) => decisionObjective(devGold, devInputs.map((x) => argmax(forward(n, x, useSparse)))),
     log,
   );
@@ -120,6 +131,6 @@ export function fitStanceModel(examples: PreparedExamples, config: TrainConfig):
   return { file, bytes: encodeModelFile(file), report, dev: scores };
 }
 
-export function trainStanceModel(dir: string, config: TrainConfig): FittedModel {
-  return fitStanceModel(prepareExamples(dir, config.log), config);
+export function trainStanceModel(dir: string, config: TrainConfig & { vocabularySize?: number }): FittedModel {
+  return fitStanceModel(prepareExamples(dir, config.log, config.vocabularySize), config);
 }

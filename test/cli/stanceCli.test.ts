@@ -21,5 +21,8 @@ describe('train and stance CLIs without the corpus', () => {
   it('refuses an unknown feature group by name', () => {
     const bad = spawnSync('npx', ['tsx', 'lib/cli/train.ts', '--data', 'test', '--groups', 'engine,magic'], { encoding: 'utf8' });
     expect(bad.status).not.toBe(0);
+    const dropout = run('train', ['--dropout', '1.5']);
+    expect(dropout.status).toBe(2);
+    expect(dropout.stderr).toContain('--dropout');
   });
 });
