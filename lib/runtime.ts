@@ -45,6 +45,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     store,
     ...(options.recheckQueue ? { recheckQueue: options.recheckQueue } : {}),
     recheckInlineLimit: config.recheckInlineLimit,
+    sourcePolicy: config.sourcePolicy,
+    writeRatePerMinute: config.writeRatePerMinute,
   });
   return {
     app,

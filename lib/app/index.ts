@@ -5,10 +5,13 @@ import { createSubmitClaim } from './claims.js';
 import { createIngest } from './ingest.js';
 import { randomIds, systemClock, type Clock, type IdGen, type RecheckQueue } from './ports.js';
 import { createQueries } from './queries.js';
+import { createWriteLimiter } from './rateLimit.js';
 import { createRecheck } from './recheck.js';
+import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
 import type { App } from './types.js';
 import type { Store } from '../store/port.js';
 import { badInput } from '../errors.js';
+import type { SourcePolicy } from '../config.js';
 
 export interface AppDeps {
   store: Store;
@@ -16,13 +19,18 @@ export interface AppDeps {
   ids?: IdGen;
   recheckQueue?: RecheckQueue;
   recheckInlineLimit?: number;
+  /** default 'open': any publisher name counts (the demo, the evals) */
+  sourcePolicy?: SourcePolicy;
+  /** writes per subject per minute through admitWrite; default 0 = no limit */
+  writeRatePerMinute?: number;
 }
 
 export function createApp(deps: AppDeps): App {
   const store = deps.store;
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
-  const { recheckClaim, recheckClaims } = createRecheck({ store, clock });
+  const sourcePolicy = deps.sourcePolicy ?? 'open';
+  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, sourcePolicy });
   const inlineLimit = deps.recheckInlineLimit ?? Number.POSITIVE_INFINITY;
 
   async function afterChange(claimIds: string[]): Promise<void> {
@@ -36,6 +44,7 @@ export function createApp(deps: AppDeps): App {
   const ingest = createIngest({ store, clock, ids, afterChange });
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
   const queries = createQueries(store);
+  const registry = createSourceRegistry({ store, clock, recheckSource: async (key) => afterChange(await claimsOfSource(store, key)) });
 
   const requireId = (id: string): string => {
     if (typeof id !== 'string' || id.trim() === '') throw badInput('id', 'must not be empty');
@@ -48,6 +57,10 @@ export function createApp(deps: AppDeps): App {
     recheckClaim: (id) => recheckClaim(requireId(id)),
     recheckClaims,
     ...queries,
+    ...registry,
+    getSources: (keys) => store.getSources(keys),
+    isVetted: (report, source) => isVetted(sourcePolicy, report, source),
+    admitWrite: createWriteLimiter({ store, clock, perMinute: deps.writeRatePerMinute ?? 0 }),
   };
 }
 

@@ -4,11 +4,12 @@
 // (same URL, or same source + content) return the stored one, even under concurrency.
 import { createHash } from 'node:crypto';
 import { analyzeReport, isCopy, postingsOf } from '../domain/index.js';
-import { badInput, notFound } from '../errors.js';
+import { AppError, badInput, notFound } from '../errors.js';
 import { countMetric } from '../observability.js';
 import type { ReportGuard, ReportIndex, Store } from '../store/port.js';
 import { LIMITS } from './limits.js';
 import type { Clock, IdGen } from './ports.js';
+import { admitReports, type WriterScope } from './sources.js';
 import type { DeleteReportResult, IngestReportInput, IngestResult, ReportRecord } from './types.js';
 import { sourceKeyOf, validateReport, type ValidReport } from './validate.js';
 
@@ -133,20 +134,22 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     return { report, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
   }
 
-  async function ingestReport(input: IngestReportInput): Promise<IngestResult> {
+  async function ingestReport(input: IngestReportInput, scope?: WriterScope): Promise<IngestResult> {
     const valid = validateReport(input);
+    await admitReports(store, [valid], ['input'], scope);
     const { report, created, affected } = await ingestOne(valid);
     await afterChange(affected);
     return { report, created, affectedClaims: affected.length };
   }
 
-  async function ingestReports(inputs: IngestReportInput[]): Promise<IngestResult[]> {
+  async function ingestReports(inputs: IngestReportInput[], scope?: WriterScope): Promise<IngestResult[]> {
     if (!Array.isArray(inputs) || inputs.length === 0) throw badInput('input.reports', 'must hold at least one report');
     if (inputs.length > LIMITS.reportsPerBatch) {
       throw badInput('input.reports', `holds ${inputs.length} reports; the limit is ${LIMITS.reportsPerBatch} per batch`);
     }
     // Validate the whole batch before writing any of it.
     const valid = inputs.map((input, i) => validateReport(input, `input.reports[${i}]`));
+    await admitReports(store, valid, valid.map((_, i) => `input.reports[${i}]`), scope);
     const results: Array<{ report: ReportRecord; created: boolean; affected: string[] }> = [];
     for (const v of valid) results.push(await ingestOne(v));
     const affected = [...new Set(results.flatMap((r) => r.affected))];
@@ -154,9 +157,12 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     return results.map((r) => ({ report: r.report, created: r.created, affectedClaims: r.affected.length }));
   }
 
-  async function deleteReport(id: string): Promise<DeleteReportResult> {
+  async function deleteReport(id: string, scope?: WriterScope): Promise<DeleteReportResult> {
     const report = await store.getReport(id);
     if (!report) throw notFound('id', 'report', id);
+    if (scope?.sources && !scope.sources.includes(report.sourceKey)) {
+      throw new AppError('FORBIDDEN', `id: this API key may only delete reports of ${scope.sources.join(', ')}, not of "${report.source}"`, 'id');
+    }
     await store.deleteReport(report, urlHashOf(report.url));
     await Promise.all([store.addToCounters({ reports: -1 }), store.addToSource(report.sourceKey, report.source, -1)]);
     const affected = await claimsAffectedBy(store, report.terms);

@@ -6,8 +6,8 @@ import type { Candidate, ClaimAnalysis, EvidenceItem, Stance, VerdictResult } fr
 
 const STANCE_ORDER: Record<Stance, number> = { CONTRADICTS: 0, SUPPORTS: 1, MENTIONS: 2 };
 
-/** Number of independent sources among reports: publishers and copy groups merge (union-find). */
-export function countIndependent(items: Array<{ source: string; copyGroup: string }>): number {
+/** Number of independent sources among reports: publishers, owners and copy groups merge (union-find). */
+export function countIndependent(items: Array<{ source: string; copyGroup: string; owner?: string | undefined }>): number {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -19,7 +19,10 @@ export function countIndependent(items: Array<{ source: string; copyGroup: strin
     for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
     parent.set(find(a), find(b));
   };
-  for (const item of items) union(`source:${item.source.trim().toLowerCase()}`, `copy:${item.copyGroup}`);
+  for (const item of items) {
+    union(`source:${item.source.trim().toLowerCase()}`, `copy:${item.copyGroup}`);
+    if (item.owner) union(`owner:${item.owner}`, `copy:${item.copyGroup}`);
+  }
   const roots = new Set<string>();
   for (const item of items) roots.add(find(`copy:${item.copyGroup}`));
   return roots.size;
@@ -33,6 +36,8 @@ function strongestPerReport(claim: ClaimAnalysis, candidates: Candidate[]): Evid
       reportId: report.id,
       source: report.source,
       copyGroup: report.copyGroup,
+      ...(report.owner ? { owner: report.owner } : {}),
+      vetted: report.vetted !== false,
       statementIndex: statement.index,
       sentence: statement.text,
       stance: a.stance,
@@ -58,9 +63,12 @@ const clamp = (x: number): number => Math.round(Math.min(0.99, Math.max(0.01, x)
 
 export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[]): VerdictResult {
   const evidence = strongestPerReport(claim, candidates);
-  const supporting = evidence.filter((e) => e.stance === 'SUPPORTS');
-  const contradicting = evidence.filter((e) => e.stance === 'CONTRADICTS');
-  const mentions = evidence.filter((e) => e.stance === 'MENTIONS');
+  // Unvetted reports are shown with the evidence but never counted: they cannot support,
+  // dispute or even dampen a verdict (an invented outlet name must not move it).
+  const counted = evidence.filter((e) => e.vetted);
+  const supporting = counted.filter((e) => e.stance === 'SUPPORTS');
+  const contradicting = counted.filter((e) => e.stance === 'CONTRADICTS');
+  const mentions = counted.filter((e) => e.stance === 'MENTIONS');
   const independentSources = countIndependent(supporting);
   const contradictingSources = countIndependent(contradicting);
   const mean = (xs: EvidenceItem[]): number => (xs.length === 0 ? 0 : xs.reduce((s, e) => s + e.score, 0) / xs.length);

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { currentRequestId } from '../requestContext.js';
 import { createLoaders, type Context } from './context.js';
 import { maskError } from './errors.js';
+import { writeRateLimit } from './rateLimit.js';
 import { schema } from './schema.js';
 
 export const QUERY_LIMITS = {
@@ -74,9 +75,11 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
         blockFieldSuggestion: { enabled: !config.introspection },
       }),
       ...(config.introspection ? [] : [disableIntrospection()]),
+      writeRateLimit(),
     ],
-    context: async ({ request }) => ({
+    context: async ({ request, clientAddress }) => ({
       app,
+      clientAddress: typeof clientAddress === 'string' ? clientAddress : undefined,
       caller: await authenticate(request.headers.get('authorization')),
       requestId: currentRequestId() ?? request.headers.get('x-request-id') ?? 'none',
       readsNeedKey: config.readsNeedKey,

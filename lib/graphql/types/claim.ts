@@ -24,6 +24,9 @@ const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
     score: t.exposeFloat('score', { description: 'topic overlap with the claim, 0..1' }),
     reason: t.exposeString('reason'),
     copyGroup: t.exposeString('copyGroup'),
+    vetted: t.exposeBoolean('vetted', {
+      description: "counted toward the verdict: false for a report of an unregistered source (or not from a registered source's domains) under the registered-sources policy",
+    }),
     report: t.field({
       type: ReportRef,
       nullable: true,

@@ -21,7 +21,7 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
     url: t.exposeString('url', { nullable: true }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
-    source: t.field({ type: SourceRef, resolve: (r) => ({ key: r.sourceKey, name: r.source, reportCount: 0 }) }),
+    source: t.field({ type: SourceRef, resolve: async (r, _, ctx) => (await ctx.loaders.source.load(r.sourceKey)) ?? { key: r.sourceKey, name: r.source, reportCount: 0 } }),
     copyGroup: t.exposeString('copyGroup', { description: 'Reports in one copy group are one text (syndication, reprints) and count as one source.' }),
     statementCount: t.exposeInt('statementCount'),
     textLength: t.exposeInt('textLength'),
@@ -106,7 +106,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestReportInput, required: true }) },
     resolve: (_, { input }, ctx) => {
       requireWriter(ctx);
-      return ctx.app.ingestReport(input);
+      return ctx.app.ingestReport(input, ctx.caller);
     },
   }),
   ingestReports: t.field({
@@ -114,7 +114,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestReportsInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       requireWriter(ctx);
-      return { results: await ctx.app.ingestReports(input.reports) };
+      return { results: await ctx.app.ingestReports(input.reports, ctx.caller) };
     },
   }),
   deleteReport: t.field({
@@ -122,7 +122,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_, { id }, ctx) => {
       requireWriter(ctx);
-      return ctx.app.deleteReport(String(id));
+      return ctx.app.deleteReport(String(id), ctx.caller);
     },
   }),
 }));
