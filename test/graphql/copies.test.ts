@@ -1,0 +1,86 @@
+// Copies count once whatever the timing: twenty outlets sending one text at the same moment end
+// in one copy group and one independent source, run after run; an edited copy counts once too.
+import { describe, expect, it } from 'vitest';
+import { createTestApi } from '../support/graphql.js';
+import { editCopy } from '../fixtures/copies/stories.js';
+
+/** About 80 words, invented for this test. */
+const WIRE_TEXT = `The Port Aldren harbour was sold to a private company in May 2025, the town council confirmed on Thursday. The buyer, a shipping cooperative from the northern coast, paid 2.4 million euros and promised to keep the old brick warehouse open as a fish market. Fishermen welcomed the sale, saying the quay had been neglected for years. The council will spend the money on new lighting and on dredging the silted inner basin before the summer festival.`;
+const CLAIM = 'The Port Aldren harbour was sold to a private company in May 2025.';
+const OUTLETS = Array.from({ length: 20 }, (_, i) => `Coastal Outlet ${String.fromCharCode(65 + i)}`);
+
+const SUBMIT = 'mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }';
+const INGEST = 'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id } } }';
+const REGISTER = 'mutation($input: RegisterSourceInput!) { registerSource(input: $input) { source { key } } }';
+const CLAIM_QUERY = `query($id: ID!) { claim(id: $id) { verdict independentSources supportCount } }`;
+// Evidence is read after a fresh re-check: concurrent verdict writes can still lose the stored
+// evidence list of the winning version (a store race apart from copy counting, see the report).
+const RECHECK = `mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict independentSources
+  evidence(first: 50) { nodes { stance copyGroup vetted } } } } }`;
+
+async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean) {
+  const api = await createTestApi(env);
+  try {
+    if (withUrls) {
+      for (const [i, name] of OUTLETS.entries()) await api.gql(REGISTER, { input: { name, domains: [`outlet${i}.example`] } });
+    }
+    const id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
+    const results = await Promise.all(
+      OUTLETS.map((source, i) => api.gql(INGEST, { input: { source, text: WIRE_TEXT, ...(withUrls ? { url: `https://outlet${i}.example/harbour` } : {}) } })),
+    );
+    expect(results.every((r) => r.data?.ingestReport.report.id)).toBe(true);
+    const stored = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
+    const fresh = (await api.gql(RECHECK, { id })).data!.recheckClaim.claim;
+    return { ...stored, evidence: fresh.evidence, fresh };
+  } finally {
+    await api.rt.close();
+  }
+}
+
+describe('copies sent at once', () => {
+  it('end in one copy group and one independent source, 10 runs out of 10 (open policy)', async () => {
+    for (let run = 0; run < 10; run++) {
+      const claim = await twentyCopiesAtOnce({}, false);
+      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
+      expect(claim.fresh).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
+      expect(claim.evidence.nodes).toHaveLength(20);
+      expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
+    }
+  }, 300_000);
+
+  it('count once under the registered policy too, from twenty registered outlets on their own domains', async () => {
+    for (let run = 0; run < 2; run++) {
+      const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true);
+      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
+      expect(claim.evidence.nodes).toHaveLength(20);
+      expect(claim.evidence.nodes.every((e: any) => e.vetted)).toBe(true);
+    }
+  }, 300_000);
+});
+
+describe('edited copies', () => {
+  it('count once: five words changed, or sentences reordered under a new headline and footer, one after another or at once', async () => {
+    const api = await createTestApi();
+    try {
+      const id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
+      await api.gql(INGEST, { input: { source: 'Aldren Gazette', text: WIRE_TEXT } });
+      await api.gql(INGEST, { input: { source: 'Valley Wire', text: editCopy(WIRE_TEXT, { words: 5, seed: 5 }) } });
+      await Promise.all([
+        api.gql(INGEST, { input: { source: 'Northshore Herald', text: editCopy(WIRE_TEXT, { words: 4, seed: 9, reorder: true, frame: true }) } }),
+        api.gql(INGEST, { input: { source: 'Bay Courier', text: editCopy(WIRE_TEXT, { rate: 0.08, seed: 13 }) } }),
+      ]);
+      const claim = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
+      // An edit can hit the claim's own sentence (then that copy only mentions it); none adds a source.
+      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
+      expect(claim.supportCount).toBeGreaterThanOrEqual(2);
+      const evidence = (await api.gql(RECHECK, { id })).data!.recheckClaim.claim.evidence.nodes;
+      expect(evidence).toHaveLength(4);
+      expect(new Set(evidence.map((e: any) => e.copyGroup)).size).toBe(1);
+      // A story written apart still counts on its own.
+      await api.gql(INGEST, { input: { source: 'Coast Post', text: 'A private company bought the Port Aldren harbour in May 2025, after months of talks with the council.' } });
+      expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({ verdict: 'CORROBORATED', independentSources: 2 });
+    } finally {
+      await api.rt.close();
+    }
+  }, 120_000);
+});
