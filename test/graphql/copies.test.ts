@@ -1,6 +1,10 @@
 // Copies count once whatever the timing: twenty outlets sending one text at the same moment end
 // in one copy group and one independent source, run after run; an edited copy counts once too.
 import { describe, expect, it } from 'vitest';
+import { createAuthenticator } from '../../lib/app/apiKeys.js';
+import { createApp } from '../../lib/app/index.js';
+import { createServer } from '../../lib/graphql/server.js';
+import type { Store } from '../../lib/store/port.js';
 import { createTestApi } from '../support/graphql.js';
 import { editCopy } from '../fixtures/copies/stories.js';
 
@@ -18,8 +22,34 @@ const CLAIM_QUERY = `query($id: ID!) { claim(id: $id) { verdict independentSourc
 const RECHECK = `mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict independentSources
   evidence(first: 50) { nodes { stance copyGroup vetted } } } } }`;
 
+/**
+ * The worst timing, made certain: no report becomes visible before every one of them has looked
+ * for copies (as twenty Lambda containers ingesting at the same moment would). Each therefore
+ * stores a copy group of its own; only reconciliation before the verdict can count them once.
+ */
+function allAtOnce(store: Store, writers: number): Store {
+  const held: Array<() => void> = [];
+  const gated = Object.create(store) as Store;
+  gated.putReport = async (report) => {
+    await new Promise<void>((release) => {
+      held.push(release);
+      if (held.length === writers) held.forEach((r) => r());
+    });
+    return store.putReport(report);
+  };
+  return gated;
+}
+
 async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean) {
-  const api = await createTestApi(env);
+  const base = await createTestApi(env);
+  const { rt } = base;
+  const app = createApp({ store: allAtOnce(rt.store, OUTLETS.length), sourcePolicy: rt.config.sourcePolicy });
+  const yoga = createServer({ app, config: rt.config, authenticate: createAuthenticator({ config: rt.config, store: rt.store }) });
+  const api = {
+    rt,
+    gql: async (query: string, variables: Record<string, unknown>) =>
+      (await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data?: any }>,
+  };
   try {
     if (withUrls) {
       for (const [i, name] of OUTLETS.entries()) await api.gql(REGISTER, { input: { name, domains: [`outlet${i}.example`] } });
@@ -29,9 +59,11 @@ async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean
       OUTLETS.map((source, i) => api.gql(INGEST, { input: { source, text: WIRE_TEXT, ...(withUrls ? { url: `https://outlet${i}.example/harbour` } : {}) } })),
     );
     expect(results.every((r) => r.data?.ingestReport.report.id)).toBe(true);
-    const stored = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
+    const stored = await rt.app.listReports({ first: 50 });
+    expect(new Set(stored.edges.map((e) => e.node.copyGroup)).size).toBe(OUTLETS.length); // the race happened
+    const claim = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
     const fresh = (await api.gql(RECHECK, { id })).data!.recheckClaim.claim;
-    return { ...stored, evidence: fresh.evidence, fresh };
+    return { ...claim, evidence: fresh.evidence, fresh };
   } finally {
     await api.rt.close();
   }
