@@ -92,6 +92,22 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     return copies[0]?.copyGroup ?? id;
   }
 
+  /**
+   * A report that started a copy group of its own may have raced copies stored at the same moment
+   * (each saw none of the others). Once it is visible, it and every copy it now sees move to the
+   * smallest group id among them. Groups only ever get smaller, and the last of the racers to
+   * become visible sees them all, so the stored groups converge whatever the timing.
+   */
+  async function joinRacingCopies(report: ReportRecord): Promise<ReportRecord> {
+    const members = (await store.bandMembers(report.signature.bands)).filter((m) => m !== report.id);
+    if (members.length === 0) return report;
+    const copies = (await store.getReports(members)).filter((r): r is ReportRecord => r !== null && isCopy(r.signature, report.signature));
+    if (copies.length === 0) return report;
+    const group = [report, ...copies].map((r) => r.copyGroup).sort()[0]!;
+    await Promise.all([report, ...copies].filter((r) => r.copyGroup > group).map((r) => store.lowerCopyGroup(r.id, group)));
+    return { ...report, copyGroup: group };
+  }
+
   /** Ingest one validated report; returns the affected claims instead of re-checking them. */
   async function ingestOne(input: ValidReport): Promise<{ report: ReportRecord; created: boolean; affected: string[] }> {
     const analysis = analyzeInput(input);
@@ -129,9 +145,10 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     const report = reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature));
     const created = await store.putReport(report);
     if (!created) return { report: (await store.getReport(id)) ?? report, created: false, affected: [] };
+    const grouped = report.copyGroup === id ? await joinRacingCopies(report) : report;
     await Promise.all([store.addToCounters({ reports: 1 }), store.addToSource(sourceKey, input.source, 1)]);
     countMetric('reportsIngested');
-    return { report, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
+    return { report: grouped, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
   }
 
   async function ingestReport(input: IngestReportInput, scope?: WriterScope): Promise<IngestResult> {

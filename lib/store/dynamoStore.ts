@@ -250,6 +250,22 @@ export class DynamoStore implements Store {
     return this.putNew(codec.reportToItem(report));
   }
 
+  async lowerCopyGroup(reportId: string, copyGroup: string): Promise<void> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.report(reportId),
+          UpdateExpression: 'SET copyGroup = :g',
+          ConditionExpression: 'attribute_exists(PK) AND copyGroup > :g',
+          ExpressionAttributeValues: { ':g': copyGroup },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+  }
+
   async getReport(id: string): Promise<ReportRecord | null> {
     const item = await this.get(keys.report(id));
     return item ? codec.itemToReport(item) : null;

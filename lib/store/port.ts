@@ -57,6 +57,8 @@ export interface Store {
   bandMembers(bands: string[], capPerBand?: number): Promise<string[]>;
   /** Make the report visible; false when it already was. */
   putReport(report: ReportRecord): Promise<boolean>;
+  /** Move a report to a copy group with a smaller id (never to a larger one: repairs only converge). */
+  lowerCopyGroup(reportId: string, copyGroup: string): Promise<void>;
   /**
    * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
    * item of each report (index, report, guards) in full batch writes, counters and sources

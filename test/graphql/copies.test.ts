@@ -27,9 +27,12 @@ const RECHECK = `mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict in
  * for copies (as twenty Lambda containers ingesting at the same moment would). Each therefore
  * stores a copy group of its own; only reconciliation before the verdict can count them once.
  */
-function allAtOnce(store: Store, writers: number): Store {
+function allAtOnce(store: Store, writers: number, repair: boolean): Store {
   const held: Array<() => void> = [];
   const gated = Object.create(store) as Store;
+  // Without the repair (as if every writer stopped right after making its report visible), only
+  // reconciliation before the verdict is left to count the copies once.
+  if (!repair) gated.lowerCopyGroup = async () => {};
   gated.putReport = async (report) => {
     await new Promise<void>((release) => {
       held.push(release);
@@ -40,10 +43,11 @@ function allAtOnce(store: Store, writers: number): Store {
   return gated;
 }
 
-async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean) {
+/** `claimFirst`: the claim is waiting when the copies arrive (twenty re-checks race too), else it is submitted after them. */
+async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean, { repair = true, claimFirst = true } = {}) {
   const base = await createTestApi(env);
   const { rt } = base;
-  const app = createApp({ store: allAtOnce(rt.store, OUTLETS.length), sourcePolicy: rt.config.sourcePolicy });
+  const app = createApp({ store: allAtOnce(rt.store, OUTLETS.length, repair), sourcePolicy: rt.config.sourcePolicy });
   const yoga = createServer({ app, config: rt.config, authenticate: createAuthenticator({ config: rt.config, store: rt.store }) });
   const api = {
     rt,
@@ -54,13 +58,16 @@ async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean
     if (withUrls) {
       for (const [i, name] of OUTLETS.entries()) await api.gql(REGISTER, { input: { name, domains: [`outlet${i}.example`] } });
     }
-    const id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
+    let id: string = claimFirst ? (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id : '';
     const results = await Promise.all(
       OUTLETS.map((source, i) => api.gql(INGEST, { input: { source, text: WIRE_TEXT, ...(withUrls ? { url: `https://outlet${i}.example/harbour` } : {}) } })),
     );
     expect(results.every((r) => r.data?.ingestReport.report.id)).toBe(true);
+    // Each stored a group of its own at first; once visible, they moved to one (unless the repair is off).
     const stored = await rt.app.listReports({ first: 50 });
-    expect(new Set(stored.edges.map((e) => e.node.copyGroup)).size).toBe(OUTLETS.length); // the race happened
+    expect(stored.edges).toHaveLength(OUTLETS.length);
+    expect(new Set(stored.edges.map((e) => e.node.copyGroup)).size).toBe(repair ? 1 : OUTLETS.length);
+    if (!claimFirst) id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
     const claim = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
     const fresh = (await api.gql(RECHECK, { id })).data!.recheckClaim.claim;
     return { ...claim, evidence: fresh.evidence, fresh };
@@ -72,7 +79,7 @@ async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean
 describe('copies sent at once', () => {
   it('end in one copy group and one independent source, 10 runs out of 10 (open policy)', async () => {
     for (let run = 0; run < 10; run++) {
-      const claim = await twentyCopiesAtOnce({}, false);
+      const claim = await twentyCopiesAtOnce({}, false, { claimFirst: run % 3 === 0 });
       expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
       expect(claim.fresh).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
       expect(claim.evidence.nodes).toHaveLength(20);
@@ -80,9 +87,17 @@ describe('copies sent at once', () => {
     }
   }, 300_000);
 
+  it('count once from reconciliation alone when the stored groups were never repaired (3 runs)', async () => {
+    for (let run = 0; run < 3; run++) {
+      const claim = await twentyCopiesAtOnce({}, false, { repair: false, claimFirst: run === 0 });
+      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
+      expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
+    }
+  }, 300_000);
+
   it('count once under the registered policy too, from twenty registered outlets on their own domains', async () => {
     for (let run = 0; run < 2; run++) {
-      const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true);
+      const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true, { claimFirst: run === 0 });
       expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
       expect(claim.evidence.nodes).toHaveLength(20);
       expect(claim.evidence.nodes.every((e: any) => e.vetted)).toBe(true);
