@@ -138,6 +138,7 @@ export function createSourceRegistry(deps: { store: Store; clock: Clock; recheck
     const name = requiredText('input.name', input?.name, LIMITS.sourceMaxChars);
     const domains = input.domains === undefined || input.domains === null ? undefined : validDomains('input.domains', input.domains);
     const groupName = optionalText('input.group', input.group, LIMITS.sourceMaxChars);
+    if (!domains && !groupName) throw badInput('input', 'gives nothing to change: pass domains, group or both');
     const updated = await store.updateSource(sourceKeyOf(name), { ...(domains ? { domains } : {}), ...(groupName ? { group: sourceKeyOf(groupName) } : {}) });
     if (!updated) throw notRegistered(name);
     await recheckSource(updated.key);

@@ -130,6 +130,7 @@ describe('registered-sources policy', () => {
     expect(errorOf(await admin(REGISTER, { input: { name: 'Odd Post', domains: [] } }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.domains' });
     expect(errorOf(await admin(REGISTER, { input: { name: 'Bay Ledger', domains: ['bayledger.example'] } }))?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name' });
     expect(errorOf(await admin(UPDATE, { input: { name: 'Nobody Registered', group: 'X' } }))?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.name' });
+    expect(errorOf(await admin(UPDATE, { input: { name: 'Bay Ledger' } }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
     expect(errorOf(await admin(RETIRE, { input: { name: '  ' } }))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.name' });
     expect((await admin(`{ source(name: "bay ledger") { name registered } }`, {})).data!.source).toEqual({ name: 'Bay Ledger', registered: true });
   });
