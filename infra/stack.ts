@@ -69,6 +69,8 @@ export class FactCheckStack extends Stack {
       STORE: 'aws',
       TABLE_NAME: table.tableName,
       READS_NEED_KEY: String(config.readsNeedKey),
+      // The same origins as the HTTP API's CORS (API Gateway answers preflights; the app checks Origin on writes).
+      CORS_ORIGINS: config.corsOrigins.join(','),
       KEYS_IN_TABLE: 'true',
       RECHECK_QUEUE_URL: recheckQueue.queueUrl,
       RECHECK_INLINE_LIMIT: String(config.recheckInlineLimit),
@@ -85,16 +87,21 @@ export class FactCheckStack extends Stack {
       sourceMap: true,
       sourcesContent: false,
       mainFields: ['module', 'main'],
-      // dynalite (the local embedded store) is loaded only off Lambda; keep it out of the bundle.
-      externalModules: ['dynalite'],
+      // dynalite (the local embedded store) is loaded only off Lambda, and so is GraphiQL's 9 MB page
+      // (GraphiQL is off on Lambda; its page would not fit a 6 MB Lambda response anyway).
+      externalModules: ['dynalite', '@graphql-yoga/render-graphiql'],
       banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       forceDockerBundling: false,
       // The engine's compact assets (vectors, WordNet, gazetteer, stance model) sit beside index.mjs,
-      // where lib/domain/resources/assets.ts finds them.
+      // where lib/domain/resources/assets.ts finds them. The dashboard is built here (nothing built is
+      // committed) and sits beside them as dashboard/, where lib/http/dashboard.ts finds it.
       commandHooks: {
-        beforeBundling: () => [],
+        beforeBundling: (inputDir: string) => [`cd "${inputDir}" && npm run --silent web:build`],
         beforeInstall: () => [],
-        afterBundling: (inputDir: string, outputDir: string) => [`cp -r "${inputDir}/assets" "${outputDir}/assets"`],
+        afterBundling: (inputDir: string, outputDir: string) => [
+          `cp -r "${inputDir}/assets" "${outputDir}/assets"`,
+          `cp -r "${inputDir}/web/dist" "${outputDir}/dashboard"`,
+        ],
       },
     };
     const fn = (name: string, entry: string, timeout: Duration) => {
@@ -136,6 +143,11 @@ export class FactCheckStack extends Stack {
     });
     const integration = new HttpLambdaIntegration('GraphqlIntegration', api);
     httpApi.addRoutes({ path: '/graphql', methods: [apigw.HttpMethod.GET, apigw.HttpMethod.POST], integration });
+    // The dashboard is served by the same Lambda from its bundle, not from S3 + CloudFront: it is a few
+    // files of tens of KB, its hashed assets are cached by browsers for a year, and one origin for page and
+    // API means no CORS, no second deployment to keep in step, and the same paths as `npm start`.
+    httpApi.addRoutes({ path: '/', methods: [apigw.HttpMethod.GET], integration });
+    httpApi.addRoutes({ path: '/assets/{proxy+}', methods: [apigw.HttpMethod.GET], integration });
     const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetentionDays, removalPolicy: RemovalPolicy.DESTROY });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi,
@@ -164,6 +176,7 @@ export class FactCheckStack extends Stack {
     alarm('RecheckDeadLettersWaiting', deadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes), 1, 'Re-checks that failed five times are waiting in the DLQ');
 
     new CfnOutput(this, 'GraphqlUrl', { value: `${stage.url.replace(/\/$/, '')}/graphql` });
+    new CfnOutput(this, 'DashboardUrl', { value: `${stage.url.replace(/\/$/, '')}/` });
     new CfnOutput(this, 'TableName', { value: table.tableName });
 
     // cdk-nag findings acknowledged for this stack, each with its reason.

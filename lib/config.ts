@@ -27,8 +27,15 @@ export interface Config {
   /** re-check at most this many affected claims inside the request; the rest go to the queue */
   recheckInlineLimit: number;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** schema introspection and "did you mean" field suggestions: on locally, off on AWS unless asked for */
   introspection: boolean;
   graphiql: boolean;
+  /** serve the dashboard (web/, built by `npm run web:build`) at / */
+  dashboard: boolean;
+  /** the built dashboard's folder; unset = the nearest web/dist (from source) or dashboard/ (Lambda bundle) */
+  dashboardDir: string | undefined;
+  /** browser origins allowed by CORS (CORS_ORIGINS, comma-separated; '*' for any, never with credentials) */
+  corsOrigins: string[];
   /** load the demo reports and claims into an empty store on start */
   seedDemo: boolean;
   /** 'registered' on AWS (invented outlet names must not move a verdict); 'open' locally, for the demo and the evals */
@@ -83,9 +90,12 @@ export function loadConfig(env: Env = process.env): Config {
     recheckQueueUrl: env.RECHECK_QUEUE_URL || undefined,
     recheckInlineLimit: int('RECHECK_INLINE_LIMIT', env.RECHECK_INLINE_LIMIT, 25, 0, 100_000),
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'INFO',
-    introspection: bool(env.INTROSPECTION, true),
+    introspection: bool(env.INTROSPECTION, !onLambda),
     graphiql: bool(env.GRAPHIQL, !onLambda),
+    dashboard: bool(env.DASHBOARD, true),
+    dashboardDir: env.DASHBOARD_DIR || undefined,
     seedDemo: bool(env.SEED_DEMO, !onLambda),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o.length > 0),
     sourcePolicy: sourcePolicy(env.SOURCE_POLICY, onLambda ? 'registered' : 'open'),
     // 120 a minute is two writes a second per key: far above a newsroom's pace, far below what
     // it takes to flood the store; API Gateway's stage throttling stays the outer bound.

@@ -10,7 +10,7 @@ import { createRecheck } from './recheck.js';
 import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
 import type { App } from './types.js';
 import type { Store } from '../store/port.js';
-import { badInput } from '../errors.js';
+import { validId } from './validate.js';
 import type { SourcePolicy } from '../config.js';
 
 export interface AppDeps {
@@ -46,19 +46,14 @@ export function createApp(deps: AppDeps): App {
   const queries = createQueries(store);
   const registry = createSourceRegistry({ store, clock, recheckSource: async (key) => afterChange(await claimsOfSource(store, key)) });
 
-  const requireId = (id: string): string => {
-    if (typeof id !== 'string' || id.trim() === '') throw badInput('id', 'must not be empty');
-    return id.trim();
-  };
-
   return {
     ...ingest,
+    deleteReport: (id, scope) => ingest.deleteReport(validId('id', id), scope),
     submitClaim,
-    recheckClaim: (id) => recheckClaim(requireId(id)),
+    recheckClaim: (id) => recheckClaim(validId('id', id)),
     recheckClaims,
     ...queries,
     ...registry,
-    getSources: (keys) => store.getSources(keys),
     isVetted: (report, source) => isVetted(sourcePolicy, report, source),
     admitWrite: createWriteLimiter({ store, clock, perMinute: deps.writeRatePerMinute ?? 0 }),
   };

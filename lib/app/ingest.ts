@@ -5,10 +5,11 @@
 import { createHash } from 'node:crypto';
 import { analyzeReport, isCopy, postingsOf } from '../domain/index.js';
 import { AppError, badInput, notFound } from '../errors.js';
-import { countMetric } from '../observability.js';
+import { countMetric, logger } from '../observability.js';
 import type { ReportGuard, ReportIndex, Store } from '../store/port.js';
 import { LIMITS } from './limits.js';
 import type { Clock, IdGen } from './ports.js';
+import { indexableIndex, isIndexableTerm, refuseUnstorable } from './reportFit.js';
 import { admitReports, type WriterScope } from './sources.js';
 import type { DeleteReportResult, IngestReportInput, IngestResult, ReportRecord } from './types.js';
 import { sourceKeyOf, validateReport, type ValidReport } from './validate.js';
@@ -23,22 +24,23 @@ export const urlHashOf = (url: string | undefined): string | undefined => (url ?
 type Analysis = ReturnType<typeof analyzeReport>;
 
 /** The engine's reading of a report; a report with no sentences left is refused. */
-export function analyzeInput(input: ValidReport): Analysis {
+export function analyzeInput(input: ValidReport, field = 'input.text'): Analysis {
   const analysis = analyzeReport({
     text: input.text,
     ...(input.title ? { title: input.title } : {}),
     ...(input.publishedAt ? { publishedAt: input.publishedAt } : {}),
   });
-  if (analysis.statements.length === 0) throw badInput('input.text', 'has no sentences left once page boilerplate is removed');
+  if (analysis.statements.length === 0) throw badInput(field, 'has no sentences left once page boilerplate is removed');
   return analysis;
 }
 
 /**
  * What makes a report findable: its statements, a posting per term (with the statements holding it,
- * and the statements that refer back to one holding it), its copy bands.
+ * and the statements that refer back to one holding it), its copy bands. Terms no claim can hold are
+ * left out (see isIndexableTerm).
  */
 export function reportIndexOf(analysis: Analysis): ReportIndex {
-  return { statements: analysis.statements, postings: postingsOf(analysis.statements), bands: analysis.signature.bands };
+  return indexableIndex({ statements: analysis.statements, postings: postingsOf(analysis.statements), bands: analysis.signature.bands });
 }
 
 export function reportRecordOf(id: string, input: ValidReport, analysis: Analysis, ingestedAt: string, copyGroup: string): ReportRecord {
@@ -55,8 +57,27 @@ export function reportRecordOf(id: string, input: ValidReport, analysis: Analysi
     statementCount: analysis.statements.length,
     copyGroup,
     signature: analysis.signature,
-    terms: analysis.terms,
+    terms: analysis.terms.filter(isIndexableTerm),
   };
+}
+
+/** What one report's ingest did: the claims it may change (to re-check), and whether it owes that re-check. */
+interface Outcome {
+  report: ReportRecord;
+  created: boolean;
+  affected: string[];
+  /** the report's counting, started as soon as it is visible and awaited in settle: it need not delay the re-check */
+  counting?: Promise<unknown>;
+}
+
+/** A promise that settles to its error instead of rejecting, so nobody has to await it at once. */
+const settled = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e ?? new Error('failed'));
+
+/** A validated report with its analysis, checked to fit the store: nothing is written before every report of a call is prepared. */
+interface PreparedReport {
+  input: ValidReport;
+  analysis: Analysis;
+  index: ReportIndex;
 }
 
 /**
@@ -68,7 +89,7 @@ const AFFECTS_SHARE = 0.34;
 
 export async function claimsAffectedBy(store: Store, terms: string[]): Promise<string[]> {
   if ((await store.counters()).claims === 0) return []; // a fresh corpus: nothing to re-check
-  const hits = await store.claimsForTerms(terms, 'watch');
+  const hits = await store.claimsForTerms(terms.filter(isIndexableTerm), 'watch');
   return [...hits.entries()].filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE))).map(([id]) => id);
 }
 
@@ -108,55 +129,124 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     return { ...report, copyGroup: group };
   }
 
-  /** Ingest one validated report; returns the affected claims instead of re-checking them. */
-  async function ingestOne(input: ValidReport): Promise<{ report: ReportRecord; created: boolean; affected: string[] }> {
-    const analysis = analyzeInput(input);
+  function prepare(valid: ValidReport, prefix: string): PreparedReport {
+    const analysis = analyzeInput(valid, `${prefix}.text`);
+    const index = reportIndexOf(analysis);
+    // Sized as stored; the id and copy group stand in at their usual length.
+    refuseUnstorable(store, `${prefix}.text`, reportRecordOf(ids.newId('rep'), valid, analysis, clock.now().toISOString(), ids.newId('rep')), index);
+    return { input: valid, analysis, index };
+  }
+
+  /**
+   * The stored report owning a guard, or undefined when its owner never made it visible
+   * (it failed or crashed half-way). `stale` remembers owners already waited for.
+   */
+  async function ownerReport(owner: string, stale: Set<string>): Promise<ReportRecord | undefined> {
+    if (stale.has(owner)) return (await store.getReport(owner)) ?? undefined;
+    const report = await waitForReport(owner);
+    if (!report) stale.add(owner);
+    return report ?? undefined;
+  }
+
+  /** Ingest one prepared report; returns the affected claims instead of re-checking them. */
+  async function ingestOne({ input, analysis, index }: PreparedReport): Promise<Outcome> {
     const sourceKey = sourceKeyOf(input.source);
     const urlHash = urlHashOf(input.url);
     const urlGuard: ReportGuard | undefined = urlHash ? { kind: 'url', urlHash } : undefined;
     const contentGuard: ReportGuard = { kind: 'content', sourceKey, contentHash: analysis.contentHash };
+    const stale = new Set<string>();
 
     // Same URL: the same report, whatever its text now says.
     if (urlGuard) {
       const owner = await store.readReportGuard(urlGuard);
-      const existing = owner ? await waitForReport(owner) : null;
-      if (existing) return { report: existing, created: false, affected: [] };
+      const existing = owner ? await ownerReport(owner, stale) : undefined;
+      if (existing) return finishOwed(existing);
     }
     let id = ids.newId('rep');
     const owner = await store.claimReportGuard(contentGuard, id);
     if (owner !== id) {
-      const existing = await waitForReport(owner);
-      if (existing) return { report: existing, created: false, affected: [] };
+      const existing = await ownerReport(owner, stale);
+      if (existing) return finishOwed(existing);
       id = owner; // the first writer stopped half-way: finish its work under its id
     }
-    if (urlGuard) {
-      const urlOwner = await store.claimReportGuard(urlGuard, id);
-      if (urlOwner !== id) {
-        const existing = await waitForReport(urlOwner);
-        if (existing) {
-          await store.releaseReportGuard(contentGuard, id);
-          return { report: existing, created: false, affected: [] };
+    const held: ReportGuard[] = [contentGuard];
+    let visible = false;
+    try {
+      if (urlGuard) {
+        let urlOwner = await store.claimReportGuard(urlGuard, id);
+        if (urlOwner !== id) {
+          const existing = await ownerReport(urlOwner, stale);
+          if (existing) {
+            await store.releaseReportGuard(contentGuard, id);
+            return finishOwed(existing);
+          }
+          // Its owner never stored a report: the URL is free, or one URL would name several reports.
+          urlOwner = await store.replaceReportGuard(urlGuard, urlOwner, id);
+          if (urlOwner !== id) throw new AppError('CONFLICT', `input.url: another report with this URL is being ingested right now; retry`, 'input.url');
         }
+        held.push(urlGuard);
       }
-    }
 
-    await store.putReportIndex(id, reportIndexOf(analysis));
-    const ingestedAt = clock.now().toISOString();
-    const report = reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature));
-    const created = await store.putReport(report);
-    if (!created) return { report: (await store.getReport(id)) ?? report, created: false, affected: [] };
-    const grouped = report.copyGroup === id ? await joinRacingCopies(report) : report;
-    await Promise.all([store.addToCounters({ reports: 1 }), store.addToSource(sourceKey, input.source, 1)]);
-    countMetric('reportsIngested');
-    return { report: grouped, created: true, affected: await claimsAffectedBy(store, analysis.terms) };
+      await store.putReportIndex(id, index);
+      const ingestedAt = clock.now().toISOString();
+      const report: ReportRecord = {
+        ...reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature)),
+        owesCounters: true,
+        owesRecheck: true,
+      };
+      const created = await store.putReport(report);
+      visible = true;
+      if (!created) return finishOwed((await store.getReport(id)) ?? report);
+      const grouped = report.copyGroup === id ? await joinRacingCopies(report) : report;
+      const counting = settled(store.countReportOnce(report, 1));
+      countMetric('reportsIngested');
+      return { report: { ...grouped, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms), counting };
+    } catch (e) {
+      // Nothing of a report that never became visible stays behind: no guard names it, no index item points at it.
+      if (!visible) await undo(id, index, held);
+      throw e;
+    }
+  }
+
+  /**
+   * A stored report found again (a repeat, or a re-send after a crash): finish what it still owes.
+   * Its first writer counts it right after storing it, so a report this fresh gets a moment first.
+   */
+  async function finishOwed(found: ReportRecord): Promise<Outcome> {
+    let report = found;
+    const deadline = Date.parse(report.ingestedAt) + WAIT_FOR_OTHER_WRITER_MS;
+    for (let attempt = 0; report.owesCounters && clock.now().getTime() < deadline; attempt++) {
+      await sleep(Math.min(500, 20 * 2 ** attempt));
+      report = (await store.getReport(report.id)) ?? report;
+    }
+    if (report.owesCounters) await store.countReportOnce(report, 1);
+    return { report, created: false, affected: report.owesRecheck ? await claimsAffectedBy(store, report.terms) : [] };
+  }
+
+  /** Re-check (or queue) the claims the reports affect, then record that they owe nothing more. */
+  async function settle(outcomes: Outcome[]): Promise<void> {
+    const [rechecked, ...counted] = await Promise.all([settled(afterChange([...new Set(outcomes.flatMap((o) => o.affected))])), ...outcomes.map((o) => o.counting)]);
+    const failure = rechecked ?? counted.find((c) => c !== undefined);
+    if (failure !== undefined) throw failure;
+    await store.clearOwedRecheck(outcomes.filter((o) => o.report.owesRecheck).map((o) => o.report.id));
+  }
+
+  async function undo(id: string, index: ReportIndex, guards: ReportGuard[]): Promise<void> {
+    try {
+      await store.removeReportIndex(id, index);
+      await Promise.all(guards.map((g) => store.releaseReportGuard(g, id)));
+    } catch (e) {
+      // The store is failing: a later ingest of the same report takes over what is left (see ownerReport).
+      logger.warn('could not undo a failed ingest', { reportId: id, error: (e as Error).message });
+    }
   }
 
   async function ingestReport(input: IngestReportInput, scope?: WriterScope): Promise<IngestResult> {
-    const valid = validateReport(input);
+    const valid = validateReport(input, 'input');
     await admitReports(store, [valid], ['input'], scope);
-    const { report, created, affected } = await ingestOne(valid);
-    await afterChange(affected);
-    return { report, created, affectedClaims: affected.length };
+    const outcome = await ingestOne(prepare(valid, 'input'));
+    await settle([outcome]);
+    return { report: outcome.report, created: outcome.created, affectedClaims: outcome.affected.length };
   }
 
   async function ingestReports(inputs: IngestReportInput[], scope?: WriterScope): Promise<IngestResult[]> {
@@ -164,13 +254,20 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     if (inputs.length > LIMITS.reportsPerBatch) {
       throw badInput('input.reports', `holds ${inputs.length} reports; the limit is ${LIMITS.reportsPerBatch} per batch`);
     }
-    // Validate the whole batch before writing any of it.
-    const valid = inputs.map((input, i) => validateReport(input, `input.reports[${i}]`));
-    await admitReports(store, valid, valid.map((_, i) => `input.reports[${i}]`), scope);
-    const results: Array<{ report: ReportRecord; created: boolean; affected: string[] }> = [];
-    for (const v of valid) results.push(await ingestOne(v));
-    const affected = [...new Set(results.flatMap((r) => r.affected))];
-    await afterChange(affected);
+    // Validate, admit, analyse and size the whole batch before writing any of it.
+    const fields = inputs.map((_, i) => `input.reports[${i}]`);
+    const valid = inputs.map((input, i) => validateReport(input, fields[i]));
+    await admitReports(store, valid, fields, scope);
+    const prepared = valid.map((v, i) => prepare(v, fields[i]!));
+    const results: Outcome[] = [];
+    try {
+      for (const p of prepared) results.push(await ingestOne(p));
+    } catch (e) {
+      // The reports stored before the failure are visible: their claims are re-checked all the same.
+      await settle(results).catch((late: unknown) => logger.warn('re-check after a failed batch failed too', { error: (late as Error).message }));
+      throw e;
+    }
+    await settle(results);
     return results.map((r) => ({ report: r.report, created: r.created, affectedClaims: r.affected.length }));
   }
 
@@ -180,8 +277,8 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     if (scope?.sources && !scope.sources.includes(report.sourceKey)) {
       throw new AppError('FORBIDDEN', `id: this API key may only delete reports of ${scope.sources.join(', ')}, not of "${report.source}"`, 'id');
     }
-    await store.deleteReport(report, urlHashOf(report.url));
-    await Promise.all([store.addToCounters({ reports: -1 }), store.addToSource(report.sourceKey, report.source, -1)]);
+    if (!(await store.deleteReport(report, urlHashOf(report.url)))) throw notFound('id', 'report', id);
+    await store.countReportOnce(report, -1);
     const affected = await claimsAffectedBy(store, report.terms);
     await afterChange(affected);
     return { report, affectedClaims: affected.length };

@@ -10,6 +10,13 @@ export const LIMITS = {
   pageSizeMax: 100,
   pageSizeDefault: 20,
   searchMaxChars: 200,
+  /** claims a report page looks through for evidence citing the report (Report.evidence) */
+  reportClaimsMax: 50,
+  /** ids are ours (clm_..., rep_..., about 25 characters); anything longer is not one */
+  idMaxChars: 100,
+  /** publishedAt: from this year to a week after today (clock skew, time zones, embargoes) */
+  publishedAtMinYear: 1900,
+  publishedAtMaxDaysAhead: 7,
   /** HTTP body cap: a batch of reports at the text limit does not fit; batches are meant for many small reports */
   httpBodyMaxBytes: 2 * 1024 * 1024,
 } as const;

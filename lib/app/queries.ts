@@ -5,11 +5,14 @@ import type { Store } from '../store/port.js';
 import { stanceOrder } from '../store/codec.js';
 import { badInput, notFound } from '../errors.js';
 import { LIMITS } from './limits.js';
-import type { ClaimRecord, Page, PageArgs, Stats } from './types.js';
+import type { ClaimOrder } from '../store/port.js';
+import { claimsAffectedBy } from './ingest.js';
+import type { ClaimRecord, EvidenceRecord, ListClaimsArgs, Page, PageArgs, ReportRecord, Stats } from './types.js';
+import { CLAIM_ORDERS } from './types.js';
 import { optionalText, pageSize, sourceKeyOf } from './validate.js';
 
-/** Claims matching every content term of the search, newest first, paged by offset. */
-async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined): Promise<Page<ClaimRecord>> {
+/** Claims matching every content term of the search (and the verdict, if given), newest (or most recently changed) first, paged by offset. */
+async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, order: ClaimOrder, verdict?: Verdict | null): Promise<Page<ClaimRecord>> {
   const terms = analyzeClaim(search).terms;
   if (terms.length === 0) throw badInput('search', 'has no words to search for');
   let offset = 0;
@@ -20,8 +23,10 @@ async function searchClaims(store: Store, search: string, first: number, after: 
   }
   const hits = await store.claimsForTerms(terms, 'search');
   const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
-  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null);
-  claims.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+  // Filter before slicing: a page holds `first` matches, and hasNextPage says whether more match.
+  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null && (!verdict || c.verdict === verdict));
+  const at = order === 'changed' ? (c: ClaimRecord) => c.updatedAt : (c: ClaimRecord) => c.createdAt;
+  claims.sort((a, b) => at(b).localeCompare(at(a)) || b.id.localeCompare(a.id));
   const slice = claims.slice(offset, offset + first);
   const edges = slice.map((node, i) => ({ node, cursor: Buffer.from(`o:${offset + i + 1}`).toString('base64url') }));
   return {
@@ -37,16 +42,38 @@ export function createQueries(store: Store) {
     getReport: (id: string) => store.getReport(id),
     getReports: (ids: readonly string[]) => store.getReports(ids),
 
-    async listClaims(args: PageArgs & { verdict?: Verdict | null; search?: string | null }) {
+    async listClaims(args: ListClaimsArgs) {
       const first = pageSize('first', args.first);
       const search = optionalText('search', args.search, LIMITS.searchMaxChars);
       if (args.verdict && !VERDICTS.includes(args.verdict)) throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
-      if (search) {
-        const page = await searchClaims(store, search, first, args.after);
-        if (!args.verdict) return page;
-        return { ...page, edges: page.edges.filter((e) => e.node.verdict === args.verdict) };
-      }
-      return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}) });
+      if (args.orderBy && !(args.orderBy in CLAIM_ORDERS)) throw badInput('orderBy', `must be one of ${Object.keys(CLAIM_ORDERS).join(', ')}`);
+      const order = args.orderBy ? CLAIM_ORDERS[args.orderBy] : undefined;
+      if (search) return searchClaims(store, search, first, args.after, order ?? 'created', args.verdict);
+      return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}), ...(order ? { order } : {}) });
+    },
+
+    /** The report's statements in order (its text as the engine read it, boilerplate removed), or those in `range`. */
+    async reportStatements(report: Pick<ReportRecord, 'id' | 'statementCount'>, range?: { from: number; to: number }): Promise<Array<{ index: number; text: string }>> {
+      const from = Math.max(0, range?.from ?? 0);
+      const to = Math.min(report.statementCount - 1, range?.to ?? report.statementCount - 1);
+      const refs = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({ reportId: report.id, index: from + i }));
+      const records = await store.getStatements(refs);
+      return records.map((r) => ({ index: r.statement.index, text: r.statement.text })).sort((a, b) => a.index - b.index);
+    },
+
+    /**
+     * The evidence this report gives the claims it bears on: one item per claim whose current verdict
+     * cites it. Candidates are the claims the report's terms watch (the same rule that decides which
+     * claims a new report re-checks), at most LIMITS.reportClaimsMax of them, so the cost stays bounded.
+     */
+    async reportEvidence(report: ReportRecord): Promise<EvidenceRecord[]> {
+      const candidates = (await claimsAffectedBy(store, report.terms)).slice(0, LIMITS.reportClaimsMax);
+      const claims = (await store.getClaims(candidates)).filter((c): c is ClaimRecord => c !== null);
+      const pages = await Promise.all(claims.map((c) => store.listEvidence(c, { first: LIMITS.pageSizeMax })));
+      return pages
+        .flatMap((p) => p.edges.map((e) => e.node))
+        .filter((e) => e.reportId === report.id)
+        .sort((a, b) => stanceOrder(a.stance) - stanceOrder(b.stance) || a.claimId.localeCompare(b.claimId));
     },
 
     async listReports(args: PageArgs & { source?: string | null }) {
@@ -64,6 +91,7 @@ export function createQueries(store: Store) {
 
     verdictHistory: (claimId: string) => store.listHistory(claimId),
     listSources: () => store.listSources(),
+    getSources: (sourceKeys: readonly string[]) => store.getSources(sourceKeys),
 
     async stats(): Promise<Stats> {
       const [counters, sources, ...counts] = await Promise.all([store.counters(), store.listSources(), ...VERDICTS.map((v) => store.countClaims(v))]);

@@ -33,6 +33,13 @@ export interface ReportRecord {
   signature: CopySignature;
   /** distinct terms, kept so deleting the report can remove its postings */
   terms: string[];
+  /**
+   * Work the report still owes, written with the report and cleared once done: its count in the
+   * counters, and the re-check of the claims it affects. A writer that stops half-way (crash,
+   * failure) leaves them set; the next ingest of the same report finishes them.
+   */
+  owesCounters?: boolean;
+  owesRecheck?: boolean;
 }
 
 export interface StatementRecord {
@@ -128,6 +135,17 @@ export interface DeleteReportResult {
   affectedClaims: number;
 }
 
+/** How `claims` may be ordered, and the store ordering each one reads. */
+export const CLAIM_ORDERS = { NEWEST: 'created', RECENTLY_CHANGED: 'changed' } as const;
+export type ClaimOrderBy = keyof typeof CLAIM_ORDERS;
+
+export interface ListClaimsArgs extends PageArgs {
+  verdict?: Verdict | null;
+  search?: string | null;
+  /** unset: newest first, or most recently changed first when a verdict is given */
+  orderBy?: ClaimOrderBy | null;
+}
+
 /** The use cases. Every method validates its input and throws AppError on bad input. */
 export interface App {
   /** `scope`: what the caller's key may write (a key bound to sources); absent = anything */
@@ -141,15 +159,19 @@ export interface App {
 
   getClaim(id: string): Promise<ClaimRecord | null>;
   getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>>;
-  listClaims(args: PageArgs & { verdict?: Verdict | null; search?: string | null }): Promise<Page<ClaimRecord>>;
+  listClaims(args: ListClaimsArgs): Promise<Page<ClaimRecord>>;
   getReport(id: string): Promise<ReportRecord | null>;
   getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
   listReports(args: PageArgs & { source?: string | null }): Promise<Page<ReportRecord>>;
   /** Evidence of the claim's current verdict; pass the claim when it is already loaded to save a read. */
   listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }, claim?: ClaimRecord): Promise<Page<EvidenceRecord>>;
   verdictHistory(claimId: string): Promise<VerdictChange[]>;
+  /** The report's statements in order (its cleaned text), so a reader can check evidence in context. */
+  reportStatements(report: Pick<ReportRecord, 'id' | 'statementCount'>, range?: { from: number; to: number }): Promise<Array<{ index: number; text: string }>>;
+  /** One evidence item per claim whose current verdict cites the report (bounded, see LIMITS.reportClaimsMax). */
+  reportEvidence(report: ReportRecord): Promise<EvidenceRecord[]>;
   listSources(): Promise<SourceRecord[]>;
-  getSources(keys: readonly string[]): Promise<Array<SourceRecord | null>>;
+  getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
   stats(): Promise<Stats>;
 
   /** The source registry (admin): each change re-checks the claims the source's reports may affect. */

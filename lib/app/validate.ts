@@ -1,12 +1,13 @@
 // Input validation for every use case: clear errors naming the field and the
 // limit, before anything is written. Text is NFC-normalised and stripped of
-// control and zero-width characters.
+// control, zero-width and bidirectional-control characters.
 import { badInput } from '../errors.js';
 import { LIMITS } from './limits.js';
 import type { IngestReportInput } from './types.js';
 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
+// Bidirectional controls (U+200E/F, U+202A-202E, U+2066-2069) with them: stored text must display as it was checked.
+const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 export function cleanInput(value: string): string {
   return value.normalize('NFC').replace(INVISIBLE, '');
@@ -63,6 +64,20 @@ export function optionalDate(field: string, value: unknown): string | undefined 
   throw badInput(field, `"${text}" is not an ISO date (YYYY-MM-DD) or date-time (YYYY-MM-DDTHH:MM:SSZ)`);
 }
 
+/**
+ * A publish date a report can have: from LIMITS.publishedAtMinYear to a week from now.
+ * Relative dates in the text resolve against it, so year 0 or 9999 would date every event wrongly.
+ */
+export function optionalPublishDate(field: string, value: unknown, now = new Date()): string | undefined {
+  const date = optionalDate(field, value);
+  if (date === undefined) return undefined;
+  const min = `${LIMITS.publishedAtMinYear}-01-01`;
+  const max = new Date(now.getTime() + LIMITS.publishedAtMaxDaysAhead * 86_400_000).toISOString().slice(0, 10);
+  const day = date.slice(0, 10);
+  if (day < min || day > max) throw badInput(field, `"${date}" is outside the plausible range ${min} to ${max} (a week from today)`);
+  return date;
+}
+
 export interface ValidReport {
   source: string;
   text: string;
@@ -78,8 +93,18 @@ export function validateReport(input: IngestReportInput, prefix = 'input'): Vali
     text: requiredText(`${prefix}.text`, input.text, LIMITS.reportTextMaxChars),
     title: optionalText(`${prefix}.title`, input.title, LIMITS.titleMaxChars),
     url: optionalUrl(`${prefix}.url`, input.url),
-    publishedAt: optionalDate(`${prefix}.publishedAt`, input.publishedAt),
+    publishedAt: optionalPublishDate(`${prefix}.publishedAt`, input.publishedAt),
   };
+}
+
+/** An id as this service makes them; anything else is refused before it reaches a key. */
+export function validId(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must not be empty');
+  const id = value.trim();
+  if (id.length > LIMITS.idMaxChars || !/^[A-Za-z0-9_-]+$/.test(id)) {
+    throw badInput(field, `is not an id of this service (ids are at most ${LIMITS.idMaxChars} letters, digits, "_" or "-")`);
+  }
+  return id;
 }
 
 export function pageSize(field: string, first: number | null | undefined): number {

@@ -10,7 +10,7 @@ export async function buildLambdaBundle(entry: string, outfile: string): Promise
     format: 'esm',
     minify: true,
     mainFields: ['module', 'main'],
-    external: ['dynalite'],
+    external: ['dynalite', '@graphql-yoga/render-graphiql'],
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     outfile,
     logLevel: 'silent',

@@ -39,8 +39,19 @@ if (flag('--json')) {
 }
 if (flag('--wrong')) {
   const why = new Map([...set.cases, ...set.scenarios.flatMap((s) => s.cases)].map((c) => [c.id, c]));
+  // Grouped by the rule the verdict rests on, so a rule that misfires shows as one block.
+  const byRule = new Map<string, typeof results>();
   for (const r of results.filter((x) => x.expect !== x.got)) {
-    console.error(`wrong ${r.id}: expected ${r.expect}, got ${r.got} (${r.confidence}) :: ${why.get(r.id)?.claim} :: ${why.get(r.id)?.why ?? ''}`);
+    const rule = r.decidedBy ?? 'NO_EVIDENCE';
+    const group = byRule.get(rule);
+    if (group) group.push(r);
+    else byRule.set(rule, [r]);
+  }
+  for (const [rule, wrong] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
+    console.error(`\n${rule}: ${wrong.length} wrong`);
+    for (const r of wrong) {
+      console.error(`  ${r.id}: expected ${r.expect}, got ${r.got} (${r.confidence}) :: ${why.get(r.id)?.claim} :: ${why.get(r.id)?.why ?? ''}`);
+    }
   }
 }
 process.stderr.write(`eval finished in ${seconds} s\n`);

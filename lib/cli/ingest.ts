@@ -37,7 +37,14 @@ async function viaGraphql(batch: IngestReportInput[]): Promise<Array<Pick<Ingest
   return body.data!.ingestReports.results;
 }
 
-const runtime = graphqlUrl ? undefined : await createRuntime(loadConfig());
+const config = loadConfig();
+const runtime = graphqlUrl ? undefined : await createRuntime(config).catch((e: unknown) => {
+  if ((e as Error).name !== 'StoreInUseError') throw e;
+  console.error(
+    `${(e as Error).message}\nIs \`npm start\` running? Stop it first, or ingest through the running server:\n  npm run ingest -- ${folder} --graphql http://localhost:${config.port}/graphql${config.apiKeys ? ' --key <API key>' : ''}`,
+  );
+  process.exit(1);
+});
 let created = 0;
 let done = 0;
 try {

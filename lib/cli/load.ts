@@ -95,6 +95,16 @@ const result = await autocannon({
   ],
 });
 
+// autocannon destroys its connections at the end, but the server finishes the requests they
+// carried: an ingest still re-checking its claims would look like a stale claim. Wait until the
+// counts have stayed put for a few seconds (at most a minute) before checking.
+const QUIET_MS = 5_000;
+let last = '';
+for (let quietSince = Date.now(), started = Date.now(); Date.now() - quietSince < QUIET_MS && Date.now() - started < 60_000; ) {
+  await new Promise((r) => setTimeout(r, 500));
+  const now = JSON.stringify((await gql('{ stats { claims reports } }')).data);
+  if (now !== last) [last, quietSince] = [now, Date.now()];
+}
 console.error('checking: every written report present, every claim equal to its re-check...');
 const missing: string[] = [];
 for (const id of writtenReports) if (!(await gql('query($id: ID!) { report(id: $id) { id } }', { id })).data?.report) missing.push(id);

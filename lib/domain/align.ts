@@ -211,78 +211,228 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
   return LEGAL_STAGE.test(claim.text) || CASE_STAGES.some((stage) => has(statement, stage));
 }
 
-export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
+/**
+ * What one statement says of a claim, read once. The rules below test it in order; the first that
+ * applies decides the stance. Readings the early rules do not need (slot comparison, names, polarity)
+ * are computed on first use, so an off-topic sentence costs one overlap score.
+ */
+export interface Reading {
+  readonly claim: Statement;
+  readonly statement: Statement;
+  readonly publishedAt: string | undefined;
+  /** topic overlap in [0, 1], with the context and lead the sentence carries */
+  readonly score: number;
+  readonly headline: boolean;
+  readonly sameFact: number;
+  readonly slots: SlotCheck;
+  /** names of the sentence that are neither the claim's, the lead's nor an aside */
+  readonly strangers: NameSlot[];
+  readonly missingName: boolean;
+  readonly claimNegated: boolean;
+  readonly statementNegated: boolean;
+  readonly hedged: boolean;
+  readonly question: boolean;
+  /** the slot conflicts plus the polarity conflict, when polarity differs */
+  readonly conflicts: SlotComparison[];
+  /** overlap of the sentence's own words (not the one it continues): a conflict needs the sentence itself to state the fact */
+  readonly ownScore: number;
+  readonly contradictionBar: number;
+  /** a harm the sentence says did not happen ("no injuries were reported") that the claim asserts */
+  readonly deniedHarm: string | undefined;
+}
+
+function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Reading {
   const c = claim.statement;
   // What the sentence carries from the one it refers back to, and from its report's lead: read once.
   const context = contextOf(statement);
   const lead = leadOf(statement);
-  const score = topicOverlap(c, statement, context, lead);
   const headline = statement.extra?.headlineOnly === true;
-  const sameFact = headline ? SAME_FACT_HEADLINE : SAME_FACT;
-  const sameFactContradiction = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
-  if (score < Math.min(ON_TOPIC, sameFact)) {
-    return { stance: 'MENTIONS', score, matched: [], conflicting: [], reason: 'different topic' };
-  }
-  const { matched, conflicting, missing, countedConflict } = compareSlots(c, statement, context, publishedAt);
-  if (conflicting.length > 0 && aboutEarlierTime(c, statement, publishedAt)) {
-    return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'about an earlier time than the claim' };
-  }
-  // Every key entity of the claim must be there: the same act by or about someone else is another fact.
-  // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
-  // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
-  // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
+  const memo = new Map<string, unknown>();
+  const once = <T>(key: string, compute: () => T): T => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  };
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
-  const strangers = statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text));
-  // A sentence that refers back continues the previous one's fact, in its place, though it names other
-  // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
-  const contextNames = context.names ?? [];
-  const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
-  const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...contextNames, ...lead] : placedElsewhere ? [] : contextNames;
-  // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
-  // other people ("LaCalamita was found guilty of the slaying of Kafoury").
-  const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
-  const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
-  // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
-  // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
-  // sentence names someone or somewhere the claim does not, a missing name means another actor or
-  // place in the same role ("agreements with the EU" is not "the agreement with the United States").
-  const absent = c.slots.names.filter((name) => !named(name)).length;
-  const rival = statement.slots.names.some((n) => !inClaim(n));
-  const missingName = !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
-  if (missingName) {
-    return { stance: 'MENTIONS', score, matched, conflicting: [], reason: 'a key name of the claim is missing' };
-  }
-  // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola").
-  const predicate = new Set(c.terms);
-  const claimNegated = negatesTerms(c.text, predicate);
-  const statementNegated = negatesTerms(statement.text, predicate);
-  const polarityDiffers = claimNegated !== statementNegated;
-  if (polarityDiffers) {
-    conflicting.push({ kind: 'polarity', claim: claimNegated ? 'negated' : 'affirmed', report: statementNegated ? 'negated' : 'affirmed' });
-  }
-  const hedged = (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged;
-  // A conflicting detail only counts when the sentence itself (not the one before) states the fact.
-  // A sentence that renames the previous one's subject and names nothing else ("The island, which has
-  // about 200,000 residents") states its fact with the previous sentence's names.
-  const ownScore = namesBack(statement.text) && strangers.length === 0 ? score : topicOverlap(c, statement, {}, strangers.length === 0 ? lead : []);
-  // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
-  const question = /\?["'’”)\]]*$/.test(statement.text.trim());
-  // A figure that counts the very thing the claim's figure counts, in a sentence about the report's own event
-  // (no other place or actor), is the same fact though the sentence is short ("The governor said 50 were injured").
-  const contradictionBar = countedConflict && strangers.length === 0 ? Math.min(sameFact, sameFactContradiction) : sameFactContradiction;
-  if (ownScore >= contradictionBar && conflicting.length > 0 && !(hedged && !polarityDiffers) && !question) {
-    const first = conflicting[0]!;
-    return { stance: 'CONTRADICTS', score, matched, conflicting, reason: `${first.kind} conflict: ${first.claim} vs ${first.report}` };
-  }
-  // "There were no reports of injuries" in a report about the claim's event (its names in the sentence or the
-  // lead) denies a claim that the event injured people, though the sentence shares few of the claim's words.
-  const harm = claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t));
-  if (harm && strangers.length === 0 && !question && !hedged) {
-    return { stance: 'CONTRADICTS', score, matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${harm} reported` }], reason: `polarity conflict: the report says there was no ${harm}` };
-  }
-  if (score >= sameFact && conflicting.length === 0 && (!missing || headline) && !hedged && !otherCaseStage(c, statement)) {
-    return { stance: 'SUPPORTS', score, matched, conflicting, reason: 'same fact, all shared details agree' };
-  }
-  const reason = hedged ? 'reported without being asserted' : missing ? 'does not state the claim\'s detail' : 'shares the topic, not the fact';
-  return { stance: 'MENTIONS', score, matched, conflicting, reason };
+  // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola"). Built once for both sides.
+  const predicate = () => once('predicate', () => new Set(c.terms));
+  const reading: Reading = {
+    claim: c,
+    statement,
+    publishedAt,
+    score: topicOverlap(c, statement, context, lead),
+    headline,
+    sameFact: headline ? SAME_FACT_HEADLINE : SAME_FACT,
+    get slots() {
+      return once('slots', () => compareSlots(c, statement, context, publishedAt));
+    },
+    // Every key entity of the claim must be there: the same act by or about someone else is another fact.
+    // The headline's names scope a sentence that names no one and nowhere else ("In Eastmark, twelve
+    // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
+    // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
+    get strangers() {
+      return once('strangers', () => statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text)));
+    },
+    get missingName() {
+      return once('missingName', () => {
+        const strangers = reading.strangers;
+        // A sentence that refers back continues the previous one's fact, in its place, though it names other
+        // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
+        const contextNames = context.names ?? [];
+        const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
+        const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...contextNames, ...lead] : placedElsewhere ? [] : contextNames;
+        // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
+        // other people ("LaCalamita was found guilty of the slaying of Kafoury").
+        const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
+        const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
+        // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
+        // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
+        // sentence names someone or somewhere the claim does not, a missing name means another actor or
+        // place in the same role ("agreements with the EU" is not "the agreement with the United States").
+        const absent = c.slots.names.filter((name) => !named(name)).length;
+        const rival = statement.slots.names.some((n) => !inClaim(n));
+        return !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
+      });
+    },
+    get claimNegated() {
+      return once('claimNegated', () => negatesTerms(c.text, predicate()));
+    },
+    get statementNegated() {
+      return once('statementNegated', () => negatesTerms(statement.text, predicate()));
+    },
+    get hedged() {
+      return once('hedged', () => (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged);
+    },
+    // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
+    get question() {
+      return once('question', () => /\?["'’”)\]]*$/.test(statement.text.trim()));
+    },
+    get conflicts() {
+      return once('conflicts', () => {
+        const { claimNegated, statementNegated } = reading;
+        const polarity: SlotComparison[] =
+          claimNegated !== statementNegated ? [{ kind: 'polarity', claim: claimNegated ? 'negated' : 'affirmed', report: statementNegated ? 'negated' : 'affirmed' }] : [];
+        return [...reading.slots.conflicting, ...polarity];
+      });
+    },
+    // A sentence that renames the previous one's subject and names nothing else ("The island, which has
+    // about 200,000 residents") states its fact with the previous sentence's names.
+    get ownScore() {
+      return once('ownScore', () => {
+        const strangers = reading.strangers;
+        return namesBack(statement.text) && strangers.length === 0 ? reading.score : topicOverlap(c, statement, {}, strangers.length === 0 ? lead : []);
+      });
+    },
+    // A figure that counts the very thing the claim's figure counts, in a sentence about the report's own event
+    // (no other place or actor), is the same fact though the sentence is short ("The governor said 50 were injured").
+    get contradictionBar() {
+      const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
+      return reading.slots.countedConflict && reading.strangers.length === 0 ? Math.min(reading.sameFact, bar) : bar;
+    },
+    get deniedHarm() {
+      return once('deniedHarm', () => (reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t))));
+    },
+  };
+  return reading;
+}
+
+const polarityDiffers = (r: Reading): boolean => r.claimNegated !== r.statementNegated;
+
+/** One step of the alignment decision: when it applies, the stance it gives and why, in words. */
+export interface AlignmentRule {
+  id: string;
+  stance: Alignment['stance'];
+  /** a claim and a sentence it decides, for people reading the rules */
+  example: string;
+  applies: (r: Reading) => boolean;
+  reason: (r: Reading) => string;
+  /** the details the evidence shows: by default the slots that matched and the conflicts */
+  shows?: (r: Reading) => Pick<Alignment, 'matched' | 'conflicting'>;
+}
+
+const matchedOnly = (r: Reading) => ({ matched: r.slots.matched, conflicting: [] });
+
+/** The alignment decision, in order: the first rule that applies decides. */
+export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
+  {
+    id: 'OFF_TOPIC',
+    stance: 'MENTIONS',
+    example: '"Troops left Niger" vs "The festival opened in Paris"',
+    applies: (r) => r.score < Math.min(ON_TOPIC, r.sameFact),
+    reason: () => 'different topic',
+    shows: () => ({ matched: [], conflicting: [] }),
+  },
+  {
+    id: 'EARLIER_TIME',
+    stance: 'MENTIONS',
+    example: '"The quake killed 12" vs "In 2004 a tsunami killed 230,000" (report of 2012)',
+    applies: (r) => r.slots.conflicting.length > 0 && aboutEarlierTime(r.claim, r.statement, r.publishedAt),
+    reason: () => 'about an earlier time than the claim',
+    shows: matchedOnly,
+  },
+  {
+    id: 'KEY_NAME_MISSING',
+    stance: 'MENTIONS',
+    example: '"Niger ended its agreement with the United States" vs "Niger ended its agreements with the EU"',
+    applies: (r) => r.missingName,
+    reason: () => 'a key name of the claim is missing',
+    shows: matchedOnly,
+  },
+  {
+    id: 'DETAIL_CONFLICT',
+    stance: 'CONTRADICTS',
+    example: '"France had 3,000 troops in Niger" vs "France had 1,500 troops in Niger"; "The bridge closed" vs "The bridge did not close"',
+    applies: (r) => r.ownScore >= r.contradictionBar && r.conflicts.length > 0 && !(r.hedged && !polarityDiffers(r)) && !r.question,
+    reason: (r) => `${r.conflicts[0]!.kind} conflict: ${r.conflicts[0]!.claim} vs ${r.conflicts[0]!.report}`,
+    shows: (r) => ({ matched: r.slots.matched, conflicting: r.conflicts }),
+  },
+  {
+    id: 'HARM_DENIED',
+    stance: 'CONTRADICTS',
+    example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
+    applies: (r) => r.deniedHarm !== undefined && r.strangers.length === 0 && !r.question && !r.hedged,
+    reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
+    shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }] }),
+  },
+  {
+    id: 'OTHER_CASE_STAGE',
+    stance: 'MENTIONS',
+    example: '"The man was found guilty" vs "The man was charged with murder"',
+    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && otherCaseStage(r.claim, r.statement),
+    reason: () => 'names another stage of the case',
+  },
+  {
+    id: 'SAME_FACT',
+    stance: 'SUPPORTS',
+    example: '"France had about 1,500 troops in Niger" vs "Some 1,500 French soldiers are stationed in Niger"',
+    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && (!r.slots.missing || r.headline) && !r.hedged,
+    reason: () => 'same fact, all shared details agree',
+  },
+  {
+    id: 'HEDGED',
+    stance: 'MENTIONS',
+    example: '"The CEO resigned" vs "The CEO has reportedly resigned"',
+    applies: (r) => r.hedged,
+    reason: () => 'reported without being asserted',
+  },
+  {
+    id: 'DETAIL_MISSING',
+    stance: 'MENTIONS',
+    example: '"The quake killed 12 people" vs "The quake killed people in the north"',
+    applies: (r) => r.slots.missing,
+    reason: () => "does not state the claim's detail",
+  },
+  {
+    id: 'TOPIC_ONLY',
+    stance: 'MENTIONS',
+    example: '"The bank was set on fire" vs "Protesters gathered outside the bank"',
+    applies: () => true,
+    reason: () => 'shares the topic, not the fact',
+  },
+];
+
+export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
+  const reading = readStatement(claim, statement, publishedAt);
+  const rule = ALIGNMENT_RULES.find((r) => r.applies(reading))!;
+  const { matched, conflicting } = rule.shows?.(reading) ?? { matched: reading.slots.matched, conflicting: reading.conflicts };
+  return { stance: rule.stance, rule: rule.id, score: reading.score, matched, conflicting, reason: rule.reason(reading) };
 }

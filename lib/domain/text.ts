@@ -1,7 +1,8 @@
 // Text normalisation shared by every engine step: one Unicode form, plain quotes
 // and dashes, no invisible characters, so later steps can match on plain strings.
 
-const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// Bidirectional controls too (U+200E/F, U+202A-202E, U+2066-2069): they change how text displays, not what it says.
+const ZERO_WIDTH = /[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u00AD]/g;
 // C0/C1 controls except tab and newline: they only ever come from broken scrapes or abuse.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 

@@ -106,6 +106,8 @@ export interface SlotComparison {
 
 export interface Alignment {
   stance: Stance;
+  /** id of the rule that decided the stance (see ALIGNMENT_RULES in align.ts) */
+  rule: string;
   /** topic-overlap strength in [0, 1] */
   score: number;
   matched: SlotComparison[];
@@ -142,6 +144,8 @@ export interface EvidenceItem {
   statementIndex: number;
   sentence: string;
   stance: Stance;
+  /** id of the rule that decided the stance */
+  rule: string;
   score: number;
   matched: SlotComparison[];
   conflicting: SlotComparison[];

@@ -41,6 +41,7 @@ function strongestPerReport(claim: ClaimAnalysis, candidates: Candidate[]): Evid
       statementIndex: statement.index,
       sentence: statement.text,
       stance: a.stance,
+      rule: a.rule,
       score: Number(a.score.toFixed(3)),
       matched: a.matched,
       conflicting: a.conflicting,

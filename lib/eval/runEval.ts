@@ -30,13 +30,15 @@ async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, str
   const out: CaseResult[] = [];
   for (const c of cases) {
     const { claim } = await app.submitClaim({ text: c.claim });
-    const evidence = c.evidence ? await app.listEvidence(claim.id, { first: 100 }) : undefined;
-    const cited = new Map((evidence?.edges ?? []).map((e) => [idToFile.get(e.node.reportId) ?? e.node.reportId, e.node.stance]));
+    const evidence = await app.listEvidence(claim.id, { first: c.evidence ? 100 : 1 });
+    const cited = new Map(evidence.edges.map((e) => [idToFile.get(e.node.reportId) ?? e.node.reportId, e.node.stance]));
     out.push({
       id: c.id,
       expect: c.expect,
       got: claim.verdict,
       confidence: claim.confidence,
+      // The strongest evidence item is the one the verdict rests on (contradictions first, then support).
+      decidedBy: evidence.edges[0]?.node.rule ?? 'NO_EVIDENCE',
       stances: (c.evidence ?? []).map((e) => ({ report: e.report, expect: e.stance, got: cited.get(e.report) ?? 'MENTIONS' })),
     });
   }

@@ -7,6 +7,8 @@ export interface CaseResult {
   expect: Verdict;
   got: Verdict;
   confidence: number;
+  /** the stance rule of the evidence the verdict rests on (its strongest item), or NO_EVIDENCE */
+  decidedBy?: string;
   /** expected vs assigned stance per listed report */
   stances: Array<{ report: string; expect: Stance; got: Stance }>;
 }
@@ -25,10 +27,29 @@ export interface EvalSummary {
   cases: Array<{ id: string; expect: Verdict; got: Verdict; confidence: number }>;
   confusion: Record<Verdict, Record<Verdict, number>>;
   bands: Array<{ band: string; total: number; correct: number; accuracy: number | null }>;
+  /** expected calibration error over 10 equal-width confidence bins: how far confidence is from accuracy */
+  ece: number;
   stance?: { total: number; correct: number; accuracy: number };
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 10_000) / 10_000);
+
+/**
+ * Expected calibration error with equal-width bins: the case-weighted mean gap between each bin's mean
+ * confidence and its accuracy. 0 is perfectly calibrated.
+ */
+export function expectedCalibrationError(items: Array<{ confidence: number; correct: boolean }>, bins = 10): number {
+  if (items.length === 0) return 0;
+  const sums = Array.from({ length: bins }, () => ({ n: 0, confidence: 0, correct: 0 }));
+  for (const { confidence, correct } of items) {
+    const bin = sums[Math.min(bins - 1, Math.max(0, Math.floor(confidence * bins)))]!;
+    bin.n += 1;
+    bin.confidence += confidence;
+    bin.correct += correct ? 1 : 0;
+  }
+  const gap = sums.reduce((total, b) => total + (b.n === 0 ? 0 : Math.abs(b.correct - b.confidence)), 0);
+  return Math.round((gap / items.length) * 10_000) / 10_000;
+}
 
 export function summarize(results: CaseResult[]): EvalSummary {
   const confusion = Object.fromEntries(VERDICTS.map((e) => [e, Object.fromEntries(VERDICTS.map((g) => [g, 0]))])) as EvalSummary['confusion'];
@@ -51,6 +72,7 @@ export function summarize(results: CaseResult[]): EvalSummary {
     cases: results.map((r) => ({ id: r.id, expect: r.expect, got: r.got, confidence: r.confidence })),
     confusion,
     bands,
+    ece: expectedCalibrationError(results.map((r) => ({ confidence: r.confidence, correct: r.expect === r.got }))),
     ...(stances.length > 0 ? { stance: { total: stances.length, correct: stanceCorrect, accuracy: ratio(stanceCorrect, stances.length) } } : {}),
   };
 }
@@ -61,7 +83,7 @@ export function formatSummary(name: string, s: EvalSummary): string {
   const short: Record<Verdict, string> = { CORROBORATED: 'CORR', DISPUTED: 'DISP', SINGLE_SOURCE: 'SING', UNVERIFIED: 'UNVR' };
   lines.push('', `expected \\ got  ${VERDICTS.map((v) => short[v].padStart(6)).join('')}`);
   for (const e of VERDICTS) lines.push(`${e.padEnd(15)} ${VERDICTS.map((g) => String(s.confusion[e][g]).padStart(6)).join('')}`);
-  lines.push('', 'confidence band   cases  accuracy');
+  lines.push('', `expected calibration error (10 bins): ${s.ece.toFixed(3)}`, '', 'confidence band   cases  accuracy');
   for (const b of s.bands) lines.push(`${b.band.padEnd(17)} ${String(b.total).padStart(5)}  ${b.accuracy === null ? '-' : b.accuracy.toFixed(3)}`);
   return lines.join('\n');
 }

@@ -4,6 +4,9 @@ import type { Context } from './context.js';
 import { userError } from './errors.js';
 
 export function requireWriter(ctx: Context): void {
+  if (ctx.writesOpen && ctx.foreignOrigin) {
+    throw userError('FORBIDDEN', 'Writes are open on this server (no API key required), so mutations are accepted only from its own pages or from CORS_ORIGINS, not from another site.');
+  }
   if (ctx.caller.role === null) {
     throw userError('UNAUTHENTICATED', ctx.caller.invalidKey ? 'The API key is unknown or revoked.' : 'This mutation needs an API key: Authorization: Bearer <key>.');
   }

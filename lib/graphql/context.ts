@@ -3,6 +3,7 @@
 import DataLoader from 'dataloader';
 import type { Caller } from '../app/apiKeys.js';
 import type { App, ClaimRecord, ReportRecord, SourceRecord } from '../app/types.js';
+import { validId } from '../app/validate.js';
 
 export interface Context {
   app: App;
@@ -11,6 +12,10 @@ export interface Context {
   readsNeedKey: boolean;
   /** the client's network address, as the HTTP adapter saw it (rate limits when writes are open) */
   clientAddress: string | undefined;
+  /** no API key is required for writes (the local default) */
+  writesOpen: boolean;
+  /** the request comes from a browser page of another origin (see browserGuards.ts) */
+  foreignOrigin: boolean;
   loaders: {
     claim: DataLoader<string, ClaimRecord | null>;
     report: DataLoader<string, ReportRecord | null>;
@@ -18,10 +23,26 @@ export interface Context {
   };
 }
 
+/** Load by id; an id that cannot be ours fails alone (BAD_USER_INPUT), not the batch or the store call. */
+function byId<T>(get: (ids: readonly string[]) => Promise<Array<T | null>>) {
+  return async (ids: readonly string[]): Promise<Array<T | null | Error>> => {
+    const checked = ids.map((id) => {
+      try {
+        return validId('id', id);
+      } catch (e) {
+        return e as Error;
+      }
+    });
+    const valid = checked.filter((c): c is string => typeof c === 'string');
+    const found = new Map((await get(valid)).map((v, i) => [valid[i]!, v]));
+    return checked.map((c) => (typeof c === 'string' ? (found.get(c) ?? null) : c));
+  };
+}
+
 export function createLoaders(app: App): Context['loaders'] {
   return {
-    claim: new DataLoader((ids) => app.getClaims(ids), { maxBatchSize: 100 }),
-    report: new DataLoader((ids) => app.getReports(ids), { maxBatchSize: 100 }),
+    claim: new DataLoader(byId((ids) => app.getClaims(ids)), { maxBatchSize: 100 }),
+    report: new DataLoader(byId((ids) => app.getReports(ids)), { maxBatchSize: 100 }),
     source: new DataLoader((keys) => app.getSources(keys), { maxBatchSize: 100 }),
   };
 }

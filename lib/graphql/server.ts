@@ -1,6 +1,6 @@
 // createServer: one Yoga instance with its plugins, created once per process.
-// Query-shape limits (depth, aliases, cost, tokens, directives) come from
-// graphql-armor; batching is off; expected errors keep their code, others are masked.
+// Query-shape limits (depth, aliases, cost, tokens, directives) are queryLimits.ts,
+// field suggestions are blocked by graphql-armor where introspection is off; batching is off; expected errors keep their code, others are masked.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { NoSchemaIntrospectionCustomRule } from 'graphql';
@@ -8,19 +8,16 @@ import type { Authenticate } from '../app/apiKeys.js';
 import { LIMITS } from '../app/limits.js';
 import type { App } from '../app/types.js';
 import type { Config } from '../config.js';
-import { currentRequestId } from '../requestContext.js';
+import { clientRequestId, currentRequestId } from '../requestContext.js';
+import { corsFor, isForeignOrigin, onlyJsonBodies } from './browserGuards.js';
 import { createLoaders, type Context } from './context.js';
 import { maskError } from './errors.js';
+import { queryLimits } from './queryLimits.js';
 import { writeRateLimit } from './rateLimit.js';
 import { schema } from './schema.js';
+import { serveDashboard } from '../http/dashboard.js';
 
-export const QUERY_LIMITS = {
-  maxDepth: 10,
-  maxAliases: 15,
-  maxCost: 5_000,
-  maxTokens: 2_000,
-  maxDirectives: 20,
-} as const;
+export { QUERY_LIMITS } from './queryLimits.js';
 
 /** Refuse bodies over the limit before they are read: 413, not a crash. */
 function bodyLimit(maxBytes: number): Plugin {
@@ -47,6 +44,27 @@ function disableIntrospection(): Plugin {
   };
 }
 
+type GraphiQLOptions = Parameters<typeof import('@graphql-yoga/render-graphiql').renderGraphiQL>[0];
+
+/**
+ * GraphiQL from the project's own node_modules (scripts, styles and editor workers inlined in one page),
+ * so it renders on a network with no internet. The page is about 9 MB: it is imported only when GraphiQL
+ * is first opened (never on Lambda, where GraphiQL is off and the module is left out of the bundle) and
+ * rendered once per set of options.
+ */
+function localGraphiQL(): (options?: GraphiQLOptions) => Promise<string> {
+  const rendered = new Map<string, Promise<string>>();
+  return (options) => {
+    const key = JSON.stringify(options ?? {});
+    let page = rendered.get(key);
+    if (!page) {
+      page = import('@graphql-yoga/render-graphiql').then((m) => m.renderGraphiQL(options));
+      rendered.set(key, page);
+    }
+    return page;
+  };
+}
+
 export interface ServerDeps {
   app: App;
   config: Config;
@@ -60,18 +78,24 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
     schema,
     graphqlEndpoint: '/graphql',
     graphiql: config.graphiql ? { title: 'factcheck GraphQL' } : false,
+    ...(config.graphiql ? { renderGraphiQL: localGraphiQL() } : {}),
     landingPage: false,
+    cors: corsFor(config.corsOrigins),
     batching: false,
     logging: false,
     maskedErrors: { maskError: (error, message) => maskError(error, message, currentRequestId()) },
     plugins: [
+      ...(config.dashboard ? [serveDashboard({ dir: config.dashboardDir, graphqlEndpoint: '/graphql' })] : []),
       bodyLimit(LIMITS.httpBodyMaxBytes),
+      onlyJsonBodies(),
+      queryLimits(),
+      // Only armor's suggestion blocking: the shape limits are ours (queryLimits.ts), each with its own code.
       EnvelopArmorPlugin({
-        maxDepth: { n: QUERY_LIMITS.maxDepth },
-        maxAliases: { n: QUERY_LIMITS.maxAliases },
-        costLimit: { maxCost: QUERY_LIMITS.maxCost },
-        maxTokens: { n: QUERY_LIMITS.maxTokens },
-        maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+        maxDepth: { enabled: false },
+        maxAliases: { enabled: false },
+        costLimit: { enabled: false },
+        maxTokens: { enabled: false },
+        maxDirectives: { enabled: false },
         blockFieldSuggestion: { enabled: !config.introspection },
       }),
       ...(config.introspection ? [] : [disableIntrospection()]),
@@ -81,8 +105,10 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
       app,
       clientAddress: typeof clientAddress === 'string' ? clientAddress : undefined,
       caller: await authenticate(request.headers.get('authorization')),
-      requestId: currentRequestId() ?? request.headers.get('x-request-id') ?? 'none',
+      requestId: currentRequestId() ?? clientRequestId(request.headers.get('x-request-id')) ?? 'none',
       readsNeedKey: config.readsNeedKey,
+      writesOpen: !config.apiKeys && !config.keysInTable,
+      foreignOrigin: isForeignOrigin(request, config.corsOrigins),
       loaders: createLoaders(app),
     }),
   });

@@ -34,7 +34,8 @@ export async function toResult(response: Response): Promise<APIGatewayProxyStruc
   });
   const contentType = response.headers.get('content-type') ?? '';
   const buffer = Buffer.from(await response.arrayBuffer());
-  const isText = contentType === '' || TEXT_TYPES.test(contentType);
+  // A compressed body (the dashboard's gzipped files) is bytes whatever its content type says.
+  const isText = !response.headers.get('content-encoding') && (contentType === '' || TEXT_TYPES.test(contentType));
   return {
     statusCode: response.status,
     headers,

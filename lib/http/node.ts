@@ -3,7 +3,7 @@
 // announces its length or not (chunked), and never reaches GraphQL.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LIMITS } from '../app/limits.js';
-import { withRequestId } from '../requestContext.js';
+import { clientRequestId, withRequestId } from '../requestContext.js';
 
 type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
 
@@ -25,7 +25,7 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
 export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.httpBodyMaxBytes) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const header = req.headers['x-request-id'];
-    void withRequestId(typeof header === 'string' ? header : undefined, async () => {
+    void withRequestId(clientRequestId(typeof header === 'string' ? header : undefined), async () => {
       try {
         const method = req.method ?? 'GET';
         const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req, maxBytes);

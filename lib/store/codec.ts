@@ -3,6 +3,7 @@
 import type { ClaimRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
 import type { ApiKeyRecord } from './port.js';
 import { keys } from './keys.js';
+import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';
 
 type Item = Record<string, unknown>;
@@ -37,6 +38,8 @@ export function itemToReport(i: Item): ReportRecord {
     copyGroup: i.copyGroup as string,
     signature: JSON.parse(i.signature as string),
     terms: JSON.parse(i.terms as string),
+    ...(i.owesCounters ? { owesCounters: true } : {}),
+    ...(i.owesRecheck ? { owesRecheck: true } : {}),
   };
 }
 
@@ -110,6 +113,8 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   matched: JSON.parse(i.matched as string),
   conflicting: JSON.parse(i.conflicting as string),
   reason: i.reason as string,
+  // Evidence stored before stances carried their rule has none.
+  rule: (i.rule as string | undefined) ?? 'UNRECORDED',
 });
 
 export const historyToItem = (claimId: string, version: number, h: VerdictChange): Item => ({
@@ -151,20 +156,33 @@ export const itemToSource = (i: Item): SourceRecord => ({
   ...(i.ownerGroup ? { group: i.ownerGroup as string } : {}),
 });
 
-/** Opaque page cursors: the item's key, base64url-encoded. */
-export function encodeCursor(key: Item): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+/**
+ * Page cursors: opaque to clients. A cursor carries a tag of the list it belongs to (a hash of
+ * its index, partition and prefix) and the position in it; a cursor of another list, or one
+ * that was edited, is refused as bad input instead of reaching DynamoDB as a start key.
+ */
+const listingTag = (listing: string): string => createHash('sha256').update(listing).digest('base64url').slice(0, 12);
+/** A key attribute is at most 2,048 bytes (partition) or 1,024 (sort); positions are far shorter. */
+const CURSOR_VALUE_MAX_BYTES = 1_024;
+
+export function encodeCursor(listing: string, position: string[]): string {
+  return Buffer.from(JSON.stringify([listingTag(listing), ...position])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string, field = 'after'): Item {
+/** The position of a cursor of `listing`, or BAD_USER_INPUT. `valid` checks the position fits the list's query. */
+export function decodeCursor(cursor: string, listing: string, size: number, valid: (position: string[]) => boolean, field = 'after'): string[] {
+  let value: unknown;
   try {
-    const value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (value && typeof value === 'object' && !Array.isArray(value) && typeof value.PK === 'string' && typeof value.SK === 'string') {
-      for (const v of Object.values(value)) if (typeof v !== 'string') throw new Error('bad key');
-      return value as Item;
-    }
+    value = cursor.length <= 4 * 1_024 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
   } catch {
-    // fall through
+    value = undefined;
   }
-  throw badInput(field, 'malformed cursor; pass a cursor returned by a previous page');
+  if (!Array.isArray(value) || value.length !== size + 1 || !value.every((v) => typeof v === 'string' && v.length > 0 && Buffer.byteLength(v) <= CURSOR_VALUE_MAX_BYTES)) {
+    throw badInput(field, 'malformed cursor; pass a cursor returned by a previous page');
+  }
+  const [tag, ...position] = value as string[];
+  if (tag !== listingTag(listing) || !valid(position)) {
+    throw badInput(field, 'this cursor belongs to another list (or to evidence since replaced by a new verdict); pass a cursor returned by a previous page of this list');
+  }
+  return position;
 }

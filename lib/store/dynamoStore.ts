@@ -14,13 +14,14 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
-import type { Posting, Verdict } from '../domain/types.js';
-import { AppError } from '../errors.js';
+import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
+import { AppError, badInput } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { logger } from '../observability.js';
 import * as codec from './codec.js';
 import { keys } from './keys.js';
-import type { ApiKeyRecord, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
+import type { ApiKeyRecord, ClaimOrder, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
+import { ITEM_MAX_BYTES, itemBytes } from './itemSize.js';
 import { GSI1, GSI2 } from './table.js';
 
 type Item = Record<string, unknown>;
@@ -132,8 +133,20 @@ export class DynamoStore implements Store {
     return out;
   }
 
-  private async page<T>(input: Omit<QueryCommandInput, 'TableName'>, query: PageQuery, decode: (i: Item) => T, keyOf: (i: Item) => Item): Promise<Page<T>> {
-    const startKey = query.after ? codec.decodeCursor(query.after) : undefined;
+  private async page<T>(input: Omit<QueryCommandInput, 'TableName'>, query: PageQuery, decode: (i: Item) => T): Promise<Page<T>> {
+    // The list a cursor belongs to: its index, partition and (on the table) sort-key prefix.
+    const index = input.IndexName;
+    const partition = input.ExpressionAttributeValues?.[':pk'] as string;
+    const prefix = (input.ExpressionAttributeValues?.[':p'] as string | undefined) ?? '';
+    const listing = `${index ?? 'table'}|${partition}|${prefix}`;
+    const attrs = index ? ['PK', 'SK', `${index}SK`] : ['PK', 'SK'];
+    const fits = (position: string[]) => (index ? true : position[0] === partition && position[1]!.startsWith(prefix));
+    const startKey: Item | undefined = query.after
+      ? {
+          ...Object.fromEntries(codec.decodeCursor(query.after, listing, attrs.length, fits).map((v, i) => [attrs[i]!, v])),
+          ...(index ? { [`${index}PK`]: partition } : {}),
+        }
+      : undefined;
     const items: Item[] = [];
     let lastKey: Item | undefined = startKey;
     // Ask for one more than a page to know whether another page follows.
@@ -145,7 +158,7 @@ export class DynamoStore implements Store {
       lastKey = out.LastEvaluatedKey;
     } while (lastKey && items.length < query.first + 1);
     const hasNextPage = items.length > query.first;
-    const edges = items.slice(0, query.first).map((i) => ({ node: decode(i), cursor: codec.encodeCursor(keyOf(i)) }));
+    const edges = items.slice(0, query.first).map((i) => ({ node: decode(i), cursor: codec.encodeCursor(listing, attrs.map((a) => i[a] as string)) }));
     return {
       edges,
       pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
@@ -154,7 +167,10 @@ export class DynamoStore implements Store {
 
   // ---- counters
   async counters(): Promise<{ reports: number; claims: number }> {
-    const item = await this.get(keys.counters());
+    const out = await this.send<{ Item?: Item }>(
+      new GetCommand({ TableName: this.table, Key: keys.counters(), ConsistentRead: true, ProjectionExpression: 'reports, claims' }),
+    );
+    const item = out.Item;
     return { reports: (item?.reports as number) ?? 0, claims: (item?.claims as number) ?? 0 };
   }
 
@@ -198,6 +214,41 @@ export class DynamoStore implements Store {
     } catch (e) {
       if (!isConditionalFailure(e)) throw e;
     }
+  }
+
+  async replaceReportGuard(guard: ReportGuard, staleOwner: string, reportId: string): Promise<string> {
+    const key = this.guardKey(guard);
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...key, type: 'Guard', reportId },
+          ConditionExpression: 'attribute_not_exists(PK) OR reportId = :stale',
+          ExpressionAttributeValues: { ':stale': staleOwner },
+        }),
+      );
+      return reportId;
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+      return ((await this.get(key))?.reportId as string | undefined) ?? reportId;
+    }
+  }
+
+  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined {
+    const named: Array<[string, Item]> = [
+      ['the report record (its title, URL and distinct words)', codec.reportToItem(report)],
+      ...index.statements.map((s, i): [string, Item] => [`sentence ${i + 1}`, codec.statementToItem({ reportId: report.id, statement: s })]),
+    ];
+    for (const [item, value] of named) {
+      const bytes = itemBytes(value);
+      if (bytes > ITEM_MAX_BYTES) return { item, bytes, limit: ITEM_MAX_BYTES };
+    }
+    return undefined;
+  }
+
+  async removeReportIndex(reportId: string, index: ReportIndex): Promise<void> {
+    const deletes = this.indexItems(reportId, index).map((i) => ({ DeleteRequest: { Key: { PK: i.PK, SK: i.SK } as Item } }));
+    await this.batchWrite(deletes);
   }
 
   private indexItems(reportId: string, index: ReportIndex): Item[] {
@@ -266,6 +317,77 @@ export class DynamoStore implements Store {
     }
   }
 
+  async countReportOnce(report: ReportRecord, delta: 1 | -1): Promise<void> {
+    // No transactions: each counter item records the operation with its delta in one atomic
+    // update (the `inflight` set), so a repeat after a crash anywhere in this sequence adds nothing.
+    // The marker is dropped only once the report no longer says it owes the count.
+    const op = `${delta > 0 ? 'add' : 'del'}:${report.id}`;
+    const { PK, SK, GSI1PK, GSI1SK } = keys.source(report.sourceKey);
+    const counted: Array<{ key: Item; set?: string; add: string; names: Record<string, string>; values: Item }> = [
+      { key: keys.counters(), add: 'reports :d', names: {}, values: {} },
+      {
+        key: { PK, SK },
+        set: '#n = if_not_exists(#n, :name), GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k',
+        add: 'reportCount :d',
+        names: { '#n': 'name' },
+        values: { ':name': report.source, ':g1': GSI1PK, ':g2': GSI1SK, ':k': report.sourceKey },
+      },
+    ];
+    await Promise.all(
+      counted.map(async (c) => {
+        try {
+          await this.send(
+            new UpdateCommand({
+              TableName: this.table,
+              Key: c.key,
+              UpdateExpression: `${c.set ? `SET ${c.set} ` : ''}ADD ${c.add}, #inflight :op`,
+              ConditionExpression: 'NOT contains(#inflight, :opId)',
+              ExpressionAttributeNames: { ...c.names, '#inflight': 'inflight' },
+              ExpressionAttributeValues: { ...c.values, ':d': delta, ':op': new Set([op]), ':opId': op },
+            }),
+          );
+        } catch (e) {
+          if (!isConditionalFailure(e)) throw e; // counted before
+        }
+      }),
+    );
+    if (delta > 0) await this.removeAttribute(keys.report(report.id), 'owesCounters');
+    await Promise.all(
+      counted.map((c) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: c.key,
+            UpdateExpression: 'DELETE #inflight :op',
+            ExpressionAttributeNames: { '#inflight': 'inflight' },
+            ExpressionAttributeValues: { ':op': new Set([op]) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async clearOwedRecheck(reportIds: string[]): Promise<void> {
+    await eachLimited([...new Set(reportIds)], BATCH_CONCURRENCY, (id) => this.removeAttribute(keys.report(id), 'owesRecheck'));
+  }
+
+  /** REMOVE an attribute of an item if the item still exists. */
+  private async removeAttribute(key: Item, name: string): Promise<void> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: key,
+          UpdateExpression: 'REMOVE #a',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#a': name },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+  }
+
   async getReport(id: string): Promise<ReportRecord | null> {
     const item = await this.get(keys.report(id));
     return item ? codec.itemToReport(item) : null;
@@ -324,8 +446,14 @@ export class DynamoStore implements Store {
     return items.map(codec.itemToStatement);
   }
 
-  async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<void> {
-    await this.send(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id) }));
+  async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean> {
+    // Conditional: of concurrent deletes of one report, exactly one removes it and does the rest.
+    try {
+      await this.send(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id), ConditionExpression: 'attribute_exists(PK)' }));
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
     const deletes: Item[] = [
       ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
       ...report.terms.map((t) => keys.posting(t, report.id)),
@@ -335,6 +463,7 @@ export class DynamoStore implements Store {
     await this.removeFromLegacyBands(report.signature.bands, report.id);
     await this.releaseReportGuard({ kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash }, report.id);
     if (urlHash) await this.releaseReportGuard({ kind: 'url', urlHash }, report.id);
+    return true;
   }
 
   async listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>> {
@@ -349,7 +478,6 @@ export class DynamoStore implements Store {
       },
       query,
       codec.itemToReport,
-      (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
     );
   }
 
@@ -483,19 +611,59 @@ export class DynamoStore implements Store {
     } while (lastKey);
   }
 
-  async listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>> {
-    const index = query.verdict ? GSI2 : GSI1;
+  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>> {
+    const order = query.order ?? (query.verdict ? 'changed' : 'created');
+    if (order === 'changed' && !query.verdict) return this.listClaimsChanged(query);
+    const index = order === 'changed' ? GSI2 : GSI1;
+    // Newest of one verdict has no index of its own: the newest-first listing, filtered (pages may
+    // read more than they return; `page` keeps reading until the page is full or the index ends).
+    const filter = order === 'created' && query.verdict
+      ? { FilterExpression: '#verdict = :verdict', ExpressionAttributeNames: { '#verdict': 'verdict' } }
+      : {};
     return this.page(
       {
         IndexName: index,
         KeyConditionExpression: `${index}PK = :pk`,
-        ExpressionAttributeValues: { ':pk': query.verdict ? keys.verdictPartition(query.verdict) : keys.claimsPartition },
+        ExpressionAttributeValues: {
+          ':pk': index === GSI2 ? keys.verdictPartition(query.verdict!) : keys.claimsPartition,
+          ...(filter.FilterExpression ? { ':verdict': query.verdict } : {}),
+        },
+        ...filter,
         ScanIndexForward: false,
       },
       query,
       codec.itemToClaim,
-      (i) => ({ PK: i.PK, SK: i.SK, [`${index}PK`]: i[`${index}PK`], [`${index}SK`]: i[`${index}SK`] }) as Item,
     );
+  }
+
+  /**
+   * Every claim, most recently changed first: the per-verdict listings (GSI2, sorted by updatedAt) merged.
+   * Each partition's first+1 claims below the cursor hold the merged page's, so a page is one query per
+   * verdict; the cursor is the sort key of the last claim returned.
+   */
+  private async listClaimsChanged(query: PageQuery): Promise<Page<ClaimRecord>> {
+    let before: string | undefined;
+    if (query.after) before = codec.decodeCursor(query.after, 'claims-changed', 1, ([sk]) => typeof sk === 'string')[0];
+    const pages = await Promise.all(
+      VERDICTS.map((verdict) =>
+        this.send<{ Items?: Item[] }>(
+          new QueryCommand({
+            TableName: this.table,
+            IndexName: GSI2,
+            KeyConditionExpression: before === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND GSI2SK < :before',
+            ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict), ...(before === undefined ? {} : { ':before': before }) },
+            ScanIndexForward: false,
+            Limit: query.first + 1,
+          }),
+        ),
+      ),
+    );
+    const items = pages.flatMap((p) => p.Items ?? []).sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
+    const edges = items.slice(0, query.first).map((i) => ({ node: codec.itemToClaim(i), cursor: codec.encodeCursor('claims-changed', [String(i.GSI2SK)]) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: items.length > query.first, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
+    };
   }
 
   async listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>> {
@@ -506,7 +674,6 @@ export class DynamoStore implements Store {
       },
       query,
       codec.itemToEvidence,
-      (i) => ({ PK: i.PK, SK: i.SK }) as Item,
     );
   }
 

@@ -7,6 +7,9 @@ import { fork } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { lockStore } from './storeLock.js';
+
+export { StoreInUseError } from './storeLock.js';
 
 export interface EmbeddedDynamo {
   endpoint: string;
@@ -21,7 +24,26 @@ export interface EmbeddedOptions {
 }
 
 export async function startEmbeddedDynamo(options: EmbeddedOptions = {}): Promise<EmbeddedDynamo> {
-  if (options.path) mkdirSync(options.path, { recursive: true });
+  if (!options.path) return startStore(options);
+  mkdirSync(options.path, { recursive: true });
+  // This process owns the folder for as long as the store runs, inline or in its child.
+  const release = lockStore(options.path);
+  try {
+    const store = await startStore(options);
+    return {
+      endpoint: store.endpoint,
+      async close() {
+        await store.close();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function startStore(options: EmbeddedOptions): Promise<EmbeddedDynamo> {
   if (options.process === 'child') return startChild(options.path);
   // Loaded on demand: dynalite is a dev-only dependency and stays out of the Lambda bundle.
   const { default: dynalite } = await import('dynalite');

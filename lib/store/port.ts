@@ -35,6 +35,8 @@ export interface ImportedReport {
   urlHash?: string | undefined;
 }
 
+export type ClaimOrder = 'created' | 'changed';
+
 export interface PageQuery {
   first: number;
   after?: string | null;
@@ -48,6 +50,12 @@ export interface Store {
   claimReportGuard(guard: ReportGuard, reportId: string): Promise<string>;
   readReportGuard(guard: ReportGuard): Promise<string | undefined>;
   releaseReportGuard(guard: ReportGuard, reportId: string): Promise<void>;
+  /** Take over a guard whose owner never made its report visible (it failed or crashed); returns the owner after. */
+  replaceReportGuard(guard: ReportGuard, staleOwner: string, reportId: string): Promise<string>;
+  /** The first item of this report that would be over the store's item size limit, if any (checked before writing). */
+  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined;
+  /** Undo putReportIndex of a report that will not be made visible. */
+  removeReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /**
    * Write what makes a report findable, before the report item makes it visible: its
    * statements, a posting per term and a membership per copy band, in batch writes.
@@ -60,6 +68,14 @@ export interface Store {
   /** Move a report to a copy group with a smaller id (never to a larger one: repairs only converge). */
   lowerCopyGroup(reportId: string, copyGroup: string): Promise<void>;
   /**
+   * Count a report in the corpus and source counters (delta 1 when stored, -1 when deleted) exactly
+   * once, however often it is called for that report and wherever a caller stopped before; clears
+   * the report's `owesCounters`.
+   */
+  countReportOnce(report: ReportRecord, delta: 1 | -1): Promise<void>;
+  /** The claims these reports affect are re-checked or queued: clear their `owesRecheck`. */
+  clearOwedRecheck(reportIds: string[]): Promise<void>;
+  /**
    * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
    * item of each report (index, report, guards) in full batch writes, counters and sources
    * once. No guard conditions and no re-checks: the caller decides copy groups and
@@ -69,8 +85,11 @@ export interface Store {
   getReport(id: string): Promise<ReportRecord | null>;
   getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
   getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]>;
-  /** Remove the report item first (invisible at once), then its statements, postings, bands and guards. */
-  deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<void>;
+  /**
+   * Remove the report item first (invisible at once), then its statements, postings, bands and guards;
+   * false (and nothing done) when the report item was already gone: another delete got there first.
+   */
+  deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean>;
   listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>>;
 
   /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
@@ -90,13 +109,18 @@ export interface Store {
   saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
   /** Atomically bump the claim's `pending` counter; returns the new value (undefined if the claim is gone). */
   markClaimPending(claimId: string): Promise<number | undefined>;
-  listClaims(query: PageQuery & { verdict?: Verdict }): Promise<Page<ClaimRecord>>;
+  /**
+   * Claims newest first ('created') or most recently changed first ('changed'), optionally of one
+   * verdict. Unset order: 'changed' with a verdict, 'created' without (each served by one index query).
+   */
+  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>>;
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
   countClaims(verdict: Verdict): Promise<number>;
 
   addToSource(sourceKey: string, name: string, delta: number): Promise<void>;
   listSources(): Promise<SourceRecord[]>;
+  /** Sources by key, in the order asked, null where unknown. */
   getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
   /** Register a source (or a retired one again); false when it is registered already. */
   registerSource(sourceKey: string, registration: SourceRegistration): Promise<boolean>;

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../lib/eval/score.js';
+import { expectedCalibrationError, summarize } from '../../lib/eval/score.js';
 
 const fixture = 'test/fixtures/eval-fixture.json';
 const runEvalCli = (...args: string[]) =>
@@ -38,6 +38,17 @@ describe('eval scoring', () => {
     expect(s.confusion.DISPUTED.UNVERIFIED).toBe(1);
     expect(s.stance).toEqual({ total: 2, correct: 1, accuracy: 0.5 });
     expect(s.bands.find((b) => b.band === '[0.85,1.00]')).toMatchObject({ total: 1, accuracy: 1 });
+    // 0.9 right (gap 0.1) and 0.4 wrong (gap 0.4), each half the cases.
+    expect(s.ece).toBeCloseTo(0.25, 4);
+  });
+
+  it('measures calibration error per confidence bin', () => {
+    // Ten cases at 0.8, eight right: perfectly calibrated. Ten at 0.3, all right: 0.7 off.
+    const calibrated = Array.from({ length: 10 }, (_, i) => ({ confidence: 0.8, correct: i < 8 }));
+    expect(expectedCalibrationError(calibrated)).toBeCloseTo(0, 6);
+    const under = Array.from({ length: 10 }, () => ({ confidence: 0.3, correct: true }));
+    expect(expectedCalibrationError([...calibrated, ...under])).toBeCloseTo(0.35, 4);
+    expect(expectedCalibrationError([])).toBe(0);
   });
 });
 

@@ -54,6 +54,12 @@ describe('FactCheck stack', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'POST /graphql' });
   });
 
+  it('serves the dashboard from the GraphQL Lambda at / and /assets/*, and outputs its URL', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Route', { RouteKey: 'GET /assets/{proxy+}' });
+    template.hasOutput('DashboardUrl', {});
+  });
+
   it('sets log retention and alarms on errors, throttles, p99 duration, API 5xx and the DLQ', () => {
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     for (const metric of ['Errors', 'Throttles', 'Duration', '5xx', 'ApproximateNumberOfMessagesVisible']) {

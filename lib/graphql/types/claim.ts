@@ -5,7 +5,8 @@ import type { SlotComparison } from '../../domain/types.js';
 import { requireReader, requireWriter } from '../auth.js';
 import { builder } from '../builder.js';
 import { connectionOf, StanceEnum, VerdictEnum, VerdictRuleEnum } from './common.js';
-import { ReportRef } from './report.js';
+import { badInput } from '../../errors.js';
+import { ReportRef, ReportStatementRef } from './report.js';
 
 const SlotComparisonRef = builder.objectRef<SlotComparison>('SlotComparison').implement({
   description: 'A checkable detail (quantity, date, name, polarity) as the claim and the report state it.',
@@ -16,16 +17,39 @@ const SlotComparisonRef = builder.objectRef<SlotComparison>('SlotComparison').im
   }),
 });
 
-const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
+// Declared before Evidence, which points back at its claim.
+export const ClaimRef = builder.objectRef<ClaimRecord>('Claim');
+
+export const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
   description: "One report's strongest statement about the claim.",
   fields: (t) => ({
     stance: t.field({ type: StanceEnum, resolve: (e) => e.stance }),
     sentence: t.exposeString('sentence'),
     score: t.exposeFloat('score', { description: 'topic overlap with the claim, 0..1' }),
     reason: t.exposeString('reason'),
+    rule: t.exposeString('rule', { description: 'id of the engine rule that decided the stance (see docs/engine.md)' }),
     copyGroup: t.exposeString('copyGroup'),
     vetted: t.exposeBoolean('vetted', {
       description: "counted toward the verdict: false for a report of an unregistered source (or not from a registered source's domains) under the registered-sources policy",
+    }),
+    statementIndex: t.exposeInt('statementIndex', { description: "position of `sentence` among the report's statements (Report.statements)" }),
+    context: t.field({
+      type: [ReportStatementRef],
+      description: 'The deciding sentence with up to `radius` (0..5, default 1) statements of the report either side of it.',
+      args: { radius: t.arg.int({ required: false, defaultValue: 1 }) },
+      resolve: async (e, { radius }, ctx) => {
+        const r = radius ?? 1;
+        if (!Number.isInteger(r) || r < 0 || r > 5) throw badInput('radius', 'must be an integer in 0..5');
+        const report = await ctx.loaders.report.load(e.reportId);
+        if (!report) return [];
+        return ctx.app.reportStatements(report, { from: e.statementIndex - r, to: e.statementIndex + r });
+      },
+    }),
+    claim: t.field({
+      type: ClaimRef,
+      nullable: true,
+      description: 'the claim this evidence bears on',
+      resolve: (e, _, ctx) => ctx.loaders.claim.load(e.claimId),
     }),
     report: t.field({
       type: ReportRef,
@@ -36,6 +60,16 @@ const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').implement({
     conflicting: t.field({ type: [SlotComparisonRef], resolve: (e) => e.conflicting }),
   }),
 });
+
+// Report.evidence lives here, beside Evidence, because report.ts cannot import this file (Evidence
+// already points at Report).
+builder.objectField(ReportRef, 'evidence', (t) =>
+  t.field({
+    type: [EvidenceRef],
+    description: 'What this report does for each claim whose current verdict cites it (at most 50 claims looked at).',
+    resolve: (r, _, ctx) => ctx.app.reportEvidence(r),
+  }),
+);
 
 const VerdictChangeRef = builder.objectRef<VerdictChange>('VerdictChange').implement({
   fields: (t) => ({
@@ -48,7 +82,7 @@ const VerdictChangeRef = builder.objectRef<VerdictChange>('VerdictChange').imple
 
 const EvidenceConnection = connectionOf('Evidence', EvidenceRef);
 
-export const ClaimRef = builder.objectRef<ClaimRecord>('Claim').implement({
+ClaimRef.implement({
   description: 'A factual sentence and how the ingested reports agree with it.',
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -87,6 +121,14 @@ export const ClaimRef = builder.objectRef<ClaimRecord>('Claim').implement({
 
 const ClaimConnection = connectionOf('Claim', ClaimRef);
 
+const ClaimOrderEnum = builder.enumType('ClaimOrder', {
+  description: 'Order of a claims listing.',
+  values: {
+    NEWEST: { description: 'newest submitted first' },
+    RECENTLY_CHANGED: { description: 'most recently changed verdict (or evidence) first' },
+  } as const,
+});
+
 builder.queryFields((t) => ({
   claim: t.field({
     type: ClaimRef,
@@ -99,12 +141,13 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: ClaimConnection,
-    description: 'Claims newest first; by verdict, most recently changed first; or matching every word of `search`.',
+    description: 'Claims, optionally of one verdict or matching every word of `search`; newest first unless `orderBy` says otherwise (with a verdict and no `orderBy`: most recently changed first).',
     args: {
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
       verdict: t.arg({ type: VerdictEnum, required: false }),
       search: t.arg.string({ required: false }),
+      orderBy: t.arg({ type: ClaimOrderEnum, required: false }),
     },
     resolve: (_, args, ctx) => {
       requireReader(ctx);

@@ -13,6 +13,14 @@ export const SourceRef = builder.objectRef<SourceRecord>('Source').implement({
   }),
 });
 
+export const ReportStatementRef = builder.objectRef<{ index: number; text: string }>('ReportStatement').implement({
+  description: 'One sentence of a report as the engine read it; Evidence.statementIndex points here.',
+  fields: (t) => ({
+    index: t.exposeInt('index'),
+    text: t.exposeString('text'),
+  }),
+});
+
 export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
   description: 'An ingested news report.',
   fields: (t) => ({
@@ -21,11 +29,27 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
     url: t.exposeString('url', { nullable: true }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
-    source: t.field({ type: SourceRef, resolve: async (r, _, ctx) => (await ctx.loaders.source.load(r.sourceKey)) ?? { key: r.sourceKey, name: r.source, reportCount: 0 } }),
+    source: t.field({
+      type: SourceRef,
+      resolve: async (r, _, ctx) => {
+        const stored = await ctx.loaders.source.load(r.sourceKey);
+        // The report's own spelling of the publisher; the count and the registration are the source's.
+        return { ...stored, key: r.sourceKey, name: r.source, reportCount: stored?.reportCount ?? 0 };
+      },
+    }),
     copyGroup: t.exposeString('copyGroup', { description: 'Reports in one copy group are one text (syndication, reprints) and count as one source.' }),
     statementCount: t.exposeInt('statementCount'),
     textLength: t.exposeInt('textLength'),
     contentHash: t.exposeString('contentHash'),
+    statements: t.field({
+      type: [ReportStatementRef],
+      description: 'The statements (sentences) of the report in order, page boilerplate removed.',
+      resolve: (r, _, ctx) => ctx.app.reportStatements(r),
+    }),
+    text: t.string({
+      description: 'The report as the engine read it (page boilerplate removed), one statement per line.',
+      resolve: async (r, _, ctx) => (await ctx.app.reportStatements(r)).map((s) => s.text).join('\n'),
+    }),
   }),
 });
 
