@@ -76,6 +76,9 @@ async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean
   }
 }
 
+/** Ten runs of twenty concurrent ingests take a minute and a half on an idle machine, many more on a loaded one. */
+const RUNS_TIMEOUT_MS = 900_000;
+
 describe('copies sent at once', () => {
   it('end in one copy group and one independent source, 10 runs out of 10 (open policy)', async () => {
     for (let run = 0; run < 10; run++) {
@@ -85,7 +88,7 @@ describe('copies sent at once', () => {
       expect(claim.evidence.nodes).toHaveLength(20);
       expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
     }
-  }, 300_000);
+  }, RUNS_TIMEOUT_MS);
 
   it('count once from reconciliation alone when the stored groups were never repaired (3 runs)', async () => {
     for (let run = 0; run < 3; run++) {
@@ -93,41 +96,61 @@ describe('copies sent at once', () => {
       expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
       expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
     }
-  }, 300_000);
+  }, RUNS_TIMEOUT_MS);
 
-  it('count once under the registered policy too, from twenty registered outlets on their own domains', async () => {
-    for (let run = 0; run < 2; run++) {
-      const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true, { claimFirst: run === 0 });
+  it('count once under the registered policy too, from twenty registered outlets on their own domains, 10 runs out of 10', async () => {
+    for (let run = 0; run < 10; run++) {
+      const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true, { claimFirst: run % 3 === 0 });
       expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
       expect(claim.evidence.nodes).toHaveLength(20);
       expect(claim.evidence.nodes.every((e: any) => e.vetted)).toBe(true);
     }
-  }, 300_000);
+  }, RUNS_TIMEOUT_MS);
 });
+
+/** Each outlet of the edited-copies story, on a domain of its own and in a group of its own. */
+const EDITORS = ['Aldren Gazette', 'Valley Wire', 'Northshore Herald', 'Bay Courier', 'Coast Post'];
+const domainOf = (name: string) => `${name.toLowerCase().replace(/\s+/g, '')}.example`;
+
+async function editedCopiesCountOnce(policy: 'open' | 'registered') {
+  const api = await createTestApi({ SOURCE_POLICY: policy });
+  const registered = policy === 'registered';
+  const report = (source: string, text: string) => ({ source, text, ...(registered ? { url: `https://${domainOf(source)}/harbour-sale` } : {}) });
+  try {
+    if (registered) {
+      for (const name of EDITORS) expect((await api.gql(REGISTER, { input: { name, domains: [domainOf(name)] } })).errors).toBeUndefined();
+    }
+    const id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
+    await api.gql(INGEST, { input: report('Aldren Gazette', WIRE_TEXT) });
+    await api.gql(INGEST, { input: report('Valley Wire', editCopy(WIRE_TEXT, { words: 5, seed: 5 })) });
+    // Five words changed: already one source, not two.
+    expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
+    await Promise.all([
+      api.gql(INGEST, { input: report('Northshore Herald', editCopy(WIRE_TEXT, { words: 4, seed: 9, reorder: true, frame: true })) }),
+      api.gql(INGEST, { input: report('Bay Courier', editCopy(WIRE_TEXT, { rate: 0.08, seed: 13 })) }),
+    ]);
+    const claim = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
+    // An edit can hit the claim's own sentence (then that copy only mentions it); none adds a source.
+    expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
+    expect(claim.supportCount).toBeGreaterThanOrEqual(2);
+    const evidence = (await api.gql(RECHECK, { id })).data!.recheckClaim.claim.evidence.nodes;
+    expect(evidence).toHaveLength(4);
+    expect(new Set(evidence.map((e: any) => e.copyGroup)).size).toBe(1);
+    expect(evidence.every((e: any) => e.vetted)).toBe(true);
+    // A story written apart still counts on its own.
+    await api.gql(INGEST, { input: report('Coast Post', 'A private company bought the Port Aldren harbour in May 2025, after months of talks with the council.') });
+    expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({ verdict: 'CORROBORATED', independentSources: 2 });
+  } finally {
+    await api.rt.close();
+  }
+}
 
 describe('edited copies', () => {
   it('count once: five words changed, or sentences reordered under a new headline and footer, one after another or at once', async () => {
-    const api = await createTestApi();
-    try {
-      const id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
-      await api.gql(INGEST, { input: { source: 'Aldren Gazette', text: WIRE_TEXT } });
-      await api.gql(INGEST, { input: { source: 'Valley Wire', text: editCopy(WIRE_TEXT, { words: 5, seed: 5 }) } });
-      await Promise.all([
-        api.gql(INGEST, { input: { source: 'Northshore Herald', text: editCopy(WIRE_TEXT, { words: 4, seed: 9, reorder: true, frame: true }) } }),
-        api.gql(INGEST, { input: { source: 'Bay Courier', text: editCopy(WIRE_TEXT, { rate: 0.08, seed: 13 }) } }),
-      ]);
-      const claim = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
-      // An edit can hit the claim's own sentence (then that copy only mentions it); none adds a source.
-      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
-      expect(claim.supportCount).toBeGreaterThanOrEqual(2);
-      const evidence = (await api.gql(RECHECK, { id })).data!.recheckClaim.claim.evidence.nodes;
-      expect(evidence).toHaveLength(4);
-      expect(new Set(evidence.map((e: any) => e.copyGroup)).size).toBe(1);
-      // A story written apart still counts on its own.
-      await api.gql(INGEST, { input: { source: 'Coast Post', text: 'A private company bought the Port Aldren harbour in May 2025, after months of talks with the council.' } });
-      expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({ verdict: 'CORROBORATED', independentSources: 2 });
-    } finally {
-      await api.rt.close();
-    }
+    await editedCopiesCountOnce('open');
+  }, 120_000);
+
+  it('count once under the registered policy too, from registered outlets of different groups on their own domains', async () => {
+    await editedCopiesCountOnce('registered');
   }, 120_000);
 });

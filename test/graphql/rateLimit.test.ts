@@ -19,7 +19,7 @@ const at = (iso: string): Clock => ({ now: () => new Date(iso) });
 
 /** One "instance": its own App and Yoga over the shared store, as each Lambda container has. */
 function instance(clock: Clock, perMinute: number, config = rt.config) {
-  const app = createApp({ store: rt.store, clock, writeRatePerMinute: perMinute });
+  const app = createApp({ store: rt.store, clock, writeRatePerMinute: perMinute, sourcePolicy: config.sourcePolicy });
   const yoga = createServer({ app, config, authenticate: createAuthenticator({ config, store: rt.store }) });
   return async (query: string, variables: Record<string, unknown>, key?: string, clientAddress?: string) => {
     const response = await yoga.fetch(
@@ -63,6 +63,21 @@ describe('write rate limit', () => {
     expect((await gql(two, {}, undefined, '203.0.113.7')).errors).toBeUndefined();
     expect((await gql(SUBMIT, { text: claimText(22) }, undefined, '203.0.113.7')).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 50 });
     expect((await gql(SUBMIT, { text: claimText(23) }, undefined, '198.51.100.4')).errors).toBeUndefined();
+  });
+
+  it('refuses ingests beyond the rate under either source policy, and stores nothing for them', async () => {
+    const INGEST = 'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id } } }';
+    const report = (i: number) => ({ source: 'Kessling Courier', text: `The Kessling ferry carried ${i * 7 + 100} passengers across the sound on its opening day.` });
+    for (const [n, sourcePolicy] of (['open', 'registered'] as const).entries()) {
+      const gql = instance(at(`2026-03-02T13:0${n}:20Z`), 2, { ...rt.config, sourcePolicy });
+      const { key } = await createApiKey(rt.store, 'writer');
+      const before = (await gql('{ stats { reports } }', {}, key)).data.stats.reports;
+      expect((await gql(INGEST, { input: report(n * 10 + 1) }, key)).errors).toBeUndefined();
+      expect((await gql(INGEST, { input: report(n * 10 + 2) }, key)).errors).toBeUndefined();
+      const refused = await gql(INGEST, { input: report(n * 10 + 3) }, key);
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 40 });
+      expect((await gql('{ stats { reports } }', {}, key)).data.stats.reports).toBe(before + 2);
+    }
   });
 
   it('is off at 0, and the default (120 a minute) leaves room for the test suites', async () => {
