@@ -58,6 +58,7 @@ export function reportRecordOf(id: string, input: ValidReport, analysis: Analysi
     copyGroup,
     signature: analysis.signature,
     terms: analysis.terms.filter(isIndexableTerm),
+    profile: analysis.profile,
   };
 }
 

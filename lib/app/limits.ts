@@ -1,4 +1,4 @@
-// Input limits, enforced before any write and documented in the README.
+// Input limits, enforced before any write and documented in docs/operations.md.
 export const LIMITS = {
   claimTextMaxChars: 500,
   reportTextMaxChars: 200_000,

@@ -1,8 +1,7 @@
 // Read use cases: what dashboards ask. All reads are single queries or batch gets.
 import { analyzeClaim } from '../domain/index.js';
-import { VERDICTS, type Stance, type Verdict } from '../domain/types.js';
+import { stanceRank, VERDICTS, type Stance, type Verdict } from '../domain/types.js';
 import type { Store } from '../store/port.js';
-import { stanceOrder } from '../store/codec.js';
 import { badInput, notFound } from '../errors.js';
 import { LIMITS } from './limits.js';
 import type { ClaimOrder } from '../store/port.js';
@@ -73,7 +72,7 @@ export function createQueries(store: Store) {
       return pages
         .flatMap((p) => p.edges.map((e) => e.node))
         .filter((e) => e.reportId === report.id)
-        .sort((a, b) => stanceOrder(a.stance) - stanceOrder(b.stance) || a.claimId.localeCompare(b.claimId));
+        .sort((a, b) => stanceRank(a.stance) - stanceRank(b.stance) || a.claimId.localeCompare(b.claimId));
     },
 
     async listReports(args: PageArgs & { source?: string | null }) {
@@ -86,7 +85,7 @@ export function createQueries(store: Store) {
       const first = pageSize('first', args.first);
       const claim = loaded?.id === claimId ? loaded : await store.getClaim(claimId);
       if (!claim) throw notFound('id', 'claim', claimId);
-      return store.listEvidence(claim, { first, after: args.after ?? null, ...(args.stance ? { stanceOrder: stanceOrder(args.stance) } : {}) });
+      return store.listEvidence(claim, { first, after: args.after ?? null, ...(args.stance ? { stanceOrder: stanceRank(args.stance) } : {}) });
     },
 
     verdictHistory: (claimId: string) => store.listHistory(claimId),

@@ -78,6 +78,9 @@ async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRec
   // Copies stored at the same moment each found no copy yet: join them before anything counts.
   const copyGroups = reconcileCopyGroups(visible);
   const out: Candidate[] = [];
+  // Best-ranked first: the engine judges each report on its best statements.
+  const rank = new Map(ranked.map((r, i) => [`${r.reportId}#${r.statementIndex}`, i]));
+  statements.sort((a, b) => rank.get(`${a.reportId}#${a.statement.index}`)! - rank.get(`${b.reportId}#${b.statement.index}`)!);
   for (const s of statements) {
     const report = byId.get(s.reportId);
     if (!report) continue;
@@ -91,6 +94,7 @@ async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRec
         ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}),
         ...(owner ? { owner } : {}),
         vetted: isVetted(policy, report, source),
+        ...(report.profile ? { profile: report.profile } : {}),
       },
       statement: s.statement,
     });

@@ -11,6 +11,7 @@ import type {
   VerdictSummary,
   CopySignature,
 } from '../domain/types.js';
+import type { ReportProfile } from '../domain/stance/profile.js';
 import type { RegisterSourceInput, UpdateSourceInput, WriterScope } from './sources.js';
 
 export type Role = 'reader' | 'writer' | 'admin';
@@ -33,6 +34,8 @@ export interface ReportRecord {
   signature: CopySignature;
   /** distinct terms, kept so deleting the report can remove its postings */
   terms: string[];
+  /** whole-report signals the stance model reads (absent on reports stored before it) */
+  profile?: ReportProfile;
   /**
    * Work the report still owes, written with the report and cleared once done: its count in the
    * counters, and the re-check of the claims it affects. A writer that stops half-way (crash,

@@ -61,7 +61,7 @@ async function drive(op: (i: number) => Promise<unknown>, seconds: number): Prom
 const config = { ...loadConfig({ SEED_DEMO: 'false' }), recheckInlineLimit: Number.POSITIVE_INFINITY };
 // The store runs in this process by default. --child-store runs it in a child process (its own
 // core): on this 2-core VM that measured no better for the scale steps, and it made the read ratio
-// depend on how the two processes get scheduled next to other work (see README).
+// depend on how the two processes get scheduled next to other work (see docs/benchmark.md).
 const childStore = args.includes('--child-store');
 const runtime = await createRuntime(config, { inMemory: true, embeddedProcess: childStore ? 'child' : 'inline' });
 const { app, store } = runtime;

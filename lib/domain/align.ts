@@ -5,7 +5,10 @@
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
 import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
-import { isAside, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import { placeContains } from './resources/gazetteer.js';
+import { clauseOf, rolesSwapped, type Clause } from './clause.js';
+import { areAntonyms } from './resources/wordnet.js';
 import { CASE_STAGES } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 
@@ -212,6 +215,72 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
 }
 
 /**
+ * Clauses of recently aligned sentences, by text: a claim is aligned with many statements and a statement
+ * with many claims, and statements come back from the store as new objects each time. Bounded: the oldest
+ * entry goes when it is full.
+ */
+const CLAUSE_CACHE_SIZE = 20_000;
+const clauses = new Map<string, Clause>();
+const clauseOfStatement = (statement: Statement): Clause => {
+  let clause = clauses.get(statement.text);
+  if (!clause) {
+    clause = clauseOf(statement.text);
+    if (clauses.size >= CLAUSE_CACHE_SIZE) clauses.delete(clauses.keys().next().value!);
+    clauses.set(statement.text, clause);
+  }
+  return clause;
+};
+
+const samePredicate = (a: Clause, b: Clause): boolean =>
+  a.predicate === b.predicate || a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ');
+
+/**
+ * Why a sentence that shares the claim's words and details still does not state its act, read from the two
+ * clauses: the same act with the participants in each other's roles ("Southport beat Northfield" for
+ * "Northfield beat Southport", or "Northfield was beaten by Southport"), or the act only planned ("The
+ * council plans to close the bridge" for "The council closed the bridge"). Undefined when neither.
+ */
+function clauseMismatch(claim: Statement, statement: Statement): string | undefined {
+  const a = clauseOfStatement(claim);
+  if (!a.complete || a.modality !== 'act') return undefined;
+  const b = clauseOfStatement(statement);
+  if (!b.complete || !samePredicate(a, b)) return undefined;
+  if (rolesSwapped(a, b)) return 'the roles are swapped';
+  if (b.modality === 'plan') return 'a plan, not the act';
+  return undefined;
+}
+
+/** The state a linking verb gives its subject ("stayed open", "was closed", "remains shut"): the word after it. */
+const LINKED_STATE = /\b(?:stay(?:s|ed)?|remain(?:s|ed)?|is|are|was|were|kept|keeps|became|becomes)\s+(?:still\s+|fully\s+|partly\s+)?([a-z]+)/gi;
+
+/** The words that say what happened or what state holds: the main verb and a linked state. */
+function predicateWords(statement: Statement): string[] {
+  const clause = clauseOfStatement(statement);
+  const words = clause.complete ? clause.predicate.split(' ').slice(0, 1) : [];
+  for (const m of statement.text.matchAll(LINKED_STATE)) words.push(m[1]!.toLowerCase());
+  return [...new Set(words)];
+}
+
+/**
+ * The claim's act or state and the sentence's are opposites (WordNet antonyms: "stayed open" / "was closed",
+ * "won" / "lost", "rose" / "fell") of the same subject, said the same way (neither or both negated). Returns "open vs closed".
+ */
+function oppositePredicate(claim: Statement, statement: Statement): string | undefined {
+  // Only of the same subject: "Norland set up a fund" says nothing against "The fund opened".
+  const [a, b] = [clauseOfStatement(claim).subject, clauseOfStatement(statement).subject];
+  if (!a || !b) return undefined;
+  const claimSubject = new Set(contentTerms(a.phrase));
+  if (!contentTerms(b.phrase).some((t) => claimSubject.has(t))) return undefined;
+  const claimWords = predicateWords(claim);
+  if (claimWords.length === 0) return undefined;
+  for (const b of predicateWords(statement)) {
+    const a = claimWords.find((w) => w !== b && areAntonyms(w, b));
+    if (a) return `${a} vs ${b}`;
+  }
+  return undefined;
+}
+
+/**
  * What one statement says of a claim, read once. The rules below test it in order; the first that
  * applies decides the stance. Readings the early rules do not need (slot comparison, names, polarity)
  * are computed on first use, so an off-topic sentence costs one overlap score.
@@ -239,6 +308,10 @@ export interface Reading {
   readonly contradictionBar: number;
   /** a harm the sentence says did not happen ("no injuries were reported") that the claim asserts */
   readonly deniedHarm: string | undefined;
+  /** the sentence says the opposite act or state ("closed" for "stayed open"), as "open vs closed" */
+  readonly opposite: string | undefined;
+  /** the sentence states the claim's act with the roles swapped, or only as a plan */
+  readonly clauseMismatch: string | undefined;
 }
 
 function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Reading {
@@ -253,6 +326,10 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     return memo.get(key) as T;
   };
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
+  // A place inside one of the claim's places ("in Healdsburg" for a claim about Sonoma County) or around one
+  // ("in California" for a claim about Healdsburg) is the claim's place told finer or coarser, not a rival place.
+  const nearClaimPlace = (n: NameSlot) =>
+    c.slots.names.some((name) => !namesMatch(name, n) && (placeContains(name.text, n.text) || placeContains(n.text, name.text)));
   // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola"). Built once for both sides.
   const predicate = () => once('predicate', () => new Set(c.terms));
   const reading: Reading = {
@@ -270,7 +347,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
     // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
     get strangers() {
-      return once('strangers', () => statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text)));
+      return once('strangers', () => statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text) && !nearClaimPlace(n)));
     },
     get missingName() {
       return once('missingName', () => {
@@ -283,13 +360,17 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
         // other people ("LaCalamita was found guilty of the slaying of Kafoury").
         const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
-        const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name);
+        // The claim's region is named by a town in it that the sentence gives as its place ("struck Healdsburg, in
+        // the wine country" for "the Sonoma County quake"); the reverse (a region for the claim's town) is not.
+        const placedInside = (name: NameSlot) =>
+          statement.slots.names.some((n) => (isSetting(n, statement.text) || isLocalAuthority(n, statement.text)) && !namesMatch(name, n) && placeContains(name.text, n.text));
+        const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name) || placedInside(name);
         // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
         // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
         // sentence names someone or somewhere the claim does not, a missing name means another actor or
         // place in the same role ("agreements with the EU" is not "the agreement with the United States").
         const absent = c.slots.names.filter((name) => !named(name)).length;
-        const rival = statement.slots.names.some((n) => !inClaim(n));
+        const rival = statement.slots.names.some((n) => !inClaim(n) && !nearClaimPlace(n));
         return !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
       });
     },
@@ -327,6 +408,12 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get contradictionBar() {
       const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
       return reading.slots.countedConflict && reading.strangers.length === 0 ? Math.min(reading.sameFact, bar) : bar;
+    },
+    get opposite() {
+      return once('opposite', () => oppositePredicate(c, statement));
+    },
+    get clauseMismatch() {
+      return once('clauseMismatch', () => clauseMismatch(c, statement));
     },
     get deniedHarm() {
       return once('deniedHarm', () => (reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t))));
@@ -394,11 +481,27 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }] }),
   },
   {
+    id: 'OPPOSITE_PREDICATE',
+    stance: 'CONTRADICTS',
+    example: '"The Fenwick Bridge stayed open in March" vs "The Fenwick Bridge was closed on 3 March"',
+    applies: (r) =>
+      r.score >= ON_TOPIC && r.slots.conflicting.length === 0 && !polarityDiffers(r) && !r.hedged && !r.question && r.opposite !== undefined,
+    reason: (r) => `opposite act or state: ${r.opposite}`,
+    shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: r.opposite!.split(' vs ')[0]!, report: r.opposite!.split(' vs ')[1]! }] }),
+  },
+  {
     id: 'OTHER_CASE_STAGE',
     stance: 'MENTIONS',
     example: '"The man was found guilty" vs "The man was charged with murder"',
     applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && otherCaseStage(r.claim, r.statement),
     reason: () => 'names another stage of the case',
+  },
+  {
+    id: 'ROLES_OR_PLAN',
+    stance: 'MENTIONS',
+    example: '"Northfield beat Southport" vs "Southport beat Northfield"; "The council closed the bridge" vs "The council plans to close the bridge"',
+    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && (!r.slots.missing || r.headline) && !r.hedged && r.clauseMismatch !== undefined,
+    reason: (r) => r.clauseMismatch!,
   },
   {
     id: 'SAME_FACT',

@@ -4,6 +4,7 @@ import { cleanText } from './clean.js';
 import { copySignature } from './copies.js';
 import { isLocalAuthority, isSource, locatesEvent } from './references.js';
 import { splitSentences } from './sentences.js';
+import { reportProfile } from './stance/profile.js';
 import { extractSlots } from './slots/index.js';
 import { contentTerms, nameIndexTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
@@ -80,7 +81,7 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   if (headlineOnly) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
   const terms = [...new Set(statements.flatMap((s) => s.terms))];
   const normalized = foldCase(collapseWhitespace(body));
-  return { cleanText: body, contentHash: sha256(normalized), statements, terms, signature: copySignature(body) };
+  return { cleanText: body, contentHash: sha256(normalized), statements, terms, signature: copySignature(body), profile: reportProfile(statements) };
 }
 
 export function normalizeClaimText(text: string): string {

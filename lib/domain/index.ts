@@ -5,4 +5,4 @@ export { isCopy, estimateJaccard, reconcileCopyGroups } from './copies.js';
 export { postingsOf, rankStatements } from './retrieve.js';
 export { countIndependent, judgeClaim } from './verdict.js';
 export type * from './types.js';
-export { VERDICTS, STANCES } from './types.js';
+export { VERDICTS, STANCES, STANCE_ORDER, stanceRank } from './types.js';

@@ -27,7 +27,8 @@ export const STOP_WORDS = new Set(
  * OR plain words; both are looked up.
  */
 export const SYNONYM_GROUPS: string[][] = [
-  ['end', 'cancel', 'scrap', 'annul', 'termin', 'revok', 'abrog', 'rescind', 'void', 'denounc', 'withdraw', 'quit', 'suspend', 'halt', 'stop', 'axe', 'ditch', 'withdrew', 'withdrawn'],
+  // "quit" is in the resign group: in news a minister or a coach quits far more often than a treaty is quit.
+  ['end', 'cancel', 'scrap', 'annul', 'termin', 'revok', 'abrog', 'rescind', 'void', 'denounc', 'withdraw', 'suspend', 'halt', 'stop', 'axe', 'ditch', 'withdrew', 'withdrawn'],
   ['troop', 'soldier', 'forc', 'personnel'],
   ['agreement', 'accord', 'pact', 'deal', 'treati', 'arrang'],
   ['approv', 'pass', 'adopt', 'endors', 'ratifi'],
@@ -48,7 +49,9 @@ export const SYNONYM_GROUPS: string[][] = [
   ['earthquak', 'quak', 'tremor', 'temblor', 'seismic'],
   ['cost', 'worth', 'valu', 'price'],
   ['announc', 'declar', 'unveil', 'confirm'],
-  ['fire', 'sack', 'dismiss', 'oust'],
+  // "oust" is in the overthrow group: leaders are ousted by coups and votes more often than staff by employers.
+  // "fire" is in the blaze group: news fires burn far more often than they dismiss anyone.
+  ['dismiss', 'sack'],
   ['resign', 'step', 'quit'],
   ['hire', 'appoint', 'name', 'recruit'],
   ['shot', 'shoot', 'gun', 'open fire', 'gunshot', 'gunfir'],
@@ -151,7 +154,7 @@ export const SYNONYM_GROUPS: string[][] = [
   ['haul', 'booti', 'swag'],
   ['monei', 'cash'],
   ['flood', 'inund', 'submerg', 'swamp'],
-  ['blaze', 'inferno', 'flame'],
+  ['fire', 'blaze', 'inferno', 'flame'],
   ['choke', 'suffoc', 'asphyxi'],
   ['search', 'hunt', 'manhunt'],
   ['discov', 'uncov', 'unearth', 'find', 'found'],

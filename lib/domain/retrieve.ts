@@ -21,6 +21,7 @@ export function rankStatements(
   postings: Posting[],
   stats: { totalReports: number; docFreq: Map<string, number> },
   limit: number,
+  perReport = Number.POSITIVE_INFINITY,
 ): RankedStatement[] {
   const claimTerms = new Set(claim.terms);
   const nameTerms = new Set(nameIndexTerms(claim.statement.slots.names));
@@ -52,9 +53,18 @@ export function rankStatements(
       if (!name.statements.has(entry.statementIndex)) entry.score += SCENE_SHARE * name.weight * TF_ONCE;
     }
   }
-  return [...scores.values()]
-    .sort((a, b) => b.score - a.score || a.reportId.localeCompare(b.reportId) || a.statementIndex - b.statementIndex)
-    .slice(0, limit);
+  const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.reportId.localeCompare(b.reportId) || a.statementIndex - b.statementIndex);
+  // At most `perReport` statements of one report (training judges a body on its best few).
+  const taken = new Map<string, number>();
+  const out: RankedStatement[] = [];
+  for (const r of ranked) {
+    if (out.length >= limit) break;
+    const n = taken.get(r.reportId) ?? 0;
+    if (n >= perReport) continue;
+    taken.set(r.reportId, n + 1);
+    out.push(r);
+  }
+  return out;
 }
 
 /**

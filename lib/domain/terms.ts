@@ -12,12 +12,14 @@ const stem = (word: string): string => stemmer(word);
 // Each group member is keyed by its stem (and a multi-word member by its stemmed words), and
 // by itself as written: a member written as a stem ("collaps", "accus") is what the stemmer
 // makes of the words, though stemming it again would not give it back ("collap").
+/** The keys a synonym-group member is looked up by: its stemmed words, and itself as written. */
+export const memberKeys = (member: string): string[] => [...new Set([member.split(' ').map(stem).join(' '), member])];
+
 const CANONICAL = new Map<string, string>();
 for (const group of SYNONYM_GROUPS) {
-  const head = group[0]!.split(' ').map(stem).join(' ');
-  for (const member of group) {
-    for (const key of [member.split(' ').map(stem).join(' '), member]) if (!CANONICAL.has(key)) CANONICAL.set(key, head);
-  }
+  const head = memberKeys(group[0]!)[0]!;
+  // A key in two groups would silently join the first (test/domain/lexicon.test.ts forbids it).
+  for (const member of group) for (const key of memberKeys(member)) if (!CANONICAL.has(key)) CANONICAL.set(key, head);
 }
 
 // British and American spellings index as one term (jewellery/jewelry, harbour/harbor, centre/center, kilometre/kilometer).

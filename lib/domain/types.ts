@@ -2,11 +2,20 @@
 // Everything the engine stores (statements, signatures) must be JSON-serialisable,
 // because the store keeps it as an opaque blob and hands it back unchanged.
 
+import type { ReportProfile } from './stance/profile.js';
+
 export const VERDICTS = ['CORROBORATED', 'DISPUTED', 'SINGLE_SOURCE', 'UNVERIFIED'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
 export const STANCES = ['SUPPORTS', 'CONTRADICTS', 'MENTIONS'] as const;
 export type Stance = (typeof STANCES)[number];
+
+/**
+ * The order evidence is kept and shown in: contradictions first, since one decides a dispute, then support, then
+ * mentions. The store keys evidence items by this rank, so stored data depends on it: append, never reorder.
+ */
+export const STANCE_ORDER = ['CONTRADICTS', 'SUPPORTS', 'MENTIONS'] as const satisfies readonly Stance[];
+export const stanceRank = (stance: Stance): number => STANCE_ORDER.indexOf(stance);
 
 export type SlotKind = 'quantity' | 'date' | 'name' | 'polarity';
 
@@ -81,6 +90,8 @@ export interface CopySignature {
 
 export interface ReportAnalysis {
   cleanText: string;
+  /** whole-report signals for the stance model (see stance/profile.ts), computed once from every statement */
+  profile: ReportProfile;
   /** sha-256 hex of the normalised clean text: same source + same hash = same report */
   contentHash: string;
   statements: Statement[];
@@ -120,6 +131,8 @@ export interface Alignment {
 export interface ReportRef {
   id: string;
   source: string;
+  /** the report's stance profile; reports stored before profiles existed have none */
+  profile?: ReportProfile;
   /** copy group id: reports in one group are one text */
   copyGroup: string;
   publishedAt?: string;
@@ -144,12 +157,16 @@ export interface EvidenceItem {
   statementIndex: number;
   sentence: string;
   stance: Stance;
-  /** id of the rule that decided the stance */
+  /** id of the evidence rule that decided the stance (EVIDENCE_RULES in verdict.ts) */
   rule: string;
   score: number;
+  /** the stance model's calibrated probability of this stance */
+  probability: number;
   matched: SlotComparison[];
   conflicting: SlotComparison[];
   reason: string;
+  /** the strongest signals behind the decision, in words */
+  signals: string[];
 }
 
 export type VerdictRule =

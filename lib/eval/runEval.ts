@@ -7,6 +7,7 @@ import { LIMITS } from '../app/limits.js';
 import { createRuntime } from '../runtime.js';
 import { eachLimited } from '../eachLimited.js';
 import { startEmbeddedDynamo } from '../store/embedded.js';
+import { confidenceBasis } from '../domain/verdict.js';
 import type { CaseResult } from './score.js';
 import type { EvalCase, EvalReport, EvalSet } from './evalFile.js';
 
@@ -30,13 +31,15 @@ async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, str
   const out: CaseResult[] = [];
   for (const c of cases) {
     const { claim } = await app.submitClaim({ text: c.claim });
-    const evidence = await app.listEvidence(claim.id, { first: c.evidence ? 100 : 1 });
+    // One full page, strongest first: the confidence basis counts every item (eval claims have far fewer than 100).
+    const evidence = await app.listEvidence(claim.id, { first: LIMITS.pageSizeMax });
     const cited = new Map(evidence.edges.map((e) => [idToFile.get(e.node.reportId) ?? e.node.reportId, e.node.stance]));
     out.push({
       id: c.id,
       expect: c.expect,
       got: claim.verdict,
       confidence: claim.confidence,
+      basis: confidenceBasis(claim.verdict, evidence.edges.map((e) => e.node)),
       // The strongest evidence item is the one the verdict rests on (contradictions first, then support).
       decidedBy: evidence.edges[0]?.node.rule ?? 'NO_EVIDENCE',
       stances: (c.evidence ?? []).map((e) => ({ report: e.report, expect: e.stance, got: cited.get(e.report) ?? 'MENTIONS' })),

@@ -9,6 +9,8 @@ export interface CaseResult {
   confidence: number;
   /** the stance rule of the evidence the verdict rests on (its strongest item), or NO_EVIDENCE */
   decidedBy?: string;
+  /** what the confidence was computed from (confidenceBasis): the verdict calibration is fitted on these */
+  basis?: number[];
   /** expected vs assigned stance per listed report */
   stances: Array<{ report: string; expect: Stance; got: Stance }>;
 }
@@ -24,7 +26,7 @@ export interface EvalSummary {
   total: number;
   correct: number;
   accuracy: number;
-  cases: Array<{ id: string; expect: Verdict; got: Verdict; confidence: number }>;
+  cases: Array<{ id: string; expect: Verdict; got: Verdict; confidence: number; basis?: number[] }>;
   confusion: Record<Verdict, Record<Verdict, number>>;
   bands: Array<{ band: string; total: number; correct: number; accuracy: number | null }>;
   /** expected calibration error over 10 equal-width confidence bins: how far confidence is from accuracy */
@@ -69,7 +71,7 @@ export function summarize(results: CaseResult[]): EvalSummary {
     total: results.length,
     correct,
     accuracy: ratio(correct, results.length),
-    cases: results.map((r) => ({ id: r.id, expect: r.expect, got: r.got, confidence: r.confidence })),
+    cases: results.map((r) => ({ id: r.id, expect: r.expect, got: r.got, confidence: r.confidence, ...(r.basis ? { basis: r.basis } : {}) })),
     confusion,
     bands,
     ece: expectedCalibrationError(results.map((r) => ({ confidence: r.confidence, correct: r.expect === r.got }))),

@@ -4,6 +4,7 @@
 // tokens, not cookies). With writes open (no key required), a mutation from another
 // origin is refused: otherwise any page a newsroom user visits could write.
 import type { Plugin } from 'graphql-yoga';
+import { httpRefusal, refusalResponse } from '../http/refusal.js';
 
 /** Request bodies that carry an operation: JSON (what every client and GraphiQL send). */
 const JSON_BODY = /^application\/(?:json|graphql\+json)\s*(?:;|$)/i;
@@ -14,14 +15,8 @@ export function onlyJsonBodies(): Plugin {
       if (request.method !== 'POST') return;
       const type = request.headers.get('content-type') ?? '';
       if (JSON_BODY.test(type)) return;
-      endResponse(
-        new fetchAPI.Response(
-          JSON.stringify({
-            errors: [{ message: `Content-Type "${type || '(none)'}" is not accepted: POST a JSON body (Content-Type: application/json), or use GET for queries.`, extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
-          }),
-          { status: 415, headers: { 'content-type': 'application/json' } },
-        ),
-      );
+      const message = `Content-Type "${type || '(none)'}" is not accepted: POST a JSON body (Content-Type: application/json), or use GET for queries.`;
+      endResponse(refusalResponse(httpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', message), fetchAPI));
     },
   };
 }

@@ -16,6 +16,7 @@ import { queryLimits } from './queryLimits.js';
 import { writeRateLimit } from './rateLimit.js';
 import { schema } from './schema.js';
 import { serveDashboard } from '../http/dashboard.js';
+import { payloadTooLarge, refusalResponse } from '../http/refusal.js';
 
 export { QUERY_LIMITS } from './queryLimits.js';
 
@@ -24,14 +25,7 @@ function bodyLimit(maxBytes: number): Plugin {
   return {
     onRequest({ request, endResponse, fetchAPI }) {
       const length = Number(request.headers.get('content-length') ?? '0');
-      if (length > maxBytes) {
-        endResponse(
-          new fetchAPI.Response(
-            JSON.stringify({ errors: [{ message: `Request body is ${length} bytes; the limit is ${maxBytes}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
-            { status: 413, headers: { 'content-type': 'application/json' } },
-          ),
-        );
-      }
+      if (length > maxBytes) endResponse(refusalResponse(payloadTooLarge(maxBytes, length), fetchAPI));
     },
   };
 }

@@ -4,6 +4,7 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context as LambdaContext } from 'aws-lambda';
 import { LIMITS } from '../app/limits.js';
 import { withRequestId } from '../requestContext.js';
+import { payloadTooLarge } from './refusal.js';
 
 type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
 
@@ -45,11 +46,10 @@ export async function toResult(response: Response): Promise<APIGatewayProxyStruc
   };
 }
 
-const tooLarge = (bytes: number): APIGatewayProxyStructuredResultV2 => ({
-  statusCode: 413,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ errors: [{ message: `Request body is ${bytes} bytes; the limit is ${LIMITS.httpBodyMaxBytes}.`, extensions: { code: 'PAYLOAD_TOO_LARGE' } }] }),
-});
+const tooLarge = (bytes: number): APIGatewayProxyStructuredResultV2 => {
+  const { status, headers, body } = payloadTooLarge(LIMITS.httpBodyMaxBytes, bytes);
+  return { statusCode: status, headers, body };
+};
 
 export function createLambdaHandler(yoga: FetchHandler) {
   return async (event: APIGatewayProxyEventV2, context?: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> => {

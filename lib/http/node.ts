@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LIMITS } from '../app/limits.js';
 import { clientRequestId, withRequestId } from '../requestContext.js';
+import { httpRefusal, payloadTooLarge } from './refusal.js';
 
 type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
 
@@ -47,12 +48,9 @@ export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.
           return;
         }
         const tooLarge = error instanceof BodyTooLarge;
-        res.writeHead(tooLarge ? 413 : 400, { 'content-type': 'application/json', connection: 'close' });
-        res.end(
-          JSON.stringify({
-            errors: [{ message: tooLarge ? `Request body is over the ${maxBytes}-byte limit.` : 'Could not read the request.', extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }],
-          }),
-        );
+        const refusal = tooLarge ? payloadTooLarge(maxBytes) : httpRefusal(400, 'BAD_REQUEST', 'Could not read the request.');
+        res.writeHead(refusal.status, { ...refusal.headers, connection: 'close' });
+        res.end(refusal.body);
         if (tooLarge) req.destroy();
       }
     });

@@ -5,11 +5,9 @@ import type { ApiKeyRecord } from './port.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';
+import { stanceRank } from '../domain/types.js';
 
 type Item = Record<string, unknown>;
-
-const STANCE_ORDER = { CONTRADICTS: 0, SUPPORTS: 1, MENTIONS: 2 } as const;
-export const stanceOrder = (stance: keyof typeof STANCE_ORDER): number => STANCE_ORDER[stance];
 
 export function reportToItem(r: ReportRecord): Item {
   return {
@@ -20,6 +18,7 @@ export function reportToItem(r: ReportRecord): Item {
     ...r,
     signature: JSON.stringify(r.signature),
     terms: JSON.stringify(r.terms),
+    ...(r.profile ? { profile: JSON.stringify(r.profile) } : {}),
   };
 }
 
@@ -38,6 +37,7 @@ export function itemToReport(i: Item): ReportRecord {
     copyGroup: i.copyGroup as string,
     signature: JSON.parse(i.signature as string),
     terms: JSON.parse(i.terms as string),
+    ...(typeof i.profile === 'string' ? { profile: JSON.parse(i.profile) } : {}),
     ...(i.owesCounters ? { owesCounters: true } : {}),
     ...(i.owesRecheck ? { owesRecheck: true } : {}),
   };
@@ -90,11 +90,12 @@ export function itemToClaim(i: Item): ClaimRecord {
 }
 
 export const evidenceToItem = (e: EvidenceRecord, version: number): Item => ({
-  ...keys.evidence(e.claimId, version, stanceOrder(e.stance), e.rank),
+  ...keys.evidence(e.claimId, version, stanceRank(e.stance), e.rank),
   type: 'Evidence',
   ...e,
   matched: JSON.stringify(e.matched),
   conflicting: JSON.stringify(e.conflicting),
+  signals: JSON.stringify(e.signals),
 });
 
 export const itemToEvidence = (i: Item): EvidenceRecord => ({
@@ -115,6 +116,9 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   reason: i.reason as string,
   // Evidence stored before stances carried their rule has none.
   rule: (i.rule as string | undefined) ?? 'UNRECORDED',
+  // Evidence judged before the stance model has no probability or signals.
+  probability: (i.probability as number | undefined) ?? i.score as number,
+  signals: typeof i.signals === 'string' ? JSON.parse(i.signals) : [],
 });
 
 export const historyToItem = (claimId: string, version: number, h: VerdictChange): Item => ({

@@ -12,7 +12,7 @@ describe('ingest CLI', () => {
     const run = () =>
       spawnSync('npx', ['tsx', 'lib/cli/ingest.ts', 'test/fixtures/eval-corpus'], {
         encoding: 'utf8',
-        env: { ...process.env, NODE_NO_WARNINGS: '1', DATA_DIR: dataDir, SEED_DEMO: 'false' },
+        env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false' },
       });
     const first = run();
     expect(first.status).toBe(0);
@@ -28,7 +28,7 @@ describe('ingest CLI', () => {
     try {
       const run = spawnSync('npx', ['tsx', 'lib/cli/ingest.ts', 'test/fixtures/eval-corpus'], {
         encoding: 'utf8',
-        env: { ...process.env, NODE_NO_WARNINGS: '1', DATA_DIR: dataDir, SEED_DEMO: 'false' },
+        env: { ...process.env, DATA_DIR: dataDir, SEED_DEMO: 'false' },
       });
       expect(run.status).toBe(1);
       expect(run.stderr).toContain('is in use by another process');

@@ -5,7 +5,7 @@ import { expectedCalibrationError, summarize } from '../../lib/eval/score.js';
 
 const fixture = 'test/fixtures/eval-fixture.json';
 const runEvalCli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'lib/cli/eval.ts', ...args], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  spawnSync('npx', ['tsx', 'lib/cli/eval.ts', ...args], { encoding: 'utf8' });
 
 describe('eval CLI', () => {
   it('prints exactly one JSON object on one line with --json, scoring verdicts and stances', () => {
@@ -55,7 +55,7 @@ describe('eval scoring', () => {
 const niger = '../shared/eval/niger.json';
 describe.skipIf(!existsSync(niger))('shared eval (niger)', () => {
   it('scores at least the issue-3 floor of 0.70 on ../shared/eval/niger.json', () => {
-    const out = execFileSync('npx', ['tsx', 'lib/cli/eval.ts', niger, '--json'], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    const out = execFileSync('npx', ['tsx', 'lib/cli/eval.ts', niger, '--json'], { encoding: 'utf8' });
     expect(JSON.parse(out).accuracy).toBeGreaterThanOrEqual(0.7);
   });
 });

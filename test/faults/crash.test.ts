@@ -60,7 +60,7 @@ describe.each([
     await before.rt.close();
 
     const args = ['--import', 'tsx', 'test/support/crashingBatch.ts', batchFile, dieAt.startsWith('outside') ? 'putReport:report' : dieAt];
-    const env = { ...process.env, DATA_DIR: dataDir, NODE_NO_WARNINGS: '1', LOG_LEVEL: 'ERROR' };
+    const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' };
     if (dieAt.startsWith('outside')) {
       // kill -9 from outside once the 25th report is visible, wherever the child is then.
       const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'inherit'] });

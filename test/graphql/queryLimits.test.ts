@@ -1,6 +1,5 @@
-// Query-shape limits: every refusal has its own code and names the limit and its value;
-// the README's own examples (dashboard reads included) run.
-import { readFileSync } from 'node:fs';
+// Query-shape limits: every refusal has its own code and names the limit and its value.
+// The documentation's examples run within them in test/docs/examples.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QUERY_LIMITS } from '../../lib/graphql/server.js';
 import { createTestApi } from '../support/graphql.js';
@@ -33,20 +32,5 @@ describe('query limits', () => {
     const read = (n: number) => `{ claims(first: ${n}) { nodes { text evidence(first: 5) { nodes { sentence matched { kind } report { title source { name } } } } verdictHistory { verdict } } } }`;
     expect((await api.gql(read(10))).errors).toBeUndefined();
     expect((await api.gql(read(100))).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
-  });
-});
-
-describe('README examples', () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
-
-  it('has GraphQL examples to run', () => {
-    expect(examples.length).toBeGreaterThanOrEqual(3);
-  });
-
-  it.each(examples.map((q, i) => [i + 1, q.split('\n').find((l) => l.trim())!.trim(), q]))('runs example %i (%s) without errors', async (_, __, query) => {
-    const result = await api.gql(query as string);
-    expect(result.errors).toBeUndefined();
-    expect(result.data).toBeTruthy();
   });
 });

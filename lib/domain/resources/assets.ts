@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
 const ASSETS = 'assets';
+/** What marks the assets folder: lib/assets/ (the builders' sources) has none. */
+const MARKER = 'manifest.json';
 let configured: string | undefined;
 let found: string | undefined;
 
@@ -16,16 +18,16 @@ export function setAssetsDir(dir: string | undefined): void {
 }
 
 /**
- * The assets folder: the configured one, else the nearest `assets/` above this module. That is the repo's
+ * The assets folder: the configured one, else the nearest `assets/` holding a manifest.json above this module. That is the repo's
  * own folder when run from source (lib/domain/resources -> ../../..) and the bundle's when run on Lambda
- * (index.mjs and assets/ side by side in /var/task).
+ * (index.mjs and assets/ side by side in /var/task). It is told by its README.md, which the stack copies with it.
  */
 export function assetsDir(): string {
   if (configured) return configured;
   if (found) return found;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, ASSETS))) return (found = join(dir, ASSETS));
+    if (existsSync(join(dir, ASSETS, MARKER))) return (found = join(dir, ASSETS));
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`no ${ASSETS}/ folder above ${fileURLToPath(import.meta.url)}: run npm run assets`);
     dir = parent;

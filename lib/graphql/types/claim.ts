@@ -27,7 +27,9 @@ export const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').impleme
     sentence: t.exposeString('sentence'),
     score: t.exposeFloat('score', { description: 'topic overlap with the claim, 0..1' }),
     reason: t.exposeString('reason'),
-    rule: t.exposeString('rule', { description: 'id of the engine rule that decided the stance (see docs/engine.md)' }),
+    rule: t.exposeString('rule', { description: 'id of the evidence rule that decided the stance (see docs/engine.md)' }),
+    probability: t.exposeFloat('probability', { description: "the stance model's calibrated probability of this stance, 0..1" }),
+    signals: t.exposeStringList('signals', { description: 'the strongest signals behind the stance, in words' }),
     copyGroup: t.exposeString('copyGroup'),
     vetted: t.exposeBoolean('vetted', {
       description: "counted toward the verdict: false for a report of an unregistered source (or not from a registered source's domains) under the registered-sources policy",

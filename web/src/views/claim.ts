@@ -2,6 +2,7 @@
 // sentence highlighted in its report's context, independent sources with copies folded, and the history.
 import { gql } from '../api.js';
 import { h, percent, replaceChildren, svg, time } from '../dom.js';
+import { STANCE_ORDER } from '../../../lib/domain/types.js';
 import { reportHref } from '../router.js';
 import { RULE_TEXT, STANCE_INFO, VERDICT_INFO, stanceBadge, verdictBadge, type Stance, type Verdict } from '../verdict.js';
 import { announce, errorBox, type View } from '../view.js';
@@ -77,7 +78,6 @@ const CLAIM = `query Claim($id: ID!) {
 
 const MORE_EVIDENCE = `query MoreEvidence($id: ID!, $after: String) { claim(id: $id) { evidence(first: ${EVIDENCE_PAGE}, after: $after) { ${EVIDENCE_FIELDS} } } }`;
 
-const STANCE_ORDER: Stance[] = ['CONTRADICTS', 'SUPPORTS', 'MENTIONS'];
 
 function slots(e: Evidence): HTMLElement | null {
   if (e.matched.length === 0 && e.conflicting.length === 0) return null;

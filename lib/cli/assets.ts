@@ -1,0 +1,44 @@
+// `npm run assets [-- name ...]`: builds the engine's compact language assets into assets/ (all builders,
+// or the named ones) and rewrites assets/manifest.json. Deterministic: the same sources give the same bytes.
+import { resolve } from 'node:path';
+import { ASSET_BUILDERS } from '../assets/builders.js';
+import { writeManifest } from '../assets/manifest.js';
+
+const OUT_DIR = resolve('assets');
+if (process.argv.includes('--coverage')) {
+  // Measures vocabulary cuts instead of building: how much of real news text each keeps a vector for.
+  const { loadEmbedding, VOCABULARY_SIZE } = await import('../assets/vectors.js');
+  const { printCoverage } = await import('../assets/vectorCoverage.js');
+  printCoverage(loadEmbedding(), [20_000, 40_000, VOCABULARY_SIZE, 80_000, 120_000, 200_000]);
+  process.exit(0);
+}
+if (process.argv.includes('--lexicon')) {
+  // Reports how much of each hand-written synonym group WordNet and the vectors already cover.
+  (await import('../assets/lexiconCoverage.js')).printLexiconCoverage();
+  process.exit(0);
+}
+if (process.argv.includes('--measure')) {
+  // Measures the committed assets instead of building: cold loads, memory, lookups, a cold Lambda start.
+  const { measureColdStart, measureResource } = await import('../bench/resources.js');
+  const runs = Number(process.argv[process.argv.indexOf('--measure') + 1]) || 3;
+  for (const resource of ['vectors', 'wordnet'] as const) {
+    for (let i = 0; i < runs; i++) console.log(JSON.stringify(measureResource(resource)));
+  }
+  for (let i = 0; i < runs; i++) console.log(JSON.stringify({ coldStart: await measureColdStart() }));
+  process.exit(0);
+}
+const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const unknown = names.filter((n) => !ASSET_BUILDERS.some((b) => b.name === n));
+if (unknown.length > 0) {
+  console.error(`unknown asset ${unknown.join(', ')}; known: ${ASSET_BUILDERS.map((b) => b.name).join(', ')}`);
+  process.exit(2);
+}
+
+for (const builder of ASSET_BUILDERS.filter((b) => names.length === 0 || names.includes(b.name))) {
+  const started = Date.now();
+  await (await builder.load()).build(OUT_DIR);
+  console.log(`${builder.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+const manifest = writeManifest(OUT_DIR);
+for (const f of manifest.files) console.log(`${f.file.padEnd(28)} ${(f.bytes / 1024).toFixed(0).padStart(7)} KB  ${f.sha256.slice(0, 12)}`);
+console.log(`total ${(manifest.totalBytes / 1024 / 1024).toFixed(2)} MB`);

@@ -1,0 +1,87 @@
+// `npm run stance -- [--json] [--through-app] [--model file] [--min-score X] [--min-macro-f1 X] [--min-disagree-f1 X] [--max-ece X]`
+// Measures the stance model on the held-out (test) side of the FNC-1 training data split by story, as the
+// challenge scored it; `--through-app` runs the same pairs through the app instead. Exits 1 below a gate.
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { judgeReport } from '../domain/stance/index.js';
+import { decodeStanceModel, loadStanceModel, STANCE_CLASSES, type StanceModelFile } from '../domain/stance/model.js';
+import { argmax, formatScores, scoreStances } from '../eval/fnc.js';
+import { predictThroughApp } from '../eval/throughApp.js';
+import { candidateStatements } from '../train/dataset.js';
+import { DEFAULT_FNC_DIR, fncAvailable } from '../train/fnc1.js';
+import { prepare } from '../train/prepare.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+const raw = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args[i + 1];
+};
+const gate = (name: string): number | undefined => {
+  const value = raw(name);
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n)) {
+    console.error(`${name} needs a number`);
+    process.exit(2);
+  }
+  return n;
+};
+const gates = { score: gate('--min-score'), macro: gate('--min-macro-f1'), disagree: gate('--min-disagree-f1'), ece: gate('--max-ece') };
+const dir = raw('--data') ?? DEFAULT_FNC_DIR;
+if (!fncAvailable(dir)) {
+  console.log(`skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (no held-out FNC-1 measurement)`);
+  process.exit(0);
+}
+
+const started = Date.now();
+const prepared = prepare(dir);
+const { split, corpus, data } = prepared;
+const test = split.test;
+const gold = test.map((p) => STANCE_CLASSES.indexOf(p.stance));
+let predicted: number[];
+let probs: Float64Array[] | undefined;
+let perReportMs: number | undefined;
+let perReportCpuMs: number | undefined;
+if (flag('--through-app')) {
+  predicted = await predictThroughApp(data, test, (line) => process.stderr.write(`${line}\n`));
+} else {
+  const file = raw('--model');
+  const model = file ? decodeStanceModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as StanceModelFile) : loadStanceModel();
+  const inputs = test.map((p) => {
+    const claim = corpus.claims.get(p.headline)!;
+    const body = corpus.bodies.get(p.bodyId)!;
+    return { claim, statements: candidateStatements(corpus, claim, body), profile: body.profile };
+  });
+  // Load the model and the resources before timing: a cold start is measured by the bench, not here.
+  if (inputs[0]) judgeReport(inputs[0].claim, inputs[0].statements, inputs[0].profile, undefined, model);
+  const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
+  probs = inputs.map(({ claim, statements, profile }) => {
+    const j = judgeReport(claim, statements, profile, undefined, model);
+    return Float64Array.from(STANCE_CLASSES.map((c) => j.probs[c]));
+  });
+  perReportMs = Number(process.hrtime.bigint() - t0) / 1e6 / Math.max(inputs.length, 1);
+  // CPU time too: on a shared machine the wall clock counts other processes' turns.
+  const cpu = process.cpuUsage(cpu0);
+  perReportCpuMs = (cpu.user + cpu.system) / 1000 / Math.max(inputs.length, 1);
+  predicted = probs.map((p) => argmax(p));
+}
+const scores = scoreStances(gold, predicted, probs);
+const seconds = (Date.now() - started) / 1000;
+const split_ = { train: split.train.length, dev: split.dev.length, test: test.length, dropped: split.dropped, stories: split.stories };
+if (flag('--json')) {
+  process.stdout.write(`${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`);
+} else {
+  console.log(formatScores(`FNC-1 held-out split by story (${flag('--through-app') ? 'through the app' : 'stance model'})`, scores));
+  console.log(`  split: ${split_.train} train, ${split_.dev} dev, ${split_.test} test pairs; ${split_.stories} stories; ${split_.dropped} crossing unrelated pairs dropped`);
+  if (perReportMs !== undefined) console.log(`  judging: ${perReportMs.toFixed(3)} ms per report wall, ${perReportCpuMs!.toFixed(3)} ms CPU (features + inference, resources loaded)`);
+  console.log(`  ${seconds.toFixed(0)} s`);
+}
+const failures: string[] = [];
+if (gates.score !== undefined && scores.relativeScore < gates.score) failures.push(`relative score ${scores.relativeScore.toFixed(3)} is below ${gates.score}`);
+if (gates.macro !== undefined && scores.macroF1 < gates.macro) failures.push(`macro-F1 ${scores.macroF1.toFixed(3)} is below ${gates.macro}`);
+if (gates.disagree !== undefined && scores.f1.disagree < gates.disagree) failures.push(`disagree F1 ${scores.f1.disagree.toFixed(3)} is below ${gates.disagree}`);
+if (gates.ece !== undefined && (scores.ece === undefined || scores.ece > gates.ece)) failures.push(`ECE ${scores.ece?.toFixed(3) ?? 'n/a (through the app)'} is above ${gates.ece}`);
+for (const f of failures) console.error(`FAIL: ${f}`);
+process.exit(failures.length > 0 ? 1 : 0);

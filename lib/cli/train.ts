@@ -1,0 +1,79 @@
+// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--ablation]`
+// Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
+// on the dev split, prints the dev figures and writes assets/stance-model.json.gz. Deterministic (seeded).
+import { writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { writeManifest } from '../assets/manifest.js';
+import { DEFAULT_FNC_DIR, fncAvailable } from '../train/fnc1.js';
+import { FEATURE_GROUPS, type FeatureGroup } from '../domain/stance/features.js';
+import { fitStanceModel, prepareExamples, trainStanceModel } from '../train/trainStance.js';
+import { examplesOf } from '../train/dataset.js';
+import { argmax, scoreStances } from '../eval/fnc.js';
+import { assetPath, assetsDir } from '../domain/resources/assets.js';
+import { decodeStanceModel, stanceProbabilities, STANCE_MODEL_ASSET } from '../domain/stance/model.js';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(name);
+  return i < 0 ? undefined : args[i + 1];
+};
+const dir = option('--data') ?? DEFAULT_FNC_DIR;
+const groups = (option('--groups')?.split(',') ?? [...FEATURE_GROUPS]) as FeatureGroup[];
+const unknown = groups.filter((g) => !(FEATURE_GROUPS as readonly string[]).includes(g));
+if (unknown.length > 0) {
+  console.error(`--groups: unknown group(s) ${unknown.join(', ')}; known: ${FEATURE_GROUPS.join(', ')}`);
+  process.exit(2);
+}
+if (!fncAvailable(dir)) {
+  console.log(`skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (the checked-in model stays as it is)`);
+  process.exit(0);
+}
+const number = (name: string, fallback: number): number => {
+  const raw = option(name);
+  if (raw === undefined) return fallback;
+  const v = Number(raw);
+  if (!Number.isFinite(v) || v <= 0) {
+    console.error(`${name} needs a positive number`);
+    process.exit(2);
+  }
+  return v;
+};
+const out = resolve(option('--out') ?? assetPath(STANCE_MODEL_ASSET));
+const started = Date.now();
+const epochs = number('--epochs', 8);
+const hidden = number('--hidden', 100);
+const log = (line: string) => console.log(line);
+
+if (args.includes('--ablation')) {
+  // What each feature group buys: groups added one at a time, each fitted and tuned on dev, then scored on the
+  // held-out split (reported, never used to choose). Writes no asset.
+  const examples = prepareExamples(dir, log);
+  const { corpus, split } = examples.prepared;
+  const test = examplesOf(corpus, split.test, examples.space);
+  const gold = test.map((e) => e.label);
+  const rows: string[] = [];
+  const configs: FeatureGroup[][] = [
+    ...FEATURE_GROUPS.map((_, k) => FEATURE_GROUPS.slice(0, k + 1)),
+    // the UCL baseline's inputs: term counts and a TF-IDF cosine
+    ['lexical', 'tf'],
+  ];
+  for (const groups of configs) {
+    const fitted = fitStanceModel(examples, { groups, epochs, hidden });
+    const model = decodeStanceModel(fitted.file);
+    const probs = test.map((e) => stanceProbabilities(model, e.features));
+    const s = scoreStances(gold, probs.map((p) => argmax(p)), probs);
+    const d = fitted.dev;
+    const row = `${groups.join('+').padEnd(34)} dev ${d.relativeScore.toFixed(3)} ${d.macroF1.toFixed(3)} ${d.f1.disagree.toFixed(3)} | test ${s.relativeScore.toFixed(3)} ${s.macroF1.toFixed(3)} ${s.f1.disagree.toFixed(3)} ${s.ece!.toFixed(3)}`;
+    rows.push(row);
+    log(row);
+  }
+  console.log(['', 'groups                             dev: relative macro-F1 disagree-F1 | test: relative macro-F1 disagree-F1 ECE', ...rows].join('\n'));
+  process.exit(0);
+}
+
+const { bytes, report } = trainStanceModel(dir, { groups, epochs, hidden, log });
+writeFileSync(out, bytes);
+// The engine's analysis version follows the asset manifest: a new model is a new version.
+if (dirname(out) === assetsDir()) writeManifest(assetsDir());
+console.log(report);
+console.log(`wrote ${out} (${(bytes.length / 1024).toFixed(0)} KB) in ${((Date.now() - started) / 1000).toFixed(0)} s`);

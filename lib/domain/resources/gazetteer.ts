@@ -1,0 +1,102 @@
+// Places and what contains what: countries, their first-level divisions (state, province, region), their
+// second-level ones (county, department) and 171k populated places, from GeoNames via kept packages
+// (built by lib/assets/gazetteer.ts into assets/gazetteer.tsv.gz, read on first use). Names are folded
+// (case, diacritics, dots, "the"), and a division answers to its name without its kind ("Tillabéri Region",
+// "Tillaberi"; "Sonoma County", "Sonoma"). A village that shares a city's name is left out when the city
+// dwarfs it (Paris, Texas beside Paris, France): the builder keeps the readings a news reader would mean.
+import { foldCase } from '../text.js';
+import { lazyAsset, readAsset } from './assets.js';
+
+export const GAZETTEER_ASSET = 'gazetteer.tsv.gz';
+
+type Kind = 'C' | 'A' | 'B' | 'P';
+
+interface Reading {
+  /** country, first-level division (state, province, region), second-level (county, department), populated place */
+  kind: Kind;
+  /** where it is: "US", "US.CA", "US.CA.097"; a populated place carries the code of the division it sits in */
+  code: string;
+}
+
+/** The words of a division's kind, which news often leaves out ("Agadez Region" is "Agadez", "Republic of Ingushetia" "Ingushetia"). */
+const DIVISION_WORDS = /\s+(?:region|county|province|state|governorate|department|district|prefecture|oblast|krai|municipality|parish|division|territory|emirate|voivodeship|republic|autonomous region|autonomous community|capital district)$|^(?:province|state|region|department|governorate|county|city|municipality|republic|departement|provincia|estado|etat) (?:of |de |du |des |de la |del )?/;
+
+/** A place name's lookup key: folded, without dots, "the", hyphens or apostrophes ("the U.S." -> "us", "Côte-d'Ivoire" -> "cote d ivoire"). */
+export function placeKey(name: string): string {
+  return foldCase(name)
+    .replace(/\./g, '')
+    .replace(/[-'’‘`]/g, ' ')
+    .replace(/^the\s+/, '')
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A division's key without the word of its kind ("sonoma county" -> "sonoma"). */
+export const bareDivisionKey = (name: string): string => placeKey(name).replace(DIVISION_WORDS, '').trim();
+
+/**
+ * The asset's text and where each line starts. Its lines are sorted by key, so a lookup is a binary search:
+ * no map of a quarter of a million names to build on first use (that took 0.7 s; this takes a few ms).
+ */
+const loadIndex = lazyAsset(() => {
+  const text = readAsset(GAZETTEER_ASSET).toString('utf8');
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; at = text.indexOf('\n', at) + 1) {
+    if (text.charCodeAt(at) !== 10) starts.push(at);
+    if (text.indexOf('\n', at) < 0) break;
+  }
+  return { text, starts: Int32Array.from(starts) };
+});
+
+/** The readings written for the key ("PUS.CA.097 BUS.CA.097"), or undefined. */
+function lookup(key: string): string | undefined {
+  if (key === '') return undefined;
+  const { text, starts } = loadIndex();
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = starts[mid]!;
+    const tab = text.indexOf('\t', start);
+    const at = text.slice(start, tab);
+    if (at === key) {
+      const end = text.indexOf('\n', tab);
+      return text.slice(tab + 1, end < 0 ? text.length : end);
+    }
+    if (at < key) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+const readingsOf = (name: string): Reading[] =>
+  (lookup(placeKey(name)) ?? '').split(' ').filter((r) => r !== '').map((r) => ({ kind: r[0] as Kind, code: r.slice(1) }));
+
+/** The name is a known place (country, division or populated place). */
+export function isPlace(name: string): boolean {
+  return lookup(placeKey(name)) !== undefined;
+}
+
+const within = (container: Reading, place: Reading): boolean => {
+  if (container.kind === 'P') return false;
+  if (place.kind === 'P') return place.code === container.code || place.code.startsWith(`${container.code}.`);
+  return place.code.startsWith(`${container.code}.`);
+};
+
+/** Some reading of `place` lies inside some reading of `container`: a city in its county, state or country; a region in its country. */
+export function placeContains(container: string, place: string): boolean {
+  const outer = readingsOf(container);
+  if (outer.length === 0) return false;
+  const inner = readingsOf(place);
+  return inner.some((p) => outer.some((c) => within(c, p)));
+}
+
+/** The two names are one place ("Ivory Coast", "Côte d'Ivoire"), or one contains the other. */
+export function sameOrContained(a: string, b: string): boolean {
+  if (placeKey(a) === placeKey(b)) return isPlace(a);
+  const ra = readingsOf(a);
+  const rb = readingsOf(b);
+  if (ra.some((x) => x.kind !== 'P' && rb.some((y) => x.kind === y.kind && x.code === y.code))) return true;
+  return placeContains(a, b) || placeContains(b, a);
+}
