@@ -6,12 +6,17 @@ import { loadConfig } from '../lib/config.js';
 import { createServer } from '../lib/graphql/server.js';
 import { createLambdaHandler } from '../lib/http/lambda.js';
 import { configureObservability, logger, metrics } from '../lib/observability.js';
+import { SqsDeliveryQueue } from '../lib/queue/sqsDeliveryQueue.js';
 import { SqsRecheckQueue } from '../lib/queue/sqsRecheckQueue.js';
 import { createRuntime } from '../lib/runtime.js';
 
 const config = loadConfig();
 configureObservability({ logLevel: config.logLevel, metrics: true });
-const runtime = await createRuntime(config, config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(new SQSClient({}), config.recheckQueueUrl) } : {});
+const sqs = new SQSClient({});
+const runtime = await createRuntime(config, {
+  ...(config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(sqs, config.recheckQueueUrl) } : {}),
+  ...(config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(sqs, config.deliveryQueueUrl) } : {}),
+});
 const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }) });
 const handle = createLambdaHandler(yoga);
 

@@ -4,15 +4,21 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { SQSEvent, SQSRecord, Context } from 'aws-lambda';
 import { loadConfig } from '../lib/config.js';
 import { configureObservability, logger, metrics } from '../lib/observability.js';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { SqsDeliveryQueue } from '../lib/queue/sqsDeliveryQueue.js';
 import { parseRecheckMessage } from '../lib/queue/sqsRecheckQueue.js';
 import { createRuntime } from '../lib/runtime.js';
 
 const config = loadConfig();
 configureObservability({ logLevel: config.logLevel, metrics: true });
-const runtime = await createRuntime(config);
+// Verdict changes found here are published like the API's: deliveries go to the delivery queue.
+const runtime = await createRuntime(config, config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(new SQSClient({}), config.deliveryQueueUrl) } : {});
 const processor = new BatchProcessor(EventType.SQS);
 
-const recheck = async (record: SQSRecord): Promise<void> => runtime.app.recheckClaims(parseRecheckMessage(record.body));
+const recheck = async (record: SQSRecord): Promise<void> => {
+  const { claimIds, causes } = parseRecheckMessage(record.body);
+  await runtime.app.recheckClaims(claimIds, causes);
+};
 
 export const handler = async (event: SQSEvent, context: Context) => {
   logger.addContext(context);

@@ -14,6 +14,8 @@ export interface StageConfig {
   };
   /** re-checks done inside the request before the rest go to the queue */
   recheckInlineLimit: number;
+  /** attempts per webhook delivery before the DLQ (also the delivery queue's maxReceiveCount) */
+  webhookMaxAttempts: number;
 }
 
 export const defaultStageConfig = (stage = 'prod'): StageConfig => ({
@@ -25,4 +27,5 @@ export const defaultStageConfig = (stage = 'prod'): StageConfig => ({
   logRetentionDays: 30,
   alarms: { lambdaErrors: 1, p99DurationMs: 5_000, api5xx: 5 },
   recheckInlineLimit: 25,
+  webhookMaxAttempts: 8,
 });

@@ -1,5 +1,6 @@
 // The service on AWS: HTTP API -> GraphQL Lambda -> one DynamoDB table, plus the
-// re-check queue and its worker. Driven by StageConfig.
+// re-check queue and its worker, and the webhook delivery queue (FIFO) and its worker.
+// Driven by StageConfig.
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -9,6 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +66,31 @@ export class FactCheckStack extends Stack {
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
     });
 
+    // Webhook deliveries: FIFO, one message group per endpoint and claim (per-claim order). A failed
+    // attempt hides its message for the backoff delay; after the last attempt the redrive policy moves it
+    // to the DLQ. Visibility covers a whole batch of 10-second attempts.
+    const deliveryDeadLetters = new sqs.Queue(this, 'DeliveryDeadLetters', {
+      fifo: true,
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const deliveryQueue = new sqs.Queue(this, 'DeliveryQueue', {
+      fifo: true,
+      visibilityTimeout: Duration.seconds(6 * 60),
+      retentionPeriod: Duration.days(4),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: deliveryDeadLetters, maxReceiveCount: config.webhookMaxAttempts },
+    });
+    // Seals webhook signing secrets in the table (lib/webhooks/secretBox.ts). Only the API (which seals) and the
+    // delivery worker (which signs) get it; rotating it would make stored secrets unreadable (see docs/webhooks.md).
+    const webhookKey = new secretsmanager.Secret(this, 'WebhookSecretKey', {
+      description: 'Key sealing webhook signing secrets at rest',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const webhookSecretEnv = { WEBHOOK_SECRET_KEY: webhookKey.secretValue.unsafeUnwrap() };
+
     const environment = {
       STAGE: config.stage,
       STORE: 'aws',
@@ -74,6 +101,8 @@ export class FactCheckStack extends Stack {
       KEYS_IN_TABLE: 'true',
       RECHECK_QUEUE_URL: recheckQueue.queueUrl,
       RECHECK_INLINE_LIMIT: String(config.recheckInlineLimit),
+      DELIVERY_QUEUE_URL: deliveryQueue.queueUrl,
+      WEBHOOK_MAX_ATTEMPTS: String(config.webhookMaxAttempts),
       LOG_LEVEL: 'INFO',
       POWERTOOLS_SERVICE_NAME: 'factcheck',
       NODE_OPTIONS: '--enable-source-maps',
@@ -104,7 +133,7 @@ export class FactCheckStack extends Stack {
         ],
       },
     };
-    const fn = (name: string, entry: string, timeout: Duration) => {
+    const fn = (name: string, entry: string, timeout: Duration, extraEnvironment: Record<string, string> = {}) => {
       const logGroup = new logs.LogGroup(this, `${name}Logs`, {
         retention: config.logRetentionDays,
         removalPolicy: RemovalPolicy.DESTROY,
@@ -117,7 +146,7 @@ export class FactCheckStack extends Stack {
         architecture: lambda.Architecture.ARM_64,
         memorySize: config.memoryMb,
         timeout,
-        environment,
+        environment: { ...environment, ...extraEnvironment },
         bundling,
         logGroup,
         loggingFormat: lambda.LoggingFormat.JSON,
@@ -125,12 +154,19 @@ export class FactCheckStack extends Stack {
       });
     };
 
-    const api = fn('GraphqlFunction', 'graphql.ts', Duration.seconds(29));
+    const api = fn('GraphqlFunction', 'graphql.ts', Duration.seconds(29), webhookSecretEnv);
     const worker = fn('RecheckFunction', 'recheck.ts', Duration.minutes(5));
+    // Ten deliveries at most 10 s each, one after another (FIFO), fit well inside the queue's visibility timeout.
+    const deliveryWorker = fn('DeliveryFunction', 'deliver.ts', Duration.seconds(120), webhookSecretEnv);
     table.grantReadWriteData(api);
     table.grantReadWriteData(worker);
+    table.grantReadWriteData(deliveryWorker);
     recheckQueue.grantSendMessages(api);
     worker.addEventSource(new SqsEventSource(recheckQueue, { batchSize: 5, reportBatchItemFailures: true }));
+    // Verdict changes are published wherever a verdict is written: by the API and by the re-check worker.
+    deliveryQueue.grantSendMessages(api);
+    deliveryQueue.grantSendMessages(worker);
+    deliveryWorker.addEventSource(new SqsEventSource(deliveryQueue, { batchSize: 10, reportBatchItemFailures: true }));
 
     const httpApi = new apigw.HttpApi(this, 'HttpApi', {
       createDefaultStage: false,
@@ -167,13 +203,21 @@ export class FactCheckStack extends Stack {
         alarmDescription: description,
       });
     const fiveMinutes = { period: Duration.minutes(5) };
-    for (const [name, f] of [['Graphql', api], ['Recheck', worker]] as const) {
+    for (const [name, f] of [['Graphql', api], ['Recheck', worker], ['Delivery', deliveryWorker]] as const) {
       alarm(`${name}Errors`, f.metricErrors(fiveMinutes), config.alarms.lambdaErrors, `${name} Lambda errors`);
       alarm(`${name}Throttles`, f.metricThrottles(fiveMinutes), 1, `${name} Lambda throttles`);
     }
     alarm('GraphqlP99Duration', api.metricDuration({ ...fiveMinutes, statistic: 'p99' }), config.alarms.p99DurationMs, 'GraphQL p99 duration');
     alarm('Api5xx', httpApi.metricServerError(fiveMinutes), config.alarms.api5xx, 'HTTP API 5xx responses');
     alarm('RecheckDeadLettersWaiting', deadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes), 1, 'Re-checks that failed five times are waiting in the DLQ');
+    alarm(
+      'DeliveryDeadLettersWaiting',
+      deliveryDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+      1,
+      `Webhook deliveries that failed ${config.webhookMaxAttempts} attempts are in the DLQ (their endpoints are marked FAILING)`,
+    );
+    // Retries of one endpoint take about 21 minutes in all; a backlog older than an hour means the worker is not keeping up.
+    alarm('DeliveryBacklogAge', deliveryQueue.metricApproximateAgeOfOldestMessage(fiveMinutes), 3_600, 'Webhook deliveries have waited over an hour');
 
     new CfnOutput(this, 'GraphqlUrl', { value: `${stage.url.replace(/\/$/, '')}/graphql` });
     new CfnOutput(this, 'DashboardUrl', { value: `${stage.url.replace(/\/$/, '')}/` });
@@ -198,6 +242,10 @@ export class FactCheckStack extends Stack {
         reason: 'Authorization is enforced by API keys (Bearer, hashed in the table, with roles) inside the GraphQL layer; reads may be public per deployment.',
       },
       { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the service is built and tested for; runtime upgrades are deliberate changes.' },
+      {
+        id: 'AwsSolutions-SMG4',
+        reason: 'The webhook key seals stored signing secrets; rotating it without re-sealing them would break every webhook, so rotation is a deliberate operation (docs/webhooks.md).',
+      },
     ]) {
       Validations.of(this).acknowledge(acknowledgement);
     }

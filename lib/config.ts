@@ -42,6 +42,20 @@ export interface Config {
   sourcePolicy: SourcePolicy;
   /** writes (mutation fields) per API key, or per client address when writes are open, per minute; 0 = no limit */
   writeRatePerMinute: number;
+  /** serve the verdictChanged subscription (SSE) from an in-process feed: local and self-hosted; off on Lambda */
+  subscriptions: boolean;
+  /** SQS FIFO queue for webhook deliveries; unset = delivered in-process */
+  deliveryQueueUrl: string | undefined;
+  /** key sealing webhook signing secrets at rest; unset locally = a key file under dataDir (or per process, in memory) */
+  webhookSecretKey: string | undefined;
+  /** webhook URLs may point at loopback (and use http there): on for a server listening on loopback only, off on Lambda */
+  webhookAllowLoopback: boolean;
+  /** wait before the first retry of a failed delivery; doubles per attempt */
+  webhookRetryBaseMs: number;
+  /** attempts per delivery before it is dead-lettered and the endpoint marked failing */
+  webhookMaxAttempts: number;
+  /** no answer in this time is a failed attempt */
+  webhookTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -75,6 +89,9 @@ export function loadConfig(env: Env = process.env): Config {
   const keys = env.API_KEYS?.split(',').map((k) => k.trim()).filter((k) => k.length > 0);
   const logLevel = (env.LOG_LEVEL ?? 'INFO').toUpperCase();
   const stage = env.STAGE ?? (onLambda ? 'prod' : 'local');
+  const host = env.HOST ?? '127.0.0.1';
+  // A server reachable from elsewhere must not let a webhook reach its own machine's other services.
+  const listensOnLoopback = ['127.0.0.1', 'localhost', '::1'].includes(host);
   return {
     stage,
     storeMode,
@@ -82,7 +99,7 @@ export function loadConfig(env: Env = process.env): Config {
     region: env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? 'us-east-1',
     dynamoEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     dataDir: env.DATA_DIR ?? '.data',
-    host: env.HOST ?? '127.0.0.1',
+    host,
     port: int('PORT', env.PORT, 4000, 0, 65535),
     apiKeys: keys && keys.length > 0 ? keys : undefined,
     keysInTable: bool(env.KEYS_IN_TABLE, storeMode === 'aws'),
@@ -95,6 +112,13 @@ export function loadConfig(env: Env = process.env): Config {
     dashboard: bool(env.DASHBOARD, true),
     dashboardDir: env.DASHBOARD_DIR || undefined,
     seedDemo: bool(env.SEED_DEMO, !onLambda),
+    subscriptions: bool(env.SUBSCRIPTIONS, !onLambda),
+    deliveryQueueUrl: env.DELIVERY_QUEUE_URL || undefined,
+    webhookSecretKey: env.WEBHOOK_SECRET_KEY || undefined,
+    webhookAllowLoopback: bool(env.WEBHOOK_ALLOW_LOOPBACK, !onLambda && listensOnLoopback),
+    webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 10_000, 0, 30_000),
+    webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 20),
+    webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 10_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o.length > 0),
     sourcePolicy: sourcePolicy(env.SOURCE_POLICY, onLambda ? 'registered' : 'open'),
     // 120 a minute is two writes a second per key: far above a newsroom's pace, far below what

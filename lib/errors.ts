@@ -32,4 +32,20 @@ export const badInput = (field: string, reason: string): AppError =>
 export const notFound = (field: string, what: string, id: string): AppError =>
   new AppError('NOT_FOUND', `${field}: no ${what} with id "${id}"`, field);
 
+/** An outbound call (a webhook delivery) refused by lib/webhooks/outbound.ts: the URL or the address DNS gave is not allowed. */
+export class OutboundRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'OutboundRefused';
+  }
+}
+
+/** A webhook delivery attempt that did not succeed: the SQS worker fails the record so the queue offers it again (or dead-letters it). */
+export class DeliveryNotDone extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeliveryNotDone';
+  }
+}
+
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -46,6 +46,8 @@ export function createSubmitClaim(deps: { store: Store; clock: Clock; ids: IdGen
       version: 0,
       pending: 0,
       checked: 0,
+      eventSeq: 0,
+      unsentEvents: [],
     };
     const created = await store.putClaim(claim);
     if (created) {

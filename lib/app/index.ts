@@ -2,8 +2,12 @@
 // re-checked inline up to a limit; the rest go to the re-check queue (SQS on AWS),
 // or inline too when there is no queue (the local server).
 import { createSubmitClaim } from './claims.js';
+import { createEventPublisher } from './events.js';
+import { createWebhooks } from './webhooks.js';
+import type { OutboundPolicy } from '../webhooks/outbound.js';
+import { unconfiguredSecretBox, type SecretBox } from '../webhooks/secretBox.js';
 import { createIngest } from './ingest.js';
-import { randomIds, systemClock, type Clock, type IdGen, type RecheckQueue } from './ports.js';
+import { randomIds, systemClock, type Clock, type DeliveryQueue, type IdGen, type RecheckQueue, type VerdictEventListener } from './ports.js';
 import { createQueries } from './queries.js';
 import { createWriteLimiter } from './rateLimit.js';
 import { createRecheck } from './recheck.js';
@@ -23,6 +27,14 @@ export interface AppDeps {
   sourcePolicy?: SourcePolicy;
   /** writes per subject per minute through admitWrite; default 0 = no limit */
   writeRatePerMinute?: number;
+  /** seals webhook signing secrets at rest; unset = webhooks are not configured */
+  secrets?: SecretBox;
+  /** where webhook URLs may point; unset = public addresses only */
+  outboundPolicy?: OutboundPolicy;
+  /** where webhook deliveries go; none = deliveries are recorded but nobody sends them */
+  deliveryQueue?: DeliveryQueue;
+  /** the local subscription feed */
+  onVerdictEvent?: VerdictEventListener;
 }
 
 export function createApp(deps: AppDeps): App {
@@ -30,21 +42,23 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
   const sourcePolicy = deps.sourcePolicy ?? 'open';
-  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, sourcePolicy });
+  const { publish } = createEventPublisher({ store, deliveryQueue: deps.deliveryQueue, onEvent: deps.onVerdictEvent });
+  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy });
   const inlineLimit = deps.recheckInlineLimit ?? Number.POSITIVE_INFINITY;
+  const webhooks = createWebhooks({ store, clock, ids, secrets: deps.secrets ?? unconfiguredSecretBox, policy: deps.outboundPolicy ?? { allowLoopback: false } });
 
-  async function afterChange(claimIds: string[]): Promise<void> {
+  async function afterChange(claimIds: string[], causes: Record<string, string>): Promise<void> {
     const queue = deps.recheckQueue;
     const inline = queue ? claimIds.slice(0, inlineLimit) : claimIds;
     const later = queue ? claimIds.slice(inline.length) : [];
-    await recheckClaims(inline);
-    if (later.length > 0) await queue!.enqueue(later);
+    await recheckClaims(inline, causes);
+    if (later.length > 0) await queue!.enqueue(later, causes);
   }
 
   const ingest = createIngest({ store, clock, ids, afterChange });
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
   const queries = createQueries(store);
-  const registry = createSourceRegistry({ store, clock, recheckSource: async (key) => afterChange(await claimsOfSource(store, key)) });
+  const registry = createSourceRegistry({ store, clock, recheckSource: async (key) => afterChange(await claimsOfSource(store, key), {}) });
 
   return {
     ...ingest,
@@ -52,6 +66,7 @@ export function createApp(deps: AppDeps): App {
     submitClaim,
     recheckClaim: (id) => recheckClaim(validId('id', id)),
     recheckClaims,
+    ...webhooks,
     ...queries,
     ...registry,
     isVetted: (report, source) => isVetted(sourcePolicy, report, source),

@@ -94,7 +94,7 @@ export async function claimsAffectedBy(store: Store, terms: string[]): Promise<s
   return [...hits.entries()].filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE))).map(([id]) => id);
 }
 
-export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; afterChange: (claimIds: string[]) => Promise<void> }) {
+export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; afterChange: (claimIds: string[], causes: Record<string, string>) => Promise<void> }) {
   const { store, clock, ids, afterChange } = deps;
 
   async function waitForReport(id: string): Promise<ReportRecord | null> {
@@ -226,7 +226,10 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
 
   /** Re-check (or queue) the claims the reports affect, then record that they owe nothing more. */
   async function settle(outcomes: Outcome[]): Promise<void> {
-    const [rechecked, ...counted] = await Promise.all([settled(afterChange([...new Set(outcomes.flatMap((o) => o.affected))])), ...outcomes.map((o) => o.counting)]);
+    // Which report each claim is re-checked for (the last one, in a batch): verdict events name it.
+    const causes: Record<string, string> = {};
+    for (const o of outcomes) for (const claimId of o.affected) causes[claimId] = o.report.id;
+    const [rechecked, ...counted] = await Promise.all([settled(afterChange(Object.keys(causes), causes)), ...outcomes.map((o) => o.counting)]);
     const failure = rechecked ?? counted.find((c) => c !== undefined);
     if (failure !== undefined) throw failure;
     await store.clearOwedRecheck(outcomes.filter((o) => o.report.owesRecheck).map((o) => o.report.id));
@@ -281,7 +284,7 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     if (!(await store.deleteReport(report, urlHashOf(report.url)))) throw notFound('id', 'report', id);
     await store.countReportOnce(report, -1);
     const affected = await claimsAffectedBy(store, report.terms);
-    await afterChange(affected);
+    await afterChange(affected, Object.fromEntries(affected.map((claimId) => [claimId, report.id])));
     return { report, affectedClaims: affected.length };
   }
 

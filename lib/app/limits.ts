@@ -19,4 +19,8 @@ export const LIMITS = {
   publishedAtMaxDaysAhead: 7,
   /** HTTP body cap: a batch of reports at the text limit does not fit; batches are meant for many small reports */
   httpBodyMaxBytes: 2 * 1024 * 1024,
+  /** webhooks per deployment: each verdict change is matched against all of them */
+  webhooksMax: 50,
+  /** claims one webhook may name (its claimIds filter) */
+  webhookClaimIdsMax: 100,
 } as const;

@@ -8,10 +8,10 @@ import type { ClaimOrder } from '../store/port.js';
 import { claimsAffectedBy } from './ingest.js';
 import type { ClaimRecord, EvidenceRecord, ListClaimsArgs, Page, PageArgs, ReportRecord, Stats } from './types.js';
 import { CLAIM_ORDERS } from './types.js';
-import { optionalText, pageSize, sourceKeyOf } from './validate.js';
+import { optionalDate, optionalText, pageSize, sourceKeyOf } from './validate.js';
 
 /** Claims matching every content term of the search (and the verdict, if given), newest (or most recently changed) first, paged by offset. */
-async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, order: ClaimOrder, verdict?: Verdict | null): Promise<Page<ClaimRecord>> {
+async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, order: ClaimOrder, verdict?: Verdict | null, changedSince?: string): Promise<Page<ClaimRecord>> {
   const terms = analyzeClaim(search).terms;
   if (terms.length === 0) throw badInput('search', 'has no words to search for');
   let offset = 0;
@@ -23,7 +23,9 @@ async function searchClaims(store: Store, search: string, first: number, after: 
   const hits = await store.claimsForTerms(terms, 'search');
   const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
   // Filter before slicing: a page holds `first` matches, and hasNextPage says whether more match.
-  const claims = (await store.getClaims(ids)).filter((c): c is ClaimRecord => c !== null && (!verdict || c.verdict === verdict));
+  const claims = (await store.getClaims(ids)).filter(
+    (c): c is ClaimRecord => c !== null && (!verdict || c.verdict === verdict) && (changedSince === undefined || c.updatedAt >= changedSince),
+  );
   const at = order === 'changed' ? (c: ClaimRecord) => c.updatedAt : (c: ClaimRecord) => c.createdAt;
   claims.sort((a, b) => at(b).localeCompare(at(a)) || b.id.localeCompare(a.id));
   const slice = claims.slice(offset, offset + first);
@@ -46,9 +48,19 @@ export function createQueries(store: Store) {
       const search = optionalText('search', args.search, LIMITS.searchMaxChars);
       if (args.verdict && !VERDICTS.includes(args.verdict)) throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
       if (args.orderBy && !(args.orderBy in CLAIM_ORDERS)) throw badInput('orderBy', `must be one of ${Object.keys(CLAIM_ORDERS).join(', ')}`);
-      const order = args.orderBy ? CLAIM_ORDERS[args.orderBy] : undefined;
-      if (search) return searchClaims(store, search, first, args.after, order ?? 'created', args.verdict);
-      return store.listClaims({ first, after: args.after ?? null, ...(args.verdict ? { verdict: args.verdict } : {}), ...(order ? { order } : {}) });
+      // A date is kept as its day's start, a date-time as UTC ISO: both compare as strings with stored updatedAt.
+      const since = optionalDate('changedSince', args.changedSince);
+      const changedSince = since === undefined ? undefined : since.length === 10 ? `${since}T00:00:00.000Z` : since;
+      if (changedSince !== undefined && args.orderBy === 'NEWEST') throw badInput('changedSince', 'lists claims most recently changed first: use it without orderBy, or with orderBy: RECENTLY_CHANGED');
+      const order = changedSince !== undefined ? 'changed' : args.orderBy ? CLAIM_ORDERS[args.orderBy] : undefined;
+      if (search) return searchClaims(store, search, first, args.after, order ?? 'created', args.verdict, changedSince);
+      return store.listClaims({
+        first,
+        after: args.after ?? null,
+        ...(args.verdict ? { verdict: args.verdict } : {}),
+        ...(order ? { order } : {}),
+        ...(changedSince !== undefined ? { changedSince } : {}),
+      });
     },
 
     /** The report's statements in order (its text as the engine read it, boilerplate removed), or those in `range`. */

@@ -9,9 +9,9 @@ import type { Store } from '../store/port.js';
 import { notFound, AppError } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { countMetric, logger } from '../observability.js';
-import type { Clock } from './ports.js';
+import type { Clock, IdGen } from './ports.js';
 import { isVetted, ownerOf } from './sources.js';
-import type { ClaimRecord, EvidenceRecord } from './types.js';
+import type { ClaimRecord, EvidenceRecord, VerdictEvent } from './types.js';
 
 /**
  * Postings read per claim term: bounded so retrieval cost does not grow with the corpus.
@@ -108,9 +108,29 @@ function unvettedNote(evidence: Array<{ vetted: boolean; stance: string }>): str
   return unvetted > 0 ? ` ${unvetted} report(s) from unregistered sources (or not from a registered source's domains) are shown but not counted.` : '';
 }
 
-export function createRecheck(deps: { store: Store; clock: Clock; sourcePolicy: SourcePolicy }) {
-  const { store, clock, sourcePolicy } = deps;
+export interface RecheckDeps {
+  store: Store;
+  clock: Clock;
+  ids: IdGen;
+  /** publishes a stored claim's unsent verdict events (lib/app/events.ts) */
+  publish: (claim: ClaimRecord) => Promise<void>;
+  /** who counts toward verdicts (lib/app/sources.ts) */
+  sourcePolicy: SourcePolicy;
+}
+
+export function createRecheck(deps: RecheckDeps) {
+  const { store, clock, ids, sourcePolicy } = deps;
   const common: CommonTerms = new Map();
+
+  /** Announce what the stored claim still owes; a failure is logged, and the next re-check or verdict write retries it. */
+  async function publishOwed(claim: ClaimRecord): Promise<void> {
+    if (claim.unsentEvents.length === 0) return;
+    try {
+      await deps.publish(claim);
+    } catch (e) {
+      logger.warn('could not publish verdict events yet; the claim keeps them', { claimId: claim.id, error: (e as Error).message });
+    }
+  }
 
   /**
    * Recompute and store a claim's verdict. With `covers`, the caller only needs a
@@ -118,11 +138,14 @@ export function createRecheck(deps: { store: Store; clock: Clock; sourcePolicy: 
    * writer already stored one, there is nothing left to do. That is what keeps
    * concurrent ingests from fighting over a hot claim without losing any of them.
    */
-  async function recheckClaim(id: string, covers?: number): Promise<ClaimRecord> {
+  async function recheckClaim(id: string, covers?: number, reportId?: string): Promise<ClaimRecord> {
     for (let attempt = 0; attempt < SAVE_ATTEMPTS; attempt++) {
       const current = await store.getClaim(id);
       if (!current) throw notFound('id', 'claim', id);
-      if (covers !== undefined && current.checked >= covers && current.version > 0) return current;
+      if (covers !== undefined && current.checked >= covers && current.version > 0) {
+        await publishOwed(current);
+        return current;
+      }
       const candidates = await candidatesFor(store, sourcePolicy, current, common, Date.now());
       const result = judgeClaim(current.analysis, candidates);
       const now = clock.now().toISOString();
@@ -146,9 +169,28 @@ export function createRecheck(deps: { store: Store; clock: Clock; sourcePolicy: 
       const change = result.verdict !== current.verdict || current.version === 0
         ? { at: now, verdict: result.verdict, confidence: result.confidence, rule: result.rule }
         : undefined;
+      // A change of verdict (a first check that stays UNVERIFIED is none) is an event, stored with it.
+      const event: VerdictEvent | undefined = result.verdict !== current.verdict
+        ? {
+            id: ids.newId('evt'),
+            claimId: id,
+            seq: current.eventSeq + 1,
+            at: now,
+            previousVerdict: current.verdict,
+            verdict: result.verdict,
+            confidence: result.confidence,
+            rule: result.rule,
+            reportId: reportId ?? null,
+          }
+        : undefined;
+      if (event) {
+        next.eventSeq = event.seq;
+        next.unsentEvents = [...current.unsentEvents, event];
+      }
       if (await store.saveVerdict(next, current.version, evidence, change)) {
         if (change && current.version > 0) countMetric('verdictChanges');
-        return next;
+        await publishOwed(next);
+        return { ...next, unsentEvents: [] };
       }
       // Someone else wrote a newer verdict meanwhile: read again and recompute on fresh data.
       await sleep(backoff(attempt));
@@ -162,13 +204,13 @@ export function createRecheck(deps: { store: Store; clock: Clock; sourcePolicy: 
    * covers it. Claims are independent (each has its own version), so a few go at once; the
    * first failure is raised once all have finished.
    */
-  async function recheckClaims(ids: string[]): Promise<void> {
+  async function recheckClaims(claimIds: string[], causes: Record<string, string> = {}): Promise<void> {
     let failure: unknown;
-    await eachLimited([...new Set(ids)], RECHECK_CONCURRENCY, async (id) => {
+    await eachLimited([...new Set(claimIds)], RECHECK_CONCURRENCY, async (id) => {
       try {
         const covers = await store.markClaimPending(id);
         if (covers === undefined) return; // the claim is gone
-        await recheckClaim(id, covers);
+        await recheckClaim(id, covers, causes[id]);
       } catch (e) {
         if (e instanceof AppError && e.code === 'NOT_FOUND') return;
         failure ??= e;

@@ -64,6 +64,66 @@ export interface ClaimRecord extends VerdictSummary {
   pending: number;
   /** the `pending` value the stored verdict was computed after: checked >= n covers change n */
   checked: number;
+  /** verdict changes recorded so far: the `seq` of the latest VerdictEvent */
+  eventSeq: number;
+  /**
+   * Verdict changes written with the verdict (same conditional write) and not yet copied to the
+   * outbox: empty once published. A writer that stops in between leaves them here, and the claim's
+   * next re-check publishes them first (see lib/app/events.ts).
+   */
+  unsentEvents: VerdictEvent[];
+}
+
+/** One verdict change, recorded with the change itself: what subscriptions and webhooks announce. */
+export interface VerdictEvent {
+  /** evt_...: unique, sorts by creation time */
+  id: string;
+  claimId: string;
+  /** 1, 2, ... per claim: the order deliveries keep */
+  seq: number;
+  at: string;
+  previousVerdict: Verdict;
+  verdict: Verdict;
+  confidence: number;
+  rule: VerdictRule;
+  /** the report whose arrival (or removal) caused the re-check; null for a submit or a manual re-check */
+  reportId: string | null;
+}
+
+export type WebhookStatus = 'ACTIVE' | 'FAILING';
+
+export interface WebhookRecord {
+  id: string;
+  url: string;
+  /** only changes to these verdicts; empty = every change */
+  verdicts: Verdict[];
+  /** only these claims; empty = every claim */
+  claimIds: string[];
+  /** the signing secret, encrypted (lib/webhooks/secretBox.ts): never returned after creation */
+  sealedSecret: string;
+  status: WebhookStatus;
+  createdAt: string;
+  /** when the endpoint was marked failing (a delivery was dead-lettered) */
+  failingSince?: string;
+}
+
+export type DeliveryStatus = 'PENDING' | 'DELIVERED' | 'DEAD';
+
+export interface DeliveryRecord {
+  webhookId: string;
+  eventId: string;
+  claimId: string;
+  status: DeliveryStatus;
+  /** attempts whose outcome was recorded */
+  attempts: number;
+  createdAt: string;
+  /** the exact JSON body, fixed at creation so every retry sends the same bytes */
+  body: string;
+  lastAttemptAt?: string;
+  /** HTTP status of the last answer, if there was one */
+  lastStatus?: number;
+  lastError?: string;
+  deliveredAt?: string;
 }
 
 export interface EvidenceRecord extends EvidenceItem {
@@ -147,6 +207,14 @@ export interface ListClaimsArgs extends PageArgs {
   search?: string | null;
   /** unset: newest first, or most recently changed first when a verdict is given */
   orderBy?: ClaimOrderBy | null;
+  /** only claims changed at or after this ISO date(-time), most recently changed first: the polling path for live changes */
+  changedSince?: string | null;
+}
+
+export interface CreateWebhookInput {
+  url: string;
+  verdicts?: Verdict[] | null;
+  claimIds?: string[] | null;
 }
 
 /** The use cases. Every method validates its input and throws AppError on bad input. */
@@ -158,7 +226,14 @@ export interface App {
   submitClaim(input: { text: string }): Promise<SubmitClaimResult>;
   recheckClaim(id: string): Promise<ClaimRecord>;
   /** used by the asynchronous worker; ignores ids that no longer exist */
-  recheckClaims(ids: string[]): Promise<void>;
+  recheckClaims(ids: string[], causes?: Record<string, string>): Promise<void>;
+
+  /** Admin: register an endpoint; the signing secret is returned here only. */
+  createWebhook(input: CreateWebhookInput): Promise<{ webhook: WebhookRecord; secret: string }>;
+  deleteWebhook(id: string): Promise<WebhookRecord>;
+  listWebhooks(): Promise<WebhookRecord[]>;
+  /** The endpoint's most recent deliveries, newest first. */
+  listDeliveries(webhookId: string, first?: number | null): Promise<DeliveryRecord[]>;
 
   getClaim(id: string): Promise<ClaimRecord | null>;
   getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>>;

@@ -23,7 +23,7 @@ if (config.seedDemo) {
   const { seeded } = await seedDemo(runtime.app);
   if (seeded) console.error('Loaded the demo reports and claims (first start).');
 }
-const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }) });
+const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }), live: runtime.live });
 const server = createHttpServer(createNodeHandler(yoga));
 server.listen(config.port, config.host, () => {
   const address = server.address();

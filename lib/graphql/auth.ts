@@ -13,14 +13,17 @@ export function requireWriter(ctx: Context): void {
   if (ctx.caller.role === 'reader') throw userError('FORBIDDEN', 'This API key may only read; mutations need a writer or admin key.');
 }
 
-/** The source registry is the operator's: only admin keys change it. */
-export function requireAdmin(ctx: Context): void {
-  requireWriter(ctx);
-  if (ctx.caller.role !== 'admin') throw userError('FORBIDDEN', 'Only an admin key may change the source registry.');
-}
-
 export function requireReader(ctx: Context): void {
   if (ctx.readsNeedKey && ctx.caller.role === null) {
     throw userError('UNAUTHENTICATED', ctx.caller.invalidKey ? 'The API key is unknown or revoked.' : 'Reads need an API key on this deployment: Authorization: Bearer <key>.');
   }
+}
+
+/**
+ * The deployment's own business, admin keys only: the source registry (who counts toward verdicts) and
+ * webhooks (who receives what, with a signing secret).
+ */
+export function requireAdmin(ctx: Context): void {
+  requireWriter(ctx);
+  if (ctx.caller.role !== 'admin') throw userError('FORBIDDEN', 'This needs an admin API key (the source registry and webhooks are the operator\'s).');
 }

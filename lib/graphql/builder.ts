@@ -20,3 +20,4 @@ export const builder = new SchemaBuilder<BuilderTypes>({
 
 builder.queryType({});
 builder.mutationType({});
+builder.subscriptionType({});

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import type { Caller } from '../app/apiKeys.js';
 import type { App, ClaimRecord, ReportRecord, SourceRecord } from '../app/types.js';
 import { validId } from '../app/validate.js';
+import type { LiveEvents } from './live.js';
 
 export interface Context {
   app: App;
@@ -16,6 +17,8 @@ export interface Context {
   writesOpen: boolean;
   /** the request comes from a browser page of another origin (see browserGuards.ts) */
   foreignOrigin: boolean;
+  /** the verdictChanged feed; undefined where subscriptions are not served (Lambda) */
+  live: LiveEvents | undefined;
   loaders: {
     claim: DataLoader<string, ClaimRecord | null>;
     report: DataLoader<string, ReportRecord | null>;

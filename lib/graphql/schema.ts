@@ -5,6 +5,8 @@ import './types/report.js';
 import './types/claim.js';
 import './types/source.js';
 import './types/stats.js';
+import './types/webhook.js';
+import './types/verdictChanged.js';
 import './types/node.js';
 
 export const schema = builder.toSchema();

@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import { clientRequestId, currentRequestId } from '../requestContext.js';
 import { corsFor, isForeignOrigin, onlyJsonBodies } from './browserGuards.js';
 import { createLoaders, type Context } from './context.js';
+import type { LiveEvents } from './live.js';
 import { maskError } from './errors.js';
 import { queryLimits } from './queryLimits.js';
 import { writeRateLimit } from './rateLimit.js';
@@ -63,11 +64,13 @@ export interface ServerDeps {
   app: App;
   config: Config;
   authenticate: Authenticate;
+  /** the verdictChanged feed (Runtime.live); without it the subscription answers UNAVAILABLE */
+  live?: LiveEvents | undefined;
 }
 
 export type Server = YogaServerInstance<Record<string, unknown>, Context>;
 
-export function createServer({ app, config, authenticate }: ServerDeps): Server {
+export function createServer({ app, config, authenticate, live }: ServerDeps): Server {
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
@@ -103,6 +106,7 @@ export function createServer({ app, config, authenticate }: ServerDeps): Server 
       readsNeedKey: config.readsNeedKey,
       writesOpen: !config.apiKeys && !config.keysInTable,
       foreignOrigin: isForeignOrigin(request, config.corsOrigins),
+      live,
       loaders: createLoaders(app),
     }),
   });

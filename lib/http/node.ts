@@ -23,6 +23,28 @@ async function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer>
   return Buffer.concat(chunks);
 }
 
+/**
+ * A stream (SSE subscriptions) is written as it comes, each event flushed, and cancelled when
+ * the client goes away, so the subscription behind it ends too.
+ */
+async function streamBody(body: ReadableStream<Uint8Array>, res: ServerResponse): Promise<void> {
+  const reader = body.getReader();
+  // The response's close (not the request's, which fires once its body is read) means the client left.
+  const stop = () => void reader.cancel().catch(() => undefined);
+  res.once('close', stop);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+  } catch {
+    // the client left, or the stream failed: nothing more to send
+  } finally {
+    res.end();
+  }
+}
+
 export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.httpBodyMaxBytes) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const header = req.headers['x-request-id'];
@@ -41,6 +63,10 @@ export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.
           outHeaders[name] = value;
         });
         res.writeHead(response.status, outHeaders);
+        if (response.body && (response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+          await streamBody(response.body, res);
+          return;
+        }
         res.end(Buffer.from(await response.arrayBuffer()));
       } catch (error) {
         if (res.headersSent) {

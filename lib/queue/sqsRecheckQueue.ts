@@ -13,9 +13,13 @@ export class SqsRecheckQueue implements RecheckQueue {
     private readonly queueUrl: string,
   ) {}
 
-  async enqueue(claimIds: string[]): Promise<void> {
+  async enqueue(claimIds: string[], causes: Record<string, string> = {}): Promise<void> {
     const bodies: string[] = [];
-    for (let i = 0; i < claimIds.length; i += IDS_PER_MESSAGE) bodies.push(JSON.stringify({ claimIds: claimIds.slice(i, i + IDS_PER_MESSAGE) }));
+    for (let i = 0; i < claimIds.length; i += IDS_PER_MESSAGE) {
+      const ids = claimIds.slice(i, i + IDS_PER_MESSAGE);
+      const known = Object.fromEntries(ids.filter((id) => causes[id]).map((id) => [id, causes[id]!]));
+      bodies.push(JSON.stringify({ claimIds: ids, ...(Object.keys(known).length > 0 ? { causes: known } : {}) }));
+    }
     for (let i = 0; i < bodies.length; i += SQS_BATCH) {
       let entries = bodies.slice(i, i + SQS_BATCH).map((MessageBody, j) => ({ Id: String(j), MessageBody }));
       for (let attempt = 0; entries.length > 0; attempt++) {
@@ -28,10 +32,14 @@ export class SqsRecheckQueue implements RecheckQueue {
   }
 }
 
-export function parseRecheckMessage(body: string): string[] {
-  const parsed = JSON.parse(body) as { claimIds?: unknown };
+export function parseRecheckMessage(body: string): { claimIds: string[]; causes: Record<string, string> } {
+  const parsed = JSON.parse(body) as { claimIds?: unknown; causes?: unknown };
   if (!Array.isArray(parsed.claimIds) || !parsed.claimIds.every((id) => typeof id === 'string')) {
     throw new Error('re-check message without a claimIds array');
   }
-  return parsed.claimIds as string[];
+  // Messages queued before causes were carried have none; a malformed one only loses the cause.
+  const causes = typeof parsed.causes === 'object' && parsed.causes !== null
+    ? Object.fromEntries(Object.entries(parsed.causes).filter((e): e is [string, string] => typeof e[1] === 'string'))
+    : {};
+  return { claimIds: parsed.claimIds as string[], causes };
 }

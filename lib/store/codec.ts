@@ -1,6 +1,6 @@
 // Items <-> records. Engine structures (claim analysis, statements) are stored as
 // JSON strings: the store never looks inside them.
-import type { ClaimRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
+import type { ClaimRecord, DeliveryRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
 import type { ApiKeyRecord } from './port.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
@@ -63,6 +63,7 @@ export function claimToItem(c: ClaimRecord): Item {
     type: 'Claim',
     ...c,
     analysis: JSON.stringify(c.analysis),
+    unsentEvents: c.unsentEvents.map((e) => JSON.stringify(e)),
   };
 }
 
@@ -86,8 +87,69 @@ export function itemToClaim(i: Item): ClaimRecord {
     version: i.version as number,
     pending: (i.pending as number | undefined) ?? 0,
     checked: (i.checked as number | undefined) ?? 0,
+    // Claims stored before verdict events have none.
+    eventSeq: (i.eventSeq as number | undefined) ?? 0,
+    unsentEvents: ((i.unsentEvents as string[] | undefined) ?? []).map((e) => JSON.parse(e) as VerdictEvent),
   };
 }
+
+export const unsentEventsValue = (events: VerdictEvent[]): string[] => events.map((e) => JSON.stringify(e));
+
+export const verdictEventToItem = (e: VerdictEvent): Item => ({
+  ...keys.verdictEvent(e.claimId, e.seq),
+  type: 'VerdictEvent',
+  ...e,
+});
+
+export const itemToVerdictEvent = (i: Item): VerdictEvent => ({
+  id: i.id as string,
+  claimId: i.claimId as string,
+  seq: i.seq as number,
+  at: i.at as string,
+  previousVerdict: i.previousVerdict as VerdictEvent['previousVerdict'],
+  verdict: i.verdict as VerdictEvent['verdict'],
+  confidence: i.confidence as number,
+  rule: i.rule as VerdictEvent['rule'],
+  reportId: (i.reportId as string | null | undefined) ?? null,
+});
+
+export const webhookToItem = (w: WebhookRecord): Item => ({
+  ...keys.webhook(w.id),
+  ...keys.webhookListing(w.createdAt, w.id),
+  type: 'Webhook',
+  ...w,
+});
+
+export const itemToWebhook = (i: Item): WebhookRecord => ({
+  id: i.id as string,
+  url: i.url as string,
+  verdicts: (i.verdicts as WebhookRecord['verdicts'] | undefined) ?? [],
+  claimIds: (i.claimIds as string[] | undefined) ?? [],
+  sealedSecret: i.sealedSecret as string,
+  status: (i.status as WebhookRecord['status'] | undefined) ?? 'ACTIVE',
+  createdAt: i.createdAt as string,
+  ...(i.failingSince ? { failingSince: i.failingSince as string } : {}),
+});
+
+export const deliveryToItem = (d: DeliveryRecord): Item => ({
+  ...keys.delivery(d.webhookId, d.eventId),
+  type: 'Delivery',
+  ...d,
+});
+
+export const itemToDelivery = (i: Item): DeliveryRecord => ({
+  webhookId: i.webhookId as string,
+  eventId: i.eventId as string,
+  claimId: i.claimId as string,
+  status: i.status as DeliveryRecord['status'],
+  attempts: (i.attempts as number | undefined) ?? 0,
+  createdAt: i.createdAt as string,
+  body: i.body as string,
+  ...(i.lastAttemptAt ? { lastAttemptAt: i.lastAttemptAt as string } : {}),
+  ...(typeof i.lastStatus === 'number' ? { lastStatus: i.lastStatus } : {}),
+  ...(i.lastError ? { lastError: i.lastError as string } : {}),
+  ...(i.deliveredAt ? { deliveredAt: i.deliveredAt as string } : {}),
+});
 
 export const evidenceToItem = (e: EvidenceRecord, version: number): Item => ({
   ...keys.evidence(e.claimId, version, stanceRank(e.stance), e.rank),

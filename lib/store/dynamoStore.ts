@@ -13,7 +13,7 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
+import type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
 import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
 import { AppError, badInput } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
@@ -549,6 +549,9 @@ export class DynamoStore implements Store {
       updatedAt: claim.updatedAt,
       version: claim.version,
       checked: claim.checked,
+      // The verdict's events ride in the same conditional write: a change is stored with its announcement or not at all.
+      eventSeq: claim.eventSeq,
+      unsentEvents: codec.unsentEventsValue(claim.unsentEvents),
       ...keys.claimByVerdict(claim.verdict, claim.updatedAt, claim.id),
     };
     const names = Object.keys(fields);
@@ -611,9 +614,11 @@ export class DynamoStore implements Store {
     } while (lastKey);
   }
 
-  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>> {
-    const order = query.order ?? (query.verdict ? 'changed' : 'created');
+  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>> {
+    const order = query.changedSince !== undefined ? 'changed' : (query.order ?? (query.verdict ? 'changed' : 'created'));
     if (order === 'changed' && !query.verdict) return this.listClaimsChanged(query);
+    // GSI2's sort key starts with updatedAt, so "changed since" is a key condition, not a filter.
+    const since = order === 'changed' && query.changedSince !== undefined ? { cond: ' AND GSI2SK >= :since', values: { ':since': query.changedSince } } : { cond: '', values: {} };
     const index = order === 'changed' ? GSI2 : GSI1;
     // Newest of one verdict has no index of its own: the newest-first listing, filtered (pages may
     // read more than they return; `page` keeps reading until the page is full or the index ends).
@@ -623,10 +628,11 @@ export class DynamoStore implements Store {
     return this.page(
       {
         IndexName: index,
-        KeyConditionExpression: `${index}PK = :pk`,
+        KeyConditionExpression: `${index}PK = :pk${since.cond}`,
         ExpressionAttributeValues: {
           ':pk': index === GSI2 ? keys.verdictPartition(query.verdict!) : keys.claimsPartition,
           ...(filter.FilterExpression ? { ':verdict': query.verdict } : {}),
+          ...since.values,
         },
         ...filter,
         ScanIndexForward: false,
@@ -641,24 +647,42 @@ export class DynamoStore implements Store {
    * Each partition's first+1 claims below the cursor hold the merged page's, so a page is one query per
    * verdict; the cursor is the sort key of the last claim returned.
    */
-  private async listClaimsChanged(query: PageQuery): Promise<Page<ClaimRecord>> {
+  private async listClaimsChanged(query: PageQuery & { changedSince?: string }): Promise<Page<ClaimRecord>> {
     let before: string | undefined;
     if (query.after) before = codec.decodeCursor(query.after, 'claims-changed', 1, ([sk]) => typeof sk === 'string')[0];
+    const since = query.changedSince;
+    // A cursor below the lower bound has nothing after it (and BETWEEN would refuse the inverted range).
+    if (before !== undefined && since !== undefined && before < since) {
+      return { edges: [], pageInfo: { hasNextPage: false, endCursor: null, startCursor: null } };
+    }
+    // One sort-key condition per query: with both bounds, BETWEEN (inclusive) and the cursor's own item dropped after.
+    const condition =
+      before !== undefined && since !== undefined ? 'GSI2PK = :pk AND GSI2SK BETWEEN :since AND :before'
+      : before !== undefined ? 'GSI2PK = :pk AND GSI2SK < :before'
+      : since !== undefined ? 'GSI2PK = :pk AND GSI2SK >= :since'
+      : 'GSI2PK = :pk';
     const pages = await Promise.all(
       VERDICTS.map((verdict) =>
         this.send<{ Items?: Item[] }>(
           new QueryCommand({
             TableName: this.table,
             IndexName: GSI2,
-            KeyConditionExpression: before === undefined ? 'GSI2PK = :pk' : 'GSI2PK = :pk AND GSI2SK < :before',
-            ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict), ...(before === undefined ? {} : { ':before': before }) },
+            KeyConditionExpression: condition,
+            ExpressionAttributeValues: {
+              ':pk': keys.verdictPartition(verdict),
+              ...(before === undefined ? {} : { ':before': before }),
+              ...(since === undefined ? {} : { ':since': since }),
+            },
             ScanIndexForward: false,
-            Limit: query.first + 1,
+            Limit: query.first + (before !== undefined && since !== undefined ? 2 : 1),
           }),
         ),
       ),
     );
-    const items = pages.flatMap((p) => p.Items ?? []).sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
+    const items = pages
+      .flatMap((p) => p.Items ?? [])
+      .filter((i) => before === undefined || String(i.GSI2SK) < before)
+      .sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
     const edges = items.slice(0, query.first).map((i) => ({ node: codec.itemToClaim(i), cursor: codec.encodeCursor('claims-changed', [String(i.GSI2SK)]) }));
     return {
       edges,
@@ -687,6 +711,153 @@ export class DynamoStore implements Store {
       }),
     );
     return (out.Items ?? []).map(codec.itemToHistory);
+  }
+
+  // ---- verdict events (the outbox)
+  async putVerdictEvent(event: VerdictEvent): Promise<boolean> {
+    return this.putNew(codec.verdictEventToItem(event));
+  }
+
+  async listVerdictEvents(claimId: string, limit: number): Promise<VerdictEvent[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.claim(claimId).PK, ':p': keys.verdictEventPrefix },
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(codec.itemToVerdictEvent);
+  }
+
+  async clearUnsentEvents(claimId: string, version: number): Promise<boolean> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.claim(claimId),
+          UpdateExpression: 'SET unsentEvents = :none',
+          ConditionExpression: '#v = :v',
+          ExpressionAttributeNames: { '#v': 'version' },
+          ExpressionAttributeValues: { ':none': [], ':v': version },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  // ---- webhooks and their deliveries
+  async putWebhook(webhook: WebhookRecord): Promise<void> {
+    await this.send(new PutCommand({ TableName: this.table, Item: codec.webhookToItem(webhook) }));
+  }
+
+  async getWebhook(id: string): Promise<WebhookRecord | null> {
+    const item = await this.get(keys.webhook(id));
+    return item ? codec.itemToWebhook(item) : null;
+  }
+
+  async listWebhooks(): Promise<WebhookRecord[]> {
+    const out: WebhookRecord[] = [];
+    let lastKey: Item | undefined;
+    do {
+      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: GSI1,
+          KeyConditionExpression: 'GSI1PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.webhooksPartition },
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      out.push(...(res.Items ?? []).map(codec.itemToWebhook));
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey);
+    return out;
+  }
+
+  async deleteWebhook(id: string): Promise<boolean> {
+    try {
+      await this.send(new DeleteCommand({ TableName: this.table, Key: keys.webhook(id), ConditionExpression: 'attribute_exists(PK)' }));
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+    let lastKey: Item | undefined;
+    do {
+      const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': keys.webhook(id).PK, ':p': keys.deliveryPrefix },
+          ProjectionExpression: 'PK, SK',
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      await this.batchWrite((out.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
+      lastKey = out.LastEvaluatedKey;
+    } while (lastKey);
+    return true;
+  }
+
+  async markWebhookFailing(id: string, at: string): Promise<void> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.webhook(id),
+          UpdateExpression: 'SET #s = :failing, failingSince = if_not_exists(failingSince, :at)',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':failing': 'FAILING', ':at': at },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e; // deleted meanwhile
+    }
+  }
+
+  async putDelivery(delivery: DeliveryRecord): Promise<DeliveryRecord> {
+    if (await this.putNew(codec.deliveryToItem(delivery))) return delivery;
+    return (await this.getDelivery(delivery.webhookId, delivery.eventId)) ?? delivery;
+  }
+
+  async getDelivery(webhookId: string, eventId: string): Promise<DeliveryRecord | null> {
+    const item = await this.get(keys.delivery(webhookId, eventId));
+    return item ? codec.itemToDelivery(item) : null;
+  }
+
+  async recordDeliveryAttempt(delivery: DeliveryRecord, expectedAttempts: number): Promise<boolean> {
+    try {
+      await this.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: codec.deliveryToItem(delivery),
+          ConditionExpression: '#s = :pending AND attempts = :n',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':pending': 'PENDING', ':n': expectedAttempts },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
+    const out = await this.send<{ Items?: Item[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.webhook(webhookId).PK, ':p': keys.deliveryPrefix },
+        ScanIndexForward: false,
+        Limit: limit,
+      }),
+    );
+    return (out.Items ?? []).map(codec.itemToDelivery);
   }
 
   async countClaims(verdict: Verdict): Promise<number> {

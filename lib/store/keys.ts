@@ -24,6 +24,10 @@ export const keys = {
   // verdict history of a claim, oldest first
   history: (claimId: string, at: string, version: number) => ({ PK: `CLAIM#${claimId}`, SK: `HIST#${at}#${pad(version, 8)}` }),
   historyPrefix: 'HIST#',
+  // the outbox: one item per verdict change of a claim, in order (seq); copied from the claim's
+  // `unsentEvents` (which the verdict's own conditional write carries) once dispatched to webhooks
+  verdictEvent: (claimId: string, seq: number) => ({ PK: `CLAIM#${claimId}`, SK: `EVENT#${pad(seq, 8)}` }),
+  verdictEventPrefix: 'EVENT#',
 
   // get a report by id; list reports newest first (GSI2) and by source newest first (GSI1)
   report: (id: string) => ({ PK: `REPORT#${id}`, SK: 'REPORT' }),
@@ -63,6 +67,15 @@ export const keys = {
   apiKey: (hash: string) => ({ PK: `APIKEY#${hash}`, SK: 'APIKEY' }),
   apiKeyListing: (createdAt: string, id: string) => ({ GSI1PK: 'APIKEYS', GSI1SK: `${createdAt}#${id}` }),
   apiKeysPartition: 'APIKEYS',
+
+  // webhooks: get by id; list all (GSI1), to match each verdict change against their filters
+  webhook: (id: string) => ({ PK: `WEBHOOK#${id}`, SK: 'WEBHOOK' }),
+  webhookListing: (createdAt: string, id: string) => ({ GSI1PK: 'WEBHOOKS', GSI1SK: `${createdAt}#${id}` }),
+  webhooksPartition: 'WEBHOOKS',
+  // one delivery per webhook and event, in the webhook's partition; event ids sort by time, so a
+  // descending query is the endpoint's recent deliveries
+  delivery: (webhookId: string, eventId: string) => ({ PK: `WEBHOOK#${webhookId}`, SK: `DELIVERY#${eventId}` }),
+  deliveryPrefix: 'DELIVERY#',
 
   // write rate limits: count a subject's (API key's or client address's) writes in one minute,
   // one item per subject per minute, conditionally incremented and expired by TTL (`expiresAt`)

@@ -1,7 +1,7 @@
 // The Store port: what the use cases need from persistence, in app terms. The
 // DynamoDB implementation (dynamoStore.ts) is the only one; tests run it against
 // the embedded store (dynalite) or DynamoDB Local.
-import type { ClaimRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange } from '../app/types.js';
+import type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
 import type { Posting, Statement, Verdict } from '../domain/types.js';
 
 export interface ApiKeyRecord {
@@ -104,7 +104,8 @@ export interface Store {
   getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>>;
   /**
    * Write a new verdict if the stored version is still `expectedVersion` (optimistic
-   * concurrency); false on conflict. Evidence and a history entry go with it.
+   * concurrency); false on conflict. Evidence and a history entry go with it, and the claim's
+   * `eventSeq` and `unsentEvents` are written in the same conditional update as the verdict.
    */
   saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
   /** Atomically bump the claim's `pending` counter; returns the new value (undefined if the claim is gone). */
@@ -113,9 +114,33 @@ export interface Store {
    * Claims newest first ('created') or most recently changed first ('changed'), optionally of one
    * verdict. Unset order: 'changed' with a verdict, 'created' without (each served by one index query).
    */
-  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder }): Promise<Page<ClaimRecord>>;
+  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>>;
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
+
+  /** The outbox item of a verdict change, written once it is dispatched (idempotent): true when this call created it. */
+  putVerdictEvent(event: VerdictEvent): Promise<boolean>;
+  /** A claim's outbox items, oldest first (at most `limit`). */
+  listVerdictEvents(claimId: string, limit: number): Promise<VerdictEvent[]>;
+  /** Empty the claim's `unsentEvents` if its version is still `version`; false when a newer verdict (which carried them on) was written. */
+  clearUnsentEvents(claimId: string, version: number): Promise<boolean>;
+
+  putWebhook(webhook: WebhookRecord): Promise<void>;
+  getWebhook(id: string): Promise<WebhookRecord | null>;
+  listWebhooks(): Promise<WebhookRecord[]>;
+  /** Remove the webhook and its deliveries; false when there was none. */
+  deleteWebhook(id: string): Promise<boolean>;
+  markWebhookFailing(id: string, at: string): Promise<void>;
+  /** Create the delivery unless it exists; returns the stored one either way. */
+  putDelivery(delivery: DeliveryRecord): Promise<DeliveryRecord>;
+  getDelivery(webhookId: string, eventId: string): Promise<DeliveryRecord | null>;
+  /**
+   * Record an attempt's outcome if the stored delivery is still PENDING with `expectedAttempts`
+   * recorded; false when another worker recorded one first.
+   */
+  recordDeliveryAttempt(delivery: DeliveryRecord, expectedAttempts: number): Promise<boolean>;
+  /** The webhook's deliveries, newest first. */
+  listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
   countClaims(verdict: Verdict): Promise<number>;
 
   addToSource(sourceKey: string, name: string, delta: number): Promise<void>;

@@ -16,4 +16,12 @@ describe('Lambda bundle', () => {
     // GraphiQL's 9 MB local page stays out: the bundle only names the module it would import.
     expect(code).toMatch(/import\("@graphql-yoga\/render-graphiql"\)/);
   });
+
+  it('keeps the webhook delivery worker small: no GraphQL server, no embedded store', async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'index.mjs');
+    await buildLambdaBundle('functions/deliver.ts', outfile);
+    expect(statSync(outfile).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    const code = readFileSync(outfile, 'utf8');
+    expect(code).not.toContain('classic-level');
+  });
 });

@@ -31,9 +31,9 @@ describe('FactCheck stack', () => {
     });
   });
 
-  it('runs both functions on Node.js 22, arm64, configured only through environment variables', () => {
+  it('runs the three functions on Node.js 22, arm64, configured only through environment variables', () => {
     const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] } });
-    expect(Object.keys(functions)).toHaveLength(2);
+    expect(Object.keys(functions)).toHaveLength(3);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ STORE: 'aws', KEYS_IN_TABLE: 'true', TABLE_NAME: Match.anyValue(), RECHECK_QUEUE_URL: Match.anyValue() }) },
     });
@@ -42,6 +42,50 @@ describe('FactCheck stack', () => {
   it('feeds the worker from a queue with a dead-letter queue and partial batch failures', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
+  });
+
+  it('queues webhook deliveries on a FIFO queue with a FIFO DLQ after 8 receives, worked by its own Lambda', () => {
+    const queues = template.findResources('AWS::SQS::Queue', { Properties: { FifoQueue: true } });
+    expect(Object.keys(queues)).toHaveLength(2);
+    const [mainId] = Object.entries(queues).find(([, q]) => (q as { Properties: { RedrivePolicy?: unknown } }).Properties.RedrivePolicy)!;
+    const main = queues[mainId]!.Properties;
+    const dlqId = Object.keys(queues).find((id) => id !== mainId)!;
+    expect(main.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 8 });
+    expect(main.VisibilityTimeout).toBeGreaterThanOrEqual(120);
+    // The worker: fed by the FIFO queue with partial batch failures, and allowed to hide messages for the backoff.
+    const functions = template.findResources('AWS::Lambda::Function');
+    const [workerId] = Object.entries(functions).find(([id]) => id.startsWith('DeliveryFunction'))!;
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [mainId, 'Arn'] },
+      FunctionName: { Ref: workerId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: Match.objectLike({
+        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:ChangeMessageVisibility']), Resource: { 'Fn::GetAtt': [mainId, 'Arn'] } })]),
+      }),
+    });
+    // Every function publishing verdict changes knows the queue; only the API and the worker get the sealing key.
+    for (const [id, f] of Object.entries(functions)) {
+      const vars = (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+      expect(vars.DELIVERY_QUEUE_URL, id).toEqual({ Ref: mainId });
+      expect(vars.WEBHOOK_SECRET_KEY !== undefined, id).toBe(!id.startsWith('RecheckFunction'));
+    }
+    // An alarm on the delivery DLQ, and one on a backlog that stops moving.
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [mainId, 'QueueName'] } }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }] });
+  });
+
+  it('keeps the webhook sealing key in Secrets Manager, resolved at deploy time', () => {
+    template.resourceCountIs('AWS::SecretsManager::Secret', 1);
+    const functions = template.findResources('AWS::Lambda::Function');
+    const api = Object.entries(functions).find(([id]) => id.startsWith('GraphqlFunction'))![1] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
+    expect(JSON.stringify(api.Properties.Environment.Variables.WEBHOOK_SECRET_KEY)).toContain('{{resolve:secretsmanager:');
   });
 
   it('puts an HTTP API with throttling, CORS and access logs in front', () => {

@@ -19,11 +19,11 @@ beforeAll(async () => {
 });
 afterAll(async () => rt.close());
 
-async function all(order: ClaimOrder, verdict?: Verdict): Promise<string[]> {
+async function all(order: ClaimOrder, verdict?: Verdict, changedSince?: string): Promise<string[]> {
   const out: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 10; i++) {
-    const page = await rt.store.listClaims({ first: 1, after, order, ...(verdict ? { verdict } : {}) });
+    const page = await rt.store.listClaims({ first: 1, after, order, ...(verdict ? { verdict } : {}), ...(changedSince ? { changedSince } : {}) });
     out.push(...page.edges.map((e) => e.node.id));
     if (!page.pageInfo.hasNextPage) return out;
     after = page.pageInfo.endCursor;
@@ -32,6 +32,16 @@ async function all(order: ClaimOrder, verdict?: Verdict): Promise<string[]> {
 }
 
 describe('listClaims orderings', () => {
+  it('pages the claims changed at or after a time, most recently changed first, with or without a verdict', async () => {
+    const [bridge, market, orchard] = ids;
+    const since = (await rt.store.getClaim(orchard!))!.updatedAt;
+    expect(await all('changed', undefined, since)).toEqual([bridge, orchard]);
+    expect(await all('changed', 'UNVERIFIED', since)).toEqual([orchard]);
+    expect(await all('changed', 'SINGLE_SOURCE', since)).toEqual([bridge]);
+    expect(await all('changed', undefined, '2000-01-01T00:00:00.000Z')).toEqual([bridge, orchard, market]);
+    expect(await all('changed', undefined, new Date(Date.now() + 60_000).toISOString())).toEqual([]);
+  });
+
   it('pages every claim newest first, and most recently changed first', async () => {
     const [bridge, market, orchard] = ids;
     expect(await all('created')).toEqual([orchard, market, bridge]);

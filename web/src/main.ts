@@ -1,7 +1,8 @@
-// The dashboard: hash routes to views, and a poll that keeps the shown view current (verdicts change as
-// reports arrive; live updates over a subscription can replace the poll later).
+// The dashboard: hash routes to views, kept current by the verdictChanged subscription where the server
+// serves it (live.ts) and by a poll everywhere (verdicts change as reports arrive).
 import './style.css';
 import { h, replaceChildren } from './dom.js';
+import { onVerdictChanges } from './live.js';
 import { parseRoute, type Route } from './router.js';
 import type { View } from './view.js';
 import { claimView } from './views/claim.js';
@@ -47,7 +48,7 @@ async function show(first: boolean): Promise<void> {
 }
 
 let polling = false;
-setInterval(async () => {
+async function refreshShown(): Promise<void> {
   if (polling || document.hidden || !current?.refresh) return;
   polling = true;
   try {
@@ -55,7 +56,9 @@ setInterval(async () => {
   } finally {
     polling = false;
   }
-}, POLL_MS);
+}
+setInterval(() => void refreshShown(), POLL_MS);
+onVerdictChanges(() => void refreshShown());
 
 window.addEventListener('hashchange', () => void show(false));
 void show(true);

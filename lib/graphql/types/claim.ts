@@ -143,13 +143,18 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: ClaimConnection,
-    description: 'Claims, optionally of one verdict or matching every word of `search`; newest first unless `orderBy` says otherwise (with a verdict and no `orderBy`: most recently changed first).',
+    description: 'Claims, optionally of one verdict or matching every word of `search`; newest first unless `orderBy` says otherwise (with a verdict and no `orderBy`, or with `changedSince`: most recently changed first).',
     args: {
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
       verdict: t.arg({ type: VerdictEnum, required: false }),
       search: t.arg.string({ required: false }),
       orderBy: t.arg({ type: ClaimOrderEnum, required: false }),
+      changedSince: t.arg({
+        type: 'DateTime',
+        required: false,
+        description: 'only claims whose verdict (or evidence) changed at or after this time, most recently changed first: poll with the time of your last poll minus a minute, and dedupe',
+      }),
     },
     resolve: (_, args, ctx) => {
       requireReader(ctx);
