@@ -36,6 +36,8 @@ function tableFromDefinition(scope: Construct, tableName: string): dynamodb.Tabl
     deletionProtection: true,
     removalPolicy: RemovalPolicy.RETAIN,
     encryption: dynamodb.TableEncryptionV2.awsManagedKey(),
+    // Write-rate counters (one item per key per minute) expire on their own.
+    timeToLiveAttribute: 'expiresAt',
     globalSecondaryIndexes: (def.GlobalSecondaryIndexes ?? []).map((gsi) => ({
       indexName: gsi.IndexName!,
       partitionKey: key(gsi.KeySchema, 'HASH'),

@@ -2,6 +2,9 @@
 // Entry points call it once and pass the result down.
 
 export type StoreMode = 'embedded' | 'aws';
+/** Who counts toward independence: 'registered' publishers only (from their domains), or any name ('open'). */
+export type SourcePolicy = 'registered' | 'open';
+export const SOURCE_POLICIES: readonly SourcePolicy[] = ['registered', 'open'];
 
 export interface Config {
   stage: string;
@@ -35,6 +38,10 @@ export interface Config {
   corsOrigins: string[];
   /** load the demo reports and claims into an empty store on start */
   seedDemo: boolean;
+  /** 'registered' on AWS (invented outlet names must not move a verdict); 'open' locally, for the demo and the evals */
+  sourcePolicy: SourcePolicy;
+  /** writes (mutation fields) per API key, or per client address when writes are open, per minute; 0 = no limit */
+  writeRatePerMinute: number;
   /** serve the verdictChanged subscription (SSE) from an in-process feed: local and self-hosted; off on Lambda */
   subscriptions: boolean;
   /** SQS FIFO queue for webhook deliveries; unset = delivered in-process */
@@ -65,6 +72,13 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
     throw new Error(`config: ${name} must be an integer in ${min}..${max}, got "${value}"`);
   }
   return n;
+};
+
+const sourcePolicy = (value: string | undefined, fallback: SourcePolicy): SourcePolicy => {
+  if (value === undefined || value.trim() === '') return fallback;
+  const v = value.trim().toLowerCase();
+  if (!(SOURCE_POLICIES as readonly string[]).includes(v)) throw new Error(`config: SOURCE_POLICY must be one of ${SOURCE_POLICIES.join(', ')}, got "${value}"`);
+  return v as SourcePolicy;
 };
 
 const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
@@ -106,5 +120,9 @@ export function loadConfig(env: Env = process.env): Config {
     webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 20),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 10_000),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o.length > 0),
+    sourcePolicy: sourcePolicy(env.SOURCE_POLICY, onLambda ? 'registered' : 'open'),
+    // 120 a minute is two writes a second per key: far above a newsroom's pace, far below what
+    // it takes to flood the store; API Gateway's stage throttling stays the outer bound.
+    writeRatePerMinute: int('WRITE_RATE_PER_MINUTE', env.WRITE_RATE_PER_MINUTE, 120, 0, 1_000_000),
   };
 }

@@ -8,17 +8,21 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  | 'RATE_LIMITED';
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  /** more for the caller to act on (e.g. retryAfterSeconds), shown in the error's extensions */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: ErrorCode, message: string, field?: string) {
+  constructor(code: ErrorCode, message: string, field?: string, details?: Record<string, unknown>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.field = field;
+    this.details = details;
   }
 }
 

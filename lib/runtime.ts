@@ -96,6 +96,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     store,
     ...(options.recheckQueue ? { recheckQueue: options.recheckQueue } : {}),
     recheckInlineLimit: config.recheckInlineLimit,
+    sourcePolicy: config.sourcePolicy,
+    writeRatePerMinute: config.writeRatePerMinute,
     secrets,
     outboundPolicy,
     deliveryQueue: options.deliveryQueue ?? localDeliveries!,

@@ -9,10 +9,13 @@ import { unconfiguredSecretBox, type SecretBox } from '../webhooks/secretBox.js'
 import { createIngest } from './ingest.js';
 import { randomIds, systemClock, type Clock, type DeliveryQueue, type IdGen, type RecheckQueue, type VerdictEventListener } from './ports.js';
 import { createQueries } from './queries.js';
+import { createWriteLimiter } from './rateLimit.js';
 import { createRecheck } from './recheck.js';
+import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
 import type { App } from './types.js';
 import type { Store } from '../store/port.js';
 import { validId } from './validate.js';
+import type { SourcePolicy } from '../config.js';
 
 export interface AppDeps {
   store: Store;
@@ -20,6 +23,10 @@ export interface AppDeps {
   ids?: IdGen;
   recheckQueue?: RecheckQueue;
   recheckInlineLimit?: number;
+  /** default 'open': any publisher name counts (the demo, the evals) */
+  sourcePolicy?: SourcePolicy;
+  /** writes per subject per minute through admitWrite; default 0 = no limit */
+  writeRatePerMinute?: number;
   /** seals webhook signing secrets at rest; unset = webhooks are not configured */
   secrets?: SecretBox;
   /** where webhook URLs may point; unset = public addresses only */
@@ -34,8 +41,9 @@ export function createApp(deps: AppDeps): App {
   const store = deps.store;
   const clock = deps.clock ?? systemClock;
   const ids = deps.ids ?? randomIds;
+  const sourcePolicy = deps.sourcePolicy ?? 'open';
   const { publish } = createEventPublisher({ store, deliveryQueue: deps.deliveryQueue, onEvent: deps.onVerdictEvent });
-  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish });
+  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy });
   const inlineLimit = deps.recheckInlineLimit ?? Number.POSITIVE_INFINITY;
   const webhooks = createWebhooks({ store, clock, ids, secrets: deps.secrets ?? unconfiguredSecretBox, policy: deps.outboundPolicy ?? { allowLoopback: false } });
 
@@ -50,15 +58,19 @@ export function createApp(deps: AppDeps): App {
   const ingest = createIngest({ store, clock, ids, afterChange });
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
   const queries = createQueries(store);
+  const registry = createSourceRegistry({ store, clock, recheckSource: async (key) => afterChange(await claimsOfSource(store, key), {}) });
 
   return {
     ...ingest,
-    deleteReport: (id) => ingest.deleteReport(validId('id', id)),
+    deleteReport: (id, scope) => ingest.deleteReport(validId('id', id), scope),
     submitClaim,
     recheckClaim: (id) => recheckClaim(validId('id', id)),
     recheckClaims,
     ...webhooks,
     ...queries,
+    ...registry,
+    isVetted: (report, source) => isVetted(sourcePolicy, report, source),
+    admitWrite: createWriteLimiter({ store, clock, perMinute: deps.writeRatePerMinute ?? 0 }),
   };
 }
 

@@ -10,6 +10,7 @@ import type { ReportGuard, ReportIndex, Store } from '../store/port.js';
 import { LIMITS } from './limits.js';
 import type { Clock, IdGen } from './ports.js';
 import { indexableIndex, isIndexableTerm, refuseUnstorable } from './reportFit.js';
+import { admitReports, type WriterScope } from './sources.js';
 import type { DeleteReportResult, IngestReportInput, IngestResult, ReportRecord } from './types.js';
 import { sourceKeyOf, validateReport, type ValidReport } from './validate.js';
 
@@ -113,8 +114,23 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     return copies[0]?.copyGroup ?? id;
   }
 
-  function prepare(input: IngestReportInput, prefix: string): PreparedReport {
-    const valid = validateReport(input, prefix);
+  /**
+   * A report that started a copy group of its own may have raced copies stored at the same moment
+   * (each saw none of the others). Once it is visible, it and every copy it now sees move to the
+   * smallest group id among them. Groups only ever get smaller, and the last of the racers to
+   * become visible sees them all, so the stored groups converge whatever the timing.
+   */
+  async function joinRacingCopies(report: ReportRecord): Promise<ReportRecord> {
+    const members = (await store.bandMembers(report.signature.bands)).filter((m) => m !== report.id);
+    if (members.length === 0) return report;
+    const copies = (await store.getReports(members)).filter((r): r is ReportRecord => r !== null && isCopy(r.signature, report.signature));
+    if (copies.length === 0) return report;
+    const group = [report, ...copies].map((r) => r.copyGroup).sort()[0]!;
+    await Promise.all([report, ...copies].filter((r) => r.copyGroup > group).map((r) => store.lowerCopyGroup(r.id, group)));
+    return { ...report, copyGroup: group };
+  }
+
+  function prepare(valid: ValidReport, prefix: string): PreparedReport {
     const analysis = analyzeInput(valid, `${prefix}.text`);
     const index = reportIndexOf(analysis);
     // Sized as stored; the id and copy group stand in at their usual length.
@@ -182,9 +198,10 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
       const created = await store.putReport(report);
       visible = true;
       if (!created) return finishOwed((await store.getReport(id)) ?? report);
+      const grouped = report.copyGroup === id ? await joinRacingCopies(report) : report;
       const counting = settled(store.countReportOnce(report, 1));
       countMetric('reportsIngested');
-      return { report: { ...report, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms), counting };
+      return { report: { ...grouped, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms), counting };
     } catch (e) {
       // Nothing of a report that never became visible stays behind: no guard names it, no index item points at it.
       if (!visible) await undo(id, index, held);
@@ -228,19 +245,24 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     }
   }
 
-  async function ingestReport(input: IngestReportInput): Promise<IngestResult> {
-    const outcome = await ingestOne(prepare(input, 'input'));
+  async function ingestReport(input: IngestReportInput, scope?: WriterScope): Promise<IngestResult> {
+    const valid = validateReport(input, 'input');
+    await admitReports(store, [valid], ['input'], scope);
+    const outcome = await ingestOne(prepare(valid, 'input'));
     await settle([outcome]);
     return { report: outcome.report, created: outcome.created, affectedClaims: outcome.affected.length };
   }
 
-  async function ingestReports(inputs: IngestReportInput[]): Promise<IngestResult[]> {
+  async function ingestReports(inputs: IngestReportInput[], scope?: WriterScope): Promise<IngestResult[]> {
     if (!Array.isArray(inputs) || inputs.length === 0) throw badInput('input.reports', 'must hold at least one report');
     if (inputs.length > LIMITS.reportsPerBatch) {
       throw badInput('input.reports', `holds ${inputs.length} reports; the limit is ${LIMITS.reportsPerBatch} per batch`);
     }
-    // Validate, analyse and size the whole batch before writing any of it.
-    const prepared = inputs.map((input, i) => prepare(input, `input.reports[${i}]`));
+    // Validate, admit, analyse and size the whole batch before writing any of it.
+    const fields = inputs.map((_, i) => `input.reports[${i}]`);
+    const valid = inputs.map((input, i) => validateReport(input, fields[i]));
+    await admitReports(store, valid, fields, scope);
+    const prepared = valid.map((v, i) => prepare(v, fields[i]!));
     const results: Outcome[] = [];
     try {
       for (const p of prepared) results.push(await ingestOne(p));
@@ -253,9 +275,12 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     return results.map((r) => ({ report: r.report, created: r.created, affectedClaims: r.affected.length }));
   }
 
-  async function deleteReport(id: string): Promise<DeleteReportResult> {
+  async function deleteReport(id: string, scope?: WriterScope): Promise<DeleteReportResult> {
     const report = await store.getReport(id);
     if (!report) throw notFound('id', 'report', id);
+    if (scope?.sources && !scope.sources.includes(report.sourceKey)) {
+      throw new AppError('FORBIDDEN', `id: this API key may only delete reports of ${scope.sources.join(', ')}, not of "${report.source}"`, 'id');
+    }
     if (!(await store.deleteReport(report, urlHashOf(report.url)))) throw notFound('id', 'report', id);
     await store.countReportOnce(report, -1);
     const affected = await claimsAffectedBy(store, report.terms);

@@ -1,7 +1,8 @@
 // Re-checking a claim: retrieve candidate statements through the term index,
 // judge them with the engine, and store the verdict with optimistic concurrency.
 // Reads of a claim never recompute: they read what this wrote.
-import { judgeClaim, rankStatements } from '../domain/index.js';
+import type { SourcePolicy } from '../config.js';
+import { judgeClaim, rankStatements, reconcileCopyGroups } from '../domain/index.js';
 import type { Candidate, Posting } from '../domain/types.js';
 import { backoff } from '../store/dynamoStore.js';
 import type { Store } from '../store/port.js';
@@ -9,6 +10,7 @@ import { notFound, AppError } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { countMetric, logger } from '../observability.js';
 import type { Clock, IdGen } from './ports.js';
+import { isVetted, ownerOf } from './sources.js';
 import type { ClaimRecord, EvidenceRecord, VerdictEvent } from './types.js';
 
 /**
@@ -40,7 +42,7 @@ type CommonTerms = Map<string, number>;
  * else. Which terms are common is remembered for a while, so their postings are not
  * read again; the result is the same as reading them and dropping them.
  */
-async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTerms, now: number): Promise<Candidate[]> {
+async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRecord, common: CommonTerms, now: number): Promise<Candidate[]> {
   const terms = claim.analysis.terms;
   const known = (t: string) => (common.get(t) ?? -Infinity) > now - COMMON_TERM_TTL_MS;
   const read = (ts: string[]) => Promise.all(ts.map((t) => store.postings(t, POSTINGS_PER_TERM)));
@@ -69,7 +71,12 @@ async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTer
     store.getStatements(ranked.map((r) => ({ reportId: r.reportId, index: r.statementIndex }))),
   ]);
   // Only visible reports count: postings of a report still being written (or deleted) are ignored.
-  const byId = new Map(reports.filter((r) => r !== null).map((r) => [r!.id, r!]));
+  const visible = reports.filter((r): r is NonNullable<typeof r> => r !== null);
+  const byId = new Map(visible.map((r) => [r.id, r]));
+  const sourceKeys = [...new Set(visible.map((r) => r.sourceKey))];
+  const sources = new Map((await store.getSources(sourceKeys)).map((s, i) => [sourceKeys[i]!, s]));
+  // Copies stored at the same moment each found no copy yet: join them before anything counts.
+  const copyGroups = reconcileCopyGroups(visible);
   const out: Candidate[] = [];
   // Best-ranked first: the engine judges each report on its best statements.
   const rank = new Map(ranked.map((r, i) => [`${r.reportId}#${r.statementIndex}`, i]));
@@ -77,12 +84,16 @@ async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTer
   for (const s of statements) {
     const report = byId.get(s.reportId);
     if (!report) continue;
+    const source = sources.get(report.sourceKey);
+    const owner = ownerOf(source);
     out.push({
       report: {
         id: report.id,
         source: report.sourceKey,
-        copyGroup: report.copyGroup,
+        copyGroup: copyGroups.get(report.id) ?? report.copyGroup,
         ...(report.publishedAt ? { publishedAt: report.publishedAt } : {}),
+        ...(owner ? { owner } : {}),
+        vetted: isVetted(policy, report, source),
         ...(report.profile ? { profile: report.profile } : {}),
       },
       statement: s.statement,
@@ -91,16 +102,24 @@ async function candidatesFor(store: Store, claim: ClaimRecord, common: CommonTer
   return out;
 }
 
+/** What the explanation says of evidence shown but not counted (unregistered names under the registered policy). */
+function unvettedNote(evidence: Array<{ vetted: boolean; stance: string }>): string {
+  const unvetted = evidence.filter((e) => !e.vetted && e.stance !== 'MENTIONS').length;
+  return unvetted > 0 ? ` ${unvetted} report(s) from unregistered sources (or not from a registered source's domains) are shown but not counted.` : '';
+}
+
 export interface RecheckDeps {
   store: Store;
   clock: Clock;
   ids: IdGen;
   /** publishes a stored claim's unsent verdict events (lib/app/events.ts) */
   publish: (claim: ClaimRecord) => Promise<void>;
+  /** who counts toward verdicts (lib/app/sources.ts) */
+  sourcePolicy: SourcePolicy;
 }
 
 export function createRecheck(deps: RecheckDeps) {
-  const { store, clock, ids } = deps;
+  const { store, clock, ids, sourcePolicy } = deps;
   const common: CommonTerms = new Map();
 
   /** Announce what the stored claim still owes; a failure is logged, and the next re-check or verdict write retries it. */
@@ -127,7 +146,7 @@ export function createRecheck(deps: RecheckDeps) {
         await publishOwed(current);
         return current;
       }
-      const candidates = await candidatesFor(store, current, common, Date.now());
+      const candidates = await candidatesFor(store, sourcePolicy, current, common, Date.now());
       const result = judgeClaim(current.analysis, candidates);
       const now = clock.now().toISOString();
       const changed = result.verdict !== current.verdict || result.confidence !== current.confidence || current.version === 0;
@@ -136,7 +155,7 @@ export function createRecheck(deps: RecheckDeps) {
         verdict: result.verdict,
         confidence: result.confidence,
         rule: result.rule,
-        explanation: result.explanation,
+        explanation: result.explanation + unvettedNote(result.evidence),
         supportCount: result.supportCount,
         contradictCount: result.contradictCount,
         mentionCount: result.mentionCount,

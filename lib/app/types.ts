@@ -12,6 +12,7 @@ import type {
   CopySignature,
 } from '../domain/types.js';
 import type { ReportProfile } from '../domain/stance/profile.js';
+import type { RegisterSourceInput, UpdateSourceInput, WriterScope } from './sources.js';
 
 export type Role = 'reader' | 'writer' | 'admin';
 
@@ -142,6 +143,14 @@ export interface SourceRecord {
   key: string;
   name: string;
   reportCount: number;
+  /** set once an operator registered the source (see lib/app/sources.ts) */
+  registeredAt?: string;
+  /** set when it was retired: it no longer counts as registered */
+  retiredAt?: string;
+  /** hosts its reports come from (subdomains included) */
+  domains?: string[];
+  /** owner group key: outlets of one owner count as one independent source */
+  group?: string;
 }
 
 export interface Stats {
@@ -210,9 +219,10 @@ export interface CreateWebhookInput {
 
 /** The use cases. Every method validates its input and throws AppError on bad input. */
 export interface App {
-  ingestReport(input: IngestReportInput): Promise<IngestResult>;
-  ingestReports(inputs: IngestReportInput[]): Promise<IngestResult[]>;
-  deleteReport(id: string): Promise<DeleteReportResult>;
+  /** `scope`: what the caller's key may write (a key bound to sources); absent = anything */
+  ingestReport(input: IngestReportInput, scope?: WriterScope): Promise<IngestResult>;
+  ingestReports(inputs: IngestReportInput[], scope?: WriterScope): Promise<IngestResult[]>;
+  deleteReport(id: string, scope?: WriterScope): Promise<DeleteReportResult>;
   submitClaim(input: { text: string }): Promise<SubmitClaimResult>;
   recheckClaim(id: string): Promise<ClaimRecord>;
   /** used by the asynchronous worker; ignores ids that no longer exist */
@@ -241,6 +251,15 @@ export interface App {
   listSources(): Promise<SourceRecord[]>;
   getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
   stats(): Promise<Stats>;
+
+  /** The source registry (admin): each change re-checks the claims the source's reports may affect. */
+  registerSource(input: RegisterSourceInput): Promise<SourceRecord>;
+  updateSource(input: UpdateSourceInput): Promise<SourceRecord>;
+  retireSource(input: { name: string }): Promise<SourceRecord>;
+  /** Whether a report counts toward verdicts under the deployment's source policy. */
+  isVetted(report: ReportRecord, source: SourceRecord | null): boolean;
+  /** Count a write of `subject` (an API key, or a client address); throws RATE_LIMITED beyond the limit. */
+  admitWrite(subject: string, weight?: number): Promise<void>;
 }
 
 export type { SlotComparison };

@@ -23,7 +23,7 @@ const port = await new Promise<number>((resolve) => {
 });
 const url = `http://127.0.0.1:${port}/graphql`;
 const server = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'fc-load-')), SEED_DEMO: 'true', LOG_LEVEL: 'WARN' },
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'fc-load-')), SEED_DEMO: 'true', WRITE_RATE_PER_MINUTE: '0', LOG_LEVEL: 'WARN' },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const stop = () => server.kill('SIGTERM');

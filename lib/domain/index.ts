@@ -1,7 +1,7 @@
 // The engine's public surface. Pure: no AWS, GraphQL, HTTP or store imports.
 export { analyzeClaim, analyzeReport, normalizeClaimText, watchTermsOf } from './analyze.js';
 export { alignStatement } from './align.js';
-export { isCopy, estimateJaccard } from './copies.js';
+export { isCopy, estimateJaccard, reconcileCopyGroups } from './copies.js';
 export { postingsOf, rankStatements } from './retrieve.js';
 export { countIndependent, judgeClaim } from './verdict.js';
 export type * from './types.js';

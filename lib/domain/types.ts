@@ -84,6 +84,8 @@ export interface CopySignature {
   bands: string[];
   /** number of shingles, for containment estimates */
   shingles: number;
+  /** how shingles were cut (absent: the first scheme); signatures of different schemes never match */
+  scheme?: number;
 }
 
 export interface ReportAnalysis {
@@ -134,6 +136,10 @@ export interface ReportRef {
   /** copy group id: reports in one group are one text */
   copyGroup: string;
   publishedAt?: string;
+  /** the owner group of a registered source: outlets of one owner are one source */
+  owner?: string;
+  /** false: shown as evidence but not counted (an unregistered name under the registered-sources policy) */
+  vetted?: boolean;
 }
 
 export interface Candidate {
@@ -145,6 +151,9 @@ export interface EvidenceItem {
   reportId: string;
   source: string;
   copyGroup: string;
+  owner?: string;
+  /** counted toward the verdict (see ReportRef.vetted) */
+  vetted: boolean;
   statementIndex: number;
   sentence: string;
   stance: Stance;

@@ -1,13 +1,13 @@
 // From per-statement alignments to a verdict. Each report contributes its strongest
-// statement; independence counts groups of reports linked by the same publisher or
+// statement; independence counts groups of reports linked by the same publisher, owner group or
 // the same copy group, so a syndicated text or a second story by one outlet adds nothing.
 import { alignStatement } from './align.js';
 import { judgeReport, type StanceJudgement } from './stance/index.js';
 import { confidenceFeatures, confidenceWith, loadVerdictCalibration, type VerdictCalibration } from './calibration.js';
 import { stanceRank, type Candidate, type ClaimAnalysis, type EvidenceItem, type ReportRef, type Stance, type Statement, type VerdictResult, type VerdictRule } from './types.js';
 
-/** Number of independent sources among reports: publishers and copy groups merge (union-find). */
-export function countIndependent(items: Array<{ source: string; copyGroup: string }>): number {
+/** Number of independent sources among reports: publishers, owners and copy groups merge (union-find). */
+export function countIndependent(items: Array<{ source: string; copyGroup: string; owner?: string | undefined }>): number {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -19,7 +19,10 @@ export function countIndependent(items: Array<{ source: string; copyGroup: strin
     for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
     parent.set(find(a), find(b));
   };
-  for (const item of items) union(`source:${item.source.trim().toLowerCase()}`, `copy:${item.copyGroup}`);
+  for (const item of items) {
+    union(`source:${item.source.trim().toLowerCase()}`, `copy:${item.copyGroup}`);
+    if (item.owner) union(`owner:${item.owner}`, `copy:${item.copyGroup}`);
+  }
   const roots = new Set<string>();
   for (const item of items) roots.add(find(`copy:${item.copyGroup}`));
   return roots.size;
@@ -145,6 +148,8 @@ function evidenceOf(claim: ClaimAnalysis, candidates: Candidate[]): EvidenceItem
         reportId: report.id,
         source: report.source,
         copyGroup: report.copyGroup,
+        ...(report.owner ? { owner: report.owner } : {}),
+        vetted: report.vetted !== false,
         statementIndex: reading.statement.index,
         sentence: reading.statement.text,
         stance: rule.stance,
@@ -211,17 +216,20 @@ const clamp = (x: number): number => Math.round(Math.min(0.99, Math.max(0.01, x)
 
 export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[], calibration: VerdictCalibration = loadVerdictCalibration()): VerdictResult {
   const evidence = evidenceOf(claim, candidates);
-  const supporting = evidence.filter((e) => e.stance === 'SUPPORTS');
-  const contradicting = evidence.filter((e) => e.stance === 'CONTRADICTS');
+  // Unvetted reports are shown with the evidence but never counted: they cannot support,
+  // dispute or even dampen a verdict (an invented outlet name must not move it).
+  const counted = evidence.filter((e) => e.vetted);
+  const supporting = counted.filter((e) => e.stance === 'SUPPORTS');
+  const contradicting = counted.filter((e) => e.stance === 'CONTRADICTS');
   const counts: Counts = {
     supporting: supporting.length,
     contradicting: contradicting.length,
-    mentions: evidence.filter((e) => e.stance === 'MENTIONS').length,
+    mentions: counted.filter((e) => e.stance === 'MENTIONS').length,
     independentSources: countIndependent(supporting),
     contradictingSources: countIndependent(contradicting),
   };
   const { rule, verdict, explain } = VERDICT_RULES.find((r) => r.holds(counts))!;
-  const features = confidenceBasis(verdict, evidence);
+  const features = confidenceBasis(verdict, counted);
   return {
     verdict,
     rule,

@@ -19,8 +19,11 @@ export function requireReader(ctx: Context): void {
   }
 }
 
-/** Webhooks (who receives what, with a signing secret) are the deployment's business: admin keys only. */
+/**
+ * The deployment's own business, admin keys only: the source registry (who counts toward verdicts) and
+ * webhooks (who receives what, with a signing secret).
+ */
 export function requireAdmin(ctx: Context): void {
   requireWriter(ctx);
-  if (ctx.caller.role !== 'admin') throw userError('FORBIDDEN', 'Webhooks need an admin API key.');
+  if (ctx.caller.role !== 'admin') throw userError('FORBIDDEN', 'This needs an admin API key (the source registry and webhooks are the operator\'s).');
 }

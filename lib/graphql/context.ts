@@ -11,6 +11,8 @@ export interface Context {
   caller: Caller;
   requestId: string;
   readsNeedKey: boolean;
+  /** the client's network address, as the HTTP adapter saw it (rate limits when writes are open) */
+  clientAddress: string | undefined;
   /** no API key is required for writes (the local default) */
   writesOpen: boolean;
   /** the request comes from a browser page of another origin (see browserGuards.ts) */

@@ -20,7 +20,7 @@ const isAppError = (e: unknown): e is AppError => typeof e === 'object' && e !==
 export function toGraphQLError(error: AppError, path?: ReadonlyArray<string | number>): GraphQLError {
   return new GraphQLError(error.message, {
     ...(path ? { path } : {}),
-    extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) },
+    extensions: { code: error.code, ...(error.field ? { field: error.field } : {}), ...(error.details ?? {}) },
   });
 }
 

@@ -3,6 +3,7 @@ import { builder } from './builder.js';
 import './types/common.js';
 import './types/report.js';
 import './types/claim.js';
+import './types/source.js';
 import './types/stats.js';
 import './types/webhook.js';
 import './types/verdictChanged.js';

@@ -14,6 +14,7 @@ import { createLoaders, type Context } from './context.js';
 import type { LiveEvents } from './live.js';
 import { maskError } from './errors.js';
 import { queryLimits } from './queryLimits.js';
+import { writeRateLimit } from './rateLimit.js';
 import { schema } from './schema.js';
 import { serveDashboard } from '../http/dashboard.js';
 import { payloadTooLarge, refusalResponse } from '../http/refusal.js';
@@ -95,9 +96,11 @@ export function createServer({ app, config, authenticate, live }: ServerDeps): S
         blockFieldSuggestion: { enabled: !config.introspection },
       }),
       ...(config.introspection ? [] : [disableIntrospection()]),
+      writeRateLimit(),
     ],
-    context: async ({ request }) => ({
+    context: async ({ request, clientAddress }) => ({
       app,
+      clientAddress: typeof clientAddress === 'string' ? clientAddress : undefined,
       caller: await authenticate(request.headers.get('authorization')),
       requestId: currentRequestId() ?? clientRequestId(request.headers.get('x-request-id')) ?? 'none',
       readsNeedKey: config.readsNeedKey,

@@ -6,7 +6,7 @@ import { LIMITS } from '../app/limits.js';
 import { withRequestId } from '../requestContext.js';
 import { payloadTooLarge } from './refusal.js';
 
-type FetchHandler = { fetch: (request: Request) => Promise<Response> | Response };
+type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
 
 const TEXT_TYPES = /^(?:text\/|application\/(?:json|graphql-response\+json|javascript|xml))/i;
 
@@ -56,6 +56,7 @@ export function createLambdaHandler(yoga: FetchHandler) {
     const bytes = event.body ? (event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body)) : 0;
     if (bytes > LIMITS.httpBodyMaxBytes) return tooLarge(bytes);
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId;
-    return withRequestId(requestId, async () => toResult(await yoga.fetch(toRequest(event))));
+    // The caller's address as API Gateway saw it (not a header a client could set): rate limits when writes are open.
+    return withRequestId(requestId, async () => toResult(await yoga.fetch(toRequest(event), { clientAddress: event.requestContext?.http?.sourceIp })));
   };
 }

@@ -6,7 +6,7 @@ import { LIMITS } from '../app/limits.js';
 import { clientRequestId, withRequestId } from '../requestContext.js';
 import { httpRefusal, payloadTooLarge } from './refusal.js';
 
-type FetchHandler = { fetch: (request: Request) => Promise<Response> | Response };
+type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
 
 class BodyTooLarge extends Error {}
 
@@ -57,7 +57,7 @@ export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.
           if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-        const response = await yoga.fetch(new Request(url, { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) }));
+        const response = await yoga.fetch(new Request(url, { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) }), { clientAddress: req.socket.remoteAddress });
         const outHeaders: Record<string, string | string[]> = {};
         response.headers.forEach((value, name) => {
           outHeaders[name] = value;

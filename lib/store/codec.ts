@@ -1,6 +1,6 @@
 // Items <-> records. Engine structures (claim analysis, statements) are stored as
 // JSON strings: the store never looks inside them.
-import type { ClaimRecord, DeliveryRecord, EvidenceRecord, ReportRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
+import type { ClaimRecord, DeliveryRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
 import type { ApiKeyRecord } from './port.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
@@ -166,6 +166,9 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   reportId: i.reportId as string,
   source: i.source as string,
   copyGroup: i.copyGroup as string,
+  ...(i.owner ? { owner: i.owner as string } : {}),
+  // evidence stored before the source policy was always counted
+  vetted: (i.vetted as boolean | undefined) ?? true,
   statementIndex: i.statementIndex as number,
   sentence: i.sentence as string,
   stance: i.stance as EvidenceRecord['stance'],
@@ -206,6 +209,17 @@ export const itemToApiKey = (i: Item): ApiKeyRecord => ({
   role: i.role as ApiKeyRecord['role'],
   createdAt: i.createdAt as string,
   ...(i.revokedAt ? { revokedAt: i.revokedAt as string } : {}),
+  ...(i.sources ? { sources: [...(i.sources as string[])] } : {}),
+});
+
+export const itemToSource = (i: Item): SourceRecord => ({
+  key: i.sourceKey as string,
+  name: i.name as string,
+  reportCount: (i.reportCount as number | undefined) ?? 0,
+  ...(i.registeredAt ? { registeredAt: i.registeredAt as string } : {}),
+  ...(i.retiredAt ? { retiredAt: i.retiredAt as string } : {}),
+  ...(i.domains ? { domains: [...(i.domains as string[])] } : {}),
+  ...(i.ownerGroup ? { group: i.ownerGroup as string } : {}),
 });
 
 /**

@@ -301,6 +301,22 @@ export class DynamoStore implements Store {
     return this.putNew(codec.reportToItem(report));
   }
 
+  async lowerCopyGroup(reportId: string, copyGroup: string): Promise<void> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.report(reportId),
+          UpdateExpression: 'SET copyGroup = :g',
+          ConditionExpression: 'attribute_exists(PK) AND copyGroup > :g',
+          ExpressionAttributeValues: { ':g': copyGroup },
+        }),
+      );
+    } catch (e) {
+      if (!isConditionalFailure(e)) throw e;
+    }
+  }
+
   async countReportOnce(report: ReportRecord, delta: 1 | -1): Promise<void> {
     // No transactions: each counter item records the operation with its delta in one atomic
     // update (the `inflight` set), so a repeat after a crash anywhere in this sequence adds nothing.
@@ -892,7 +908,7 @@ export class DynamoStore implements Store {
         }),
       );
       for (const i of res.Items ?? []) {
-        if ((i.reportCount as number) > 0) out.push({ key: i.sourceKey as string, name: i.name as string, reportCount: i.reportCount as number });
+        if ((i.reportCount as number) > 0 || i.registeredAt) out.push(codec.itemToSource(i));
       }
       lastKey = res.LastEvaluatedKey;
     } while (lastKey);
@@ -901,8 +917,81 @@ export class DynamoStore implements Store {
 
   async getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>> {
     const items = await this.batchGet(sourceKeys.map((k) => ({ PK: keys.source(k).PK, SK: keys.source(k).SK })));
-    const byKey = new Map(items.map((i) => [i.sourceKey as string, { key: i.sourceKey as string, name: i.name as string, reportCount: (i.reportCount as number) ?? 0 }]));
+    const byKey = new Map(items.map((i) => [i.sourceKey as string, codec.itemToSource(i)]));
     return sourceKeys.map((k) => byKey.get(k) ?? null);
+  }
+
+  async registerSource(sourceKey: string, r: { name: string; domains: string[]; group: string; at: string }): Promise<boolean> {
+    const { PK, SK, GSI1PK, GSI1SK } = keys.source(sourceKey);
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK, SK },
+          UpdateExpression:
+            'SET #n = :name, domains = :d, ownerGroup = :g, registeredAt = :at, GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k, reportCount = if_not_exists(reportCount, :zero) REMOVE retiredAt',
+          ConditionExpression: 'attribute_not_exists(registeredAt) OR attribute_exists(retiredAt)',
+          ExpressionAttributeNames: { '#n': 'name' },
+          ExpressionAttributeValues: { ':name': r.name, ':d': r.domains, ':g': r.group, ':at': r.at, ':g1': GSI1PK, ':g2': GSI1SK, ':k': sourceKey, ':zero': 0 },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
+  /** SET on a registered, unretired source; null when there is none. */
+  private async changeRegisteredSource(sourceKey: string, fields: Record<string, unknown>): Promise<SourceRecord | null> {
+    const names = Object.keys(fields);
+    try {
+      const out = await this.send<{ Attributes?: Item }>(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { PK: keys.source(sourceKey).PK, SK: keys.source(sourceKey).SK },
+          UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+          ConditionExpression: 'attribute_exists(registeredAt) AND attribute_not_exists(retiredAt)',
+          ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+          ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? codec.itemToSource(out.Attributes) : null;
+    } catch (e) {
+      if (isConditionalFailure(e)) return null;
+      throw e;
+    }
+  }
+
+  async updateSource(sourceKey: string, patch: { domains?: string[]; group?: string }): Promise<SourceRecord | null> {
+    return this.changeRegisteredSource(sourceKey, {
+      ...(patch.domains ? { domains: patch.domains } : {}),
+      ...(patch.group ? { ownerGroup: patch.group } : {}),
+    });
+  }
+
+  async retireSource(sourceKey: string, at: string): Promise<SourceRecord | null> {
+    return this.changeRegisteredSource(sourceKey, { retiredAt: at });
+  }
+
+  // ---- write rate limits
+  async countWrite(subject: string, minute: number, weight: number, limit: number, expiresAt: number): Promise<boolean> {
+    try {
+      await this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.writeRate(subject, minute),
+          UpdateExpression: 'ADD writes :w SET expiresAt = :ttl',
+          ConditionExpression: 'attribute_not_exists(writes) OR writes <= :room',
+          ExpressionAttributeValues: { ':w': weight, ':ttl': expiresAt, ':room': limit - weight },
+        }),
+      );
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
   }
 
   // ---- api keys

@@ -56,7 +56,8 @@ export const keys = {
   bandPartition: (band: string) => `BAND#${band}`,
   legacyBand: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
 
-  // sources: get by key, list all (GSI1)
+  // sources: get by key (one item per publisher: its report count and, once registered, its
+  // domains, owner group and registration dates), list all (GSI1)
   source: (sourceKey: string) => ({ PK: `SOURCE#${sourceKey}`, SK: 'SOURCE', GSI1PK: 'SOURCES', GSI1SK: sourceKey }),
   sourcesPartition: 'SOURCES',
   // corpus-wide counters (reports, claims) for BM25 and stats
@@ -75,4 +76,8 @@ export const keys = {
   // descending query is the endpoint's recent deliveries
   delivery: (webhookId: string, eventId: string) => ({ PK: `WEBHOOK#${webhookId}`, SK: `DELIVERY#${eventId}` }),
   deliveryPrefix: 'DELIVERY#',
+
+  // write rate limits: count a subject's (API key's or client address's) writes in one minute,
+  // one item per subject per minute, conditionally incremented and expired by TTL (`expiresAt`)
+  writeRate: (subject: string, minute: number) => ({ PK: `RATE#${subject}`, SK: `MIN#${minute}` }),
 } as const;

@@ -10,6 +10,15 @@ export interface ApiKeyRecord {
   role: Role;
   createdAt: string;
   revokedAt?: string;
+  /** source keys a writer key may ingest for; absent = any source */
+  sources?: string[];
+}
+
+export interface SourceRegistration {
+  name: string;
+  domains: string[];
+  group: string;
+  at: string;
 }
 
 export type ReportGuard = { kind: 'url'; urlHash: string } | { kind: 'content'; sourceKey: string; contentHash: string };
@@ -56,6 +65,8 @@ export interface Store {
   bandMembers(bands: string[], capPerBand?: number): Promise<string[]>;
   /** Make the report visible; false when it already was. */
   putReport(report: ReportRecord): Promise<boolean>;
+  /** Move a report to a copy group with a smaller id (never to a larger one: repairs only converge). */
+  lowerCopyGroup(reportId: string, copyGroup: string): Promise<void>;
   /**
    * Count a report in the corpus and source counters (delta 1 when stored, -1 when deleted) exactly
    * once, however often it is called for that report and wherever a caller stopped before; clears
@@ -136,6 +147,18 @@ export interface Store {
   listSources(): Promise<SourceRecord[]>;
   /** Sources by key, in the order asked, null where unknown. */
   getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
+  /** Register a source (or a retired one again); false when it is registered already. */
+  registerSource(sourceKey: string, registration: SourceRegistration): Promise<boolean>;
+  /** Change a registered source's domains or group; null when it is not registered (or retired). */
+  updateSource(sourceKey: string, patch: { domains?: string[]; group?: string }): Promise<SourceRecord | null>;
+  /** Retire a registered source; null when it is not registered (or retired already). */
+  retireSource(sourceKey: string, at: string): Promise<SourceRecord | null>;
+
+  /**
+   * Count `weight` writes of `subject` in `minute`, unless that makes more than `limit`: one
+   * conditional update of a counter item, so the limit holds across every server instance.
+   */
+  countWrite(subject: string, minute: number, weight: number, limit: number, expiresAt: number): Promise<boolean>;
 
   putApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;

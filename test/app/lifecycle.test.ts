@@ -56,12 +56,17 @@ describe('verdict lifecycle', () => {
 
   it('loses no update when many reports touching one claim arrive at once', async () => {
     const { claim } = await rt.app.submitClaim({ text: CLAIM });
-    const outlets = ['Alpha News', 'Beta Times', 'Gamma Post', 'Delta Daily', 'Epsilon Wire', 'Zeta Herald'];
-    await Promise.all(
-      outlets.map((source, i) =>
-        rt.app.ingestReport({ source, text: `${source} reports: the Lakeside council approved a budget of 40 million euros for the tramway. Detail ${i} on the vote and the ${i + 3} new stops.` }),
-      ),
-    );
+    // Six texts written apart (one template with a few words changed would be an edited copy, counted once).
+    const stories: Array<[string, string]> = [
+      ['Alpha News', 'The Lakeside council approved a budget of 40 million euros for the tramway after a long evening session.'],
+      ['Beta Times', 'Lakeside councillors approved 40 million euros for the tramway budget; opponents walked out before the count.'],
+      ['Gamma Post', 'A tramway budget of 40 million euros won approval from the Lakeside council, ending months of argument over the route.'],
+      ['Delta Daily', 'Lakeside will spend 40 million euros on its tramway: the council approved the budget on Tuesday with a narrow majority.'],
+      ['Epsilon Wire', 'After three hearings, the council of Lakeside approved 40 million euros in spending for trams, officials confirmed.'],
+      ['Zeta Herald', 'The tramway project in Lakeside got its money at last, as the council approved a budget of 40 million euros for it.'],
+    ];
+    const outlets = stories.map(([source]) => source);
+    await Promise.all(stories.map(([source, text]) => rt.app.ingestReport({ source, text })));
     const stored = (await rt.app.getClaim(claim.id))!;
     const fresh = await rt.app.recheckClaim(claim.id);
     expect(stored.verdict).toBe('CORROBORATED');

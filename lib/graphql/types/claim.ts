@@ -31,6 +31,9 @@ export const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').impleme
     probability: t.exposeFloat('probability', { description: "the stance model's calibrated probability of this stance, 0..1" }),
     signals: t.exposeStringList('signals', { description: 'the strongest signals behind the stance, in words' }),
     copyGroup: t.exposeString('copyGroup'),
+    vetted: t.exposeBoolean('vetted', {
+      description: "counted toward the verdict: false for a report of an unregistered source (or not from a registered source's domains) under the registered-sources policy",
+    }),
     statementIndex: t.exposeInt('statementIndex', { description: "position of `sentence` among the report's statements (Report.statements)" }),
     context: t.field({
       type: [ReportStatementRef],

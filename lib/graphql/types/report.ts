@@ -33,8 +33,8 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
       type: SourceRef,
       resolve: async (r, _, ctx) => {
         const stored = await ctx.loaders.source.load(r.sourceKey);
-        // The report's own spelling of the publisher; the count is the source's.
-        return { key: r.sourceKey, name: r.source, reportCount: stored?.reportCount ?? 0 };
+        // The report's own spelling of the publisher; the count and the registration are the source's.
+        return { ...stored, key: r.sourceKey, name: r.source, reportCount: stored?.reportCount ?? 0 };
       },
     }),
     copyGroup: t.exposeString('copyGroup', { description: 'Reports in one copy group are one text (syndication, reprints) and count as one source.' }),
@@ -130,7 +130,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestReportInput, required: true }) },
     resolve: (_, { input }, ctx) => {
       requireWriter(ctx);
-      return ctx.app.ingestReport(input);
+      return ctx.app.ingestReport(input, ctx.caller);
     },
   }),
   ingestReports: t.field({
@@ -138,7 +138,7 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: IngestReportsInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       requireWriter(ctx);
-      return { results: await ctx.app.ingestReports(input.reports) };
+      return { results: await ctx.app.ingestReports(input.reports, ctx.caller) };
     },
   }),
   deleteReport: t.field({
@@ -146,7 +146,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }) },
     resolve: (_, { id }, ctx) => {
       requireWriter(ctx);
-      return ctx.app.deleteReport(String(id));
+      return ctx.app.deleteReport(String(id), ctx.caller);
     },
   }),
 }));

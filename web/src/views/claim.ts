@@ -26,6 +26,8 @@ interface Evidence {
   reason: string;
   rule: string;
   copyGroup: string;
+  /** false: shown but not counted (an unregistered source under the registered-sources policy) */
+  vetted: boolean;
   matched: Slot[];
   conflicting: Slot[];
   context: Array<{ index: number; text: string }>;
@@ -59,7 +61,7 @@ interface Claim {
 const EVIDENCE_PAGE = 25;
 const EVIDENCE_FIELDS = `
       nodes {
-        stance sentence statementIndex reason rule copyGroup
+        stance sentence statementIndex reason rule copyGroup vetted
         matched { kind claim report } conflicting { kind claim report }
         context(radius: 1) { index text }
         report { id title url publishedAt source { name } }
@@ -109,6 +111,7 @@ function evidenceItem(e: Evidence): HTMLElement {
       ' ',
       r ? h('a', { href: reportHref(r.id) }, r.title ?? 'Untitled report') : 'Report deleted',
       r ? [' — ', h('span', { class: 'source' }, r.source.name), ', ', time(r.publishedAt)] : null,
+      e.vetted ? null : [' ', h('span', { class: 'unvetted' }, 'not counted: unregistered source')],
     ),
     inContext(e),
     slots(e),
@@ -155,8 +158,13 @@ async function loadMore(claim: Claim, button: HTMLButtonElement): Promise<void> 
 /** Copy groups of the counting evidence: one line per group, its copies folded under it. */
 function sourcesSection(claim: Claim): HTMLElement {
   const groups = new Map<string, Evidence[]>();
+  let uncounted = 0;
   for (const e of claim.evidence.nodes) {
     if (e.stance === 'MENTIONS' || !e.report) continue;
+    if (!e.vetted) {
+      uncounted++;
+      continue;
+    }
     groups.set(e.copyGroup, [...(groups.get(e.copyGroup) ?? []), e]);
   }
   return h(
@@ -164,6 +172,7 @@ function sourcesSection(claim: Claim): HTMLElement {
     { class: 'panel', 'aria-labelledby': 'sources-title' },
     h('h2', { id: 'sources-title' }, `Independent sources: ${claim.independentSources}`),
     h('p', { class: 'hint' }, 'Copies of one text (syndication, reprints) count once, and so do reports of one publisher or owner.'),
+    uncounted > 0 ? h('p', { class: 'hint uncounted' }, `Not counted: ${uncounted} report(s) from unregistered sources (marked in the evidence).`) : null,
     groups.size === 0
       ? h('p', { class: 'empty' }, 'None yet.')
       : h(

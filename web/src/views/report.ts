@@ -12,6 +12,7 @@ interface Report {
   publishedAt: string | null;
   ingestedAt: string;
   copyGroup: string;
+  vetted: boolean;
   source: { name: string };
   statements: Array<{ index: number; text: string }>;
   evidence: Array<{ stance: Stance; statementIndex: number; claim: { id: string; text: string; verdict: Verdict } | null }>;
@@ -19,7 +20,7 @@ interface Report {
 
 const REPORT = `query Report($id: ID!) {
   report(id: $id) {
-    id title url publishedAt ingestedAt copyGroup source { name }
+    id title url publishedAt ingestedAt copyGroup vetted source { name }
     statements { index text }
     evidence { stance statementIndex claim { id text verdict } }
   }
@@ -34,7 +35,7 @@ function render(report: Report): HTMLElement[] {
     h(
       'dl',
       { class: 'meta' },
-      h('dt', null, 'Source'), h('dd', null, report.source.name),
+      h('dt', null, 'Source'), h('dd', null, report.source.name, report.vetted ? null : [' ', h('span', { class: 'unvetted' }, 'not counted: unregistered source, or not from its domains')]),
       h('dt', null, 'Published'), h('dd', null, time(report.publishedAt)),
       h('dt', null, 'Ingested'), h('dd', null, time(report.ingestedAt, true)),
       h('dt', null, 'URL'), h('dd', null, report.url ? (safeUrl(report.url) ? h('a', { href: report.url, rel: 'noopener noreferrer' }, report.url) : report.url) : 'none given'),
