@@ -3,18 +3,10 @@
 // different words, syndicated copies, contradicting figures, page boilerplate.
 // Entirely invented text.
 import type { IngestReportInput } from '../app/types.js';
+import { seededRandom } from '../train/random.js';
 
-/** mulberry32: a small seeded PRNG, so every run generates the same corpus. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The trainer's seeded PRNG, so every run generates the same corpus. */
+export const rng = seededRandom;
 
 const SYLLABLES = ['ka', 'lo', 'mer', 'dan', 'vi', 'tor', 'sel', 'ra', 'nu', 'bel', 'os', 'tam', 'ri', 'gan', 'del', 'por'];
 const OUTLETS = ['Harbour Times', 'Northern Herald', 'Valley Post', 'Coastal Daily', 'Ridge Gazette', 'Metro Ledger', 'Plains Courier', 'Island Wire', 'City Dispatch', 'River Chronicle', 'Summit News', 'Bay Observer'];

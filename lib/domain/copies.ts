@@ -7,6 +7,7 @@
 // and we need stable, JSON-serialisable signatures.
 import type { CopySignature } from './types.js';
 import { foldCase } from './text.js';
+import { unionFind } from './unionFind.js';
 
 const PERMUTATIONS = 128;
 const ROWS_PER_BAND = 2;
@@ -112,19 +113,7 @@ export function isCopy(a: CopySignature, b: CopySignature): boolean {
  * moment each found no copy stored yet; this joins them before a verdict counts them.
  */
 export function reconcileCopyGroups(reports: Array<{ id: string; copyGroup: string; signature: CopySignature }>): Map<string, string> {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
-    return root;
-  };
-  const union = (x: string, y: string): void => {
-    const [rx, ry] = [find(x), find(y)];
-    // The smaller id becomes the root, so the group's name does not depend on the order of merges.
-    if (rx !== ry) (rx < ry ? parent.set(ry, rx) : parent.set(rx, ry));
-  };
-  for (const r of reports) parent.set(r.copyGroup, parent.get(r.copyGroup) ?? r.copyGroup);
+  const { find, union } = unionFind();
   for (let i = 0; i < reports.length; i++) {
     for (let k = i + 1; k < reports.length; k++) {
       const [x, y] = [reports[i]!, reports[k]!];

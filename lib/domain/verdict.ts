@@ -5,20 +5,11 @@ import { alignStatement } from './align.js';
 import { judgeReport, type StanceJudgement } from './stance/index.js';
 import { confidenceFeatures, confidenceWith, loadVerdictCalibration, type VerdictCalibration } from './calibration.js';
 import { stanceRank, type Candidate, type ClaimAnalysis, type EvidenceItem, type ReportRef, type Stance, type Statement, type VerdictResult, type VerdictRule } from './types.js';
+import { unionFind } from './unionFind.js';
 
 /** Number of independent sources among reports: publishers, owners and copy groups merge (union-find). */
 export function countIndependent(items: Array<{ source: string; copyGroup: string; owner?: string | undefined }>): number {
-  const parent = new Map<string, string>();
-  const find = (x: string): string => {
-    let root = x;
-    while (parent.get(root) !== root) root = parent.get(root)!;
-    parent.set(x, root);
-    return root;
-  };
-  const union = (a: string, b: string): void => {
-    for (const k of [a, b]) if (!parent.has(k)) parent.set(k, k);
-    parent.set(find(a), find(b));
-  };
+  const { find, union } = unionFind();
   for (const item of items) {
     union(`source:${item.source.trim().toLowerCase()}`, `copy:${item.copyGroup}`);
     if (item.owner) union(`owner:${item.owner}`, `copy:${item.copyGroup}`);
