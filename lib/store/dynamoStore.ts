@@ -1,7 +1,7 @@
 // The Store over DynamoDB (lib-dynamodb). Works the same against AWS, DynamoDB
 // Local and the embedded dynalite: only single-item conditions, batches and
 // queries, no transactions (dynalite has none), so every multi-item write is
-// ordered to stay correct when it stops half-way (see README, failure semantics).
+// ordered to stay correct when it stops half-way (docs/operations.md, failure semantics).
 import {
   BatchGetCommand,
   BatchWriteCommand,

@@ -90,7 +90,7 @@ ClaimRef.implement({
     id: t.exposeID('id'),
     text: t.exposeString('text'),
     verdict: t.field({ type: VerdictEnum, resolve: (c) => c.verdict }),
-    confidence: t.exposeFloat('confidence', { description: '0..1; higher bands are more often right (see README)' }),
+    confidence: t.exposeFloat('confidence', { description: 'The probability (0.01-0.99) that the verdict is right, from the calibrated confidence model (docs/engine.md#confidence)' }),
     rule: t.field({ type: VerdictRuleEnum, resolve: (c) => c.rule }),
     explanation: t.exposeString('explanation'),
     supportCount: t.exposeInt('supportCount'),
