@@ -82,6 +82,17 @@ export class DynamoStore implements Store {
     }
   }
 
+  /** Sends a conditional command: false when its condition did not hold, instead of throwing. */
+  private async sendIf(command: object): Promise<boolean> {
+    try {
+      await this.send(command);
+      return true;
+    } catch (e) {
+      if (isConditionalFailure(e)) return false;
+      throw e;
+    }
+  }
+
   private async get(key: Item): Promise<Item | undefined> {
     const out = await this.send<{ Item?: Item }>(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
     return out.Item;
@@ -89,13 +100,7 @@ export class DynamoStore implements Store {
 
   /** Conditional put: false when an item with that key already exists. */
   private async putNew(item: Item): Promise<boolean> {
-    try {
-      await this.send(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
-      return true;
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    return this.sendIf(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
   }
 
   /** BatchWrite with retries of unprocessed items until all are written; a few batches in flight at once. */
@@ -448,12 +453,7 @@ export class DynamoStore implements Store {
 
   async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean> {
     // Conditional: of concurrent deletes of one report, exactly one removes it and does the rest.
-    try {
-      await this.send(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id), ConditionExpression: 'attribute_exists(PK)' }));
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    if (!(await this.sendIf(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id), ConditionExpression: 'attribute_exists(PK)' })))) return false;
     const deletes: Item[] = [
       ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
       ...report.terms.map((t) => keys.posting(t, report.id)),
@@ -731,22 +731,16 @@ export class DynamoStore implements Store {
   }
 
   async clearUnsentEvents(claimId: string, version: number): Promise<boolean> {
-    try {
-      await this.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.claim(claimId),
-          UpdateExpression: 'SET unsentEvents = :none',
-          ConditionExpression: '#v = :v',
-          ExpressionAttributeNames: { '#v': 'version' },
-          ExpressionAttributeValues: { ':none': [], ':v': version },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    return this.sendIf(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.claim(claimId),
+        UpdateExpression: 'SET unsentEvents = :none',
+        ConditionExpression: '#v = :v',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':none': [], ':v': version },
+      }),
+    );
   }
 
   // ---- webhooks and their deliveries
@@ -779,12 +773,7 @@ export class DynamoStore implements Store {
   }
 
   async deleteWebhook(id: string): Promise<boolean> {
-    try {
-      await this.send(new DeleteCommand({ TableName: this.table, Key: keys.webhook(id), ConditionExpression: 'attribute_exists(PK)' }));
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    if (!(await this.sendIf(new DeleteCommand({ TableName: this.table, Key: keys.webhook(id), ConditionExpression: 'attribute_exists(PK)' })))) return false;
     let lastKey: Item | undefined;
     do {
       const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
@@ -830,21 +819,15 @@ export class DynamoStore implements Store {
   }
 
   async recordDeliveryAttempt(delivery: DeliveryRecord, expectedAttempts: number): Promise<boolean> {
-    try {
-      await this.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: codec.deliveryToItem(delivery),
-          ConditionExpression: '#s = :pending AND attempts = :n',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':pending': 'PENDING', ':n': expectedAttempts },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    return this.sendIf(
+      new PutCommand({
+        TableName: this.table,
+        Item: codec.deliveryToItem(delivery),
+        ConditionExpression: '#s = :pending AND attempts = :n',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':pending': 'PENDING', ':n': expectedAttempts },
+      }),
+    );
   }
 
   async listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]> {
@@ -923,23 +906,17 @@ export class DynamoStore implements Store {
 
   async registerSource(sourceKey: string, r: { name: string; domains: string[]; group: string; at: string }): Promise<boolean> {
     const { PK, SK, GSI1PK, GSI1SK } = keys.source(sourceKey);
-    try {
-      await this.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: { PK, SK },
-          UpdateExpression:
-            'SET #n = :name, domains = :d, ownerGroup = :g, registeredAt = :at, GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k, reportCount = if_not_exists(reportCount, :zero) REMOVE retiredAt',
-          ConditionExpression: 'attribute_not_exists(registeredAt) OR attribute_exists(retiredAt)',
-          ExpressionAttributeNames: { '#n': 'name' },
-          ExpressionAttributeValues: { ':name': r.name, ':d': r.domains, ':g': r.group, ':at': r.at, ':g1': GSI1PK, ':g2': GSI1SK, ':k': sourceKey, ':zero': 0 },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    return this.sendIf(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: { PK, SK },
+        UpdateExpression:
+          'SET #n = :name, domains = :d, ownerGroup = :g, registeredAt = :at, GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k, reportCount = if_not_exists(reportCount, :zero) REMOVE retiredAt',
+        ConditionExpression: 'attribute_not_exists(registeredAt) OR attribute_exists(retiredAt)',
+        ExpressionAttributeNames: { '#n': 'name' },
+        ExpressionAttributeValues: { ':name': r.name, ':d': r.domains, ':g': r.group, ':at': r.at, ':g1': GSI1PK, ':g2': GSI1SK, ':k': sourceKey, ':zero': 0 },
+      }),
+    );
   }
 
   /** SET on a registered, unretired source; null when there is none. */
@@ -977,21 +954,15 @@ export class DynamoStore implements Store {
 
   // ---- write rate limits
   async countWrite(subject: string, minute: number, weight: number, limit: number, expiresAt: number): Promise<boolean> {
-    try {
-      await this.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.writeRate(subject, minute),
-          UpdateExpression: 'ADD writes :w SET expiresAt = :ttl',
-          ConditionExpression: 'attribute_not_exists(writes) OR writes <= :room',
-          ExpressionAttributeValues: { ':w': weight, ':ttl': expiresAt, ':room': limit - weight },
-        }),
-      );
-      return true;
-    } catch (e) {
-      if (isConditionalFailure(e)) return false;
-      throw e;
-    }
+    return this.sendIf(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.writeRate(subject, minute),
+        UpdateExpression: 'ADD writes :w SET expiresAt = :ttl',
+        ConditionExpression: 'attribute_not_exists(writes) OR writes <= :room',
+        ExpressionAttributeValues: { ':w': weight, ':ttl': expiresAt, ':room': limit - weight },
+      }),
+    );
   }
 
   // ---- api keys
