@@ -1,5 +1,6 @@
 // Scoring of the stance model as the FNC-1 challenge scored it, plus macro-F1, per-class F1, the confusion matrix
 // and the expected calibration error. Classes are indexed as STANCE_CLASSES: agree, disagree, discuss, unrelated.
+import { calibrationError } from './score.js';
 export const CLASSES = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 const UNRELATED = 3;
 
@@ -47,20 +48,10 @@ export function f1PerClass(confusion: number[][]): number[] {
  * and accuracy in each bin, weighted by the bin's share of cases.
  */
 export function expectedCalibrationError(probs: ReadonlyArray<ArrayLike<number>>, gold: readonly number[], bins = 10): number {
-  const count = new Array<number>(bins).fill(0);
-  const conf = new Array<number>(bins).fill(0);
-  const right = new Array<number>(bins).fill(0);
-  probs.forEach((p, i) => {
-    let best = 0;
-    for (let c = 1; c < p.length; c++) if (p[c]! > p[best]!) best = c;
-    const top = p[best]!;
-    const b = Math.min(bins - 1, Math.floor(top * bins));
-    count[b]! += 1;
-    conf[b]! += top;
-    if (best === gold[i]) right[b]! += 1;
-  });
-  const n = probs.length;
-  return n === 0 ? 0 : count.reduce((s, k, b) => (k === 0 ? s : s + (k / n) * Math.abs(conf[b]! / k - right[b]! / k)), 0);
+  return calibrationError(
+    probs.map((p, i) => ({ confidence: p[argmax(p)]!, correct: argmax(p) === gold[i] })),
+    bins,
+  );
 }
 
 export const argmax = (p: ArrayLike<number>): number => {

@@ -40,17 +40,23 @@ const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b
  * Expected calibration error with equal-width bins: the case-weighted mean gap between each bin's mean
  * confidence and its accuracy. 0 is perfectly calibrated.
  */
-export function expectedCalibrationError(items: Array<{ confidence: number; correct: boolean }>, bins = 10): number {
-  if (items.length === 0) return 0;
+export function calibrationError(items: Iterable<{ confidence: number; correct: boolean }>, bins = 10): number {
   const sums = Array.from({ length: bins }, () => ({ n: 0, confidence: 0, correct: 0 }));
+  let total = 0;
   for (const { confidence, correct } of items) {
     const bin = sums[Math.min(bins - 1, Math.max(0, Math.floor(confidence * bins)))]!;
     bin.n += 1;
     bin.confidence += confidence;
     bin.correct += correct ? 1 : 0;
+    total += 1;
   }
-  const gap = sums.reduce((total, b) => total + (b.n === 0 ? 0 : Math.abs(b.correct - b.confidence)), 0);
-  return Math.round((gap / items.length) * 10_000) / 10_000;
+  if (total === 0) return 0;
+  return sums.reduce((gap, b) => gap + (b.n === 0 ? 0 : Math.abs(b.correct - b.confidence)), 0) / total;
+}
+
+/** calibrationError rounded to four places, as eval summaries report it. */
+export function expectedCalibrationError(items: Array<{ confidence: number; correct: boolean }>, bins = 10): number {
+  return Math.round(calibrationError(items, bins) * 10_000) / 10_000;
 }
 
 export function summarize(results: CaseResult[]): EvalSummary {
