@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createDeliverer, retryDelayMs, type Deliverer } from './app/deliveries.js';
+import { createDeliverer, type Deliverer } from './app/deliveries.js';
+import { retryDelayMs } from './backoff.js';
 import { createApp } from './app/index.js';
 import { systemClock, type DeliveryQueue, type RecheckQueue } from './app/ports.js';
 import type { App } from './app/types.js';
@@ -14,7 +15,7 @@ import type { OutboundPolicy } from './webhooks/outbound.js';
 import { createSecretBox, unconfiguredSecretBox, type SecretBox } from './webhooks/secretBox.js';
 import { createDocumentClient, ensureTable } from './store/client.js';
 import { DynamoStore } from './store/dynamoStore.js';
-import type { Store } from './store/port.js';
+import type { Store } from './app/ports.js';
 
 /** What is read of a webhook receiver's answer: enough for an error message, never a download. */
 const WEBHOOK_RESPONSE_MAX_BYTES = 16 * 1024;

@@ -4,7 +4,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.js';
 import { badInput } from '../errors.js';
-import type { ApiKeyRecord, Store } from '../store/port.js';
+import type { ApiKeyRecord, Store } from './ports.js';
 import { LIMITS } from './limits.js';
 import type { Role } from './types.js';
 import { requiredText, sourceKeyOf } from './validate.js';

@@ -1,14 +1,13 @@
 // Submitting claims: one claim per normalised text, its terms registered so new
 // reports find it, and its first verdict computed at once.
 import { analyzeClaim, watchTermsOf } from '../domain/index.js';
-import type { Store } from '../store/port.js';
+import type { Clock, IdGen, Store } from './ports.js';
 import { LIMITS } from './limits.js';
-import type { Clock, IdGen } from './ports.js';
 import type { ClaimRecord, SubmitClaimResult } from './types.js';
 import { requiredText } from './validate.js';
+import { sleep } from '../backoff.js';
 import { badInput } from '../errors.js';
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function createSubmitClaim(deps: { store: Store; clock: Clock; ids: IdGen; recheckClaim: (id: string) => Promise<ClaimRecord> }) {
   const { store, clock, ids, recheckClaim } = deps;

@@ -2,13 +2,12 @@
 // queue (local) run. The delivery's state only moves after the attempt's outcome is known:
 // a worker that stops between sending and recording leaves it PENDING, and the queue sends it
 // again (at least once; receivers dedupe on the event id).
-import type { Store } from '../store/port.js';
+import type { Clock, DeliveryJob, Store } from './ports.js';
 import { postJson, type OutboundLimits, type OutboundPolicy, type OutboundResponse } from '../webhooks/outbound.js';
 import type { SecretBox } from '../webhooks/secretBox.js';
 import { SIGNATURE_HEADER, signatureHeader } from '../webhooks/signature.js';
 import { logger } from '../observability.js';
 import { EVENT_TYPE } from './events.js';
-import type { Clock, DeliveryJob } from './ports.js';
 import type { DeliveryRecord } from './types.js';
 
 export type DeliveryOutcome =
@@ -28,9 +27,6 @@ export interface DelivererDeps {
   /** the transport; tests may wrap it, production uses postJson */
   send?: typeof postJson;
 }
-
-/** Exponential backoff between attempts: base, 2 base, 4 base, ... (attempt = the attempt that failed, from 1), capped. */
-export const retryDelayMs = (attempt: number, baseMs: number, capMs = 15 * 60_000): number => Math.min(capMs, baseMs * 2 ** Math.max(0, attempt - 1));
 
 const ERROR_MAX_CHARS = 300;
 

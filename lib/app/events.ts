@@ -5,9 +5,8 @@
 // idempotent, so a publisher that stops anywhere leaves the event on the claim and the
 // claim's next re-check (or the next verdict write, which carries it on) publishes it again:
 // nothing stored goes unannounced, and nothing is announced that was not stored.
-import type { Store } from '../store/port.js';
+import type { DeliveryJob, DeliveryQueue, Store, VerdictEventListener } from './ports.js';
 import { logger } from '../observability.js';
-import type { DeliveryJob, DeliveryQueue, VerdictEventListener } from './ports.js';
 import type { ClaimRecord, DeliveryRecord, VerdictEvent, WebhookRecord } from './types.js';
 
 export const EVENT_TYPE = 'claim.verdictChanged';

@@ -13,7 +13,7 @@ import { createWriteLimiter } from './rateLimit.js';
 import { createRecheck } from './recheck.js';
 import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
 import type { App } from './types.js';
-import type { Store } from '../store/port.js';
+import type { Store } from './ports.js';
 import { validId } from './validate.js';
 import type { SourcePolicy } from '../config.js';
 

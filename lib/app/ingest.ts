@@ -6,16 +6,15 @@ import { createHash } from 'node:crypto';
 import { analyzeReport, isCopy, postingsOf } from '../domain/index.js';
 import { AppError, badInput, notFound } from '../errors.js';
 import { countMetric, logger } from '../observability.js';
-import type { ReportGuard, ReportIndex, Store } from '../store/port.js';
+import { sleep } from '../backoff.js';
+import type { Clock, IdGen, ReportGuard, ReportIndex, Store } from './ports.js';
 import { LIMITS } from './limits.js';
-import type { Clock, IdGen } from './ports.js';
 import { indexableIndex, isIndexableTerm, refuseUnstorable } from './reportFit.js';
 import { admitReports, type WriterScope } from './sources.js';
 import type { DeleteReportResult, IngestReportInput, IngestResult, ReportRecord } from './types.js';
 import { sourceKeyOf, validateReport, type ValidReport } from './validate.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** How long a repeat waits for the first writer of the same report to finish. */
 const WAIT_FOR_OTHER_WRITER_MS = 5_000;
 

@@ -1,6 +1,12 @@
-// What the use cases take from outside, besides the Store.
+// What the use cases take from outside: the Store (implemented by lib/store/dynamoStore.ts, the
+// only implementation; tests run it against the embedded store or DynamoDB Local), the clock, ids and
+// the queues. lib/store imports nothing from lib/app but this module, which re-exports the records
+// it stores.
 import { randomUUID } from 'node:crypto';
-import type { ClaimRecord, VerdictEvent } from './types.js';
+import type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from './types.js';
+import type { Posting, Statement, Verdict } from '../domain/types.js';
+
+export type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord };
 
 export interface Clock {
   now(): Date;
@@ -38,3 +44,165 @@ export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: IdGen = {
   newId: (prefix) => `${prefix}_${Date.now().toString(36)}${randomUUID().replace(/-/g, '').slice(0, 12)}`,
 };
+
+export interface ApiKeyRecord {
+  id: string;
+  hash: string;
+  role: Role;
+  createdAt: string;
+  revokedAt?: string;
+  /** source keys a writer key may ingest for; absent = any source */
+  sources?: string[];
+}
+
+export interface SourceRegistration {
+  name: string;
+  domains: string[];
+  group: string;
+  at: string;
+}
+
+export type ReportGuard = { kind: 'url'; urlHash: string } | { kind: 'content'; sourceKey: string; contentHash: string };
+
+export interface ReportIndex {
+  statements: Statement[];
+  postings: Array<{ term: string; statements: number[]; carried?: number[] }>;
+  bands: string[];
+}
+
+export interface ImportedReport {
+  report: ReportRecord;
+  index: ReportIndex;
+  urlHash?: string | undefined;
+}
+
+export type ClaimOrder = 'created' | 'changed';
+
+export interface PageQuery {
+  first: number;
+  after?: string | null;
+}
+
+export interface Store {
+  counters(): Promise<{ reports: number; claims: number }>;
+  addToCounters(delta: { reports?: number; claims?: number }): Promise<void>;
+
+  /** Claim a guard for `reportId`; returns the id that owns it (ours, or the earlier writer's). */
+  claimReportGuard(guard: ReportGuard, reportId: string): Promise<string>;
+  readReportGuard(guard: ReportGuard): Promise<string | undefined>;
+  releaseReportGuard(guard: ReportGuard, reportId: string): Promise<void>;
+  /** Take over a guard whose owner never made its report visible (it failed or crashed); returns the owner after. */
+  replaceReportGuard(guard: ReportGuard, staleOwner: string, reportId: string): Promise<string>;
+  /** The first item of this report that would be over the store's item size limit, if any (checked before writing). */
+  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined;
+  /** Undo putReportIndex of a report that will not be made visible. */
+  removeReportIndex(reportId: string, index: ReportIndex): Promise<void>;
+  /**
+   * Write what makes a report findable, before the report item makes it visible: its
+   * statements, a posting per term and a membership per copy band, in batch writes.
+   */
+  putReportIndex(reportId: string, index: ReportIndex): Promise<void>;
+  /** Reports sharing any of the bands, at most `capPerBand` read per band (cost stays bounded). */
+  bandMembers(bands: string[], capPerBand?: number): Promise<string[]>;
+  /** Make the report visible; false when it already was. */
+  putReport(report: ReportRecord): Promise<boolean>;
+  /** Move a report to a copy group with a smaller id (never to a larger one: repairs only converge). */
+  lowerCopyGroup(reportId: string, copyGroup: string): Promise<void>;
+  /**
+   * Count a report in the corpus and source counters (delta 1 when stored, -1 when deleted) exactly
+   * once, however often it is called for that report and wherever a caller stopped before; clears
+   * the report's `owesCounters`.
+   */
+  countReportOnce(report: ReportRecord, delta: 1 | -1): Promise<void>;
+  /** The claims these reports affect are re-checked or queued: clear their `owesRecheck`. */
+  clearOwedRecheck(reportIds: string[]): Promise<void>;
+  /**
+   * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
+   * item of each report (index, report, guards) in full batch writes, counters and sources
+   * once. No guard conditions and no re-checks: the caller decides copy groups and
+   * re-checks claims if it needs to.
+   */
+  importReports(reports: ImportedReport[]): Promise<void>;
+  getReport(id: string): Promise<ReportRecord | null>;
+  getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
+  getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]>;
+  /**
+   * Remove the report item first (invisible at once), then its statements, postings, bands and guards;
+   * false (and nothing done) when the report item was already gone: another delete got there first.
+   */
+  deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean>;
+  listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>>;
+
+  /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
+  postings(term: string, cap: number): Promise<Posting[]>;
+  /** Claims indexed under any of the terms, with how many of them each holds and how many it was indexed under. */
+  claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>>;
+  addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void>;
+
+  claimClaimGuard(textHash: string, claimId: string): Promise<string>;
+  putClaim(claim: ClaimRecord): Promise<boolean>;
+  getClaim(id: string): Promise<ClaimRecord | null>;
+  getClaims(ids: readonly string[]): Promise<Array<ClaimRecord | null>>;
+  /**
+   * Write a new verdict if the stored version is still `expectedVersion` (optimistic
+   * concurrency); false on conflict. Evidence and a history entry go with it, and the claim's
+   * `eventSeq` and `unsentEvents` are written in the same conditional update as the verdict.
+   */
+  saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
+  /** Atomically bump the claim's `pending` counter; returns the new value (undefined if the claim is gone). */
+  markClaimPending(claimId: string): Promise<number | undefined>;
+  /**
+   * Claims newest first ('created') or most recently changed first ('changed'), optionally of one
+   * verdict. Unset order: 'changed' with a verdict, 'created' without (each served by one index query).
+   */
+  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>>;
+  listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
+  listHistory(claimId: string): Promise<VerdictChange[]>;
+
+  /** The outbox item of a verdict change, written once it is dispatched (idempotent): true when this call created it. */
+  putVerdictEvent(event: VerdictEvent): Promise<boolean>;
+  /** A claim's outbox items, oldest first (at most `limit`). */
+  listVerdictEvents(claimId: string, limit: number): Promise<VerdictEvent[]>;
+  /** Empty the claim's `unsentEvents` if its version is still `version`; false when a newer verdict (which carried them on) was written. */
+  clearUnsentEvents(claimId: string, version: number): Promise<boolean>;
+
+  putWebhook(webhook: WebhookRecord): Promise<void>;
+  getWebhook(id: string): Promise<WebhookRecord | null>;
+  listWebhooks(): Promise<WebhookRecord[]>;
+  /** Remove the webhook and its deliveries; false when there was none. */
+  deleteWebhook(id: string): Promise<boolean>;
+  markWebhookFailing(id: string, at: string): Promise<void>;
+  /** Create the delivery unless it exists; returns the stored one either way. */
+  putDelivery(delivery: DeliveryRecord): Promise<DeliveryRecord>;
+  getDelivery(webhookId: string, eventId: string): Promise<DeliveryRecord | null>;
+  /**
+   * Record an attempt's outcome if the stored delivery is still PENDING with `expectedAttempts`
+   * recorded; false when another worker recorded one first.
+   */
+  recordDeliveryAttempt(delivery: DeliveryRecord, expectedAttempts: number): Promise<boolean>;
+  /** The webhook's deliveries, newest first. */
+  listDeliveries(webhookId: string, limit: number): Promise<DeliveryRecord[]>;
+  countClaims(verdict: Verdict): Promise<number>;
+
+  addToSource(sourceKey: string, name: string, delta: number): Promise<void>;
+  listSources(): Promise<SourceRecord[]>;
+  /** Sources by key, in the order asked, null where unknown. */
+  getSources(sourceKeys: readonly string[]): Promise<Array<SourceRecord | null>>;
+  /** Register a source (or a retired one again); false when it is registered already. */
+  registerSource(sourceKey: string, registration: SourceRegistration): Promise<boolean>;
+  /** Change a registered source's domains or group; null when it is not registered (or retired). */
+  updateSource(sourceKey: string, patch: { domains?: string[]; group?: string }): Promise<SourceRecord | null>;
+  /** Retire a registered source; null when it is not registered (or retired already). */
+  retireSource(sourceKey: string, at: string): Promise<SourceRecord | null>;
+
+  /**
+   * Count `weight` writes of `subject` in `minute`, unless that makes more than `limit`: one
+   * conditional update of a counter item, so the limit holds across every server instance.
+   */
+  countWrite(subject: string, minute: number, weight: number, limit: number, expiresAt: number): Promise<boolean>;
+
+  putApiKey(key: ApiKeyRecord): Promise<void>;
+  getApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;
+  listApiKeys(): Promise<ApiKeyRecord[]>;
+  revokeApiKey(id: string, at: string): Promise<boolean>;
+}

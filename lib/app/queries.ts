@@ -1,10 +1,9 @@
 // Read use cases: what dashboards ask. All reads are single queries or batch gets.
 import { analyzeClaim } from '../domain/index.js';
 import { stanceRank, VERDICTS, type Stance, type Verdict } from '../domain/types.js';
-import type { Store } from '../store/port.js';
+import type { ClaimOrder, Store } from './ports.js';
 import { badInput, notFound } from '../errors.js';
 import { LIMITS } from './limits.js';
-import type { ClaimOrder } from '../store/port.js';
 import { claimsAffectedBy } from './ingest.js';
 import type { ClaimRecord, EvidenceRecord, ListClaimsArgs, Page, PageArgs, ReportRecord, Stats } from './types.js';
 import { CLAIM_ORDERS } from './types.js';

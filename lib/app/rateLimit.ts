@@ -2,8 +2,7 @@
 // limit holds however many server instances (Lambda containers) share the load. A fixed
 // one-minute window: simple to reason about, and a burst at a window's edge is at most 2x.
 import { AppError } from '../errors.js';
-import type { Store } from '../store/port.js';
-import type { Clock } from './ports.js';
+import type { Clock, Store } from './ports.js';
 
 /** Counter items outlive their minute a little, then DynamoDB's TTL removes them. */
 const COUNTER_TTL_SECONDS = 10 * 60;

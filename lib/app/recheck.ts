@@ -4,12 +4,11 @@
 import type { SourcePolicy } from '../config.js';
 import { judgeClaim, rankStatements, reconcileCopyGroups } from '../domain/index.js';
 import type { Candidate, Posting } from '../domain/types.js';
-import { backoff } from '../store/dynamoStore.js';
-import type { Store } from '../store/port.js';
+import { backoff, sleep } from '../backoff.js';
+import type { Clock, IdGen, Store } from './ports.js';
 import { notFound, AppError } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { countMetric, logger } from '../observability.js';
-import type { Clock, IdGen } from './ports.js';
 import { isVetted, ownerOf } from './sources.js';
 import type { ClaimRecord, EvidenceRecord, VerdictEvent } from './types.js';
 
@@ -30,7 +29,6 @@ const RECHECK_CONCURRENCY = 4;
 /** How long a term found common is not queried again (postings only grow, except on deletes). */
 const COMMON_TERM_TTL_MS = 10 * 60_000;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Terms found to have at least POSTINGS_PER_TERM postings, with when: one per app instance. */
 type CommonTerms = Map<string, number>;

@@ -1,7 +1,7 @@
 // What of a report can be stored: every text within the input limits is either
 // stored or refused naming the field, before anything is written.
 import { badInput } from '../errors.js';
-import type { ReportIndex, Store } from '../store/port.js';
+import type { ReportIndex, Store } from './ports.js';
 import { LIMITS } from './limits.js';
 import type { ReportRecord } from './types.js';
 

@@ -4,10 +4,9 @@
 // other names are still stored and shown, marked unvetted. Outlets of one group count once.
 import type { SourcePolicy } from '../config.js';
 import { AppError, badInput } from '../errors.js';
-import type { Store } from '../store/port.js';
+import type { Clock, Store } from './ports.js';
 import { claimsAffectedBy } from './ingest.js';
 import { LIMITS } from './limits.js';
-import type { Clock } from './ports.js';
 import type { ReportRecord, SourceRecord } from './types.js';
 import { optionalText, requiredText, sourceKeyOf, type ValidReport } from './validate.js';
 

@@ -1,5 +1,5 @@
 // The application's records and its use-case surface. The GraphQL layer codes
-// against `App`; the store implements `Store` (lib/store/port.ts) in these terms.
+// against `App`; the store implements `Store` (lib/app/ports.ts) in these terms.
 import type {
   ClaimAnalysis,
   EvidenceItem,

@@ -1,13 +1,12 @@
 // Webhook registrations (admin): an endpoint URL, what it wants (verdicts, claims), and its
 // signing secret, shown once at creation and stored sealed.
-import type { Store } from '../store/port.js';
+import type { Clock, IdGen, Store } from './ports.js';
 import { VERDICTS, type Verdict } from '../domain/types.js';
 import { badInput, notFound } from '../errors.js';
 import { checkOutboundUrl, type OutboundPolicy } from '../webhooks/outbound.js';
 import type { SecretBox } from '../webhooks/secretBox.js';
 import { newWebhookSecret } from '../webhooks/signature.js';
 import { LIMITS } from './limits.js';
-import type { Clock, IdGen } from './ports.js';
 import type { CreateWebhookInput, DeliveryRecord, WebhookRecord } from './types.js';
 import { pageSize, requiredText, validId } from './validate.js';
 

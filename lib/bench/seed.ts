@@ -9,7 +9,7 @@ import { analyzeInput, reportIndexOf, reportRecordOf, urlHashOf } from '../app/i
 import { randomIds, systemClock } from '../app/ports.js';
 import type { IngestReportInput, ReportRecord } from '../app/types.js';
 import { sourceKeyOf, validateReport } from '../app/validate.js';
-import type { ImportedReport, Store } from '../store/port.js';
+import type { ImportedReport, Store } from '../app/ports.js';
 
 export interface Seeder {
   /** Load reports in bulk; repeats (same source and content, or same URL) are skipped as ingest would. */

@@ -5,7 +5,8 @@
 // queue's redrive policy (maxReceiveCount = attempts), which moves it to the DLQ at once.
 import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSRecord } from 'aws-lambda';
-import { retryDelayMs, type Deliverer } from '../app/deliveries.js';
+import type { Deliverer } from '../app/deliveries.js';
+import { retryDelayMs } from '../backoff.js';
 import { DeliveryNotDone } from '../errors.js';
 import { parseDeliveryMessage } from './sqsDeliveryQueue.js';
 

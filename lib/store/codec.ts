@@ -1,7 +1,6 @@
 // Items <-> records. Engine structures (claim analysis, statements) are stored as
 // JSON strings: the store never looks inside them.
-import type { ClaimRecord, DeliveryRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
-import type { ApiKeyRecord } from './port.js';
+import type { ApiKeyRecord, ClaimRecord, DeliveryRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/ports.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';

@@ -13,14 +13,17 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/types.js';
+import type {
+  ApiKeyRecord, ClaimOrder, ClaimRecord, DeliveryRecord, EvidenceRecord, ImportedReport, Page, PageQuery, ReportGuard, ReportIndex, ReportRecord,
+  SourceRecord, StatementRecord, Store, VerdictChange, VerdictEvent, WebhookRecord,
+} from '../app/ports.js';
 import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
 import { AppError, badInput } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
+import { backoff, sleep } from '../backoff.js';
 import { logger } from '../observability.js';
 import * as codec from './codec.js';
 import { keys } from './keys.js';
-import type { ApiKeyRecord, ClaimOrder, ImportedReport, PageQuery, ReportGuard, ReportIndex, Store } from './port.js';
 import { ITEM_MAX_BYTES, itemBytes } from './itemSize.js';
 import { GSI1, GSI2 } from './table.js';
 
@@ -33,10 +36,6 @@ const UNPROCESSED_ATTEMPTS = 8;
 const BATCH_CONCURRENCY = 4;
 /** Copy-band members read per band: a band shared by very many reports costs no more. */
 export const BAND_MEMBERS_PER_BAND = 100;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Full-jitter exponential backoff. */
-export const backoff = (attempt: number, baseMs = 25, capMs = 2_000): number => Math.random() * Math.min(capMs, baseMs * 2 ** attempt);
 
 const chunk = <T>(xs: T[], n: number): T[][] => {
   const out: T[][] = [];

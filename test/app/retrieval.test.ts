@@ -5,7 +5,7 @@ import { createApp } from '../../lib/app/index.js';
 import { POSTINGS_PER_TERM } from '../../lib/app/recheck.js';
 import { createSeeder } from '../../lib/bench/seed.js';
 import type { Runtime } from '../../lib/runtime.js';
-import type { Store } from '../../lib/store/port.js';
+import type { Store } from '../../lib/app/ports.js';
 import { createTestRuntime } from '../support/runtime.js';
 
 let rt: Runtime;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createAuthenticator } from '../../lib/app/apiKeys.js';
 import { createApp } from '../../lib/app/index.js';
 import { createServer } from '../../lib/graphql/server.js';
-import type { Store } from '../../lib/store/port.js';
+import type { Store } from '../../lib/app/ports.js';
 import { createTestApi } from '../support/graphql.js';
 import { editCopy } from '../fixtures/copies/stories.js';
 

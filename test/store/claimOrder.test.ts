@@ -1,7 +1,7 @@
 // The store's claim orderings (also run against DynamoDB Local by `npm run test:dynamodb-local`): newest
 // first and most recently changed first, over all claims and within one verdict, paged one by one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ClaimOrder } from '../../lib/store/port.js';
+import type { ClaimOrder } from '../../lib/app/ports.js';
 import type { Verdict } from '../../lib/domain/types.js';
 import type { Runtime } from '../../lib/runtime.js';
 import { createTestRuntime } from '../support/runtime.js';
