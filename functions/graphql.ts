@@ -17,7 +17,11 @@ const runtime = await createRuntime(config, {
   ...(config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(sqs, config.recheckQueueUrl) } : {}),
   ...(config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(sqs, config.deliveryQueueUrl) } : {}),
 });
-const yoga = createServer({ app: runtime.app, config, authenticate: createAuthenticator({ config, store: runtime.store }) });
+const yoga = createServer({
+  app: runtime.app,
+  config,
+  authenticate: createAuthenticator({ config, store: runtime.store }),
+});
 const handle = createLambdaHandler(yoga);
 
 export const handler: typeof handle = async (event, context) => {

@@ -12,7 +12,10 @@ import { createRuntime } from '../lib/runtime.js';
 const config = loadConfig();
 configureObservability({ logLevel: config.logLevel, metrics: true });
 // Verdict changes found here are published like the API's: deliveries go to the delivery queue.
-const runtime = await createRuntime(config, config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(new SQSClient({}), config.deliveryQueueUrl) } : {});
+const runtime = await createRuntime(
+  config,
+  config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(new SQSClient({}), config.deliveryQueueUrl) } : {},
+);
 const processor = new BatchProcessor(EventType.SQS);
 
 const recheck = async (record: SQSRecord): Promise<void> => {

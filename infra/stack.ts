@@ -27,7 +27,8 @@ export interface FactCheckStackProps extends StackProps {
 function tableFromDefinition(scope: Construct, tableName: string): dynamodb.TableV2 {
   const def = tableDefinition(tableName);
   const attr = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
-  const key = (schema: typeof def.KeySchema, type: 'HASH' | 'RANGE') => attr(schema!.find((k) => k.KeyType === type)!.AttributeName!);
+  const key = (schema: typeof def.KeySchema, type: 'HASH' | 'RANGE') =>
+    attr(schema!.find((k) => k.KeyType === type)!.AttributeName!);
   return new dynamodb.TableV2(scope, 'Table', {
     partitionKey: key(def.KeySchema, 'HASH'),
     sortKey: key(def.KeySchema, 'RANGE'),
@@ -184,7 +185,10 @@ export class FactCheckStack extends Stack {
     // API means no CORS, no second deployment to keep in step, and the same paths as `npm start`.
     httpApi.addRoutes({ path: '/', methods: [apigw.HttpMethod.GET], integration });
     httpApi.addRoutes({ path: '/assets/{proxy+}', methods: [apigw.HttpMethod.GET], integration });
-    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: config.logRetentionDays, removalPolicy: RemovalPolicy.DESTROY });
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', {
+      retention: config.logRetentionDays,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
     const stage = new apigw.HttpStage(this, 'DefaultStage', {
       httpApi,
       stageName: '$default',
@@ -203,13 +207,27 @@ export class FactCheckStack extends Stack {
         alarmDescription: description,
       });
     const fiveMinutes = { period: Duration.minutes(5) };
-    for (const [name, f] of [['Graphql', api], ['Recheck', worker], ['Delivery', deliveryWorker]] as const) {
+    for (const [name, f] of [
+      ['Graphql', api],
+      ['Recheck', worker],
+      ['Delivery', deliveryWorker],
+    ] as const) {
       alarm(`${name}Errors`, f.metricErrors(fiveMinutes), config.alarms.lambdaErrors, `${name} Lambda errors`);
       alarm(`${name}Throttles`, f.metricThrottles(fiveMinutes), 1, `${name} Lambda throttles`);
     }
-    alarm('GraphqlP99Duration', api.metricDuration({ ...fiveMinutes, statistic: 'p99' }), config.alarms.p99DurationMs, 'GraphQL p99 duration');
+    alarm(
+      'GraphqlP99Duration',
+      api.metricDuration({ ...fiveMinutes, statistic: 'p99' }),
+      config.alarms.p99DurationMs,
+      'GraphQL p99 duration',
+    );
     alarm('Api5xx', httpApi.metricServerError(fiveMinutes), config.alarms.api5xx, 'HTTP API 5xx responses');
-    alarm('RecheckDeadLettersWaiting', deadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes), 1, 'Re-checks that failed five times are waiting in the DLQ');
+    alarm(
+      'RecheckDeadLettersWaiting',
+      deadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+      1,
+      'Re-checks that failed five times are waiting in the DLQ',
+    );
     alarm(
       'DeliveryDeadLettersWaiting',
       deliveryDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
@@ -217,7 +235,12 @@ export class FactCheckStack extends Stack {
       `Webhook deliveries that failed ${config.webhookMaxAttempts} attempts are in the DLQ (their endpoints are marked FAILING)`,
     );
     // Retries of one endpoint take about 21 minutes in all; a backlog older than an hour means the worker is not keeping up.
-    alarm('DeliveryBacklogAge', deliveryQueue.metricApproximateAgeOfOldestMessage(fiveMinutes), 3_600, 'Webhook deliveries have waited over an hour');
+    alarm(
+      'DeliveryBacklogAge',
+      deliveryQueue.metricApproximateAgeOfOldestMessage(fiveMinutes),
+      3_600,
+      'Webhook deliveries have waited over an hour',
+    );
 
     new CfnOutput(this, 'GraphqlUrl', { value: `${stage.url.replace(/\/$/, '')}/graphql` });
     new CfnOutput(this, 'DashboardUrl', { value: `${stage.url.replace(/\/$/, '')}/` });
@@ -227,7 +250,8 @@ export class FactCheckStack extends Stack {
     for (const acknowledgement of [
       {
         id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason: "The narrowest managed policy for writing the functions' own logs; it only allows CloudWatch Logs writes.",
+        reason:
+          "The narrowest managed policy for writing the functions' own logs; it only allows CloudWatch Logs writes.",
       },
       {
         id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
@@ -235,16 +259,23 @@ export class FactCheckStack extends Stack {
       },
       {
         id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${this.getLogicalId(table.node.defaultChild as dynamodb.CfnGlobalTable)}.Arn>/index/*]`,
-        reason: "grantReadWriteData covers the table's own GSIs (GSI1, GSI2) for the list and search queries; nothing else.",
+        reason:
+          "grantReadWriteData covers the table's own GSIs (GSI1, GSI2) for the list and search queries; nothing else.",
       },
       {
         id: 'AwsSolutions-APIG4',
-        reason: 'Authorization is enforced by API keys (Bearer, hashed in the table, with roles) inside the GraphQL layer; reads may be public per deployment.',
+        reason:
+          'Authorization is enforced by API keys (Bearer, hashed in the table, with roles) inside the GraphQL layer; reads may be public per deployment.',
       },
-      { id: 'AwsSolutions-L1', reason: 'Node.js 22 is the runtime the service is built and tested for; runtime upgrades are deliberate changes.' },
+      {
+        id: 'AwsSolutions-L1',
+        reason:
+          'Node.js 22 is the runtime the service is built and tested for; runtime upgrades are deliberate changes.',
+      },
       {
         id: 'AwsSolutions-SMG4',
-        reason: 'The webhook key seals stored signing secrets; rotating it without re-sealing them would break every webhook, so rotation is a deliberate operation (docs/webhooks.md).',
+        reason:
+          'The webhook key seals stored signing secrets; rotating it without re-sealing them would break every webhook, so rotation is a deliberate operation (docs/webhooks.md).',
       },
     ]) {
       Validations.of(this).acknowledge(acknowledgement);

@@ -77,7 +77,8 @@ const int = (name: string, value: string | undefined, fallback: number, min: num
 const sourcePolicy = (value: string | undefined, fallback: SourcePolicy): SourcePolicy => {
   if (value === undefined || value.trim() === '') return fallback;
   const v = value.trim().toLowerCase();
-  if (!(SOURCE_POLICIES as readonly string[]).includes(v)) throw new Error(`config: SOURCE_POLICY must be one of ${SOURCE_POLICIES.join(', ')}, got "${value}"`);
+  if (!(SOURCE_POLICIES as readonly string[]).includes(v))
+    throw new Error(`config: SOURCE_POLICY must be one of ${SOURCE_POLICIES.join(', ')}, got "${value}"`);
   return v as SourcePolicy;
 };
 
@@ -85,8 +86,11 @@ const LOG_LEVELS = ['DEBUG', 'INFO', 'WARN', 'ERROR'] as const;
 
 export function loadConfig(env: Env = process.env): Config {
   const onLambda = env.AWS_LAMBDA_FUNCTION_NAME !== undefined;
-  const storeMode: StoreMode = (env.STORE ?? (onLambda || env.TABLE_NAME ? 'aws' : 'embedded')) === 'aws' ? 'aws' : 'embedded';
-  const keys = env.API_KEYS?.split(',').map((k) => k.trim()).filter((k) => k.length > 0);
+  const storeMode: StoreMode =
+    (env.STORE ?? (onLambda || env.TABLE_NAME ? 'aws' : 'embedded')) === 'aws' ? 'aws' : 'embedded';
+  const keys = env.API_KEYS?.split(',')
+    .map((k) => k.trim())
+    .filter((k) => k.length > 0);
   const logLevel = (env.LOG_LEVEL ?? 'INFO').toUpperCase();
   const stage = env.STAGE ?? (onLambda ? 'prod' : 'local');
   const host = env.HOST ?? '127.0.0.1';
@@ -119,7 +123,10 @@ export function loadConfig(env: Env = process.env): Config {
     webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 10_000, 0, 30_000),
     webhookMaxAttempts: int('WEBHOOK_MAX_ATTEMPTS', env.WEBHOOK_MAX_ATTEMPTS, 8, 1, 20),
     webhookTimeoutMs: int('WEBHOOK_TIMEOUT_MS', env.WEBHOOK_TIMEOUT_MS, 10_000, 100, 10_000),
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter((o) => o.length > 0),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter((o) => o.length > 0),
     sourcePolicy: sourcePolicy(env.SOURCE_POLICY, onLambda ? 'registered' : 'open'),
     // 120 a minute is two writes a second per key: far above a newsroom's pace, far below what
     // it takes to flood the store; API Gateway's stage throttling stays the outer bound.

@@ -13,7 +13,10 @@ export const metrics = new Metrics({ namespace: 'FactCheck', serviceName });
 
 let metricsOn = false;
 
-export function configureObservability(options: { logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR'; metrics: boolean }): void {
+export function configureObservability(options: {
+  logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  metrics: boolean;
+}): void {
   logger.setLogLevel(options.logLevel);
   metricsOn = options.metrics;
 }

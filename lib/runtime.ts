@@ -79,7 +79,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const doc = createDocumentClient({ region: config.region, endpoint, localCredentials: local });
   if (local) await ensureTable(doc, config.tableName);
   const store = new DynamoStore(doc, config.tableName);
-  const secrets = secretBoxFor(config, config.storeMode === 'embedded' && !config.dynamoEndpoint && !options.inMemory, options.inMemory === true);
+  const secrets = secretBoxFor(
+    config,
+    config.storeMode === 'embedded' && !config.dynamoEndpoint && !options.inMemory,
+    options.inMemory === true,
+  );
   const outboundPolicy: OutboundPolicy = { allowLoopback: config.webhookAllowLoopback };
   const deliverer = createDeliverer({
     store,
@@ -91,7 +95,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   });
   const localDeliveries = options.deliveryQueue
     ? undefined
-    : new LocalDeliveryQueue({ deliver: (job) => deliverer.deliver(job), delayMs: (attempt) => retryDelayMs(attempt, config.webhookRetryBaseMs) });
+    : new LocalDeliveryQueue({
+        deliver: (job) => deliverer.deliver(job),
+        delayMs: (attempt) => retryDelayMs(attempt, config.webhookRetryBaseMs),
+      });
   const live = config.subscriptions ? createLiveEvents() : undefined;
   const app = createApp({
     store,

@@ -48,21 +48,35 @@ export function createAuthenticator(deps: { config: Config; store: Store }): Aut
     if (envKeys?.some((k) => sameSecret(k, key))) return { role: 'admin', keyId: `env:${hashApiKey(key).slice(0, 8)}` };
     if (config.keysInTable) {
       const record = await store.getApiKeyByHash(hashApiKey(key));
-      if (record && !record.revokedAt) return { role: record.role, keyId: record.id, ...(record.sources ? { sources: record.sources } : {}) };
+      if (record && !record.revokedAt)
+        return { role: record.role, keyId: record.id, ...(record.sources ? { sources: record.sources } : {}) };
     }
     return { role: null, invalidKey: true };
   };
 }
 
 /** `sources` (publisher names) binds a writer key to them: it may ingest for no other source. */
-export async function createApiKey(store: Store, role: string, now = new Date(), options: { sources?: string[] } = {}): Promise<{ key: string; record: ApiKeyRecord }> {
+export async function createApiKey(
+  store: Store,
+  role: string,
+  now = new Date(),
+  options: { sources?: string[] } = {},
+): Promise<{ key: string; record: ApiKeyRecord }> {
   if (!ROLES.includes(role as Role)) throw badInput('role', `must be one of ${ROLES.join(', ')}`);
   const sources = options.sources?.map((s, i) => sourceKeyOf(requiredText(`sources[${i}]`, s, LIMITS.sourceMaxChars)));
-  if (sources && sources.length === 0) throw badInput('sources', 'must name at least one source, or be left out for a key that may write for any');
-  if (sources && role !== 'writer') throw badInput('sources', 'only a writer key is bound to sources (an admin key administers them all)');
+  if (sources && sources.length === 0)
+    throw badInput('sources', 'must name at least one source, or be left out for a key that may write for any');
+  if (sources && role !== 'writer')
+    throw badInput('sources', 'only a writer key is bound to sources (an admin key administers them all)');
   const key = `fck_${randomBytes(32).toString('base64url')}`;
   const hash = hashApiKey(key);
-  const record: ApiKeyRecord = { id: hash.slice(0, 12), hash, role: role as Role, createdAt: now.toISOString(), ...(sources ? { sources: [...new Set(sources)] } : {}) };
+  const record: ApiKeyRecord = {
+    id: hash.slice(0, 12),
+    hash,
+    role: role as Role,
+    createdAt: now.toISOString(),
+    ...(sources ? { sources: [...new Set(sources)] } : {}),
+  };
   await store.putApiKey(record);
   return { key, record };
 }

@@ -1,7 +1,12 @@
 // schema.org ClaimReview JSON-LD for a claim, so publishers can embed the verdict.
 import type { ClaimRecord } from './types.js';
 
-const RATING: Record<ClaimRecord['verdict'], number> = { DISPUTED: 1, UNVERIFIED: 2, SINGLE_SOURCE: 3, CORROBORATED: 4 };
+const RATING: Record<ClaimRecord['verdict'], number> = {
+  DISPUTED: 1,
+  UNVERIFIED: 2,
+  SINGLE_SOURCE: 3,
+  CORROBORATED: 4,
+};
 
 export function claimReviewOf(claim: ClaimRecord, evidenceUrls: string[]): Record<string, unknown> {
   return {

@@ -8,14 +8,19 @@ import { requiredText } from './validate.js';
 import { sleep } from '../backoff.js';
 import { badInput } from '../errors.js';
 
-
-export function createSubmitClaim(deps: { store: Store; clock: Clock; ids: IdGen; recheckClaim: (id: string) => Promise<ClaimRecord> }) {
+export function createSubmitClaim(deps: {
+  store: Store;
+  clock: Clock;
+  ids: IdGen;
+  recheckClaim: (id: string) => Promise<ClaimRecord>;
+}) {
   const { store, clock, ids, recheckClaim } = deps;
 
   return async function submitClaim(input: { text: string }): Promise<SubmitClaimResult> {
     const text = requiredText('input.text', input?.text, LIMITS.claimTextMaxChars);
     const analysis = analyzeClaim(text);
-    if (analysis.terms.length === 0) throw badInput('input.text', 'has no content words to check (only stop words or numbers)');
+    if (analysis.terms.length === 0)
+      throw badInput('input.text', 'has no content words to check (only stop words or numbers)');
     const id = ids.newId('clm');
     const owner = await store.claimClaimGuard(analysis.textHash, id);
     if (owner !== id) {

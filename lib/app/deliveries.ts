@@ -37,7 +37,7 @@ export function createDeliverer(deps: DelivererDeps) {
   /** `finalAttempt`: the queue will not offer this delivery again (SQS receive count at its limit). */
   async function deliver(job: DeliveryJob, options: { finalAttempt?: boolean } = {}): Promise<DeliveryOutcome> {
     const delivery = await store.getDelivery(job.webhookId, job.eventId);
-    if (!delivery || delivery.status !== 'PENDING') return { kind: 'skipped' };
+    if (delivery?.status !== 'PENDING') return { kind: 'skipped' };
     const webhook = await store.getWebhook(job.webhookId);
     if (!webhook) return { kind: 'skipped' };
     const attempt = delivery.attempts + 1;
@@ -49,11 +49,16 @@ export function createDeliverer(deps: DelivererDeps) {
       response = await send(
         webhook.url,
         delivery.body,
-        { [SIGNATURE_HEADER]: signatureHeader(secret, delivery.body, at), 'X-Factcheck-Event': EVENT_TYPE, 'X-Factcheck-Delivery': `${job.webhookId}.${job.eventId}` },
+        {
+          [SIGNATURE_HEADER]: signatureHeader(secret, delivery.body, at),
+          'X-Factcheck-Event': EVENT_TYPE,
+          'X-Factcheck-Delivery': `${job.webhookId}.${job.eventId}`,
+        },
         deps.policy,
         deps.limits,
       );
-      if (response.status < 200 || response.status > 299) error = `HTTP ${response.status}${response.body ? `: ${response.body}` : ''}`;
+      if (response.status < 200 || response.status > 299)
+        error = `HTTP ${response.status}${response.body ? `: ${response.body}` : ''}`;
     } catch (e) {
       error = (e as Error).message || String(e);
     }
@@ -71,7 +76,12 @@ export function createDeliverer(deps: DelivererDeps) {
     // The acknowledgement: a conditional write, so two workers racing on one delivery record one outcome.
     if (!(await store.recordDeliveryAttempt(next, delivery.attempts))) return { kind: 'skipped' };
     if (dead) {
-      logger.warn('webhook delivery dead-lettered', { webhookId: webhook.id, eventId: job.eventId, attempts: attempt, error });
+      logger.warn('webhook delivery dead-lettered', {
+        webhookId: webhook.id,
+        eventId: job.eventId,
+        attempts: attempt,
+        error,
+      });
       await store.markWebhookFailing(webhook.id, at.toISOString());
       return { kind: 'dead', attempt, error: error! };
     }

@@ -31,9 +31,14 @@ export function deliveryBody(event: VerdictEvent, claim: Pick<ClaimRecord, 'text
 }
 
 export const webhookWants = (w: WebhookRecord, e: VerdictEvent): boolean =>
-  (w.verdicts.length === 0 || w.verdicts.includes(e.verdict)) && (w.claimIds.length === 0 || w.claimIds.includes(e.claimId));
+  (w.verdicts.length === 0 || w.verdicts.includes(e.verdict)) &&
+  (w.claimIds.length === 0 || w.claimIds.includes(e.claimId));
 
-export function createEventPublisher(deps: { store: Store; deliveryQueue?: DeliveryQueue | undefined; onEvent?: VerdictEventListener | undefined }) {
+export function createEventPublisher(deps: {
+  store: Store;
+  deliveryQueue?: DeliveryQueue | undefined;
+  onEvent?: VerdictEventListener | undefined;
+}) {
   const { store } = deps;
 
   async function dispatch(event: VerdictEvent, claim: ClaimRecord, webhooks: WebhookRecord[]): Promise<void> {

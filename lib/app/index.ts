@@ -7,7 +7,15 @@ import { createWebhooks } from './webhooks.js';
 import type { OutboundPolicy } from '../webhooks/outbound.js';
 import { unconfiguredSecretBox, type SecretBox } from '../webhooks/secretBox.js';
 import { createIngest } from './ingest.js';
-import { randomIds, systemClock, type Clock, type DeliveryQueue, type IdGen, type RecheckQueue, type VerdictEventListener } from './ports.js';
+import {
+  randomIds,
+  systemClock,
+  type Clock,
+  type DeliveryQueue,
+  type IdGen,
+  type RecheckQueue,
+  type VerdictEventListener,
+} from './ports.js';
 import { createQueries } from './queries.js';
 import { createWriteLimiter } from './rateLimit.js';
 import { createRecheck } from './recheck.js';
@@ -45,7 +53,13 @@ export function createApp(deps: AppDeps): App {
   const { publish } = createEventPublisher({ store, deliveryQueue: deps.deliveryQueue, onEvent: deps.onVerdictEvent });
   const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy });
   const inlineLimit = deps.recheckInlineLimit ?? Number.POSITIVE_INFINITY;
-  const webhooks = createWebhooks({ store, clock, ids, secrets: deps.secrets ?? unconfiguredSecretBox, policy: deps.outboundPolicy ?? { allowLoopback: false } });
+  const webhooks = createWebhooks({
+    store,
+    clock,
+    ids,
+    secrets: deps.secrets ?? unconfiguredSecretBox,
+    policy: deps.outboundPolicy ?? { allowLoopback: false },
+  });
 
   async function afterChange(claimIds: string[], causes: Record<string, string>): Promise<void> {
     const queue = deps.recheckQueue;
@@ -58,7 +72,11 @@ export function createApp(deps: AppDeps): App {
   const ingest = createIngest({ store, clock, ids, afterChange });
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
   const queries = createQueries(store);
-  const registry = createSourceRegistry({ store, clock, recheckSource: async (key) => afterChange(await claimsOfSource(store, key), {}) });
+  const registry = createSourceRegistry({
+    store,
+    clock,
+    recheckSource: async (key) => afterChange(await claimsOfSource(store, key), {}),
+  });
 
   return {
     ...ingest,

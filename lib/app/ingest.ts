@@ -39,10 +39,20 @@ export function analyzeInput(input: ValidReport, field = 'input.text'): Analysis
  * left out (see isIndexableTerm).
  */
 export function reportIndexOf(analysis: Analysis): ReportIndex {
-  return indexableIndex({ statements: analysis.statements, postings: postingsOf(analysis.statements), bands: analysis.signature.bands });
+  return indexableIndex({
+    statements: analysis.statements,
+    postings: postingsOf(analysis.statements),
+    bands: analysis.signature.bands,
+  });
 }
 
-export function reportRecordOf(id: string, input: ValidReport, analysis: Analysis, ingestedAt: string, copyGroup: string): ReportRecord {
+export function reportRecordOf(
+  id: string,
+  input: ValidReport,
+  analysis: Analysis,
+  ingestedAt: string,
+  copyGroup: string,
+): ReportRecord {
   return {
     id,
     source: input.source,
@@ -71,7 +81,11 @@ interface Outcome {
 }
 
 /** A promise that settles to its error instead of rejecting, so nobody has to await it at once. */
-const settled = (p: Promise<unknown>): Promise<unknown> => p.then(() => undefined, (e: unknown) => e ?? new Error('failed'));
+const settled = (p: Promise<unknown>): Promise<unknown> =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e ?? new Error('failed'),
+  );
 
 /** A validated report with its analysis, checked to fit the store: nothing is written before every report of a call is prepared. */
 interface PreparedReport {
@@ -90,10 +104,17 @@ const AFFECTS_SHARE = 0.34;
 export async function claimsAffectedBy(store: Store, terms: string[]): Promise<string[]> {
   if ((await store.counters()).claims === 0) return []; // a fresh corpus: nothing to re-check
   const hits = await store.claimsForTerms(terms.filter(isIndexableTerm), 'watch');
-  return [...hits.entries()].filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE))).map(([id]) => id);
+  return [...hits.entries()]
+    .filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE)))
+    .map(([id]) => id);
 }
 
-export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; afterChange: (claimIds: string[], causes: Record<string, string>) => Promise<void> }) {
+export function createIngest(deps: {
+  store: Store;
+  clock: Clock;
+  ids: IdGen;
+  afterChange: (claimIds: string[], causes: Record<string, string>) => Promise<void>;
+}) {
   const { store, clock, ids, afterChange } = deps;
 
   async function waitForReport(id: string): Promise<ReportRecord | null> {
@@ -109,7 +130,9 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     const members = (await store.bandMembers(signature.bands)).filter((m) => m !== id);
     if (members.length === 0) return id;
     const reports = (await store.getReports(members)).filter((r): r is ReportRecord => r !== null);
-    const copies = reports.filter((r) => isCopy(r.signature, signature)).sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt));
+    const copies = reports
+      .filter((r) => isCopy(r.signature, signature))
+      .sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt));
     return copies[0]?.copyGroup ?? id;
   }
 
@@ -122,10 +145,14 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
   async function joinRacingCopies(report: ReportRecord): Promise<ReportRecord> {
     const members = (await store.bandMembers(report.signature.bands)).filter((m) => m !== report.id);
     if (members.length === 0) return report;
-    const copies = (await store.getReports(members)).filter((r): r is ReportRecord => r !== null && isCopy(r.signature, report.signature));
+    const copies = (await store.getReports(members)).filter(
+      (r): r is ReportRecord => r !== null && isCopy(r.signature, report.signature),
+    );
     if (copies.length === 0) return report;
     const group = [report, ...copies].map((r) => r.copyGroup).sort()[0]!;
-    await Promise.all([report, ...copies].filter((r) => r.copyGroup > group).map((r) => store.lowerCopyGroup(r.id, group)));
+    await Promise.all(
+      [report, ...copies].filter((r) => r.copyGroup > group).map((r) => store.lowerCopyGroup(r.id, group)),
+    );
     return { ...report, copyGroup: group };
   }
 
@@ -133,7 +160,12 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     const analysis = analyzeInput(valid, `${prefix}.text`);
     const index = reportIndexOf(analysis);
     // Sized as stored; the id and copy group stand in at their usual length.
-    refuseUnstorable(store, `${prefix}.text`, reportRecordOf(ids.newId('rep'), valid, analysis, clock.now().toISOString(), ids.newId('rep')), index);
+    refuseUnstorable(
+      store,
+      `${prefix}.text`,
+      reportRecordOf(ids.newId('rep'), valid, analysis, clock.now().toISOString(), ids.newId('rep')),
+      index,
+    );
     return { input: valid, analysis, index };
   }
 
@@ -182,7 +214,12 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
           }
           // Its owner never stored a report: the URL is free, or one URL would name several reports.
           urlOwner = await store.replaceReportGuard(urlGuard, urlOwner, id);
-          if (urlOwner !== id) throw new AppError('CONFLICT', `input.url: another report with this URL is being ingested right now; retry`, 'input.url');
+          if (urlOwner !== id)
+            throw new AppError(
+              'CONFLICT',
+              `input.url: another report with this URL is being ingested right now; retry`,
+              'input.url',
+            );
         }
         held.push(urlGuard);
       }
@@ -200,7 +237,12 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
       const grouped = report.copyGroup === id ? await joinRacingCopies(report) : report;
       const counting = settled(store.countReportOnce(report, 1));
       countMetric('reportsIngested');
-      return { report: { ...grouped, owesCounters: false }, created: true, affected: await claimsAffectedBy(store, analysis.terms), counting };
+      return {
+        report: { ...grouped, owesCounters: false },
+        created: true,
+        affected: await claimsAffectedBy(store, analysis.terms),
+        counting,
+      };
     } catch (e) {
       // Nothing of a report that never became visible stays behind: no guard names it, no index item points at it.
       if (!visible) await undo(id, index, held);
@@ -228,7 +270,10 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     // Which report each claim is re-checked for (the last one, in a batch): verdict events name it.
     const causes: Record<string, string> = {};
     for (const o of outcomes) for (const claimId of o.affected) causes[claimId] = o.report.id;
-    const [rechecked, ...counted] = await Promise.all([settled(afterChange(Object.keys(causes), causes)), ...outcomes.map((o) => o.counting)]);
+    const [rechecked, ...counted] = await Promise.all([
+      settled(afterChange(Object.keys(causes), causes)),
+      ...outcomes.map((o) => o.counting),
+    ]);
     const failure = rechecked ?? counted.find((c) => c !== undefined);
     if (failure !== undefined) throw failure;
     await store.clearOwedRecheck(outcomes.filter((o) => o.report.owesRecheck).map((o) => o.report.id));
@@ -255,7 +300,10 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
   async function ingestReports(inputs: IngestReportInput[], scope?: WriterScope): Promise<IngestResult[]> {
     if (!Array.isArray(inputs) || inputs.length === 0) throw badInput('input.reports', 'must hold at least one report');
     if (inputs.length > LIMITS.reportsPerBatch) {
-      throw badInput('input.reports', `holds ${inputs.length} reports; the limit is ${LIMITS.reportsPerBatch} per batch`);
+      throw badInput(
+        'input.reports',
+        `holds ${inputs.length} reports; the limit is ${LIMITS.reportsPerBatch} per batch`,
+      );
     }
     // Validate, admit, analyse and size the whole batch before writing any of it.
     const fields = inputs.map((_, i) => `input.reports[${i}]`);
@@ -267,7 +315,9 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
       for (const p of prepared) results.push(await ingestOne(p));
     } catch (e) {
       // The reports stored before the failure are visible: their claims are re-checked all the same.
-      await settle(results).catch((late: unknown) => logger.warn('re-check after a failed batch failed too', { error: (late as Error).message }));
+      await settle(results).catch((late: unknown) =>
+        logger.warn('re-check after a failed batch failed too', { error: (late as Error).message }),
+      );
       throw e;
     }
     await settle(results);
@@ -278,7 +328,11 @@ export function createIngest(deps: { store: Store; clock: Clock; ids: IdGen; aft
     const report = await store.getReport(id);
     if (!report) throw notFound('id', 'report', id);
     if (scope?.sources && !scope.sources.includes(report.sourceKey)) {
-      throw new AppError('FORBIDDEN', `id: this API key may only delete reports of ${scope.sources.join(', ')}, not of "${report.source}"`, 'id');
+      throw new AppError(
+        'FORBIDDEN',
+        `id: this API key may only delete reports of ${scope.sources.join(', ')}, not of "${report.source}"`,
+        'id',
+      );
     }
     if (!(await store.deleteReport(report, urlHashOf(report.url)))) throw notFound('id', 'report', id);
     await store.countReportOnce(report, -1);

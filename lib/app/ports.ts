@@ -3,10 +3,34 @@
 // the queues. lib/store imports nothing from lib/app but this module, which re-exports the records
 // it stores.
 import { randomUUID } from 'node:crypto';
-import type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from './types.js';
+import type {
+  ClaimRecord,
+  DeliveryRecord,
+  EvidenceRecord,
+  Page,
+  ReportRecord,
+  Role,
+  SourceRecord,
+  StatementRecord,
+  VerdictChange,
+  VerdictEvent,
+  WebhookRecord,
+} from './types.js';
 import type { Posting, Statement, Verdict } from '../domain/types.js';
 
-export type { ClaimRecord, DeliveryRecord, EvidenceRecord, Page, ReportRecord, Role, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord };
+export type {
+  ClaimRecord,
+  DeliveryRecord,
+  EvidenceRecord,
+  Page,
+  ReportRecord,
+  Role,
+  SourceRecord,
+  StatementRecord,
+  VerdictChange,
+  VerdictEvent,
+  WebhookRecord,
+};
 
 export interface Clock {
   now(): Date;
@@ -62,7 +86,9 @@ export interface SourceRegistration {
   at: string;
 }
 
-export type ReportGuard = { kind: 'url'; urlHash: string } | { kind: 'content'; sourceKey: string; contentHash: string };
+export type ReportGuard =
+  | { kind: 'url'; urlHash: string }
+  | { kind: 'content'; sourceKey: string; contentHash: string };
 
 export interface ReportIndex {
   statements: Statement[];
@@ -94,7 +120,10 @@ export interface Store {
   /** Take over a guard whose owner never made its report visible (it failed or crashed); returns the owner after. */
   replaceReportGuard(guard: ReportGuard, staleOwner: string, reportId: string): Promise<string>;
   /** The first item of this report that would be over the store's item size limit, if any (checked before writing). */
-  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined;
+  oversizedReportItem(
+    report: ReportRecord,
+    index: ReportIndex,
+  ): { item: string; bytes: number; limit: number } | undefined;
   /** Undo putReportIndex of a report that will not be made visible. */
   removeReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /**
@@ -148,14 +177,21 @@ export interface Store {
    * concurrency); false on conflict. Evidence and a history entry go with it, and the claim's
    * `eventSeq` and `unsentEvents` are written in the same conditional update as the verdict.
    */
-  saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean>;
+  saveVerdict(
+    claim: ClaimRecord,
+    expectedVersion: number,
+    evidence: EvidenceRecord[],
+    change: VerdictChange | undefined,
+  ): Promise<boolean>;
   /** Atomically bump the claim's `pending` counter; returns the new value (undefined if the claim is gone). */
   markClaimPending(claimId: string): Promise<number | undefined>;
   /**
    * Claims newest first ('created') or most recently changed first ('changed'), optionally of one
    * verdict. Unset order: 'changed' with a verdict, 'created' without (each served by one index query).
    */
-  listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>>;
+  listClaims(
+    query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string },
+  ): Promise<Page<ClaimRecord>>;
   listEvidence(claim: ClaimRecord, query: PageQuery & { stanceOrder?: number }): Promise<Page<EvidenceRecord>>;
   listHistory(claimId: string): Promise<VerdictChange[]>;
 

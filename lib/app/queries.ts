@@ -10,7 +10,15 @@ import { CLAIM_ORDERS } from './types.js';
 import { optionalDate, optionalText, pageSize, sourceKeyOf } from './validate.js';
 
 /** Claims matching every content term of the search (and the verdict, if given), newest (or most recently changed) first, paged by offset. */
-async function searchClaims(store: Store, search: string, first: number, after: string | null | undefined, order: ClaimOrder, verdict?: Verdict | null, changedSince?: string): Promise<Page<ClaimRecord>> {
+async function searchClaims(
+  store: Store,
+  search: string,
+  first: number,
+  after: string | null | undefined,
+  order: ClaimOrder,
+  verdict?: Verdict | null,
+  changedSince?: string,
+): Promise<Page<ClaimRecord>> {
   const terms = analyzeClaim(search).terms;
   if (terms.length === 0) throw badInput('search', 'has no words to search for');
   let offset = 0;
@@ -23,7 +31,8 @@ async function searchClaims(store: Store, search: string, first: number, after: 
   const ids = [...hits.entries()].filter(([, h]) => h.hits === terms.length).map(([id]) => id);
   // Filter before slicing: a page holds `first` matches, and hasNextPage says whether more match.
   const claims = (await store.getClaims(ids)).filter(
-    (c): c is ClaimRecord => c !== null && (!verdict || c.verdict === verdict) && (changedSince === undefined || c.updatedAt >= changedSince),
+    (c): c is ClaimRecord =>
+      c !== null && (!verdict || c.verdict === verdict) && (changedSince === undefined || c.updatedAt >= changedSince),
   );
   const at = order === 'changed' ? (c: ClaimRecord) => c.updatedAt : (c: ClaimRecord) => c.createdAt;
   claims.sort((a, b) => at(b).localeCompare(at(a)) || b.id.localeCompare(a.id));
@@ -31,7 +40,11 @@ async function searchClaims(store: Store, search: string, first: number, after: 
   const edges = slice.map((node, i) => ({ node, cursor: Buffer.from(`o:${offset + i + 1}`).toString('base64url') }));
   return {
     edges,
-    pageInfo: { hasNextPage: offset + first < claims.length, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage: offset + first < claims.length,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: edges[0]?.cursor ?? null,
+    },
   };
 }
 
@@ -45,12 +58,18 @@ export function createQueries(store: Store) {
     async listClaims(args: ListClaimsArgs) {
       const first = pageSize('first', args.first);
       const search = optionalText('search', args.search, LIMITS.searchMaxChars);
-      if (args.verdict && !VERDICTS.includes(args.verdict)) throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
-      if (args.orderBy && !(args.orderBy in CLAIM_ORDERS)) throw badInput('orderBy', `must be one of ${Object.keys(CLAIM_ORDERS).join(', ')}`);
+      if (args.verdict && !VERDICTS.includes(args.verdict))
+        throw badInput('verdict', `must be one of ${VERDICTS.join(', ')}`);
+      if (args.orderBy && !(args.orderBy in CLAIM_ORDERS))
+        throw badInput('orderBy', `must be one of ${Object.keys(CLAIM_ORDERS).join(', ')}`);
       // A date is kept as its day's start, a date-time as UTC ISO: both compare as strings with stored updatedAt.
       const since = optionalDate('changedSince', args.changedSince);
       const changedSince = since === undefined ? undefined : since.length === 10 ? `${since}T00:00:00.000Z` : since;
-      if (changedSince !== undefined && args.orderBy === 'NEWEST') throw badInput('changedSince', 'lists claims most recently changed first: use it without orderBy, or with orderBy: RECENTLY_CHANGED');
+      if (changedSince !== undefined && args.orderBy === 'NEWEST')
+        throw badInput(
+          'changedSince',
+          'lists claims most recently changed first: use it without orderBy, or with orderBy: RECENTLY_CHANGED',
+        );
       const order = changedSince !== undefined ? 'changed' : args.orderBy ? CLAIM_ORDERS[args.orderBy] : undefined;
       if (search) return searchClaims(store, search, first, args.after, order ?? 'created', args.verdict, changedSince);
       return store.listClaims({
@@ -63,12 +82,20 @@ export function createQueries(store: Store) {
     },
 
     /** The report's statements in order (its text as the engine read it, boilerplate removed), or those in `range`. */
-    async reportStatements(report: Pick<ReportRecord, 'id' | 'statementCount'>, range?: { from: number; to: number }): Promise<Array<{ index: number; text: string }>> {
+    async reportStatements(
+      report: Pick<ReportRecord, 'id' | 'statementCount'>,
+      range?: { from: number; to: number },
+    ): Promise<Array<{ index: number; text: string }>> {
       const from = Math.max(0, range?.from ?? 0);
       const to = Math.min(report.statementCount - 1, range?.to ?? report.statementCount - 1);
-      const refs = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({ reportId: report.id, index: from + i }));
+      const refs = Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => ({
+        reportId: report.id,
+        index: from + i,
+      }));
       const records = await store.getStatements(refs);
-      return records.map((r) => ({ index: r.statement.index, text: r.statement.text })).sort((a, b) => a.index - b.index);
+      return records
+        .map((r) => ({ index: r.statement.index, text: r.statement.text }))
+        .sort((a, b) => a.index - b.index);
     },
 
     /**
@@ -89,14 +116,22 @@ export function createQueries(store: Store) {
     async listReports(args: PageArgs & { source?: string | null }) {
       const first = pageSize('first', args.first);
       const source = optionalText('source', args.source, LIMITS.sourceMaxChars);
-      return store.listReports({ first, after: args.after ?? null, ...(source ? { sourceKey: sourceKeyOf(source) } : {}) });
+      return store.listReports({
+        first,
+        after: args.after ?? null,
+        ...(source ? { sourceKey: sourceKeyOf(source) } : {}),
+      });
     },
 
     async listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }, loaded?: ClaimRecord) {
       const first = pageSize('first', args.first);
       const claim = loaded?.id === claimId ? loaded : await store.getClaim(claimId);
       if (!claim) throw notFound('id', 'claim', claimId);
-      return store.listEvidence(claim, { first, after: args.after ?? null, ...(args.stance ? { stanceOrder: stanceRank(args.stance) } : {}) });
+      return store.listEvidence(claim, {
+        first,
+        after: args.after ?? null,
+        ...(args.stance ? { stanceOrder: stanceRank(args.stance) } : {}),
+      });
     },
 
     verdictHistory: (claimId: string) => store.listHistory(claimId),
@@ -104,7 +139,11 @@ export function createQueries(store: Store) {
     getSources: (sourceKeys: readonly string[]) => store.getSources(sourceKeys),
 
     async stats(): Promise<Stats> {
-      const [counters, sources, ...counts] = await Promise.all([store.counters(), store.listSources(), ...VERDICTS.map((v) => store.countClaims(v))]);
+      const [counters, sources, ...counts] = await Promise.all([
+        store.counters(),
+        store.listSources(),
+        ...VERDICTS.map((v) => store.countClaims(v)),
+      ]);
       const byVerdict = Object.fromEntries(VERDICTS.map((v, i) => [v, counts[i] ?? 0])) as Record<Verdict, number>;
       return { claims: counters.claims, reports: counters.reports, sources: sources.length, byVerdict };
     },

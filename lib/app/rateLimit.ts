@@ -16,7 +16,13 @@ export function createWriteLimiter(deps: { store: Store; clock: Clock; perMinute
     if (perMinute <= 0 || weight <= 0) return;
     const nowMs = clock.now().getTime();
     const minute = Math.floor(nowMs / 60_000);
-    const admitted = await store.countWrite(subject, minute, weight, perMinute, Math.floor(nowMs / 1000) + COUNTER_TTL_SECONDS);
+    const admitted = await store.countWrite(
+      subject,
+      minute,
+      weight,
+      perMinute,
+      Math.floor(nowMs / 1000) + COUNTER_TTL_SECONDS,
+    );
     if (!admitted) {
       const retryAfterSeconds = Math.max(1, Math.ceil(((minute + 1) * 60_000 - nowMs) / 1000));
       throw new AppError(

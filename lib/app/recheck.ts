@@ -29,7 +29,6 @@ const RECHECK_CONCURRENCY = 4;
 /** How long a term found common is not queried again (postings only grow, except on deletes). */
 const COMMON_TERM_TTL_MS = 10 * 60_000;
 
-
 /** Terms found to have at least POSTINGS_PER_TERM postings, with when: one per app instance. */
 type CommonTerms = Map<string, number>;
 
@@ -40,7 +39,13 @@ type CommonTerms = Map<string, number>;
  * else. Which terms are common is remembered for a while, so their postings are not
  * read again; the result is the same as reading them and dropping them.
  */
-async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRecord, common: CommonTerms, now: number): Promise<Candidate[]> {
+async function candidatesFor(
+  store: Store,
+  policy: SourcePolicy,
+  claim: ClaimRecord,
+  common: CommonTerms,
+  now: number,
+): Promise<Candidate[]> {
   const terms = claim.analysis.terms;
   const known = (t: string) => (common.get(t) ?? -Infinity) > now - COMMON_TERM_TTL_MS;
   const read = (ts: string[]) => Promise.all(ts.map((t) => store.postings(t, POSTINGS_PER_TERM)));
@@ -61,7 +66,12 @@ async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRec
   }
   const postings: Posting[] = used.flatMap((x) => x.list);
   const docFreq = new Map(used.map((x) => [x.t, x.list.length]));
-  const ranked = rankStatements(claim.analysis, postings, { totalReports: Math.max(counters.reports, 1), docFreq }, CANDIDATES_PER_CLAIM);
+  const ranked = rankStatements(
+    claim.analysis,
+    postings,
+    { totalReports: Math.max(counters.reports, 1), docFreq },
+    CANDIDATES_PER_CLAIM,
+  );
   if (ranked.length === 0) return [];
   const reportIds = [...new Set(ranked.map((r) => r.reportId))];
   const [reports, statements] = await Promise.all([
@@ -78,7 +88,9 @@ async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRec
   const out: Candidate[] = [];
   // Best-ranked first: the engine judges each report on its best statements.
   const rank = new Map(ranked.map((r, i) => [`${r.reportId}#${r.statementIndex}`, i]));
-  statements.sort((a, b) => rank.get(`${a.reportId}#${a.statement.index}`)! - rank.get(`${b.reportId}#${b.statement.index}`)!);
+  statements.sort(
+    (a, b) => rank.get(`${a.reportId}#${a.statement.index}`)! - rank.get(`${b.reportId}#${b.statement.index}`)!,
+  );
   for (const s of statements) {
     const report = byId.get(s.reportId);
     if (!report) continue;
@@ -103,7 +115,9 @@ async function candidatesFor(store: Store, policy: SourcePolicy, claim: ClaimRec
 /** What the explanation says of evidence shown but not counted (unregistered names under the registered policy). */
 function unvettedNote(evidence: Array<{ vetted: boolean; stance: string }>): string {
   const unvetted = evidence.filter((e) => !e.vetted && e.stance !== 'MENTIONS').length;
-  return unvetted > 0 ? ` ${unvetted} report(s) from unregistered sources (or not from a registered source's domains) are shown but not counted.` : '';
+  return unvetted > 0
+    ? ` ${unvetted} report(s) from unregistered sources (or not from a registered source's domains) are shown but not counted.`
+    : '';
 }
 
 export interface RecheckDeps {
@@ -126,7 +140,10 @@ export function createRecheck(deps: RecheckDeps) {
     try {
       await deps.publish(claim);
     } catch (e) {
-      logger.warn('could not publish verdict events yet; the claim keeps them', { claimId: claim.id, error: (e as Error).message });
+      logger.warn('could not publish verdict events yet; the claim keeps them', {
+        claimId: claim.id,
+        error: (e as Error).message,
+      });
     }
   }
 
@@ -147,7 +164,8 @@ export function createRecheck(deps: RecheckDeps) {
       const candidates = await candidatesFor(store, sourcePolicy, current, common, Date.now());
       const result = judgeClaim(current.analysis, candidates);
       const now = clock.now().toISOString();
-      const changed = result.verdict !== current.verdict || result.confidence !== current.confidence || current.version === 0;
+      const changed =
+        result.verdict !== current.verdict || result.confidence !== current.confidence || current.version === 0;
       const next: ClaimRecord = {
         ...current,
         verdict: result.verdict,
@@ -163,24 +181,28 @@ export function createRecheck(deps: RecheckDeps) {
         // Read before the postings: every change bumped before this point is in this computation.
         checked: current.pending,
       };
-      const evidence: EvidenceRecord[] = result.evidence.slice(0, EVIDENCE_KEPT).map((e, rank) => ({ ...e, claimId: id, rank }));
-      const change = result.verdict !== current.verdict || current.version === 0
-        ? { at: now, verdict: result.verdict, confidence: result.confidence, rule: result.rule }
-        : undefined;
+      const evidence: EvidenceRecord[] = result.evidence
+        .slice(0, EVIDENCE_KEPT)
+        .map((e, rank) => ({ ...e, claimId: id, rank }));
+      const change =
+        result.verdict !== current.verdict || current.version === 0
+          ? { at: now, verdict: result.verdict, confidence: result.confidence, rule: result.rule }
+          : undefined;
       // A change of verdict (a first check that stays UNVERIFIED is none) is an event, stored with it.
-      const event: VerdictEvent | undefined = result.verdict !== current.verdict
-        ? {
-            id: ids.newId('evt'),
-            claimId: id,
-            seq: current.eventSeq + 1,
-            at: now,
-            previousVerdict: current.verdict,
-            verdict: result.verdict,
-            confidence: result.confidence,
-            rule: result.rule,
-            reportId: reportId ?? null,
-          }
-        : undefined;
+      const event: VerdictEvent | undefined =
+        result.verdict !== current.verdict
+          ? {
+              id: ids.newId('evt'),
+              claimId: id,
+              seq: current.eventSeq + 1,
+              at: now,
+              previousVerdict: current.verdict,
+              verdict: result.verdict,
+              confidence: result.confidence,
+              rule: result.rule,
+              reportId: reportId ?? null,
+            }
+          : undefined;
       if (event) {
         next.eventSeq = event.seq;
         next.unsentEvents = [...current.unsentEvents, event];

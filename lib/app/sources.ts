@@ -51,20 +51,34 @@ export function hostMatches(url: string | undefined, domains: readonly string[])
  * Whether a report counts toward verdicts. Open: every report. Registered: only a report of a
  * registered source that came from one of its domains (a report without URL cannot show that).
  */
-export function isVetted(policy: SourcePolicy, report: Pick<ReportRecord, 'url'>, source: SourceRecord | null | undefined): boolean {
+export function isVetted(
+  policy: SourcePolicy,
+  report: Pick<ReportRecord, 'url'>,
+  source: SourceRecord | null | undefined,
+): boolean {
   if (policy === 'open') return true;
   return isRegistered(source) && hostMatches(report.url, source.domains ?? []);
 }
 
 /** The owner group a report's source belongs to, when it is registered. */
-export const ownerOf = (source: SourceRecord | null | undefined): string | undefined => (isRegistered(source) ? source.group : undefined);
+export const ownerOf = (source: SourceRecord | null | undefined): string | undefined =>
+  isRegistered(source) ? source.group : undefined;
 
 function validDomains(field: string, value: unknown): string[] {
-  if (!Array.isArray(value) || value.length === 0) throw badInput(field, 'must list at least one domain, e.g. ["bayledger.example"]');
+  if (!Array.isArray(value) || value.length === 0)
+    throw badInput(field, 'must list at least one domain, e.g. ["bayledger.example"]');
   if (value.length > DOMAINS_MAX) throw badInput(field, `lists ${value.length} domains; the limit is ${DOMAINS_MAX}`);
   const out = value.map((d, i) => {
-    const text = requiredText(`${field}[${i}]`, d, 253).toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '').replace(/\.$/, '');
-    if (!HOSTNAME.test(text)) throw badInput(`${field}[${i}]`, `"${text}" is not a domain name (like "bayledger.example", without scheme or path)`);
+    const text = requiredText(`${field}[${i}]`, d, 253)
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '')
+      .replace(/\.$/, '');
+    if (!HOSTNAME.test(text))
+      throw badInput(
+        `${field}[${i}]`,
+        `"${text}" is not a domain name (like "bayledger.example", without scheme or path)`,
+      );
     return text;
   });
   return [...new Set(out)];
@@ -75,13 +89,22 @@ function validDomains(field: string, value: unknown): string[] {
  * registered source's name on a URL outside its domains (BAD_USER_INPUT on the URL). Reads the
  * registry once for the whole batch; `fields[i]` prefixes the field named in the error.
  */
-export async function admitReports(store: Store, reports: ValidReport[], fields: string[], scope: WriterScope | undefined): Promise<void> {
+export async function admitReports(
+  store: Store,
+  reports: ValidReport[],
+  fields: string[],
+  scope: WriterScope | undefined,
+): Promise<void> {
   const keys = reports.map((r) => sourceKeyOf(r.source));
   if (scope?.sources) {
     const allowed = new Set(scope.sources);
     const i = keys.findIndex((k) => !allowed.has(k));
     if (i >= 0) {
-      throw new AppError('FORBIDDEN', `${fields[i]}.source: this API key may only ingest reports of ${scope.sources.join(', ')}, not "${reports[i]!.source}"`, `${fields[i]}.source`);
+      throw new AppError(
+        'FORBIDDEN',
+        `${fields[i]}.source: this API key may only ingest reports of ${scope.sources.join(', ')}, not "${reports[i]!.source}"`,
+        `${fields[i]}.source`,
+      );
     }
   }
   const distinct = [...new Set(keys)];
@@ -116,10 +139,15 @@ export async function claimsOfSource(store: Store, sourceKey: string): Promise<s
 }
 
 /** Register, change and retire sources; each change re-checks the claims the source's reports may affect. */
-export function createSourceRegistry(deps: { store: Store; clock: Clock; recheckSource: (sourceKey: string) => Promise<void> }) {
+export function createSourceRegistry(deps: {
+  store: Store;
+  clock: Clock;
+  recheckSource: (sourceKey: string) => Promise<void>;
+}) {
   const { store, clock, recheckSource } = deps;
 
-  const notRegistered = (name: string): AppError => new AppError('NOT_FOUND', `input.name: no registered source named "${name}"`, 'input.name');
+  const notRegistered = (name: string): AppError =>
+    new AppError('NOT_FOUND', `input.name: no registered source named "${name}"`, 'input.name');
 
   async function registerSource(input: RegisterSourceInput): Promise<SourceRecord> {
     const name = requiredText('input.name', input?.name, LIMITS.sourceMaxChars);
@@ -127,7 +155,11 @@ export function createSourceRegistry(deps: { store: Store; clock: Clock; recheck
     const group = sourceKeyOf(optionalText('input.group', input.group, LIMITS.sourceMaxChars) ?? name);
     const key = sourceKeyOf(name);
     if (!(await store.registerSource(key, { name, domains, group, at: clock.now().toISOString() }))) {
-      throw new AppError('CONFLICT', `input.name: the source "${name}" is registered already; use updateSource to change it`, 'input.name');
+      throw new AppError(
+        'CONFLICT',
+        `input.name: the source "${name}" is registered already; use updateSource to change it`,
+        'input.name',
+      );
     }
     await recheckSource(key);
     return (await store.getSources([key]))[0]!;
@@ -135,10 +167,14 @@ export function createSourceRegistry(deps: { store: Store; clock: Clock; recheck
 
   async function updateSource(input: UpdateSourceInput): Promise<SourceRecord> {
     const name = requiredText('input.name', input?.name, LIMITS.sourceMaxChars);
-    const domains = input.domains === undefined || input.domains === null ? undefined : validDomains('input.domains', input.domains);
+    const domains =
+      input.domains === undefined || input.domains === null ? undefined : validDomains('input.domains', input.domains);
     const groupName = optionalText('input.group', input.group, LIMITS.sourceMaxChars);
     if (!domains && !groupName) throw badInput('input', 'gives nothing to change: pass domains, group or both');
-    const updated = await store.updateSource(sourceKeyOf(name), { ...(domains ? { domains } : {}), ...(groupName ? { group: sourceKeyOf(groupName) } : {}) });
+    const updated = await store.updateSource(sourceKeyOf(name), {
+      ...(domains ? { domains } : {}),
+      ...(groupName ? { group: sourceKeyOf(groupName) } : {}),
+    });
     if (!updated) throw notRegistered(name);
     await recheckSource(updated.key);
     return updated;

@@ -242,10 +242,17 @@ export interface App {
   getReports(ids: readonly string[]): Promise<Array<ReportRecord | null>>;
   listReports(args: PageArgs & { source?: string | null }): Promise<Page<ReportRecord>>;
   /** Evidence of the claim's current verdict; pass the claim when it is already loaded to save a read. */
-  listEvidence(claimId: string, args: PageArgs & { stance?: Stance | null }, claim?: ClaimRecord): Promise<Page<EvidenceRecord>>;
+  listEvidence(
+    claimId: string,
+    args: PageArgs & { stance?: Stance | null },
+    claim?: ClaimRecord,
+  ): Promise<Page<EvidenceRecord>>;
   verdictHistory(claimId: string): Promise<VerdictChange[]>;
   /** The report's statements in order (its cleaned text), so a reader can check evidence in context. */
-  reportStatements(report: Pick<ReportRecord, 'id' | 'statementCount'>, range?: { from: number; to: number }): Promise<Array<{ index: number; text: string }>>;
+  reportStatements(
+    report: Pick<ReportRecord, 'id' | 'statementCount'>,
+    range?: { from: number; to: number },
+  ): Promise<Array<{ index: number; text: string }>>;
   /** One evidence item per claim whose current verdict cites the report (bounded, see LIMITS.reportClaimsMax). */
   reportEvidence(report: ReportRecord): Promise<EvidenceRecord[]>;
   listSources(): Promise<SourceRecord[]>;

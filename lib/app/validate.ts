@@ -7,7 +7,8 @@ import type { IngestReportInput } from './types.js';
 
 // eslint-disable-next-line no-control-regex
 // Bidirectional controls (U+200E/F, U+202A-202E, U+2066-2069) with them: stored text must display as it was checked.
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
+const INVISIBLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]/g;
 
 export function cleanInput(value: string): string {
   return value.normalize('NFC').replace(INVISIBLE, '');
@@ -17,7 +18,8 @@ export function requiredText(field: string, value: unknown, maxChars: number): s
   if (typeof value !== 'string') throw badInput(field, 'is required and must be a string');
   const text = cleanInput(value).trim();
   if (text.length === 0) throw badInput(field, 'must not be empty or blank');
-  if (text.length > maxChars) throw badInput(field, `is too long (${text.length} characters; the limit is ${maxChars})`);
+  if (text.length > maxChars)
+    throw badInput(field, `is too long (${text.length} characters; the limit is ${maxChars})`);
   return text;
 }
 
@@ -26,7 +28,8 @@ export function optionalText(field: string, value: unknown, maxChars: number): s
   if (typeof value !== 'string') throw badInput(field, 'must be a string');
   const text = cleanInput(value).trim();
   if (text.length === 0) return undefined;
-  if (text.length > maxChars) throw badInput(field, `is too long (${text.length} characters; the limit is ${maxChars})`);
+  if (text.length > maxChars)
+    throw badInput(field, `is too long (${text.length} characters; the limit is ${maxChars})`);
   return text;
 }
 
@@ -53,7 +56,8 @@ export function optionalDate(field: string, value: unknown): string | undefined 
   if (text === undefined) return undefined;
   if (ISO_DATE.test(text)) {
     const d = new Date(`${text}T00:00:00Z`);
-    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text) throw badInput(field, `"${text}" is not a real calendar date`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== text)
+      throw badInput(field, `"${text}" is not a real calendar date`);
     return text;
   }
   if (ISO_DATE_TIME.test(text)) {
@@ -74,7 +78,8 @@ export function optionalPublishDate(field: string, value: unknown, now = new Dat
   const min = `${LIMITS.publishedAtMinYear}-01-01`;
   const max = new Date(now.getTime() + LIMITS.publishedAtMaxDaysAhead * 86_400_000).toISOString().slice(0, 10);
   const day = date.slice(0, 10);
-  if (day < min || day > max) throw badInput(field, `"${date}" is outside the plausible range ${min} to ${max} (a week from today)`);
+  if (day < min || day > max)
+    throw badInput(field, `"${date}" is outside the plausible range ${min} to ${max} (a week from today)`);
   return date;
 }
 
@@ -102,7 +107,10 @@ export function validId(field: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') throw badInput(field, 'must not be empty');
   const id = value.trim();
   if (id.length > LIMITS.idMaxChars || !/^[A-Za-z0-9_-]+$/.test(id)) {
-    throw badInput(field, `is not an id of this service (ids are at most ${LIMITS.idMaxChars} letters, digits, "_" or "-")`);
+    throw badInput(
+      field,
+      `is not an id of this service (ids are at most ${LIMITS.idMaxChars} letters, digits, "_" or "-")`,
+    );
   }
   return id;
 }
@@ -117,5 +125,12 @@ export function pageSize(field: string, first: number | null | undefined): numbe
 
 /** One publisher, one key: case, spacing and punctuation do not make a new source. */
 export function sourceKeyOf(source: string): string {
-  return source.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'unknown';
+  return (
+    source
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'unknown'
+  );
 }

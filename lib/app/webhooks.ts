@@ -10,7 +10,13 @@ import { LIMITS } from './limits.js';
 import type { CreateWebhookInput, DeliveryRecord, WebhookRecord } from './types.js';
 import { pageSize, requiredText, validId } from './validate.js';
 
-export function createWebhooks(deps: { store: Store; clock: Clock; ids: IdGen; secrets: SecretBox; policy: OutboundPolicy }) {
+export function createWebhooks(deps: {
+  store: Store;
+  clock: Clock;
+  ids: IdGen;
+  secrets: SecretBox;
+  policy: OutboundPolicy;
+}) {
   const { store, clock, ids } = deps;
 
   async function createWebhook(input: CreateWebhookInput): Promise<{ webhook: WebhookRecord; secret: string }> {
@@ -19,15 +25,18 @@ export function createWebhooks(deps: { store: Store; clock: Clock; ids: IdGen; s
     if ('reason' in checked) throw badInput('input.url', checked.reason);
     const verdicts = [...new Set(input.verdicts ?? [])];
     verdicts.forEach((v, i) => {
-      if (!(VERDICTS as readonly string[]).includes(v)) throw badInput(`input.verdicts[${i}]`, `must be one of ${VERDICTS.join(', ')}`);
+      if (!(VERDICTS as readonly string[]).includes(v))
+        throw badInput(`input.verdicts[${i}]`, `must be one of ${VERDICTS.join(', ')}`);
     });
     const claimIds = [...new Set((input.claimIds ?? []).map((id, i) => validId(`input.claimIds[${i}]`, id)))];
-    if (claimIds.length > LIMITS.webhookClaimIdsMax) throw badInput('input.claimIds', `holds ${claimIds.length} claims; the limit is ${LIMITS.webhookClaimIdsMax}`);
+    if (claimIds.length > LIMITS.webhookClaimIdsMax)
+      throw badInput('input.claimIds', `holds ${claimIds.length} claims; the limit is ${LIMITS.webhookClaimIdsMax}`);
     const found = await store.getClaims(claimIds);
-    const missing = found.findIndex((c) => c === null);
+    const missing = found.indexOf(null);
     if (missing >= 0) throw notFound(`input.claimIds[${missing}]`, 'claim', claimIds[missing]!);
     const existing = await store.listWebhooks();
-    if (existing.length >= LIMITS.webhooksMax) throw badInput('input', `this deployment already has ${existing.length} webhooks, the limit; delete one first`);
+    if (existing.length >= LIMITS.webhooksMax)
+      throw badInput('input', `this deployment already has ${existing.length} webhooks, the limit; delete one first`);
     const secret = newWebhookSecret();
     const webhook: WebhookRecord = {
       id: ids.newId('whk'),

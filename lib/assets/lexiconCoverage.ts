@@ -53,7 +53,8 @@ const vectorSimilarity = (a: string, b: string): number =>
  */
 export function vectorThreshold(heads: string[]): number {
   const sims: number[] = [];
-  for (let i = 0; i < heads.length; i++) for (let j = i + 1; j < heads.length; j++) sims.push(vectorSimilarity(heads[i]!, heads[j]!));
+  for (let i = 0; i < heads.length; i++)
+    for (let j = i + 1; j < heads.length; j++) sims.push(vectorSimilarity(heads[i]!, heads[j]!));
   sims.sort((a, b) => a - b);
   return sims[Math.floor(0.95 * (sims.length - 1))]!;
 }
@@ -67,8 +68,16 @@ export function lexiconCoverage(): { threshold: number; groups: GroupCoverage[] 
     groups: groups.map((words) => {
       const components = () => {
         const parent = words.map((_, i) => i);
-        const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-        return { join: (i: number, j: number) => void (parent[find(i)] = find(j)), count: () => new Set(words.map((_, i) => find(i))).size };
+        const find = (i: number): number => {
+          if (parent[i] !== i) parent[i] = find(parent[i]!);
+          return parent[i]!;
+        };
+        return {
+          join: (i: number, j: number) => {
+            parent[find(i)] = find(j);
+          },
+          count: () => new Set(words.map((_, i) => find(i))).size,
+        };
       };
       const either = components();
       const wordnetOnly = components();
@@ -116,9 +125,13 @@ export function printLexiconCoverage(): void {
     `${groups.length} groups, ${sum((g) => g.pairs)} pairs: WordNet ${sum((g) => g.wordnetPairs)}, vectors ${sum((g) => g.vectorPairs)}, either ${sum((g) => g.eitherPairs)}; ` +
       `${groups.filter((g) => g.connected).length} groups fully joined by the resources, ${groups.filter((g) => g.wordnetConnected).length} by WordNet alone`,
   );
-  console.log('| group | members | pairs | WordNet | vectors | either | joined | by WordNet alone | linked to nothing |');
+  console.log(
+    '| group | members | pairs | WordNet | vectors | either | joined | by WordNet alone | linked to nothing |',
+  );
   console.log('|---|---|---|---|---|---|---|---|---|');
   for (const g of groups) {
-    console.log(`| ${g.head} | ${g.words.length} | ${g.pairs} | ${g.wordnetPairs} | ${g.vectorPairs} | ${g.eitherPairs} | ${g.connected ? 'yes' : 'no'} | ${g.wordnetConnected ? 'yes' : 'no'} | ${g.unlinked.join(', ')} |`);
+    console.log(
+      `| ${g.head} | ${g.words.length} | ${g.pairs} | ${g.wordnetPairs} | ${g.vectorPairs} | ${g.eitherPairs} | ${g.connected ? 'yes' : 'no'} | ${g.wordnetConnected ? 'yes' : 'no'} | ${g.unlinked.join(', ')} |`,
+    );
   }
 }

@@ -7,7 +7,6 @@ import { join } from 'node:path';
 import { build as esbuild } from 'esbuild';
 import { TAGGER_MODEL_ASSET } from '../domain/resources/tagger.js';
 
-
 export async function build(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const entry = createRequire(import.meta.url).resolve('wink-eng-lite-web-model');
@@ -18,7 +17,9 @@ export async function build(outDir: string): Promise<void> {
     format: 'cjs',
     minify: true,
     legalComments: 'inline',
-    banner: { js: '/* wink-eng-lite-web-model 1.8.1, (c) Graype Systems, MIT licence; bundled by lib/assets/tagger.ts */' },
+    banner: {
+      js: '/* wink-eng-lite-web-model 1.8.1, (c) Graype Systems, MIT licence; bundled by lib/assets/tagger.ts */',
+    },
     outfile: join(outDir, TAGGER_MODEL_ASSET),
     logLevel: 'silent',
   });

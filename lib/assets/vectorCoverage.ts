@@ -12,14 +12,21 @@ const CORPUS = resolve('../shared/corpus');
 function corpusTexts(): Record<string, string[]> | undefined {
   if (!existsSync(CORPUS)) return undefined;
   const stances = readFileSync(join(CORPUS, 'fnc1-train/train_stances.csv'), 'utf8').split('\n').slice(1);
-  const headlines = [...new Set(stances.map((l) => l.replace(/,\d+,\w+\s*$/, '').replace(/^"|"$/g, '')).filter(Boolean))];
+  const headlines = [
+    ...new Set(stances.map((l) => l.replace(/,\d+,\w+\s*$/, '').replace(/^"|"$/g, '')).filter(Boolean)),
+  ];
   const ecbDir = join(CORPUS, 'ecbplus');
-  const articles = readdirSync(ecbDir).filter((f) => f.endsWith('.txt')).sort().map((f) => readFileSync(join(ecbDir, f), 'utf8'));
+  const articles = readdirSync(ecbDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(ecbDir, f), 'utf8'));
   return { 'fnc1-train headlines': headlines, 'ecbplus articles': articles };
 }
 
 const contentWords = (text: string): string[] =>
-  wordTokens(text).map((t) => foldCase(t).replace(/'s$/, '')).filter((w) => ALPHABETIC.test(w) && !STOP_WORDS.has(w));
+  wordTokens(text)
+    .map((t) => foldCase(t).replace(/'s$/, ''))
+    .filter((w) => ALPHABETIC.test(w) && !STOP_WORDS.has(w));
 
 export function printCoverage(embedding: ReturnType<typeof loadEmbedding>, sizes: number[]): void {
   const texts = corpusTexts();
@@ -32,7 +39,9 @@ export function printCoverage(embedding: ReturnType<typeof loadEmbedding>, sizes
     const tokens = docs.flatMap(contentWords);
     const types = new Set(tokens);
     const inEmbedding = tokens.filter((t) => known.has(t)).length;
-    console.log(`${name}: ${tokens.length} content tokens, ${types.size} distinct; full embedding covers ${((100 * inEmbedding) / tokens.length).toFixed(2)}% of tokens`);
+    console.log(
+      `${name}: ${tokens.length} content tokens, ${types.size} distinct; full embedding covers ${((100 * inEmbedding) / tokens.length).toFixed(2)}% of tokens`,
+    );
     for (const size of sizes) {
       const kept = new Set(vocabulary(embedding, size));
       const covered = tokens.filter((t) => kept.has(t)).length;

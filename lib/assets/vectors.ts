@@ -42,7 +42,11 @@ export function lexiconWords(): Set<string> {
   const walk = (value: unknown): void => {
     if (typeof value === 'string') for (const w of value.toLowerCase().split(/\s+/)) out.add(w);
     else if (Array.isArray(value) || value instanceof Set) for (const v of value) walk(v);
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) (walk(k), walk(v));
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        walk(k);
+        walk(v);
+      }
   };
   walk(Object.values(lexicon));
   return out;
@@ -61,7 +65,9 @@ export function vocabulary(embedding: Embedding, size = VOCABULARY_SIZE): string
   }
   const kept = new Set(frequent);
   const stems = new Set(frequent.map((w) => stemmer(w)).filter((s) => !kept.has(s)));
-  const extra = [...lexiconWords()].filter((w) => !kept.has(w) && w in embedding.vectors && ALPHABETIC.test(w) && !stems.has(w));
+  const extra = [...lexiconWords()].filter(
+    (w) => !kept.has(w) && w in embedding.vectors && ALPHABETIC.test(w) && !stems.has(w),
+  );
   const rank = new Map(embedding.words.map((w, i) => [w, i]));
   return [...frequent, ...extra.sort((a, b) => rank.get(a)! - rank.get(b)!)];
 }
@@ -73,7 +79,11 @@ export function vocabulary(embedding: Embedding, size = VOCABULARY_SIZE): string
  * let the reader binary-search them instead of building a 60,000-entry map at cold start, and the padding lets
  * it read ranks and scales in place.
  */
-export function encodeVectors(wordsByFrequency: string[], vectorOf: (word: string) => ArrayLike<number>, dimensions: number): Buffer {
+export function encodeVectors(
+  wordsByFrequency: string[],
+  vectorOf: (word: string) => ArrayLike<number>,
+  dimensions: number,
+): Buffer {
   const rank = new Map(wordsByFrequency.map((w, i) => [w, i]));
   const words = [...wordsByFrequency].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const text = Buffer.from(words.join('\n'), 'utf8');
@@ -104,5 +114,7 @@ export async function build(outDir: string): Promise<void> {
   const words = vocabulary(embedding);
   const bytes = encodeVectors(words, (w) => embedding.vectors[w]!, embedding.dimensions);
   writeFileSync(join(outDir, VECTORS_FILE), bytes);
-  console.log(`vectors: ${words.length} words x ${embedding.dimensions} dimensions from ${SOURCE.name}@${SOURCE.version}`);
+  console.log(
+    `vectors: ${words.length} words x ${embedding.dimensions} dimensions from ${SOURCE.name}@${SOURCE.version}`,
+  );
 }

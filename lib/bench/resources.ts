@@ -34,14 +34,17 @@ const time = (fn, n = 2000) => { fn(0); const c = process.cpuUsage(); for (let i
 const words = ['resigned', 'troops', 'increased', 'fled', 'arrested', 'closed', 'earthquake', 'announced'];
 const lookupMicros = ${
   resource === 'vectors'
-    ? "{ similarity: time((i) => vec.similarity(words[i % 8], words[(i + 3) % 8])), phraseSimilarity4x4: time((i) => vec.phraseSimilarity(words.slice(i % 4, i % 4 + 4), words.slice(4)), 500) }"
+    ? '{ similarity: time((i) => vec.similarity(words[i % 8], words[(i + 3) % 8])), phraseSimilarity4x4: time((i) => vec.phraseSimilarity(words.slice(i % 4, i % 4 + 4), words.slice(4)), 500) }'
     : "{ lemmatize: time((i) => wn.lemmatize(words[i % 8] + (i % 50 ? '' : 's'))), synonyms: time((i) => wn.synonyms(words[i % 8])), areAntonyms: time((i) => wn.areAntonyms(words[i % 8], words[(i + 5) % 8]), 500) }"
 };
 console.log(JSON.stringify({ resource: ${JSON.stringify(resource)}, coldLoadMs, coldLoadCpuMs, rssDeltaMb, lookupMicros }));
 `;
 
 const runChild = (args: string[], env: NodeJS.ProcessEnv = process.env): string =>
-  execFileSync(process.execPath, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+  execFileSync(process.execPath, args, { encoding: 'utf8', env, stdio: ['ignore', 'pipe', 'inherit'] })
+    .trim()
+    .split('\n')
+    .pop()!;
 
 export function measureResource(resource: 'vectors' | 'wordnet'): ResourceMeasure {
   return JSON.parse(runChild(['--import', 'tsx', '--input-type=module', '-e', CHILD(resource)])) as ResourceMeasure;
@@ -77,6 +80,13 @@ const ms = (c) => (c.user + c.system) / 1000;
 console.log(JSON.stringify({ importMs: t1 - t0, assetsMs: t2 - t1, totalMs: t2 - t0, importCpuMs: ms(cpu1), assetsCpuMs: ms(cpu2), rssMb: process.memoryUsage().rss / 1048576 }));
 `;
   // The store is only configured at start (no request is made), so any table name will do.
-  const env = { ...process.env, STORE: 'aws', TABLE_NAME: 'coldstart-measure', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'x', AWS_SECRET_ACCESS_KEY: 'x' };
+  const env = {
+    ...process.env,
+    STORE: 'aws',
+    TABLE_NAME: 'coldstart-measure',
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'x',
+    AWS_SECRET_ACCESS_KEY: 'x',
+  };
   return JSON.parse(runChild(['--input-type=module', '-e', script], env)) as ColdStart;
 }

@@ -34,9 +34,12 @@ export function createSeeder(store: Store): Seeder {
     const valid = validateReport(input);
     const analysis = analyzeInput(valid);
     const urlHash = urlHashOf(valid.url);
-    if (seen.has(`c:${sourceKeyOf(valid.source)}#${analysis.contentHash}`) || (urlHash && seen.has(`u:${urlHash}`))) return undefined;
+    if (seen.has(`c:${sourceKeyOf(valid.source)}#${analysis.contentHash}`) || (urlHash && seen.has(`u:${urlHash}`)))
+      return undefined;
     const candidates = new Set(analysis.signature.bands.flatMap((b) => byBand.get(b) ?? []));
-    const copies = [...candidates].filter((r) => isCopy(r.signature, analysis.signature)).sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt));
+    const copies = [...candidates]
+      .filter((r) => isCopy(r.signature, analysis.signature))
+      .sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt));
     const id = randomIds.newId('rep');
     const report = reportRecordOf(id, valid, analysis, systemClock.now().toISOString(), copies[0]?.copyGroup ?? id);
     remember(report);

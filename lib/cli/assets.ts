@@ -40,5 +40,6 @@ for (const builder of ASSET_BUILDERS.filter((b) => names.length === 0 || names.i
   console.log(`${builder.name}: built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 const manifest = writeManifest(OUT_DIR);
-for (const f of manifest.files) console.log(`${f.file.padEnd(28)} ${(f.bytes / 1024).toFixed(0).padStart(7)} KB  ${f.sha256.slice(0, 12)}`);
+for (const f of manifest.files)
+  console.log(`${f.file.padEnd(28)} ${(f.bytes / 1024).toFixed(0).padStart(7)} KB  ${f.sha256.slice(0, 12)}`);
 console.log(`total ${(manifest.totalBytes / 1024 / 1024).toFixed(2)} MB`);

@@ -33,7 +33,8 @@ const READ_SECONDS = quick ? 2 : 5;
 const CONCURRENCY = 8;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 const round = (x: number, d = 2) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
@@ -43,7 +44,10 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** Run `op` with fixed concurrency for a bounded time; returns throughput and latencies. */
-async function drive(op: (i: number) => Promise<unknown>, seconds: number): Promise<{ rps: number; latencies: number[] }> {
+async function drive(
+  op: (i: number) => Promise<unknown>,
+  seconds: number,
+): Promise<{ rps: number; latencies: number[] }> {
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   let i = 0;
@@ -105,9 +109,16 @@ for (const size of SIZES) {
     const id = claimIds[(i * 37) % claimIds.length]!;
     readTimes.push((await timed(async () => Promise.all([app.getClaim(id), app.listEvidence(id, { first: 10 })])))[1]);
   }
-  const row = { reports: size, ingestMsPerReport: round(ingestMsPerReport), submitClaimMs: round(median(submitTimes)), claimReadMs: round(median(readTimes)) };
+  const row = {
+    reports: size,
+    ingestMsPerReport: round(ingestMsPerReport),
+    submitClaimMs: round(median(submitTimes)),
+    claimReadMs: round(median(readTimes)),
+  };
   scale.push(row);
-  log(`  ${size} reports: ${row.ingestMsPerReport} ms/report ingest, submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`);
+  log(
+    `  ${size} reports: ${row.ingestMsPerReport} ms/report ingest, submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`,
+  );
 }
 
 log('read path: GraphQL over HTTP vs the raw store...');
@@ -115,7 +126,8 @@ const yoga = createServer({ app, config, authenticate: createAuthenticator({ con
 const server = createHttpServer(yoga);
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as AddressInfo).port;
-const CLAIM_QUERY = 'query($id: ID!) { claim(id: $id) { id text verdict confidence evidence(first: 10) { nodes { stance sentence report { id title source { name } } } } } }';
+const CLAIM_QUERY =
+  'query($id: ID!) { claim(id: $id) { id text verdict confidence evidence(first: 10) { nodes { stance sentence report { id title source { name } } } } } }';
 const LIST_QUERY = '{ claims(first: 20) { nodes { id text verdict confidence } } }';
 // The driver is node:http with a keep-alive agent: fetch (undici) cost more CPU per request than
 // the server's own HTTP handling, and it shares the process (and core) with the server.
@@ -124,7 +136,14 @@ const post = (query: string, variables: Record<string, unknown> = {}) =>
   new Promise<void>((resolve, reject) => {
     const payload = JSON.stringify({ query, variables });
     const req = request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
@@ -139,7 +158,8 @@ const post = (query: string, variables: Record<string, unknown> = {}) =>
     req.on('error', reject);
     req.end(payload);
   });
-const graphqlRead = (i: number) => (i % 2 === 0 ? post(CLAIM_QUERY, { id: claimIds[i % claimIds.length] }) : post(LIST_QUERY));
+const graphqlRead = (i: number) =>
+  i % 2 === 0 ? post(CLAIM_QUERY, { id: claimIds[i % claimIds.length] }) : post(LIST_QUERY);
 const rawRead = async (i: number) => {
   if (i % 2 === 0) {
     const id = claimIds[i % claimIds.length]!;
@@ -157,7 +177,10 @@ await drive(rawRead, 0.5);
 const graphql = { seconds: 0, latencies: [] as number[] };
 const raw = { seconds: 0, latencies: [] as number[] };
 for (let round = 0; round < READ_SECONDS; round++) {
-  for (const [side, op] of [[graphql, graphqlRead], [raw, rawRead]] as const) {
+  for (const [side, op] of [
+    [graphql, graphqlRead],
+    [raw, rawRead],
+  ] as const) {
     const out = await drive(op, 1);
     side.seconds += out.latencies.length / out.rps;
     side.latencies.push(...out.latencies);
@@ -173,7 +196,9 @@ const read = {
   p50Ms: round(percentile(graphql.latencies, 0.5)),
   p99Ms: round(percentile(graphql.latencies, 0.99)),
 };
-log(`  GraphQL ${read.graphqlRps} rps (p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms) vs raw store ${read.rawRps} rps: ratio ${read.ratio}`);
+log(
+  `  GraphQL ${read.graphqlRps} rps (p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms) vs raw store ${read.rawRps} rps: ratio ${read.ratio}`,
+);
 await runtime.close();
 
 log('Lambda bundle...');
@@ -182,10 +207,25 @@ await buildLambdaBundle('functions/graphql.ts', join(outdir, 'index.mjs'));
 const bytes = statSync(join(outdir, 'index.mjs')).size;
 const inits: number[] = [];
 for (let i = 0; i < 5; i++) {
-  const out = spawnSync(process.execPath, ['--input-type=module', '-e', `const t = performance.now(); await import(${JSON.stringify(join(outdir, 'index.mjs'))}); console.log(performance.now() - t);`], {
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, STORE: 'aws', TABLE_NAME: 'bench', AWS_REGION: 'us-east-1', AWS_LAMBDA_FUNCTION_NAME: 'bench', LOG_LEVEL: 'ERROR' },
-  });
+  const out = spawnSync(
+    process.execPath,
+    [
+      '--input-type=module',
+      '-e',
+      `const t = performance.now(); await import(${JSON.stringify(join(outdir, 'index.mjs'))}); console.log(performance.now() - t);`,
+    ],
+    {
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        STORE: 'aws',
+        TABLE_NAME: 'bench',
+        AWS_REGION: 'us-east-1',
+        AWS_LAMBDA_FUNCTION_NAME: 'bench',
+        LOG_LEVEL: 'ERROR',
+      },
+    },
+  );
   inits.push(Number(out.stdout.trim().split('\n').at(-1)));
 }
 const bundle = { bytes, initMs: round(median(inits.filter((x) => Number.isFinite(x)))) };
@@ -196,10 +236,19 @@ const result = { read, scale, bundle };
 if (chartFile) writeFileSync(chartFile, chart(scale));
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
 else {
-  console.log(`\nreads (GraphQL over HTTP vs raw store, same embedded endpoint (${childStore ? 'child process' : 'in this process'}), concurrency 8)`);
-  console.log(`  GraphQL ${read.graphqlRps} rps, raw ${read.rawRps} rps, ratio ${read.ratio}, p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms`);
-  console.log(`\nscale (${CLAIMS} claims present; each step seeds in bulk up to ${SAMPLE} reports short of its size, then ingests ${SAMPLE} for real)\n  reports  ingest ms/report  submitClaim ms  claim read ms`);
-  for (const s of scale) console.log(`  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`);
+  console.log(
+    `\nreads (GraphQL over HTTP vs raw store, same embedded endpoint (${childStore ? 'child process' : 'in this process'}), concurrency 8)`,
+  );
+  console.log(
+    `  GraphQL ${read.graphqlRps} rps, raw ${read.rawRps} rps, ratio ${read.ratio}, p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms`,
+  );
+  console.log(
+    `\nscale (${CLAIMS} claims present; each step seeds in bulk up to ${SAMPLE} reports short of its size, then ingests ${SAMPLE} for real)\n  reports  ingest ms/report  submitClaim ms  claim read ms`,
+  );
+  for (const s of scale)
+    console.log(
+      `  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`,
+    );
   console.log(`\nLambda bundle: ${bytes} bytes, init ${bundle.initMs} ms`);
 }
 
@@ -207,7 +256,11 @@ function chart(rows: typeof scale): string {
   const w = 640;
   const h = 320;
   const pad = 50;
-  const series: Array<[keyof (typeof rows)[number], string]> = [['ingestMsPerReport', '#c0392b'], ['submitClaimMs', '#2980b9'], ['claimReadMs', '#27ae60']];
+  const series: Array<[keyof (typeof rows)[number], string]> = [
+    ['ingestMsPerReport', '#c0392b'],
+    ['submitClaimMs', '#2980b9'],
+    ['claimReadMs', '#27ae60'],
+  ];
   const max = Math.max(...rows.flatMap((r) => series.map(([k]) => Number(r[k])))) * 1.1 || 1;
   const x = (i: number) => pad + (i * (w - 2 * pad)) / Math.max(1, rows.length - 1);
   const y = (v: number) => h - pad - (v / max) * (h - 2 * pad);
@@ -215,6 +268,8 @@ function chart(rows: typeof scale): string {
     const points = rows.map((r, i) => `${x(i)},${y(Number(r[k]))}`).join(' ');
     return `<polyline fill="none" stroke="${color}" stroke-width="2" points="${points}"/><text x="${w - pad - 150}" y="${pad + 16 * s}" fill="${color}" font-size="12">${k} (ms)</text>`;
   });
-  const labels = rows.map((r, i) => `<text x="${x(i)}" y="${h - pad + 18}" font-size="12" text-anchor="middle">${r.reports} reports</text>`);
+  const labels = rows.map(
+    (r, i) => `<text x="${x(i)}" y="${h - pad + 18}" font-size="12" text-anchor="middle">${r.reports} reports</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="white"/><line x1="${pad}" y1="${h - pad}" x2="${w - pad}" y2="${h - pad}" stroke="#333"/><line x1="${pad}" y1="${pad}" x2="${pad}" y2="${h - pad}" stroke="#333"/><text x="${pad - 8}" y="${y(max / 1.1)}" font-size="11" text-anchor="end">${round(max / 1.1, 1)}</text>${lines.join('')}${labels.join('')}</svg>\n`;
 }

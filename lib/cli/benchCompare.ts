@@ -38,7 +38,8 @@ const worktree = mkdtempSync(join(tmpdir(), 'bench-baseline-'));
 execFileSync('git', ['worktree', 'add', '--detach', worktree, ref], { stdio: 'ignore' });
 try {
   // The baseline runs on this checkout's installed packages: a dependency added since is simply unused there.
-  if (!existsSync(join(worktree, 'node_modules'))) symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'));
+  if (!existsSync(join(worktree, 'node_modules')))
+    symlinkSync(join(root, 'node_modules'), join(worktree, 'node_modules'));
   const old = bench(worktree);
   const now = bench(root);
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 100) / 100);
@@ -46,7 +47,11 @@ try {
     const o = old.scale[i]!;
     return {
       reports: s.reports,
-      ingest: { old: o.ingestMsPerReport, new: s.ingestMsPerReport, ratio: ratio(s.ingestMsPerReport, o.ingestMsPerReport) },
+      ingest: {
+        old: o.ingestMsPerReport,
+        new: s.ingestMsPerReport,
+        ratio: ratio(s.ingestMsPerReport, o.ingestMsPerReport),
+      },
       submitClaim: { old: o.submitClaimMs, new: s.submitClaimMs, ratio: ratio(s.submitClaimMs, o.submitClaimMs) },
       claimRead: { old: o.claimReadMs, new: s.claimReadMs, ratio: ratio(s.claimReadMs, o.claimReadMs) },
     };
@@ -56,7 +61,10 @@ try {
   const summary = {
     baseline: ref,
     scale: rows,
-    growth: { ingest: ratio(last.ingestMsPerReport, first.ingestMsPerReport), submitClaim: ratio(last.submitClaimMs, first.submitClaimMs) },
+    growth: {
+      ingest: ratio(last.ingestMsPerReport, first.ingestMsPerReport),
+      submitClaim: ratio(last.submitClaimMs, first.submitClaimMs),
+    },
     bundle: { old: old.bundle, new: now.bundle, ratio: ratio(now.bundle.bytes, old.bundle.bytes) },
     readRatio: { old: old.read.ratio, new: now.read.ratio },
     new: now,

@@ -56,8 +56,12 @@ writeFileSync(out, `${JSON.stringify(calibration, null, 1)}\n`);
 if (out.startsWith(assetsDir())) writeManifest(assetsDir());
 for (const [name, summary] of [...summaries.entries()].sort()) {
   const cases = casesOf(summary);
-  const ece = expectedCalibrationError(cases.map((c) => ({ confidence: confidenceWith(calibration, c.verdict, c.features), correct: c.correct })));
+  const ece = expectedCalibrationError(
+    cases.map((c) => ({ confidence: confidenceWith(calibration, c.verdict, c.features), correct: c.correct })),
+  );
   const where = fitted.has(name) ? 'fitted on' : 'out of sample';
-  console.log(`${name.padEnd(22)} ${String(cases.length).padStart(4)} claims  accuracy ${summary.accuracy.toFixed(3)}  ECE ${ece.toFixed(3)} (${where})`);
+  console.log(
+    `${name.padEnd(22)} ${String(cases.length).padStart(4)} claims  accuracy ${summary.accuracy.toFixed(3)}  ECE ${ece.toFixed(3)} (${where})`,
+  );
 }
 console.log(`wrote ${out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);

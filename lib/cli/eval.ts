@@ -15,7 +15,9 @@ const option = (name: string): number | undefined => {
   }
   return value;
 };
-const file = args.find((a, i) => !a.startsWith('--') && !['--min-accuracy', '--min-stance'].includes(args[i - 1] ?? ''));
+const file = args.find(
+  (a, i) => !a.startsWith('--') && !['--min-accuracy', '--min-stance'].includes(args[i - 1] ?? ''),
+);
 if (!file) {
   console.error('usage: npm run eval -- <file.json> [--json] [--wrong] [--min-accuracy X] [--min-stance X]');
   process.exit(2);
@@ -50,7 +52,9 @@ if (flag('--wrong')) {
   for (const [rule, wrong] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
     console.error(`\n${rule}: ${wrong.length} wrong`);
     for (const r of wrong) {
-      console.error(`  ${r.id}: expected ${r.expect}, got ${r.got} (${r.confidence}) :: ${why.get(r.id)?.claim} :: ${why.get(r.id)?.why ?? ''}`);
+      console.error(
+        `  ${r.id}: expected ${r.expect}, got ${r.got} (${r.confidence}) :: ${why.get(r.id)?.claim} :: ${why.get(r.id)?.why ?? ''}`,
+      );
     }
   }
 }

@@ -15,7 +15,9 @@ const option = (name: string): string | undefined => {
 };
 const folder = args.find((a, i) => !a.startsWith('--') && !['--graphql', '--key'].includes(args[i - 1] ?? ''));
 if (!folder) {
-  console.error('usage: npm run ingest -- <folder with manifest.json> [--graphql http://localhost:4000/graphql] [--key API_KEY]');
+  console.error(
+    'usage: npm run ingest -- <folder with manifest.json> [--graphql http://localhost:4000/graphql] [--key API_KEY]',
+  );
   process.exit(2);
 }
 
@@ -32,19 +34,24 @@ async function viaGraphql(batch: IngestReportInput[]): Promise<Array<Pick<Ingest
       variables: { input: { reports: batch } },
     }),
   });
-  const body = (await response.json()) as { data?: { ingestReports: { results: Array<{ created: boolean }> } }; errors?: Array<{ message: string }> };
+  const body = (await response.json()) as {
+    data?: { ingestReports: { results: Array<{ created: boolean }> } };
+    errors?: Array<{ message: string }>;
+  };
   if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
   return body.data!.ingestReports.results;
 }
 
 const config = loadConfig();
-const runtime = graphqlUrl ? undefined : await createRuntime(config).catch((e: unknown) => {
-  if ((e as Error).name !== 'StoreInUseError') throw e;
-  console.error(
-    `${(e as Error).message}\nIs \`npm start\` running? Stop it first, or ingest through the running server:\n  npm run ingest -- ${folder} --graphql http://localhost:${config.port}/graphql${config.apiKeys ? ' --key <API key>' : ''}`,
-  );
-  process.exit(1);
-});
+const runtime = graphqlUrl
+  ? undefined
+  : await createRuntime(config).catch((e: unknown) => {
+      if ((e as Error).name !== 'StoreInUseError') throw e;
+      console.error(
+        `${(e as Error).message}\nIs \`npm start\` running? Stop it first, or ingest through the running server:\n  npm run ingest -- ${folder} --graphql http://localhost:${config.port}/graphql${config.apiKeys ? ' --key <API key>' : ''}`,
+      );
+      process.exit(1);
+    });
 let created = 0;
 let done = 0;
 try {

@@ -16,7 +16,10 @@ const runtime = await createRuntime({ ...loadConfig(), seedDemo: false });
 try {
   if (command === 'create') {
     const role = option('--role') ?? 'writer';
-    const sources = option('--sources')?.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+    const sources = option('--sources')
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
     const { key, record } = await createApiKey(runtime.store, role, new Date(), sources ? { sources } : {});
     const bound = record.sources ? ` for sources ${record.sources.join(', ')}` : '';
     console.log(`created ${record.role} key ${record.id}${bound}; shown once, store it now:\n${key}`);
@@ -26,7 +29,9 @@ try {
     console.log((await revokeApiKey(runtime.store, id)) ? `revoked ${id}` : `no key with id ${id}`);
   } else {
     for (const k of await runtime.store.listApiKeys()) {
-      console.log(`${k.id}  ${k.role.padEnd(6)}  created ${k.createdAt}${k.sources ? `  sources ${k.sources.join(',')}` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`);
+      console.log(
+        `${k.id}  ${k.role.padEnd(6)}  created ${k.createdAt}${k.sources ? `  sources ${k.sources.join(',')}` : ''}${k.revokedAt ? `  revoked ${k.revokedAt}` : ''}`,
+      );
     }
   }
 } catch (e) {

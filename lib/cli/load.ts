@@ -23,14 +23,26 @@ const port = await new Promise<number>((resolve) => {
 });
 const url = `http://127.0.0.1:${port}/graphql`;
 const server = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/serve.ts'], {
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'fc-load-')), SEED_DEMO: 'true', WRITE_RATE_PER_MINUTE: '0', LOG_LEVEL: 'WARN' },
+  env: {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'fc-load-')),
+    SEED_DEMO: 'true',
+    WRITE_RATE_PER_MINUTE: '0',
+    LOG_LEVEL: 'WARN',
+  },
   stdio: ['ignore', 'ignore', 'inherit'],
 });
 const stop = () => server.kill('SIGTERM');
 process.on('exit', stop);
 
 const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   return (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
 };
 for (let i = 0; ; i++) {
@@ -42,9 +54,12 @@ for (let i = 0; ; i++) {
   if (i > 300) throw new Error('server did not start');
   await new Promise((r) => setTimeout(r, 100));
 }
-const claimIds: string[] = (await gql('{ claims(first: 100) { nodes { id } } }')).data.claims.nodes.map((n: { id: string }) => n.id);
+const claimIds: string[] = (await gql('{ claims(first: 100) { nodes { id } } }')).data.claims.nodes.map(
+  (n: { id: string }) => n.id,
+);
 
-const READ_CLAIM = 'query($id: ID!) { claim(id: $id) { id verdict confidence evidence(first: 10) { nodes { stance sentence report { id source { name } } } } } }';
+const READ_CLAIM =
+  'query($id: ID!) { claim(id: $id) { id verdict confidence evidence(first: 10) { nodes { stance sentence report { id source { name } } } } } }';
 const READ_LIST = '{ claims(first: 20) { nodes { id text verdict confidence } } }';
 const INGEST = 'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id } } }';
 const SUBMIT = 'mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }';
@@ -60,10 +75,23 @@ const bodyFor = (): string => {
     const town = TOWNS[n % TOWNS.length]!;
     return JSON.stringify({
       query: INGEST,
-      variables: { input: { source: `Load Outlet ${n % 7}`, url: `https://load.example/${n}`, publishedAt: '2025-05-01', text: `The ${town} council approved ${(n % 9) + 1} million euros for the new library on Monday. Report number ${n} adds that work starts in June.` } },
+      variables: {
+        input: {
+          source: `Load Outlet ${n % 7}`,
+          url: `https://load.example/${n}`,
+          publishedAt: '2025-05-01',
+          text: `The ${town} council approved ${(n % 9) + 1} million euros for the new library on Monday. Report number ${n} adds that work starts in June.`,
+        },
+      },
     });
   }
-  if (roll === 5 && n % 20 === 5) return JSON.stringify({ query: SUBMIT, variables: { text: `The ${TOWNS[n % TOWNS.length]} council approved ${(n % 9) + 1} million euros for the new library.` } });
+  if (roll === 5 && n % 20 === 5)
+    return JSON.stringify({
+      query: SUBMIT,
+      variables: {
+        text: `The ${TOWNS[n % TOWNS.length]} council approved ${(n % 9) + 1} million euros for the new library.`,
+      },
+    });
   if (roll % 2 === 0) return JSON.stringify({ query: READ_LIST });
   return JSON.stringify({ query: READ_CLAIM, variables: { id: claimIds[n % claimIds.length] } });
 };
@@ -100,23 +128,38 @@ const result = await autocannon({
 // counts have stayed put for a few seconds (at most a minute) before checking.
 const QUIET_MS = 5_000;
 let last = '';
-for (let quietSince = Date.now(), started = Date.now(); Date.now() - quietSince < QUIET_MS && Date.now() - started < 60_000; ) {
+for (
+  let quietSince = Date.now(), started = Date.now();
+  Date.now() - quietSince < QUIET_MS && Date.now() - started < 60_000;
+) {
   await new Promise((r) => setTimeout(r, 500));
   const now = JSON.stringify((await gql('{ stats { claims reports } }')).data);
   if (now !== last) [last, quietSince] = [now, Date.now()];
 }
 console.error('checking: every written report present, every claim equal to its re-check...');
 const missing: string[] = [];
-for (const id of writtenReports) if (!(await gql('query($id: ID!) { report(id: $id) { id } }', { id })).data?.report) missing.push(id);
+for (const id of writtenReports)
+  if (!(await gql('query($id: ID!) { report(id: $id) { id } }', { id })).data?.report) missing.push(id);
 const mismatched: string[] = [];
 let after: string | null = null;
 let claimsChecked = 0;
 do {
-  const page: any = (await gql('query($after: String) { claims(first: 100, after: $after) { nodes { id verdict supportCount contradictCount independentSources } pageInfo { hasNextPage endCursor } } }', { after })).data.claims;
+  const page: any = (
+    await gql(
+      'query($after: String) { claims(first: 100, after: $after) { nodes { id verdict supportCount contradictCount independentSources } pageInfo { hasNextPage endCursor } } }',
+      { after },
+    )
+  ).data.claims;
   for (const stored of page.nodes) {
-    const fresh = (await gql('mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict supportCount contradictCount independentSources } } }', { id: stored.id })).data.recheckClaim.claim;
+    const fresh = (
+      await gql(
+        'mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict supportCount contradictCount independentSources } } }',
+        { id: stored.id },
+      )
+    ).data.recheckClaim.claim;
     claimsChecked++;
-    if (['verdict', 'supportCount', 'contradictCount', 'independentSources'].some((k) => stored[k] !== fresh[k])) mismatched.push(stored.id);
+    if (['verdict', 'supportCount', 'contradictCount', 'independentSources'].some((k) => stored[k] !== fresh[k]))
+      mismatched.push(stored.id);
   }
   after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
 } while (after);
@@ -139,6 +182,7 @@ const figures = {
   claimsMismatched: mismatched.length,
 };
 console.log(JSON.stringify(figures, null, 2));
-const pass = figures.status5xx === 0 && figures.reportsMissing === 0 && figures.claimsMismatched === 0 && figures.errors === 0;
+const pass =
+  figures.status5xx === 0 && figures.reportsMissing === 0 && figures.claimsMismatched === 0 && figures.errors === 0;
 console.log(pass ? 'PASS' : 'FAIL');
 process.exit(pass ? 0 : 1);

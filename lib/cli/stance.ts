@@ -27,10 +27,17 @@ const gate = (name: string): number | undefined => {
   }
   return n;
 };
-const gates = { score: gate('--min-score'), macro: gate('--min-macro-f1'), disagree: gate('--min-disagree-f1'), ece: gate('--max-ece') };
+const gates = {
+  score: gate('--min-score'),
+  macro: gate('--min-macro-f1'),
+  disagree: gate('--min-disagree-f1'),
+  ece: gate('--max-ece'),
+};
 const dir = raw('--data') ?? DEFAULT_FNC_DIR;
 if (!fncAvailable(dir)) {
-  console.log(`skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (no held-out FNC-1 measurement)`);
+  console.log(
+    `skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (no held-out FNC-1 measurement)`,
+  );
   process.exit(0);
 }
 
@@ -47,7 +54,9 @@ if (flag('--through-app')) {
   predicted = await predictThroughApp(data, test, (line) => process.stderr.write(`${line}\n`));
 } else {
   const file = raw('--model');
-  const model = file ? decodeStanceModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as StanceModelFile) : loadStanceModel();
+  const model = file
+    ? decodeStanceModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as StanceModelFile)
+    : loadStanceModel();
   const inputs = test.map((p) => {
     const claim = corpus.claims.get(p.headline)!;
     const body = corpus.bodies.get(p.bodyId)!;
@@ -69,19 +78,41 @@ if (flag('--through-app')) {
 }
 const scores = scoreStances(gold, predicted, probs);
 const seconds = (Date.now() - started) / 1000;
-const split_ = { train: split.train.length, dev: split.dev.length, test: test.length, dropped: split.dropped, stories: split.stories };
+const split_ = {
+  train: split.train.length,
+  dev: split.dev.length,
+  test: test.length,
+  dropped: split.dropped,
+  stories: split.stories,
+};
 if (flag('--json')) {
-  process.stdout.write(`${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`,
+  );
 } else {
-  console.log(formatScores(`FNC-1 held-out split by story (${flag('--through-app') ? 'through the app' : 'stance model'})`, scores));
-  console.log(`  split: ${split_.train} train, ${split_.dev} dev, ${split_.test} test pairs; ${split_.stories} stories; ${split_.dropped} crossing unrelated pairs dropped`);
-  if (perReportMs !== undefined) console.log(`  judging: ${perReportMs.toFixed(3)} ms per report wall, ${perReportCpuMs!.toFixed(3)} ms CPU (features + inference, resources loaded)`);
+  console.log(
+    formatScores(
+      `FNC-1 held-out split by story (${flag('--through-app') ? 'through the app' : 'stance model'})`,
+      scores,
+    ),
+  );
+  console.log(
+    `  split: ${split_.train} train, ${split_.dev} dev, ${split_.test} test pairs; ${split_.stories} stories; ${split_.dropped} crossing unrelated pairs dropped`,
+  );
+  if (perReportMs !== undefined)
+    console.log(
+      `  judging: ${perReportMs.toFixed(3)} ms per report wall, ${perReportCpuMs!.toFixed(3)} ms CPU (features + inference, resources loaded)`,
+    );
   console.log(`  ${seconds.toFixed(0)} s`);
 }
 const failures: string[] = [];
-if (gates.score !== undefined && scores.relativeScore < gates.score) failures.push(`relative score ${scores.relativeScore.toFixed(3)} is below ${gates.score}`);
-if (gates.macro !== undefined && scores.macroF1 < gates.macro) failures.push(`macro-F1 ${scores.macroF1.toFixed(3)} is below ${gates.macro}`);
-if (gates.disagree !== undefined && scores.f1.disagree < gates.disagree) failures.push(`disagree F1 ${scores.f1.disagree.toFixed(3)} is below ${gates.disagree}`);
-if (gates.ece !== undefined && (scores.ece === undefined || scores.ece > gates.ece)) failures.push(`ECE ${scores.ece?.toFixed(3) ?? 'n/a (through the app)'} is above ${gates.ece}`);
+if (gates.score !== undefined && scores.relativeScore < gates.score)
+  failures.push(`relative score ${scores.relativeScore.toFixed(3)} is below ${gates.score}`);
+if (gates.macro !== undefined && scores.macroF1 < gates.macro)
+  failures.push(`macro-F1 ${scores.macroF1.toFixed(3)} is below ${gates.macro}`);
+if (gates.disagree !== undefined && scores.f1.disagree < gates.disagree)
+  failures.push(`disagree F1 ${scores.f1.disagree.toFixed(3)} is below ${gates.disagree}`);
+if (gates.ece !== undefined && (scores.ece === undefined || scores.ece > gates.ece))
+  failures.push(`ECE ${scores.ece?.toFixed(3) ?? 'n/a (through the app)'} is above ${gates.ece}`);
 for (const f of failures) console.error(`FAIL: ${f}`);
 process.exit(failures.length > 0 ? 1 : 0);

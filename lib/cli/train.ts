@@ -48,7 +48,9 @@ if (dropout >= 1) {
 const log = (line: string) => console.log(line);
 // Options are checked before the corpus, so a bad one is reported even where the data is missing.
 if (!fncAvailable(dir)) {
-  console.log(`skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (the checked-in model stays as it is)`);
+  console.log(
+    `skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (the checked-in model stays as it is)`,
+  );
   process.exit(0);
 }
 
@@ -69,13 +71,23 @@ if (args.includes('--ablation')) {
     const fitted = fitStanceModel(examples, { groups, epochs, hidden, dropout });
     const model = decodeStanceModel(fitted.file);
     const probs = test.map((e) => stanceProbabilities(model, e.features));
-    const s = scoreStances(gold, probs.map((p) => argmax(p)), probs);
+    const s = scoreStances(
+      gold,
+      probs.map((p) => argmax(p)),
+      probs,
+    );
     const d = fitted.dev;
     const row = `${groups.join('+').padEnd(34)} dev ${d.relativeScore.toFixed(3)} ${d.macroF1.toFixed(3)} ${d.f1.disagree.toFixed(3)} | test ${s.relativeScore.toFixed(3)} ${s.macroF1.toFixed(3)} ${s.f1.disagree.toFixed(3)} ${s.ece!.toFixed(3)}`;
     rows.push(row);
     log(row);
   }
-  console.log(['', 'groups                             dev: relative macro-F1 disagree-F1 | test: relative macro-F1 disagree-F1 ECE', ...rows].join('\n'));
+  console.log(
+    [
+      '',
+      'groups                             dev: relative macro-F1 disagree-F1 | test: relative macro-F1 disagree-F1 ECE',
+      ...rows,
+    ].join('\n'),
+  );
   process.exit(0);
 }
 

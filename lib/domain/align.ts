@@ -3,7 +3,17 @@
 // checkable details both state: numbers, dates, polarity. Agreement on all shared
 // details is support; a conflict on one is contradiction; a hedge is only a mention.
 import type { Alignment, ClaimAnalysis, DateSlot, NameSlot, Quantity, SlotComparison, Statement } from './types.js';
-import { datesAgree, datesComparable, isCurrency, isOpenBound, measuredIn, namesMatch, openingName, quantitiesAgree, sameMeasure } from './slots/index.js';
+import {
+  datesAgree,
+  datesComparable,
+  isCurrency,
+  isOpenBound,
+  measuredIn,
+  namesMatch,
+  openingName,
+  quantitiesAgree,
+  sameMeasure,
+} from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
@@ -55,14 +65,20 @@ const namedIn = (name: NameSlot, statement: Statement): boolean => {
 };
 
 /** The name is stated in the sentence: as a name, or word for word as plain terms. */
-const statedIn = (name: NameSlot, statement: Statement): boolean => namedIn(name, statement) || nameShareIn(name, new Set(statement.terms)) === 1;
+const statedIn = (name: NameSlot, statement: Statement): boolean =>
+  namedIn(name, statement) || nameShareIn(name, new Set(statement.terms)) === 1;
 
 /** Index terms of the claim's names: they are scored by sound, not as terms. Computed once per claim. */
 const nameTermsCache = new WeakMap<Statement, Set<string>>();
 const nameTermsOf = (claim: Statement): Set<string> => {
   let terms = nameTermsCache.get(claim);
   if (!terms) {
-    terms = new Set(claim.slots.names.flatMap((n) => [...n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)]), ...contentTerms(n.text)]));
+    terms = new Set(
+      claim.slots.names.flatMap((n) => [
+        ...n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)]),
+        ...contentTerms(n.text),
+      ]),
+    );
     nameTermsCache.set(claim, terms);
   }
   return terms;
@@ -88,7 +104,8 @@ function topicOverlap(claim: Statement, statement: Statement, context: Context, 
     total += 1.5;
     if (namedIn(name, statement)) found += 1.5;
     // A bare headline names things in part ("Watch" for "Apple Watch"); a sentence must give most of the name.
-    else if (statement.extra?.headlineOnly === true ? nameShareIn(name, own) > 0 : nameShareIn(name, own) > 0.5) found += 1.5;
+    else if (statement.extra?.headlineOnly === true ? nameShareIn(name, own) > 0 : nameShareIn(name, own) > 0.5)
+      found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
   return total === 0 ? 0 : found / total;
@@ -96,7 +113,16 @@ function topicOverlap(claim: Statement, statement: Statement, context: Context, 
 
 function publishDateSlot(publishedAt: string | undefined): DateSlot | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt ?? '');
-  return m ? { kind: 'date', text: publishedAt!, granularity: 'day', year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
+  return m
+    ? {
+        kind: 'date',
+        text: publishedAt!,
+        granularity: 'day',
+        year: Number(m[1]),
+        month: Number(m[2]),
+        day: Number(m[3]),
+      }
+    : undefined;
 }
 
 /**
@@ -128,11 +154,18 @@ interface SlotCheck {
 function partsSumming(whole: Quantity, figures: Quantity[]): string | undefined {
   if (whole.part === true) return undefined;
   // A part counts among the whole's things ("two of them"), whatever unit it was read with.
-  const among = figures.filter((s) => s.implicit !== true && ((s.part === true && s.unit === undefined) || sameMeasure(whole, { ...s, part: false })));
+  const among = figures.filter(
+    (s) =>
+      s.implicit !== true && ((s.part === true && s.unit === undefined) || sameMeasure(whole, { ...s, part: false })),
+  );
   for (let i = 0; i < among.length; i++) {
     for (let k = i + 1; k < among.length; k++) {
       const [a, b] = [among[i]!, among[k]!];
-      if ((a.part === true || b.part === true) && quantitiesAgree(whole, { ...a, value: a.value + b.value, low: a.low + b.low, high: a.high + b.high })) return `${a.text} + ${b.text}`;
+      if (
+        (a.part === true || b.part === true) &&
+        quantitiesAgree(whole, { ...a, value: a.value + b.value, low: a.low + b.low, high: a.high + b.high })
+      )
+        return `${a.text} + ${b.text}`;
     }
   }
   return undefined;
@@ -159,7 +192,8 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     // An open bound ("at least three people") agrees with almost any figure: only when it is near the figure
     // ("as many as 20,000" for "about 20,000") or counts the same thing.
     const agrees = (s: Quantity) =>
-      quantitiesAgree(q, s) && (!isOpenBound(s) || isOpenBound(q) || Math.abs(q.value - s.value) <= 0.1 * q.value || measuredIn(q, s));
+      quantitiesAgree(q, s) &&
+      (!isOpenBound(s) || isOpenBound(q) || Math.abs(q.value - s.value) <= 0.1 * q.value || measuredIn(q, s));
     const agreeing = same.find(agrees) ?? (q.unit === undefined ? statement.slots.quantities.find(agrees) : undefined);
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
@@ -174,8 +208,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
         // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
         if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
-      }
-      else missing = true;
+      } else missing = true;
     }
   }
   for (const d of claim.slots.dates) {
@@ -189,7 +222,8 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     else if (events.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: events[0]!.text });
     // A sentence without a date speaks of its report's time: the publish date can confirm the
     // claim's date (never contradict it: the sentence may well be about an earlier event).
-    else if (published && datesAgree(d, published) && datesComparable(d, published)) matched.push({ kind: 'date', claim: d.text, report: `published ${publishedAt}` });
+    else if (published && datesAgree(d, published) && datesComparable(d, published))
+      matched.push({ kind: 'date', claim: d.text, report: `published ${publishedAt}` });
     else missing = true;
   }
   for (const n of claim.slots.names) {
@@ -200,7 +234,8 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
 }
 
 /** Words that name a stage of a criminal case in its legal sense ("caught", "captured" also mean other things). */
-const LEGAL_STAGE = /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|charged|indicted|convicted|found guilty|sentenced|jailed|imprisoned|acquitted)\b/i;
+const LEGAL_STAGE =
+  /\b(?:arrest(?:s|ed|ing)?|detain(?:s|ed|ing)?|charged|indicted|convicted|found guilty|sentenced|jailed|imprisoned|acquitted)\b/i;
 
 /**
  * The claim names one stage of a criminal case ("found guilty") and the sentence only another ("charged"), or,
@@ -232,7 +267,8 @@ const clauseOfStatement = (statement: Statement): Clause => {
 };
 
 const samePredicate = (a: Clause, b: Clause): boolean =>
-  a.predicate === b.predicate || a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ');
+  a.predicate === b.predicate ||
+  a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ');
 
 /**
  * Why a sentence that shares the claim's words and details still does not state its act, read from the two
@@ -251,7 +287,8 @@ function clauseMismatch(claim: Statement, statement: Statement): string | undefi
 }
 
 /** The state a linking verb gives its subject ("stayed open", "was closed", "remains shut"): the word after it. */
-const LINKED_STATE = /\b(?:stay(?:s|ed)?|remain(?:s|ed)?|is|are|was|were|kept|keeps|became|becomes)\s+(?:still\s+|fully\s+|partly\s+)?([a-z]+)/gi;
+const LINKED_STATE =
+  /\b(?:stay(?:s|ed)?|remain(?:s|ed)?|is|are|was|were|kept|keeps|became|becomes)\s+(?:still\s+|fully\s+|partly\s+)?([a-z]+)/gi;
 
 /** The words that say what happened or what state holds: the main verb and a linked state. */
 function predicateWords(statement: Statement): string[] {
@@ -329,7 +366,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
   // A place inside one of the claim's places ("in Healdsburg" for a claim about Sonoma County) or around one
   // ("in California" for a claim about Healdsburg) is the claim's place told finer or coarser, not a rival place.
   const nearClaimPlace = (n: NameSlot) =>
-    c.slots.names.some((name) => !namesMatch(name, n) && (placeContains(name.text, n.text) || placeContains(n.text, name.text)));
+    c.slots.names.some(
+      (name) => !namesMatch(name, n) && (placeContains(name.text, n.text) || placeContains(n.text, name.text)),
+    );
   // What a negation must reach to deny the claim: its predicate and its names ("not ... Ebola"). Built once for both sides.
   const predicate = () => once('predicate', () => new Set(c.terms));
   const reading: Reading = {
@@ -347,7 +386,12 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     // died" is about Eastmark, whatever the headline says), and a sentence that opens by naming the
     // event again ("The quake was felt in Oman"): the other places it names are where the event reached.
     get strangers() {
-      return once('strangers', () => statement.slots.names.filter((n) => !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text) && !nearClaimPlace(n)));
+      return once('strangers', () =>
+        statement.slots.names.filter(
+          (n) =>
+            !inClaim(n) && !lead.some((l) => namesMatch(l, n)) && !isAside(n, statement.text) && !nearClaimPlace(n),
+        ),
+      );
     },
     get missingName() {
       return once('missingName', () => {
@@ -356,15 +400,27 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
         const contextNames = context.names ?? [];
         const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
-        const scope = strangers.length === 0 || namesEventBack(statement.text) ? [...contextNames, ...lead] : placedElsewhere ? [] : contextNames;
+        const scope =
+          strangers.length === 0 || namesEventBack(statement.text)
+            ? [...contextNames, ...lead]
+            : placedElsewhere
+              ? []
+              : contextNames;
         // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
         // other people ("LaCalamita was found guilty of the slaying of Kafoury").
-        const inLead = (name: NameSlot) => !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
+        const inLead = (name: NameSlot) =>
+          !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
         // The claim's region is named by a town in it that the sentence gives as its place ("struck Healdsburg, in
         // the wine country" for "the Sonoma County quake"); the reverse (a region for the claim's town) is not.
         const placedInside = (name: NameSlot) =>
-          statement.slots.names.some((n) => (isSetting(n, statement.text) || isLocalAuthority(n, statement.text)) && !namesMatch(name, n) && placeContains(name.text, n.text));
-        const named = (name: NameSlot) => statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name) || placedInside(name);
+          statement.slots.names.some(
+            (n) =>
+              (isSetting(n, statement.text) || isLocalAuthority(n, statement.text)) &&
+              !namesMatch(name, n) &&
+              placeContains(name.text, n.text),
+          );
+        const named = (name: NameSlot) =>
+          statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name) || placedInside(name);
         // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
         // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
         // sentence names someone or somewhere the claim does not, a missing name means another actor or
@@ -381,7 +437,10 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       return once('statementNegated', () => negatesTerms(statement.text, predicate()));
     },
     get hedged() {
-      return once('hedged', () => (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged);
+      return once(
+        'hedged',
+        () => (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged,
+      );
     },
     // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
     get question() {
@@ -391,7 +450,15 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       return once('conflicts', () => {
         const { claimNegated, statementNegated } = reading;
         const polarity: SlotComparison[] =
-          claimNegated !== statementNegated ? [{ kind: 'polarity', claim: claimNegated ? 'negated' : 'affirmed', report: statementNegated ? 'negated' : 'affirmed' }] : [];
+          claimNegated !== statementNegated
+            ? [
+                {
+                  kind: 'polarity',
+                  claim: claimNegated ? 'negated' : 'affirmed',
+                  report: statementNegated ? 'negated' : 'affirmed',
+                },
+              ]
+            : [];
         return [...reading.slots.conflicting, ...polarity];
       });
     },
@@ -400,7 +467,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get ownScore() {
       return once('ownScore', () => {
         const strangers = reading.strangers;
-        return namesBack(statement.text) && strangers.length === 0 ? reading.score : topicOverlap(c, statement, {}, strangers.length === 0 ? lead : []);
+        return namesBack(statement.text) && strangers.length === 0
+          ? reading.score
+          : topicOverlap(c, statement, {}, strangers.length === 0 ? lead : []);
       });
     },
     // A figure that counts the very thing the claim's figure counts, in a sentence about the report's own event
@@ -416,7 +485,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       return once('clauseMismatch', () => clauseMismatch(c, statement));
     },
     get deniedHarm() {
-      return once('deniedHarm', () => (reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t))));
+      return once('deniedHarm', () =>
+        reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t)),
+      );
     },
   };
   return reading;
@@ -467,8 +538,10 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
   {
     id: 'DETAIL_CONFLICT',
     stance: 'CONTRADICTS',
-    example: '"France had 3,000 troops in Niger" vs "France had 1,500 troops in Niger"; "The bridge closed" vs "The bridge did not close"',
-    applies: (r) => r.ownScore >= r.contradictionBar && r.conflicts.length > 0 && !(r.hedged && !polarityDiffers(r)) && !r.question,
+    example:
+      '"France had 3,000 troops in Niger" vs "France had 1,500 troops in Niger"; "The bridge closed" vs "The bridge did not close"',
+    applies: (r) =>
+      r.ownScore >= r.contradictionBar && r.conflicts.length > 0 && !(r.hedged && !polarityDiffers(r)) && !r.question,
     reason: (r) => `${r.conflicts[0]!.kind} conflict: ${r.conflicts[0]!.claim} vs ${r.conflicts[0]!.report}`,
     shows: (r) => ({ matched: r.slots.matched, conflicting: r.conflicts }),
   },
@@ -478,29 +551,47 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
     applies: (r) => r.deniedHarm !== undefined && r.strangers.length === 0 && !r.question && !r.hedged,
     reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
-    shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }] }),
+    shows: (r) => ({
+      matched: r.slots.matched,
+      conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }],
+    }),
   },
   {
     id: 'OPPOSITE_PREDICATE',
     stance: 'CONTRADICTS',
     example: '"The Fenwick Bridge stayed open in March" vs "The Fenwick Bridge was closed on 3 March"',
     applies: (r) =>
-      r.score >= ON_TOPIC && r.slots.conflicting.length === 0 && !polarityDiffers(r) && !r.hedged && !r.question && r.opposite !== undefined,
+      r.score >= ON_TOPIC &&
+      r.slots.conflicting.length === 0 &&
+      !polarityDiffers(r) &&
+      !r.hedged &&
+      !r.question &&
+      r.opposite !== undefined,
     reason: (r) => `opposite act or state: ${r.opposite}`,
-    shows: (r) => ({ matched: r.slots.matched, conflicting: [{ kind: 'polarity', claim: r.opposite!.split(' vs ')[0]!, report: r.opposite!.split(' vs ')[1]! }] }),
+    shows: (r) => ({
+      matched: r.slots.matched,
+      conflicting: [{ kind: 'polarity', claim: r.opposite!.split(' vs ')[0]!, report: r.opposite!.split(' vs ')[1]! }],
+    }),
   },
   {
     id: 'OTHER_CASE_STAGE',
     stance: 'MENTIONS',
     example: '"The man was found guilty" vs "The man was charged with murder"',
-    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && otherCaseStage(r.claim, r.statement),
+    applies: (r) =>
+      r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && otherCaseStage(r.claim, r.statement),
     reason: () => 'names another stage of the case',
   },
   {
     id: 'ROLES_OR_PLAN',
     stance: 'MENTIONS',
-    example: '"Northfield beat Southport" vs "Southport beat Northfield"; "The council closed the bridge" vs "The council plans to close the bridge"',
-    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && (!r.slots.missing || r.headline) && !r.hedged && r.clauseMismatch !== undefined,
+    example:
+      '"Northfield beat Southport" vs "Southport beat Northfield"; "The council closed the bridge" vs "The council plans to close the bridge"',
+    applies: (r) =>
+      r.score >= r.sameFact &&
+      r.conflicts.length === 0 &&
+      (!r.slots.missing || r.headline) &&
+      !r.hedged &&
+      r.clauseMismatch !== undefined,
     reason: (r) => r.clauseMismatch!,
   },
   {
@@ -536,6 +627,16 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
 export function alignStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Alignment {
   const reading = readStatement(claim, statement, publishedAt);
   const rule = ALIGNMENT_RULES.find((r) => r.applies(reading))!;
-  const { matched, conflicting } = rule.shows?.(reading) ?? { matched: reading.slots.matched, conflicting: reading.conflicts };
-  return { stance: rule.stance, rule: rule.id, score: reading.score, matched, conflicting, reason: rule.reason(reading) };
+  const { matched, conflicting } = rule.shows?.(reading) ?? {
+    matched: reading.slots.matched,
+    conflicting: reading.conflicts,
+  };
+  return {
+    stance: rule.stance,
+    rule: rule.id,
+    score: reading.score,
+    matched,
+    conflicting,
+    reason: rule.reason(reading),
+  };
 }

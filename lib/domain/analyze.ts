@@ -62,15 +62,21 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const title = input.title ? collapseWhitespace(normalizeText(input.title)) : '';
   const sentences = splitSentences(body);
   if (title && !sentences.some((s) => s.replace(/\.$/, '') === title.replace(/\.$/, ''))) sentences.unshift(title);
-  const statements = sentences.slice(0, MAX_STATEMENTS).map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
+  const statements = sentences
+    .slice(0, MAX_STATEMENTS)
+    .map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
   // The names that set a sentence's scene: the headline and lead sentences before it (the same for every later
   // sentence), and the places the report gives for its event elsewhere.
   const scene = sceneNames(statements);
-  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) => distinctNames([...leadNames(statements.slice(0, k)), ...scene]));
+  const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) =>
+    distinctNames([...leadNames(statements.slice(0, k)), ...scene]),
+  );
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
-    const context = previous ? { context: { terms: previous.terms, names: previous.slots.names, quantities: previous.slots.quantities } } : {};
+    const context = previous
+      ? { context: { terms: previous.terms, names: previous.slots.names, quantities: previous.slots.quantities } }
+      : {};
     // The headline's own names set its scene too.
     const lead = leads[i === 0 ? 1 : Math.min(i, LEAD_STATEMENTS)]!;
     statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };
@@ -81,7 +87,14 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   if (headlineOnly) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
   const terms = [...new Set(statements.flatMap((s) => s.terms))];
   const normalized = foldCase(collapseWhitespace(body));
-  return { cleanText: body, contentHash: sha256(normalized), statements, terms, signature: copySignature(body), profile: reportProfile(statements) };
+  return {
+    cleanText: body,
+    contentHash: sha256(normalized),
+    statements,
+    terms,
+    signature: copySignature(body),
+    profile: reportProfile(statements),
+  };
 }
 
 export function normalizeClaimText(text: string): string {

@@ -35,7 +35,12 @@ export function confidenceFeatures(
   const [supports, contradicts, mentions] = [by('SUPPORTS'), by('CONTRADICTS'), by('MENTIONS')];
   const deciding = verdict === 'DISPUTED' ? contradicts : verdict === 'UNVERIFIED' ? mentions : supports;
   // What argues against the verdict: support for a dispute, a near miss for "unverified", a doubtful mention for the rest.
-  const opposite = verdict === 'DISPUTED' ? supports : verdict === 'UNVERIFIED' ? evidence.map((e) => 1 - e.probability) : mentions.map((m) => 1 - m);
+  const opposite =
+    verdict === 'DISPUTED'
+      ? supports
+      : verdict === 'UNVERIFIED'
+        ? evidence.map((e) => 1 - e.probability)
+        : mentions.map((m) => 1 - m);
   return [
     1,
     Math.log1p(counts.supportingSources),

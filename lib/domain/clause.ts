@@ -41,41 +41,198 @@ export interface Clause {
 // --- Named word lists (each with the example it is for) ---
 
 /** Verbs that report a clause: "Police said [the bridge did not close]". */
-const REPORTING_VERBS = new Set(['say', 'tell', 'report', 'announce', 'state', 'confirm', 'add', 'claim', 'insist', 'warn', 'allege', 'explain', 'write', 'note', 'believe', 'think', 'estimate', 'acknowledge', 'admit', 'argue', 'testify', 'reveal', 'suggest', 'deny', 'assert', 'maintain']);
+const REPORTING_VERBS = new Set([
+  'say',
+  'tell',
+  'report',
+  'announce',
+  'state',
+  'confirm',
+  'add',
+  'claim',
+  'insist',
+  'warn',
+  'allege',
+  'explain',
+  'write',
+  'note',
+  'believe',
+  'think',
+  'estimate',
+  'acknowledge',
+  'admit',
+  'argue',
+  'testify',
+  'reveal',
+  'suggest',
+  'deny',
+  'assert',
+  'maintain',
+]);
 /** Reporting verbs that deny what they report: "The ministry denied that troops fired". */
 const DENYING_VERBS = new Set(['deny', 'refute']);
 /** Verbs of intention before "to": "The airline plans to cut jobs" is a plan, not a cut. */
-const PLAN_VERBS = new Set(['plan', 'intend', 'aim', 'seek', 'prepare', 'propose', 'threaten', 'hope', 'want', 'vow', 'pledge', 'promise', 'expect', 'agree', 'set', 'try', 'attempt', 'go', 'mean', 'wish', 'offer', 'decide', 'consider']);
+const PLAN_VERBS = new Set([
+  'plan',
+  'intend',
+  'aim',
+  'seek',
+  'prepare',
+  'propose',
+  'threaten',
+  'hope',
+  'want',
+  'vow',
+  'pledge',
+  'promise',
+  'expect',
+  'agree',
+  'set',
+  'try',
+  'attempt',
+  'go',
+  'mean',
+  'wish',
+  'offer',
+  'decide',
+  'consider',
+]);
 /** Adjectives of intention after "be" and before "to": "The bank is due to raise rates". */
-const PLAN_ADJECTIVES = new Set(['due', 'poised', 'set', 'expected', 'scheduled', 'slated', 'likely', 'unlikely', 'ready', 'about']);
+const PLAN_ADJECTIVES = new Set([
+  'due',
+  'poised',
+  'set',
+  'expected',
+  'scheduled',
+  'slated',
+  'likely',
+  'unlikely',
+  'ready',
+  'about',
+]);
 /** Verbs that, passive or raising, hedge what follows: "The singer is said to have left", "He appears to have fled". */
-const HEDGE_VERBS = new Set(['say', 'believe', 'think', 'report', 'allege', 'understand', 'rumour', 'rumor', 'suspect', 'appear', 'seem', 'claim', 'fear']);
+const HEDGE_VERBS = new Set([
+  'say',
+  'believe',
+  'think',
+  'report',
+  'allege',
+  'understand',
+  'rumour',
+  'rumor',
+  'suspect',
+  'appear',
+  'seem',
+  'claim',
+  'fear',
+]);
 /** Verbs before "to" whose infinitive did not happen: "The talks failed to produce a deal". */
 const NEGATING_VERBS = new Set(['fail', 'refuse', 'decline']);
 /** Verbs before "to" that leave the act stated: "Rescuers managed to reach the village". */
 const ACT_VERBS = new Set(['manage', 'begin', 'start', 'continue', 'help', 'vote', 'move', 'rush']);
 /** Adverbs that hedge the sentence: "Rebels reportedly seized the town". */
-const HEDGE_ADVERBS = new Set(['reportedly', 'allegedly', 'apparently', 'supposedly', 'purportedly', 'possibly', 'probably', 'perhaps', 'seemingly', 'presumably', 'likely', 'rumoredly', 'ostensibly']);
+const HEDGE_ADVERBS = new Set([
+  'reportedly',
+  'allegedly',
+  'apparently',
+  'supposedly',
+  'purportedly',
+  'possibly',
+  'probably',
+  'perhaps',
+  'seemingly',
+  'presumably',
+  'likely',
+  'rumoredly',
+  'ostensibly',
+]);
 /** Modals of possibility: "The president may have misled Congress". */
 const HEDGE_MODALS = new Set(['may', 'might', 'could']);
 /** Modals of the future: "The minister will resign". */
 const PLAN_MODALS = new Set(['will', 'shall', "'ll", 'wo', 'would']);
 /** Auxiliaries that a bare verb follows, whatever the tagger made of it: "will close", "may damage". */
-const BARE_VERB_BEFORE = new Set(['will', 'would', 'shall', 'should', 'may', 'might', 'can', 'could', 'must', "'ll", 'wo', 'ca']);
+const BARE_VERB_BEFORE = new Set([
+  'will',
+  'would',
+  'shall',
+  'should',
+  'may',
+  'might',
+  'can',
+  'could',
+  'must',
+  "'ll",
+  'wo',
+  'ca',
+]);
 /** Words that negate the verb they stand with: "did not", "never". */
 const NEGATORS = new Set(['not', "n't", 'never', 'nt']);
 /** Particles of phrasal verbs: "shut down", "pulled out", "stepped down". */
 const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back', 'over']);
 /** Conjunctions that open a subordinate clause before the main one: "After the storm hit, residents fled". */
-const SUBORDINATORS = new Set(['after', 'when', 'while', 'although', 'though', 'because', 'as', 'if', 'before', 'since', 'once', 'until', 'whereas', 'unless', 'whether']);
+const SUBORDINATORS = new Set([
+  'after',
+  'when',
+  'while',
+  'although',
+  'though',
+  'because',
+  'as',
+  'if',
+  'before',
+  'since',
+  'once',
+  'until',
+  'whereas',
+  'unless',
+  'whether',
+]);
 /** Pronouns that open a relative clause: "The man who did not pay was arrested". */
 const RELATIVES = new Set(['who', 'which', 'whom', 'whose', 'where']);
 /** Nouns of time: "resigned on Monday" has no object. */
-const TIME_NOUNS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'day', 'week', 'month', 'year', 'morning', 'afternoon', 'evening', 'night', 'weekend', 'today', 'yesterday', 'tomorrow', 'hour', 'minute', 'time', 'decade', 'century']);
+const TIME_NOUNS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'day',
+  'week',
+  'month',
+  'year',
+  'morning',
+  'afternoon',
+  'evening',
+  'night',
+  'weekend',
+  'today',
+  'yesterday',
+  'tomorrow',
+  'hour',
+  'minute',
+  'time',
+  'decade',
+  'century',
+]);
 /** Forms of the passive auxiliary: "was arrested", "has been closed", "got fired". */
 const PASSIVE_AUX = new Set(['be', 'get']);
 /** Words of a figure before the object: "destroyed more than 200 homes". */
-const QUANTIFIERS = [['more', 'than'], ['less', 'than'], ['fewer', 'than'], ['at', 'least'], ['up', 'to'], ['as', 'many', 'as'], ['as', 'much', 'as'], ['nearly'], ['about'], ['around'], ['almost'], ['some']];
+const QUANTIFIERS = [
+  ['more', 'than'],
+  ['less', 'than'],
+  ['fewer', 'than'],
+  ['at', 'least'],
+  ['up', 'to'],
+  ['as', 'many', 'as'],
+  ['as', 'much', 'as'],
+  ['nearly'],
+  ['about'],
+  ['around'],
+  ['almost'],
+  ['some'],
+];
 /** Past participles a tagger may read as adjectives after a passive auxiliary: "The road was closed". */
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
@@ -100,7 +257,15 @@ function repairTags(tokens: Token[]): Token[] {
   for (let i = 0; i < out.length; i++) {
     const t = out[i]!;
     // "The company plans to shut down ...": a plural noun before "to" and a verb, with no verb before it, is the verb.
-    if (t.pos === 'NOUN' && /s$/.test(t.lower) && out[i + 1]?.lower === 'to' && out[i + 2]?.pos === 'VERB' && i > 0 && NOMINAL.has(out[i - 1]!.pos) && !out.slice(0, i).some(isVerbal)) {
+    if (
+      t.pos === 'NOUN' &&
+      /s$/.test(t.lower) &&
+      out[i + 1]?.lower === 'to' &&
+      out[i + 2]?.pos === 'VERB' &&
+      i > 0 &&
+      NOMINAL.has(out[i - 1]!.pos) &&
+      !out.slice(0, i).some(isVerbal)
+    ) {
       out[i] = { ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') };
     }
     if (t.pos === 'AUX' && (t.lemma === 'do' || BARE_VERB_BEFORE.has(t.lower))) {
@@ -129,7 +294,10 @@ function verbGroups(tokens: Token[]): VerbGroup[] {
   let relativePending = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (RELATIVES.has(t.lower) || (t.lower === 'that' && i > 0 && NOMINAL.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'PRON')) {
+    if (
+      RELATIVES.has(t.lower) ||
+      (t.lower === 'that' && i > 0 && NOMINAL.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'PRON')
+    ) {
       relativePending = true;
       continue;
     }
@@ -137,17 +305,35 @@ function verbGroups(tokens: Token[]): VerbGroup[] {
     // "Striking workers": an -ing word before a noun at the opening, or after a determiner, describes it.
     const next = tokens[i + 1];
     const previous = tokens[i - 1];
-    if (t.pos === 'VERB' && /ing$/.test(t.lower) && next && NOMINAL.has(next.pos) && (!previous || previous.pos === 'DET' || previous.pos === 'ADJ')) continue;
+    if (
+      t.pos === 'VERB' &&
+      /ing$/.test(t.lower) &&
+      next &&
+      NOMINAL.has(next.pos) &&
+      (!previous || previous.pos === 'DET' || previous.pos === 'ADJ')
+    )
+      continue;
     let end = i + 1;
     while (end < tokens.length) {
       const u = tokens[end]!;
       if (isVerbal(u) || isNegator(u)) end++;
-      else if ((u.pos === 'ADV' || u.pos === 'PART') && u.lower !== 'to' && end + 1 < tokens.length && (isVerbal(tokens[end + 1]!) || isNegator(tokens[end + 1]!) || tokens[end + 1]!.pos === 'ADV')) end++;
+      else if (
+        (u.pos === 'ADV' || u.pos === 'PART') &&
+        u.lower !== 'to' &&
+        end + 1 < tokens.length &&
+        (isVerbal(tokens[end + 1]!) || isNegator(tokens[end + 1]!) || tokens[end + 1]!.pos === 'ADV')
+      )
+        end++;
       else break;
     }
     // "no longer expect", "never closed": the negating adverbs just before the group belong to it.
     let start = i;
-    while (start > 0 && (tokens[start - 1]!.pos === 'ADV' || isNegator(tokens[start - 1]!) || tokens[start - 1]!.lower === 'no') && !groups.some((g) => g.end > start - 1)) start--;
+    while (
+      start > 0 &&
+      (tokens[start - 1]!.pos === 'ADV' || isNegator(tokens[start - 1]!) || tokens[start - 1]!.lower === 'no') &&
+      !groups.some((g) => g.end > start - 1)
+    )
+      start--;
     // "The mayor of Eastline, who took office in 2021, announced": a relative clause's group, then the main one.
     const relative = relativePending;
     groups.push({ start, end, relative });
@@ -168,12 +354,17 @@ const headOfVerbGroup = (tokens: Token[], g: VerbGroup): number => {
  * before a preposition, verb or punctuation; a run of names is one head ("Jane Doe"); "billions of dollars"
  * heads on "billion". Undefined when no noun starts there.
  */
-function nounPhrase(tokens: Token[], from: number, to = tokens.length): { argument: Argument; end: number } | undefined {
+function nounPhrase(
+  tokens: Token[],
+  from: number,
+  to = tokens.length,
+): { argument: Argument; end: number } | undefined {
   let k = from;
   let head = -1;
   while (k < to) {
     const t = tokens[k]!;
-    if (t.pos === 'PART' && /^['’]s$/.test(t.lower)) head = -1; // "the company's chief executive": the possessor is not the head
+    if (t.pos === 'PART' && /^['’]s$/.test(t.lower))
+      head = -1; // "the company's chief executive": the possessor is not the head
     else if (head >= 0) {
       // After the head only a compound goes on ("power station", "Jane Doe"): "jewels worth ..." ends at "jewels".
       if (head === k - 1 && (t.pos === 'NOUN' || t.pos === 'PROPN')) head = k;
@@ -190,8 +381,18 @@ function nounPhrase(tokens: Token[], from: number, to = tokens.length): { argume
   const h = tokens[head]!;
   let first = head;
   if (h.pos === 'PROPN') while (first > from && tokens[first - 1]!.pos === 'PROPN') first--;
-  const lemma = h.pos === 'PROPN' ? tokens.slice(first, head + 1).map((t) => foldCase(t.text)).join(' ') : foldCase(h.lemma || h.lower);
-  const phrase = tokens.slice(from, k).map((t) => t.text).join(' ').replace(/ (['’]s)\b/g, '$1');
+  const lemma =
+    h.pos === 'PROPN'
+      ? tokens
+          .slice(first, head + 1)
+          .map((t) => foldCase(t.text))
+          .join(' ')
+      : foldCase(h.lemma || h.lower);
+  const phrase = tokens
+    .slice(from, k)
+    .map((t) => t.text)
+    .join(' ')
+    .replace(/ (['’]s)\b/g, '$1');
   return { argument: { head: lemma, phrase }, end: k };
 }
 
@@ -202,7 +403,13 @@ function subjectBefore(tokens: Token[], end: number, groups: VerbGroup[]): Argum
     if (k < end && !(tokens[k]!.pos === 'PUNCT' && tokens[k]!.text === ',')) continue;
     const first = tokens[start];
     const inGroup = groups.some((g) => g.relative && g.start >= start && g.start < k);
-    if (first && first.pos !== 'ADP' && first.pos !== 'SCONJ' && !RELATIVES.has(first.lower) && !SUBORDINATORS.has(first.lower)) {
+    if (
+      first &&
+      first.pos !== 'ADP' &&
+      first.pos !== 'SCONJ' &&
+      !RELATIVES.has(first.lower) &&
+      !SUBORDINATORS.has(first.lower)
+    ) {
       const np = nounPhrase(tokens, start, k);
       if (np && !(inGroup && np.end > k)) return np.argument;
     }
@@ -238,7 +445,11 @@ const NONE: Clause = { predicate: '', passive: false, negated: false, modality: 
 function stripAttribution(tokens: Token[]): { tokens: Token[]; attribution?: { source?: Argument; verb: string } } {
   if (tokens[0]?.lower === 'according' && tokens[1]?.lower === 'to') {
     const comma = tokens.findIndex((t) => t.text === ',');
-    if (comma > 2) return { tokens: tokens.slice(comma + 1), attribution: { source: nounPhrase(tokens, 2, comma)?.argument, verb: 'according to' } };
+    if (comma > 2)
+      return {
+        tokens: tokens.slice(comma + 1),
+        attribution: { source: nounPhrase(tokens, 2, comma)?.argument, verb: 'according to' },
+      };
   }
   const lastComma = tokens.map((t) => t.text).lastIndexOf(',');
   if (lastComma > 0) {
@@ -250,7 +461,8 @@ function stripAttribution(tokens: Token[]): { tokens: Token[]; attribution?: { s
       const after = at === 0 ? nounPhrase(tail, 1) : undefined;
       const before = at > 0 ? nounPhrase(tail, 0, at) : undefined;
       // ", police said" ends on the verb; ", said the ministry" ends on its source: anything after is a clause of its own.
-      const source = at === tail.length - 1 ? before?.argument : after && after.end === tail.length ? after.argument : undefined;
+      const source =
+        at === tail.length - 1 ? before?.argument : after && after.end === tail.length ? after.argument : undefined;
       if (source) return { tokens: tokens.slice(0, lastComma), attribution: { source, verb: reporting.lemma } };
     }
   }
@@ -262,7 +474,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   let tokens = all.filter((t) => !(t.pos === 'PUNCT' && /^[.!?"“”'‘’]$/.test(t.text)));
   const stripped = stripAttribution(tokens);
   tokens = stripped.tokens;
-  let attribution = stripped.attribution;
+  const attribution = stripped.attribution;
   // "After the storm hit the coast, residents fled": the main clause follows the subordinate one.
   if (tokens[0] && SUBORDINATORS.has(tokens[0].lower)) {
     const comma = tokens.findIndex((t) => t.text === ',');
@@ -276,30 +488,54 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   const mainAt = groups.findIndex((g) => !g.relative);
   const main = groups[mainAt];
   if (!main) return { ...NONE, modality: question ? 'question' : 'act', attribution };
-  const groupTokens = [...(inverted ? tokens.slice(inverted.start, inverted.end) : []), ...tokens.slice(main.start, main.end)];
+  const groupTokens = [
+    ...(inverted ? tokens.slice(inverted.start, inverted.end) : []),
+    ...tokens.slice(main.start, main.end),
+  ];
   let head = headOfVerbGroup(tokens, main);
-  let negated = groupTokens.some(isNegator) || groupTokens.some((t, i) => t.lower === 'no' && groupTokens[i + 1]?.lower === 'longer');
-  const subject = inverted ? nounPhrase(tokens, inverted.end, main.start)?.argument : subjectBefore(tokens, main.start, groups);
+  let negated =
+    groupTokens.some(isNegator) ||
+    groupTokens.some((t, i) => t.lower === 'no' && groupTokens[i + 1]?.lower === 'longer');
+  const subject = inverted
+    ? nounPhrase(tokens, inverted.end, main.start)?.argument
+    : subjectBefore(tokens, main.start, groups);
   const headLemma = tokens[head]!.lemma;
 
   // Reported speech: the clause is what is reported, credited to the subject.
   const later = groups.slice(mainAt + 1);
-  if (REPORTING_VERBS.has(headLemma) && later.length > 0 && depth < 3 && !tokens.slice(main.end, main.end + 2).some((t) => t.lower === 'to')) {
+  if (
+    REPORTING_VERBS.has(headLemma) &&
+    later.length > 0 &&
+    depth < 3 &&
+    !tokens.slice(main.end, main.end + 2).some((t) => t.lower === 'to')
+  ) {
     let from = main.end;
     // "told reporters that ...": the hearer before the clause.
     if (headLemma === 'tell') from = nounPhrase(tokens, from)?.end ?? from;
-    while (from < tokens.length && (tokens[from]!.lower === 'that' || tokens[from]!.pos === 'ADP' || tokens[from]!.pos === 'PUNCT' || TIME_NOUNS.has(tokens[from]!.lower))) from++;
+    while (
+      from < tokens.length &&
+      (tokens[from]!.lower === 'that' ||
+        tokens[from]!.pos === 'ADP' ||
+        tokens[from]!.pos === 'PUNCT' ||
+        TIME_NOUNS.has(tokens[from]!.lower))
+    )
+      from++;
     const inner = clauseOfTokens(tokens.slice(from), depth + 1);
     if (inner.complete) {
       const denies = DENYING_VERBS.has(headLemma) && !negated;
-      return { ...inner, negated: denies ? !inner.negated : inner.negated, attribution: inner.attribution ?? { source: subject, verb: headLemma } };
+      return {
+        ...inner,
+        negated: denies ? !inner.negated : inner.negated,
+        attribution: inner.attribution ?? { source: subject, verb: headLemma },
+      };
     }
   }
 
   let modality: Modality = 'act';
   const lowers = groupTokens.map((t) => t.lower);
   if (lowers.some((w) => HEDGE_MODALS.has(w))) modality = 'hedge';
-  else if (lowers.some((w) => PLAN_MODALS.has(w)) || (lowers.includes('going') && tokens[main.end]?.lower === 'to')) modality = 'plan';
+  else if (lowers.some((w) => PLAN_MODALS.has(w)) || (lowers.includes('going') && tokens[main.end]?.lower === 'to'))
+    modality = 'plan';
   let passive = false;
   const isPassiveAt = (h: number, start: number) => {
     const verb = tokens[h]!;
@@ -325,7 +561,11 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     const next = groups.find((g) => g.start === k + 1);
     if (!next) break;
     const lemma = adjective ? adjective.lower : outer.lemma;
-    if (adjective || (PLAN_VERBS.has(lemma) && (!passive || lemma === 'set' || lemma === 'expect' || lemma === 'schedule'))) modality = modality === 'hedge' ? 'hedge' : 'plan';
+    if (
+      adjective ||
+      (PLAN_VERBS.has(lemma) && (!passive || lemma === 'set' || lemma === 'expect' || lemma === 'schedule'))
+    )
+      modality = modality === 'hedge' ? 'hedge' : 'plan';
     else if (HEDGE_VERBS.has(lemma)) modality = 'hedge';
     else if (NEGATING_VERBS.has(lemma)) negated = !negated;
     else if (!ACT_VERBS.has(lemma) && lemma !== 'have' && lemma !== 'need' && lemma !== 'be') break;
@@ -342,7 +582,11 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   let predicate = foldCase(tokens[head]!.lemma || tokens[head]!.lower);
   let after = Math.max(end, head + 1);
   const particle = tokens[after];
-  if (particle && PARTICLES.has(particle.lower) && (particle.pos === 'ADP' || particle.pos === 'PART' || particle.pos === 'ADV')) {
+  if (
+    particle &&
+    PARTICLES.has(particle.lower) &&
+    (particle.pos === 'ADP' || particle.pos === 'PART' || particle.pos === 'ADV')
+  ) {
     predicate = `${predicate} ${particle.lower}`;
     after++;
   }
@@ -385,7 +629,11 @@ export function sameArgument(a: Argument | undefined, b: Argument | undefined): 
 export function rolesSwapped(claim: Clause, sentence: Clause): boolean {
   if (!claim.agent || !claim.patient || !sentence.agent || !sentence.patient) return false;
   if (sameArgument(claim.agent, claim.patient)) return false;
-  return sameArgument(claim.agent, sentence.patient) && sameArgument(claim.patient, sentence.agent) && !sameArgument(claim.agent, sentence.agent);
+  return (
+    sameArgument(claim.agent, sentence.patient) &&
+    sameArgument(claim.patient, sentence.agent) &&
+    !sameArgument(claim.agent, sentence.agent)
+  );
 }
 
 /** The sentence has the claim's participants in the same roles (each role the two both know agrees). */

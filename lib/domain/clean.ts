@@ -3,14 +3,88 @@
 // of it is the report's own statement, so it must go before anything is indexed.
 import { collapseWhitespace, normalizeText } from './text.js';
 
-/** Lines that open with these are furniture wherever they appear. */
-const FURNITURE_START =
-  /^(?:read more|read also|also read|see also|related|recommended|more from|more on|more news|watch|listen|subscribe|sign up|newsletter|follow us|follow @|share (?:this|on|via)|click here|advertisement|sponsored|copyright|©|all rights reserved|cookie|we use cookies|comments?\b|leave a (?:comment|reply)|log ?in|sign ?in|photo:|image:|picture:|credit:|source:|sources:|tags?:|filed under|reporting by|editing by|writing by|additional reporting|by [\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){0,3}$|posted (?:on|by)|updated:|published:|last updated|next article|previous article|trending|most read|most popular|top stories|you may also like|don't miss|join our|download (?:our|the) app|terms of (?:use|service)|privacy policy|contact us|about us|home\b|menu\b|skip to)/iu;
+/** One regex from named parts: `^(?:part|part|...)`, each part itself a regex source. */
+const opening = (parts: Record<string, readonly string[]>, flags = 'iu'): RegExp =>
+  new RegExp(`^(?:${Object.values(parts).flat().join('|')})`, flags);
+
+/** Lines that open with these are furniture wherever they appear, by kind. */
+const FURNITURE_START = opening({
+  links: [
+    'read more',
+    'read also',
+    'also read',
+    'see also',
+    'related',
+    'recommended',
+    'more from',
+    'more on',
+    'more news',
+    'next article',
+    'previous article',
+    'trending',
+    'most read',
+    'most popular',
+    'top stories',
+    'you may also like',
+    "don't miss",
+  ],
+  media: ['watch', 'listen', 'photo:', 'image:', 'picture:', 'credit:'],
+  subscriptions: [
+    'subscribe',
+    'sign up',
+    'newsletter',
+    'follow us',
+    'follow @',
+    'share (?:this|on|via)',
+    'click here',
+    'join our',
+    'download (?:our|the) app',
+  ],
+  commercial: ['advertisement', 'sponsored'],
+  legal: [
+    'copyright',
+    '©',
+    'all rights reserved',
+    'cookie',
+    'we use cookies',
+    'terms of (?:use|service)',
+    'privacy policy',
+  ],
+  comments: [String.raw`comments?\b`, 'leave a (?:comment|reply)'],
+  account: ['log ?in', 'sign ?in'],
+  bylines: [
+    'source:',
+    'sources:',
+    'tags?:',
+    'filed under',
+    'reporting by',
+    'editing by',
+    'writing by',
+    'additional reporting',
+    String.raw`by [\p{Lu}][\p{L}.'-]+(?: [\p{Lu}][\p{L}.'-]+){0,3}$`,
+    'posted (?:on|by)',
+    'updated:',
+    'published:',
+    'last updated',
+  ],
+  navigation: ['contact us', 'about us', String.raw`home\b`, String.raw`menu\b`, 'skip to'],
+});
 
 /** After one of these headings the rest of the page is lists of other stories or comments. */
-const TAIL_START = /^(?:related (?:articles|stories|news|posts|content)|more (?:stories|articles|news)|you may also like|recommended for you|comments?\s*\(?\d*\)?$|\d+ comments?|leave a (?:comment|reply)|popular (?:posts|stories)|latest (?:news|stories)$)/iu;
+const TAIL_START = opening({
+  stories: [
+    'related (?:articles|stories|news|posts|content)',
+    'more (?:stories|articles|news)',
+    'you may also like',
+    'recommended for you',
+    'popular (?:posts|stories)',
+    'latest (?:news|stories)$',
+  ],
+  comments: [String.raw`comments?\s*\(?\d*\)?$`, String.raw`\d+ comments?`, 'leave a (?:comment|reply)'],
+});
 
-const WIDGET = /\b(?:USD|EUR|GBP|JPY|CHF|CNY|RUB|XOF|BTC)\b.*\d.*\b(?:USD|EUR|GBP|JPY|CHF|CNY|RUB|XOF|BTC)\b|\b(?:°C|°F|humidity|forecast)\b/i;
+const WIDGET =
+  /\b(?:USD|EUR|GBP|JPY|CHF|CNY|RUB|XOF|BTC)\b.*\d.*\b(?:USD|EUR|GBP|JPY|CHF|CNY|RUB|XOF|BTC)\b|\b(?:°C|°F|humidity|forecast)\b/i;
 const SENTENCE_END = /[.!?]["')\]]?$/;
 
 const wordCount = (line: string): number => line.split(/\s+/).filter(Boolean).length;
@@ -31,7 +105,10 @@ const isStandfirst = (line: string): boolean => wordCount(line) >= 8 && !STAMP.t
  * (the headline) and a standfirst right under it; a text that is nothing but a headline is kept as it is.
  */
 export function cleanText(raw: string): string {
-  const lines = normalizeText(raw).split('\n').map(collapseWhitespace).filter((l) => l.length > 0);
+  const lines = normalizeText(raw)
+    .split('\n')
+    .map(collapseWhitespace)
+    .filter((l) => l.length > 0);
   const kept: string[] = [];
   let headlineKept = false;
   let standfirstSeen = false;

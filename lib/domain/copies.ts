@@ -75,8 +75,7 @@ export function copySignature(text: string): CopySignature {
   if (set.size > 0) {
     for (let b = 0; b < BANDS; b++) {
       const rows = minhash.slice(b * ROWS_PER_BAND, (b + 1) * ROWS_PER_BAND);
-      bands.push(`${b}:${fnv1a(rows.join(','))
-        .toString(36)}`);
+      bands.push(`${b}:${fnv1a(rows.join(',')).toString(36)}`);
     }
   }
   return { minhash, bands, shingles: set.size, scheme: SIGNATURE_SCHEME };
@@ -112,7 +111,9 @@ export function isCopy(a: CopySignature, b: CopySignature): boolean {
  * and each merged group is named by its smallest stored group id. Two copies ingested at the same
  * moment each found no copy stored yet; this joins them before a verdict counts them.
  */
-export function reconcileCopyGroups(reports: Array<{ id: string; copyGroup: string; signature: CopySignature }>): Map<string, string> {
+export function reconcileCopyGroups(
+  reports: Array<{ id: string; copyGroup: string; signature: CopySignature }>,
+): Map<string, string> {
   const { find, union } = unionFind();
   for (let i = 0; i < reports.length; i++) {
     for (let k = i + 1; k < reports.length; k++) {

@@ -7,7 +7,8 @@ import type { NameSlot } from './types.js';
 const OPENER = String.raw`^(?:according to [^,]{1,40},\s+)?(?:[\p{L}]+ly,\s+|also,?\s+|but\s+|and\s+)?`;
 
 /** Nouns of the events news reports are about: "the quake" names the lead's event again. */
-const EVENT_NOUNS = 'quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|storm|crash|accident|incident';
+const EVENT_NOUNS =
+  'quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|storm|crash|accident|incident';
 
 /** Sentences that open by referring back ("It", "The second", "This move") inherit the previous sentence's topic. */
 const REFERS_BACK = new RegExp(
@@ -59,12 +60,20 @@ interface Around {
 /** The text on either side of a name in its sentence (undefined when the name is not written as such). */
 function around(name: NameSlot, text: string): Around | undefined {
   const at = text.indexOf(name.text);
-  return at < 0 ? undefined : { at, before: text.slice(Math.max(0, at - 40), at), after: text.slice(at + name.text.length, at + name.text.length + 30) };
+  return at < 0
+    ? undefined
+    : {
+        at,
+        before: text.slice(Math.max(0, at - 40), at),
+        after: text.slice(at + name.text.length, at + name.text.length + 30),
+      };
 }
 
 /** The words around a name make it the sentence's source: "according to the Survey", "Reuters reported". */
 const sourceAround = ({ before, after }: Around): boolean =>
-  /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) || /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) || /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
+  /according to(?: the)?(?: [\p{L}.]+){0,2} $/iu.test(before) ||
+  /^,?(?: [\p{L}.]+){0,3} (?:said|says|reported|reports|told)\b/iu.test(after) ||
+  /\b(?:said|says|reported|told)(?: the)? $/iu.test(before);
 
 /**
  * A name the sentence mentions on the way, not its actor or place: the source of the sentence
@@ -75,13 +84,19 @@ export function isAside(name: NameSlot, text: string): boolean {
   const near = around(name, text);
   if (!near) return false;
   // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
-  if (/(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u.test(near.before)) return true;
+  if (
+    /(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u.test(
+      near.before,
+    )
+  )
+    return true;
   if (/\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, near.at))) return true;
   return sourceAround(near);
 }
 
 /** The name is given as where something happened: "in Eastline", "at the Westmark depot", "in the northern city of Eastline". */
-const PLACE_BEFORE = /\b(?:in|at|into|near|outside)(?: the)?(?:(?: [\p{L}-]+){0,2} (?:city|town|village|province|state|region|district|county|island|capital) of)? $/iu;
+const PLACE_BEFORE =
+  /\b(?:in|at|into|near|outside)(?: the)?(?:(?: [\p{L}-]+){0,2} (?:city|town|village|province|state|region|district|county|island|capital) of)? $/iu;
 
 export function isPlace(name: NameSlot, text: string): boolean {
   const near = around(name, text);
@@ -89,7 +104,8 @@ export function isPlace(name: NameSlot, text: string): boolean {
 }
 
 /** Nouns of the places events happen at: "the Westmark depot", "the Paris jewellery store". */
-const SITE_NOUNS = 'store|shop|boutique|firm|office|offices|bank|branch|camp|mosque|church|school|hotel|hospital|factory|plant|mine|depot|station|airport|port|market|building|area|region|province|county';
+const SITE_NOUNS =
+  'store|shop|boutique|firm|office|offices|bank|branch|camp|mosque|church|school|hotel|hospital|factory|plant|mine|depot|station|airport|port|market|building|area|region|province|county';
 
 /** The name qualifies the place or the event the sentence is about: "the Troy shooting", "the Paris jewellery store", "the Geysers-area quake". */
 const QUALIFIES_SITE = new RegExp(`^(?:['’]s|-\\p{Ll}+)?(?: [\\p{Ll}-]+)?? (?:${EVENT_NOUNS}|${SITE_NOUNS})\\b`, 'u');
@@ -109,5 +125,7 @@ export function isSource(name: NameSlot, text: string): boolean {
 /** The place whose police, sheriff or prosecutors are on the case ("Troy police said"): where the event happened. */
 export function isLocalAuthority(name: NameSlot, text: string): boolean {
   const near = around(name, text);
-  return near !== undefined && /^(?:['’]s)? (?:police|sheriff|fire department|prosecutors?|coroner)\b/iu.test(near.after);
+  return (
+    near !== undefined && /^(?:['’]s)? (?:police|sheriff|fire department|prosecutors?|coroner)\b/iu.test(near.after)
+  );
 }

@@ -53,7 +53,9 @@ export function rankStatements(
       if (!name.statements.has(entry.statementIndex)) entry.score += SCENE_SHARE * name.weight * TF_ONCE;
     }
   }
-  const ranked = [...scores.values()].sort((a, b) => b.score - a.score || a.reportId.localeCompare(b.reportId) || a.statementIndex - b.statementIndex);
+  const ranked = [...scores.values()].sort(
+    (a, b) => b.score - a.score || a.reportId.localeCompare(b.reportId) || a.statementIndex - b.statementIndex,
+  );
   // At most `perReport` statements of one report (training judges a body on its best few).
   const taken = new Map<string, number>();
   const out: RankedStatement[] = [];
@@ -77,7 +79,12 @@ export function postingsOf(statements: Statement[]): Array<Omit<Posting, 'report
   statements.forEach((s, i) => {
     for (const t of s.terms) entry(t).statements.push(s.index);
     const previous = statements[i - 1];
-    if (previous && refersBack(s.text, previous.terms)) for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);
+    if (previous && refersBack(s.text, previous.terms))
+      for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);
   });
-  return [...byTerm.entries()].map(([term, p]) => ({ term, statements: p.statements, ...(p.carried.length > 0 ? { carried: p.carried } : {}) }));
+  return [...byTerm.entries()].map(([term, p]) => ({
+    term,
+    statements: p.statements,
+    ...(p.carried.length > 0 ? { carried: p.carried } : {}),
+  }));
 }

@@ -33,13 +33,23 @@ const SPELLING: Array<[RegExp, string]> = [
 const americanSpelling = (word: string): string => SPELLING.reduce((w, [from, to]) => w.replace(from, to), word);
 
 /** Plurals the stemmer cannot fold: "women" is "woman". */
-const IRREGULAR_PLURALS: Record<string, string> = { women: 'woman', men: 'man', children: 'child', firemen: 'fireman', gunmen: 'gunman', policemen: 'policeman' };
+const IRREGULAR_PLURALS: Record<string, string> = {
+  women: 'woman',
+  men: 'man',
+  children: 'child',
+  firemen: 'fireman',
+  gunmen: 'gunman',
+  policemen: 'policeman',
+};
 
 /** The index terms of names' words ("Gordon Advisors" -> gordon, advis): how a name is found in the term index. */
-export const nameIndexTerms = (names: readonly NameSlot[]): string[] => [...new Set(names.flatMap((n) => n.key.split(' ').map(canonicalTerm)))];
+export const nameIndexTerms = (names: readonly NameSlot[]): string[] => [
+  ...new Set(names.flatMap((n) => n.key.split(' ').map(canonicalTerm))),
+];
 
 /** The index term of two lower-case words read as one ("set fire", "got away"), if they are a group member. */
-export const pairTerm = (word: string, next: string): string | undefined => CANONICAL.get(`${stem(word)} ${stem(next)}`);
+export const pairTerm = (word: string, next: string): string | undefined =>
+  CANONICAL.get(`${stem(word)} ${stem(next)}`);
 
 /** The index term of one lower-case word. */
 export function canonicalTerm(word: string): string {
@@ -52,7 +62,23 @@ export function canonicalTerm(word: string): string {
  * Words that belong to a figure or a time rather than to the fact: qualifiers ("around 80")
  * and the halves of the day ("1:53 in the afternoon"), compared as slots.
  */
-const SLOT_WORDS = new Set(['around', 'approximately', 'roughly', 'nearly', 'almost', 'estimated', 'morning', 'afternoon', 'evening', 'am', 'pm', 'a.m', 'p.m', 'gmt', 'utc']);
+const SLOT_WORDS = new Set([
+  'around',
+  'approximately',
+  'roughly',
+  'nearly',
+  'almost',
+  'estimated',
+  'morning',
+  'afternoon',
+  'evening',
+  'am',
+  'pm',
+  'a.m',
+  'p.m',
+  'gmt',
+  'utc',
+]);
 
 /** A currency symbol says the currency's word: "€60,000" is about euros as much as "60,000 euros". */
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'euro', $: 'dollar', '£': 'pound', '¥': 'yen' };
@@ -62,7 +88,12 @@ const FIGURE = /^\d[\d.,]*(?:k|m|bn|b)?$/;
 
 // Figures are compared as quantities, not as words.
 const isContentWord = (lower: string): boolean =>
-  lower.length > 1 && !STOP_WORDS.has(lower) && !SLOT_WORDS.has(lower) && !FIGURE.test(lower) && lower !== "n't" && !NUMBER_WORD.test(lower);
+  lower.length > 1 &&
+  !STOP_WORDS.has(lower) &&
+  !SLOT_WORDS.has(lower) &&
+  !FIGURE.test(lower) &&
+  lower !== "n't" &&
+  !NUMBER_WORD.test(lower);
 
 /** Distinct content terms of a text, in order of first appearance. */
 export function contentTerms(text: string): string[] {

@@ -21,7 +21,10 @@ export function normalizeText(input: string): string {
 
 /** Lower-case, strip diacritics: "Tchiani" and "Tchianí" compare equal. */
 export function foldCase(input: string): string {
-  return input.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return input
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 /** Word tokens (letters, digits, inner apostrophes and hyphens), original case kept. */

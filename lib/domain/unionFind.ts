@@ -18,6 +18,8 @@ export function unionFind(): UnionFind {
     find,
     union(x, y) {
       const [rx, ry] = [find(x), find(y)];
+      // the smaller root wins, so the same sets get the same roots (string keys: Math.min does not apply)
+      // biome-ignore lint/complexity/useMathMinMax: the keys are strings
       if (rx !== ry) parent.set(rx < ry ? ry : rx, rx < ry ? rx : ry);
     },
   };

@@ -4,11 +4,23 @@
 import { alignStatement } from './align.js';
 import { judgeReport, type StanceJudgement } from './stance/index.js';
 import { confidenceFeatures, confidenceWith, loadVerdictCalibration, type VerdictCalibration } from './calibration.js';
-import { stanceRank, type Candidate, type ClaimAnalysis, type EvidenceItem, type ReportRef, type Stance, type Statement, type VerdictResult, type VerdictRule } from './types.js';
+import {
+  stanceRank,
+  type Candidate,
+  type ClaimAnalysis,
+  type EvidenceItem,
+  type ReportRef,
+  type Stance,
+  type Statement,
+  type VerdictResult,
+  type VerdictRule,
+} from './types.js';
 import { unionFind } from './unionFind.js';
 
 /** Number of independent sources among reports: publishers, owners and copy groups merge (union-find). */
-export function countIndependent(items: Array<{ source: string; copyGroup: string; owner?: string | undefined }>): number {
+export function countIndependent(
+  items: Array<{ source: string; copyGroup: string; owner?: string | undefined }>,
+): number {
   const { find, union } = unionFind();
   for (const item of items) {
     union(`source:${item.source.trim().toLowerCase()}`, `copy:${item.copyGroup}`);
@@ -45,7 +57,8 @@ const decided = (j: ReportJudgement): keyof StanceJudgement['probs'] => {
   return (Object.keys(probs) as Array<keyof typeof probs>).reduce((a, b) => (probs[b] > probs[a] ? b : a));
 };
 /** The sentence the model's decision rests on (see judgeReport). */
-const deciding = (j: ReportJudgement): Reading | undefined => j.readings.find((r) => r.statement.index === j.model.statementIndex) ?? j.readings[0];
+const deciding = (j: ReportJudgement): Reading | undefined =>
+  j.readings.find((r) => r.statement.index === j.model.statementIndex) ?? j.readings[0];
 /**
  * The engine's own reading of the report: its strongest statement that supports or contradicts (highest
  * alignment score; the first such on a tie), so a background sentence with another date does not outvote the
@@ -79,7 +92,8 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
   {
     id: 'ENGINE_CONFLICT',
     stance: 'CONTRADICTS',
-    example: '"France had 3,000 troops in Niger" vs "France had 1,500 troops in Niger"; "The bridge closed" vs "The bridge did not close"',
+    example:
+      '"France had 3,000 troops in Niger" vs "France had 1,500 troops in Niger"; "The bridge closed" vs "The bridge did not close"',
     applies: (j) => engineReads(j, 'CONTRADICTS'),
   },
   {
@@ -100,7 +114,9 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     example: '"The minister resigned" vs "The minister stepped down on Monday, her office said"',
     applies: (j) => {
       const reading = deciding(j);
-      return p(j).agree >= MODEL_PARAPHRASE && reading && WORDING_ONLY.has(reading.alignment.rule) ? reading : undefined;
+      return p(j).agree >= MODEL_PARAPHRASE && reading && WORDING_ONLY.has(reading.alignment.rule)
+        ? reading
+        : undefined;
     },
   },
   {
@@ -127,14 +143,21 @@ function evidenceOf(claim: ClaimAnalysis, candidates: Candidate[]): EvidenceItem
   const items: EvidenceItem[] = [];
   for (const { report, statements } of byReport.values()) {
     const model = judgeReport(claim, statements, report.profile, report.publishedAt);
-    const rest = statements.slice(model.readings.length).map((statement) => ({ statement, alignment: alignStatement(claim, statement, report.publishedAt) }));
+    const rest = statements
+      .slice(model.readings.length)
+      .map((statement) => ({ statement, alignment: alignStatement(claim, statement, report.publishedAt) }));
     const judgement: ReportJudgement = { report, model, readings: [...model.readings, ...rest] };
     for (const rule of EVIDENCE_RULES) {
       const reading = rule.applies(judgement);
       if (!reading) continue;
       if (rule.stance === undefined) break;
       const a = reading.alignment;
-      const probability = rule.stance === 'SUPPORTS' ? p(judgement).agree : rule.stance === 'CONTRADICTS' ? p(judgement).disagree : p(judgement).discuss;
+      const probability =
+        rule.stance === 'SUPPORTS'
+          ? p(judgement).agree
+          : rule.stance === 'CONTRADICTS'
+            ? p(judgement).disagree
+            : p(judgement).discuss;
       items.push({
         reportId: report.id,
         source: report.source,
@@ -161,31 +184,41 @@ function evidenceOf(claim: ClaimAnalysis, candidates: Candidate[]): EvidenceItem
 }
 
 /** The verdict rules of DESIGN.md section 1, in order: the first that holds decides. */
-const VERDICT_RULES: ReadonlyArray<{ rule: VerdictRule; verdict: VerdictResult['verdict']; holds: (c: Counts) => boolean; explain: (c: Counts) => string }> = [
+const VERDICT_RULES: ReadonlyArray<{
+  rule: VerdictRule;
+  verdict: VerdictResult['verdict'];
+  holds: (c: Counts) => boolean;
+  explain: (c: Counts) => string;
+}> = [
   {
     rule: 'CONTRADICTED',
     verdict: 'DISPUTED',
     holds: (c) => c.contradicting > 0,
-    explain: (c) => `${c.contradictingSources} independent source(s) contradict the claim (${c.contradicting} report(s)); ${c.independentSources} support it.`,
+    explain: (c) =>
+      `${c.contradictingSources} independent source(s) contradict the claim (${c.contradicting} report(s)); ${c.independentSources} support it.`,
   },
   {
     rule: 'TWO_OR_MORE_INDEPENDENT_SOURCES',
     verdict: 'CORROBORATED',
     holds: (c) => c.independentSources >= 2,
-    explain: (c) => `${c.independentSources} independent sources support the claim (${c.supporting} report(s)); none contradicts it.`,
+    explain: (c) =>
+      `${c.independentSources} independent sources support the claim (${c.supporting} report(s)); none contradicts it.`,
   },
   {
     rule: 'ONE_INDEPENDENT_SOURCE',
     verdict: 'SINGLE_SOURCE',
     holds: (c) => c.independentSources === 1,
-    explain: (c) => `One independent source supports the claim (${c.supporting} report(s), counting copies and the same publisher once); none contradicts it.`,
+    explain: (c) =>
+      `One independent source supports the claim (${c.supporting} report(s), counting copies and the same publisher once); none contradicts it.`,
   },
   {
     rule: 'NO_SUPPORTING_OR_CONTRADICTING_REPORT',
     verdict: 'UNVERIFIED',
     holds: () => true,
     explain: (c) =>
-      c.mentions > 0 ? `No report states or contradicts the claim; ${c.mentions} report(s) only mention its topic.` : 'No report states, contradicts or mentions the claim.',
+      c.mentions > 0
+        ? `No report states or contradicts the claim; ${c.mentions} report(s) only mention its topic.`
+        : 'No report states, contradicts or mentions the claim.',
   },
 ];
 
@@ -200,12 +233,20 @@ interface Counts {
 /** What a verdict's confidence is computed from (CONFIDENCE_FEATURES), given the claim's whole evidence. */
 export function confidenceBasis(verdict: VerdictResult['verdict'], evidence: EvidenceItem[]): number[] {
   const sources = (stance: Stance) => countIndependent(evidence.filter((e) => e.stance === stance));
-  return confidenceFeatures(verdict, { supportingSources: sources('SUPPORTS'), contradictingSources: sources('CONTRADICTS') }, evidence);
+  return confidenceFeatures(
+    verdict,
+    { supportingSources: sources('SUPPORTS'), contradictingSources: sources('CONTRADICTS') },
+    evidence,
+  );
 }
 
 const clamp = (x: number): number => Math.round(Math.min(0.99, Math.max(0.01, x)) * 100) / 100;
 
-export function judgeClaim(claim: ClaimAnalysis, candidates: Candidate[], calibration: VerdictCalibration = loadVerdictCalibration()): VerdictResult {
+export function judgeClaim(
+  claim: ClaimAnalysis,
+  candidates: Candidate[],
+  calibration: VerdictCalibration = loadVerdictCalibration(),
+): VerdictResult {
   const evidence = evidenceOf(claim, candidates);
   // Unvetted reports are shown with the evidence but never counted: they cannot support,
   // dispute or even dampen a verdict (an invented outlet name must not move it).

@@ -38,7 +38,12 @@ interface ManifestEntry {
 
 const basename = (p: string): string => p.split('/').at(-1) ?? p;
 
-function reportFrom(path: string, source: string, publishedAt: string | null | undefined, file = basename(path)): EvalReport {
+function reportFrom(
+  path: string,
+  source: string,
+  publishedAt: string | null | undefined,
+  file = basename(path),
+): EvalReport {
   return { file, input: { source, text: readFileSync(path, 'utf8'), ...(publishedAt ? { publishedAt } : {}) } };
 }
 
@@ -52,18 +57,24 @@ export function loadEvalSet(file: string): EvalSet {
   const dir = dirname(resolve(file));
   const corpusDir = raw.corpus ? resolve(dir, raw.corpus) : undefined;
   const base = corpusDir ? loadCorpus(corpusDir) : [];
-  const scenarios: EvalScenario[] = (raw.scenarios ?? []).map((s: { id: string; addReports?: Array<{ copyOf?: string; file?: string; source: string; publishedAt?: string | null }>; cases: EvalCase[] }) => ({
-    id: s.id,
-    cases: s.cases,
-    reports: (s.addReports ?? []).map((a) => {
-      if (a.copyOf) {
-        if (!corpusDir) throw new Error(`scenario ${s.id}: copyOf needs a corpus`);
-        // A copy is cited under the original's file name plus its source, to tell them apart.
-        return reportFrom(join(corpusDir, a.copyOf), a.source, a.publishedAt, `${a.copyOf}@${a.source}`);
-      }
-      if (!a.file) throw new Error(`scenario ${s.id}: each added report needs copyOf or file`);
-      return reportFrom(resolve(dir, a.file), a.source, a.publishedAt);
+  const scenarios: EvalScenario[] = (raw.scenarios ?? []).map(
+    (s: {
+      id: string;
+      addReports?: Array<{ copyOf?: string; file?: string; source: string; publishedAt?: string | null }>;
+      cases: EvalCase[];
+    }) => ({
+      id: s.id,
+      cases: s.cases,
+      reports: (s.addReports ?? []).map((a) => {
+        if (a.copyOf) {
+          if (!corpusDir) throw new Error(`scenario ${s.id}: copyOf needs a corpus`);
+          // A copy is cited under the original's file name plus its source, to tell them apart.
+          return reportFrom(join(corpusDir, a.copyOf), a.source, a.publishedAt, `${a.copyOf}@${a.source}`);
+        }
+        if (!a.file) throw new Error(`scenario ${s.id}: each added report needs copyOf or file`);
+        return reportFrom(resolve(dir, a.file), a.source, a.publishedAt);
+      }),
     }),
-  }));
+  );
   return { base, cases: raw.cases ?? [], scenarios };
 }

@@ -30,7 +30,9 @@ export function fncScore(gold: readonly number[], predicted: readonly number[]):
 
 export function confusionMatrix(gold: readonly number[], predicted: readonly number[]): number[][] {
   const m = CLASSES.map(() => CLASSES.map(() => 0));
-  gold.forEach((g, i) => (m[g]![predicted[i]!]! += 1));
+  gold.forEach((g, i) => {
+    m[g]![predicted[i]!]! += 1;
+  });
   return m;
 }
 
@@ -47,7 +49,11 @@ export function f1PerClass(confusion: number[][]): number[] {
  * Expected calibration error over `bins` equal-width bins of the top probability: the gap between confidence
  * and accuracy in each bin, weighted by the bin's share of cases.
  */
-export function expectedCalibrationError(probs: ReadonlyArray<ArrayLike<number>>, gold: readonly number[], bins = 10): number {
+export function expectedCalibrationError(
+  probs: ReadonlyArray<ArrayLike<number>>,
+  gold: readonly number[],
+  bins = 10,
+): number {
   return calibrationError(
     probs.map((p, i) => ({ confidence: p[argmax(p)]!, correct: argmax(p) === gold[i] })),
     bins,
@@ -60,7 +66,11 @@ export const argmax = (p: ArrayLike<number>): number => {
   return best;
 };
 
-export function scoreStances(gold: readonly number[], predicted: readonly number[], probs?: ReadonlyArray<ArrayLike<number>>): StanceScores {
+export function scoreStances(
+  gold: readonly number[],
+  predicted: readonly number[],
+  probs?: ReadonlyArray<ArrayLike<number>>,
+): StanceScores {
   const confusion = confusionMatrix(gold, predicted);
   const f1 = f1PerClass(confusion);
   const correct = gold.filter((g, i) => g === predicted[i]).length;

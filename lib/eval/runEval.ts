@@ -39,16 +39,26 @@ async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, str
       expect: c.expect,
       got: claim.verdict,
       confidence: claim.confidence,
-      basis: confidenceBasis(claim.verdict, evidence.edges.map((e) => e.node)),
+      basis: confidenceBasis(
+        claim.verdict,
+        evidence.edges.map((e) => e.node),
+      ),
       // The strongest evidence item is the one the verdict rests on (contradictions first, then support).
       decidedBy: evidence.edges[0]?.node.rule ?? 'NO_EVIDENCE',
-      stances: (c.evidence ?? []).map((e) => ({ report: e.report, expect: e.stance, got: cited.get(e.report) ?? 'MENTIONS' })),
+      stances: (c.evidence ?? []).map((e) => ({
+        report: e.report,
+        expect: e.stance,
+        got: cited.get(e.report) ?? 'MENTIONS',
+      })),
     });
   }
   return out;
 }
 
-export async function runEval(set: EvalSet, progress: (done: number, total: number) => void = () => {}): Promise<CaseResult[]> {
+export async function runEval(
+  set: EvalSet,
+  progress: (done: number, total: number) => void = () => {},
+): Promise<CaseResult[]> {
   const embedded = await startEmbeddedDynamo();
   const total = set.cases.length + set.scenarios.reduce((n, s) => n + s.cases.length, 0);
   let done = 0;
@@ -72,7 +82,9 @@ export async function runEval(set: EvalSet, progress: (done: number, total: numb
     // Scenarios are independent (own table): run a few at once so store round trips overlap.
     const scenarioResults: CaseResult[][] = new Array(set.scenarios.length);
     await eachLimited(set.scenarios, SCENARIO_CONCURRENCY, async (scenario, i) => {
-      scenarioResults[i] = await withApp(async (app) => judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])));
+      scenarioResults[i] = await withApp(async (app) =>
+        judgeCases(app, scenario.cases, await ingestAll(app, [...set.base, ...scenario.reports])),
+      );
       done += scenario.cases.length;
       progress(done, total);
     });

@@ -60,7 +60,9 @@ export function expectedCalibrationError(items: Array<{ confidence: number; corr
 }
 
 export function summarize(results: CaseResult[]): EvalSummary {
-  const confusion = Object.fromEntries(VERDICTS.map((e) => [e, Object.fromEntries(VERDICTS.map((g) => [g, 0]))])) as EvalSummary['confusion'];
+  const confusion = Object.fromEntries(
+    VERDICTS.map((e) => [e, Object.fromEntries(VERDICTS.map((g) => [g, 0]))]),
+  ) as EvalSummary['confusion'];
   let correct = 0;
   for (const r of results) {
     confusion[r.expect][r.got] += 1;
@@ -69,7 +71,12 @@ export function summarize(results: CaseResult[]): EvalSummary {
   const bands = BANDS.map((b) => {
     const inBand = results.filter((r) => r.confidence >= b.low && r.confidence < b.high);
     const ok = inBand.filter((r) => r.expect === r.got).length;
-    return { band: b.name, total: inBand.length, correct: ok, accuracy: inBand.length ? ratio(ok, inBand.length) : null };
+    return {
+      band: b.name,
+      total: inBand.length,
+      correct: ok,
+      accuracy: inBand.length ? ratio(ok, inBand.length) : null,
+    };
   });
   const stances = results.flatMap((r) => r.stances);
   const stanceCorrect = stances.filter((s) => s.expect === s.got).length;
@@ -77,21 +84,38 @@ export function summarize(results: CaseResult[]): EvalSummary {
     total: results.length,
     correct,
     accuracy: ratio(correct, results.length),
-    cases: results.map((r) => ({ id: r.id, expect: r.expect, got: r.got, confidence: r.confidence, ...(r.basis ? { basis: r.basis } : {}) })),
+    cases: results.map((r) => ({
+      id: r.id,
+      expect: r.expect,
+      got: r.got,
+      confidence: r.confidence,
+      ...(r.basis ? { basis: r.basis } : {}),
+    })),
     confusion,
     bands,
     ece: expectedCalibrationError(results.map((r) => ({ confidence: r.confidence, correct: r.expect === r.got }))),
-    ...(stances.length > 0 ? { stance: { total: stances.length, correct: stanceCorrect, accuracy: ratio(stanceCorrect, stances.length) } } : {}),
+    ...(stances.length > 0
+      ? { stance: { total: stances.length, correct: stanceCorrect, accuracy: ratio(stanceCorrect, stances.length) } }
+      : {}),
   };
 }
 
 export function formatSummary(name: string, s: EvalSummary): string {
   const lines = [`${name}: accuracy ${s.accuracy.toFixed(3)} (${s.correct}/${s.total})`];
   if (s.stance) lines.push(`stance accuracy ${s.stance.accuracy.toFixed(3)} (${s.stance.correct}/${s.stance.total})`);
-  const short: Record<Verdict, string> = { CORROBORATED: 'CORR', DISPUTED: 'DISP', SINGLE_SOURCE: 'SING', UNVERIFIED: 'UNVR' };
+  const short: Record<Verdict, string> = {
+    CORROBORATED: 'CORR',
+    DISPUTED: 'DISP',
+    SINGLE_SOURCE: 'SING',
+    UNVERIFIED: 'UNVR',
+  };
   lines.push('', `expected \\ got  ${VERDICTS.map((v) => short[v].padStart(6)).join('')}`);
-  for (const e of VERDICTS) lines.push(`${e.padEnd(15)} ${VERDICTS.map((g) => String(s.confusion[e][g]).padStart(6)).join('')}`);
+  for (const e of VERDICTS)
+    lines.push(`${e.padEnd(15)} ${VERDICTS.map((g) => String(s.confusion[e][g]).padStart(6)).join('')}`);
   lines.push('', `expected calibration error (10 bins): ${s.ece.toFixed(3)}`, '', 'confidence band   cases  accuracy');
-  for (const b of s.bands) lines.push(`${b.band.padEnd(17)} ${String(b.total).padStart(5)}  ${b.accuracy === null ? '-' : b.accuracy.toFixed(3)}`);
+  for (const b of s.bands)
+    lines.push(
+      `${b.band.padEnd(17)} ${String(b.total).padStart(5)}  ${b.accuracy === null ? '-' : b.accuracy.toFixed(3)}`,
+    );
   return lines.join('\n');
 }

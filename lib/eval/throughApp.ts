@@ -13,17 +13,27 @@ import type { FncData, FncPair } from '../train/fnc1.js';
 const STANCE_TO_CLASS: Record<Stance, number> = { SUPPORTS: 0, CONTRADICTS: 1, MENTIONS: 2 };
 const UNRELATED = 3;
 
-export async function predictThroughApp(data: FncData, pairs: FncPair[], progress: (line: string) => void = () => {}): Promise<number[]> {
+export async function predictThroughApp(
+  data: FncData,
+  pairs: FncPair[],
+  progress: (line: string) => void = () => {},
+): Promise<number[]> {
   const embedded = await startEmbeddedDynamo();
-  const runtime = await createRuntime({ ...loadConfig({}), dynamoEndpoint: embedded.endpoint, tableName: 'fnc-held-out' });
+  const runtime = await createRuntime({
+    ...loadConfig({}),
+    dynamoEndpoint: embedded.endpoint,
+    tableName: 'fnc-held-out',
+  });
   try {
     const app: App = runtime.app;
     const bodyIds = [...new Set(pairs.map((p) => p.bodyId))].sort((a, b) => a - b);
     const reportOf = new Map<number, string>();
     for (let i = 0; i < bodyIds.length; i += LIMITS.reportsPerBatch) {
       const batch = bodyIds.slice(i, i + LIMITS.reportsPerBatch);
-      const results = await app.ingestReports(batch.map((id) => ({ source: `fnc-body-${id}`, text: data.bodies.get(id)! })));
-      results.forEach((r, j) => reportOf.set(batch[j]!, r.report.id));
+      const results = await app.ingestReports(
+        batch.map((id) => ({ source: `fnc-body-${id}`, text: data.bodies.get(id)! })),
+      );
+      for (const [j, r] of results.entries()) reportOf.set(batch[j]!, r.report.id);
       progress(`ingested ${Math.min(i + batch.length, bodyIds.length)}/${bodyIds.length} bodies`);
     }
     const headlines = [...new Set(pairs.map((p) => p.headline))];

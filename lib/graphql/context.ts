@@ -44,8 +44,14 @@ function byId<T>(get: (ids: readonly string[]) => Promise<Array<T | null>>) {
 
 export function createLoaders(app: App): Context['loaders'] {
   return {
-    claim: new DataLoader(byId((ids) => app.getClaims(ids)), { maxBatchSize: 100 }),
-    report: new DataLoader(byId((ids) => app.getReports(ids)), { maxBatchSize: 100 }),
+    claim: new DataLoader(
+      byId((ids) => app.getClaims(ids)),
+      { maxBatchSize: 100 },
+    ),
+    report: new DataLoader(
+      byId((ids) => app.getReports(ids)),
+      { maxBatchSize: 100 },
+    ),
     source: new DataLoader((keys) => app.getSources(keys), { maxBatchSize: 100 }),
   };
 }

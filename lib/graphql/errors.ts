@@ -14,8 +14,13 @@ interface GraphQLErrorLike {
   extensions?: Record<string, unknown>;
 }
 
-const isGraphQLError = (e: unknown): e is GraphQLErrorLike => typeof e === 'object' && e !== null && (e as { name?: string }).name === 'GraphQLError';
-const isAppError = (e: unknown): e is AppError => typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError' && typeof (e as { code?: unknown }).code === 'string';
+const isGraphQLError = (e: unknown): e is GraphQLErrorLike =>
+  typeof e === 'object' && e !== null && (e as { name?: string }).name === 'GraphQLError';
+const isAppError = (e: unknown): e is AppError =>
+  typeof e === 'object' &&
+  e !== null &&
+  (e as { name?: string }).name === 'AppError' &&
+  typeof (e as { code?: unknown }).code === 'string';
 
 export function toGraphQLError(error: AppError, path?: ReadonlyArray<string | number>): GraphQLError {
   return new GraphQLError(error.message, {
@@ -38,7 +43,13 @@ export function maskError(error: unknown, message: string, requestId?: string): 
   countMetric('errors');
   logger.error('unexpected error', {
     requestId,
-    error: original instanceof Error ? { name: original.name, message: original.message, stack: original.stack } : String(original),
+    error:
+      original instanceof Error
+        ? { name: original.name, message: original.message, stack: original.stack }
+        : String(original),
   });
-  return new GraphQLError(message, { ...(path ? { path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) } });
+  return new GraphQLError(message, {
+    ...(path ? { path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  });
 }

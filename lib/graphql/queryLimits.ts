@@ -67,14 +67,24 @@ export interface QueryShape {
 }
 
 /** The shape of the operation that will run, with the variables it runs with. */
-export function shapeOf(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, operationName?: string | null): QueryShape {
+export function shapeOf(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown>,
+  operationName?: string | null,
+): QueryShape {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION);
   const operation = operations.find((o) => !operationName || o.name?.value === operationName) ?? operations[0];
   const shape: QueryShape = { depth: 0, aliases: 0, directives: 0, cost: 0 };
   if (!operation) return shape;
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   shape.directives += operation.directives?.length ?? 0;
 
   const intValue = (node: ValueNode | undefined): number | undefined => {
@@ -87,7 +97,13 @@ export function shapeOf(schema: GraphQLSchema, document: DocumentNode, variables
     return undefined;
   };
 
-  const walk = (set: SelectionSetNode, parent: GraphQLNamedType | null | undefined, multiplier: number, depth: number, seen: Set<string>) => {
+  const walk = (
+    set: SelectionSetNode,
+    parent: GraphQLNamedType | null | undefined,
+    multiplier: number,
+    depth: number,
+    seen: Set<string>,
+  ) => {
     shape.depth = Math.max(shape.depth, depth);
     for (const sel of set.selections) {
       shape.directives += sel.directives?.length ?? 0;
@@ -95,11 +111,23 @@ export function shapeOf(schema: GraphQLSchema, document: DocumentNode, variables
         const fragment = fragments.get(sel.name.value);
         if (!fragment || seen.has(fragment.name.value)) continue;
         shape.directives += fragment.directives?.length ?? 0;
-        walk(fragment.selectionSet, schema.getType(fragment.typeCondition.name.value), multiplier, depth, new Set([...seen, fragment.name.value]));
+        walk(
+          fragment.selectionSet,
+          schema.getType(fragment.typeCondition.name.value),
+          multiplier,
+          depth,
+          new Set([...seen, fragment.name.value]),
+        );
         continue;
       }
       if (sel.kind === Kind.INLINE_FRAGMENT) {
-        walk(sel.selectionSet, sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent, multiplier, depth, seen);
+        walk(
+          sel.selectionSet,
+          sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : parent,
+          multiplier,
+          depth,
+          seen,
+        );
         continue;
       }
       if (sel.alias) shape.aliases++;
@@ -114,7 +142,8 @@ export function shapeOf(schema: GraphQLSchema, document: DocumentNode, variables
       let m = multiplier;
       if (first !== undefined) m *= Math.min(Math.max(first, 1), LIMITS.pageSizeMax);
       else if (type.name.endsWith('Connection')) m *= LIMITS.pageSizeDefault;
-      else if (isListType(getNullableType(def.type)) && name !== 'edges' && name !== 'nodes') m *= LIST_WEIGHTS[name] ?? DEFAULT_LIST_WEIGHT;
+      else if (isListType(getNullableType(def.type)) && name !== 'edges' && name !== 'nodes')
+        m *= LIST_WEIGHTS[name] ?? DEFAULT_LIST_WEIGHT;
       walk(sel.selectionSet, type, m, depth + 1, seen);
     }
   };
@@ -133,12 +162,21 @@ export function queryLimits(): Plugin {
       });
     },
     onExecute({ args, setResultAndStopExecution }) {
-      const shape = shapeOf(args.schema, args.document, (args.variableValues ?? {}) as Record<string, unknown>, args.operationName);
+      const shape = shapeOf(
+        args.schema,
+        args.document,
+        (args.variableValues ?? {}) as Record<string, unknown>,
+        args.operationName,
+      );
       const errors: GraphQLError[] = [];
-      if (shape.depth > QUERY_LIMITS.maxDepth) errors.push(refusal('QUERY_TOO_DEEP', 'maxDepth', shape.depth, 'Query depth'));
-      if (shape.aliases > QUERY_LIMITS.maxAliases) errors.push(refusal('TOO_MANY_ALIASES', 'maxAliases', shape.aliases, 'Alias count'));
-      if (shape.directives > QUERY_LIMITS.maxDirectives) errors.push(refusal('TOO_MANY_DIRECTIVES', 'maxDirectives', shape.directives, 'Directive count'));
-      if (shape.cost > QUERY_LIMITS.maxCost) errors.push(refusal('QUERY_TOO_COMPLEX', 'maxCost', shape.cost, 'Query cost'));
+      if (shape.depth > QUERY_LIMITS.maxDepth)
+        errors.push(refusal('QUERY_TOO_DEEP', 'maxDepth', shape.depth, 'Query depth'));
+      if (shape.aliases > QUERY_LIMITS.maxAliases)
+        errors.push(refusal('TOO_MANY_ALIASES', 'maxAliases', shape.aliases, 'Alias count'));
+      if (shape.directives > QUERY_LIMITS.maxDirectives)
+        errors.push(refusal('TOO_MANY_DIRECTIVES', 'maxDirectives', shape.directives, 'Directive count'));
+      if (shape.cost > QUERY_LIMITS.maxCost)
+        errors.push(refusal('QUERY_TOO_COMPLEX', 'maxCost', shape.cost, 'Query cost'));
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };

@@ -21,7 +21,8 @@ const CONTENT_TYPES: Record<string, string> = {
 
 // Everything the page loads comes from this origin: a stray CDN reference would be refused by the
 // browser, not silently fetched.
-const CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 interface StaticFile {
   body: Uint8Array;
@@ -59,12 +60,18 @@ function walk(root: string, dir = root, out = new Map<string, StaticFile>()): Ma
     const type = CONTENT_TYPES[extname(name)] ?? 'application/octet-stream';
     const compressible = /^(text\/|image\/svg|application\/json)/.test(type) && body.length > 1024;
     const url = `/${relative(root, path).split(sep).join('/')}`;
-    out.set(url, { body, gzipped: compressible ? gzipSync(body, { level: 9 }) : undefined, type, immutable: url.startsWith('/assets/') });
+    out.set(url, {
+      body,
+      gzipped: compressible ? gzipSync(body, { level: 9 }) : undefined,
+      type,
+      immutable: url.startsWith('/assets/'),
+    });
   }
   return out;
 }
 
-const NOT_BUILT = 'The dashboard is not built. Run `npm run web:build` (npm start does it first), or set DASHBOARD_DIR.';
+const NOT_BUILT =
+  'The dashboard is not built. Run `npm run web:build` (npm start does it first), or set DASHBOARD_DIR.';
 
 /** A Yoga plugin answering GET/HEAD for `/` and the built files; everything else goes on to GraphQL. */
 export function serveDashboard(options: { dir?: string | undefined; graphqlEndpoint: string }): Plugin {
@@ -72,7 +79,8 @@ export function serveDashboard(options: { dir?: string | undefined; graphqlEndpo
   const load = (): Map<string, StaticFile> | undefined => {
     if (files) return files;
     const dir = findDashboardDir(options.dir);
-    return dir ? (files = walk(dir)) : undefined;
+    if (dir) files = walk(dir);
+    return files;
   };
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -81,7 +89,10 @@ export function serveDashboard(options: { dir?: string | undefined; graphqlEndpo
       const served = load();
       const path = url.pathname === '/' ? '/index.html' : url.pathname;
       if (!served) {
-        if (path === '/index.html') endResponse(new fetchAPI.Response(NOT_BUILT, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }));
+        if (path === '/index.html')
+          endResponse(
+            new fetchAPI.Response(NOT_BUILT, { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } }),
+          );
         return;
       }
       const file = served.get(path);
@@ -97,7 +108,12 @@ export function serveDashboard(options: { dir?: string | undefined; graphqlEndpo
       };
       if (gzip) headers['content-encoding'] = 'gzip';
       if (file.type.startsWith('text/html')) headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-      endResponse(new fetchAPI.Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers }));
+      endResponse(
+        new fetchAPI.Response(request.method === 'HEAD' ? null : (body as Uint8Array<ArrayBuffer>), {
+          status: 200,
+          headers,
+        }),
+      );
     },
   };
 }

@@ -6,7 +6,9 @@ import { LIMITS } from '../app/limits.js';
 import { withRequestId } from '../requestContext.js';
 import { payloadTooLarge } from './refusal.js';
 
-type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
+type FetchHandler = {
+  fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response;
+};
 
 const TEXT_TYPES = /^(?:text\/|application\/(?:json|graphql-response\+json|javascript|xml))/i;
 
@@ -18,9 +20,12 @@ export function toRequest(event: APIGatewayProxyEventV2): Request {
   const query = event.rawQueryString ? `?${event.rawQueryString}` : '';
   const url = `https://${host}${event.rawPath ?? '/'}${query}`;
   const method = event.requestContext?.http?.method ?? 'GET';
-  const body = event.body === undefined || event.body === null || method === 'GET' || method === 'HEAD'
-    ? undefined
-    : event.isBase64Encoded ? Buffer.from(event.body, 'base64') : event.body;
+  const body =
+    event.body === undefined || event.body === null || method === 'GET' || method === 'HEAD'
+      ? undefined
+      : event.isBase64Encoded
+        ? Buffer.from(event.body, 'base64')
+        : event.body;
   return new Request(url, { method, headers, ...(body !== undefined ? { body } : {}) });
 }
 
@@ -53,10 +58,16 @@ const tooLarge = (bytes: number): APIGatewayProxyStructuredResultV2 => {
 
 export function createLambdaHandler(yoga: FetchHandler) {
   return async (event: APIGatewayProxyEventV2, context?: LambdaContext): Promise<APIGatewayProxyStructuredResultV2> => {
-    const bytes = event.body ? (event.isBase64Encoded ? Buffer.byteLength(event.body, 'base64') : Buffer.byteLength(event.body)) : 0;
+    const bytes = event.body
+      ? event.isBase64Encoded
+        ? Buffer.byteLength(event.body, 'base64')
+        : Buffer.byteLength(event.body)
+      : 0;
     if (bytes > LIMITS.httpBodyMaxBytes) return tooLarge(bytes);
     const requestId = context?.awsRequestId ?? event.requestContext?.requestId;
     // The caller's address as API Gateway saw it (not a header a client could set): rate limits when writes are open.
-    return withRequestId(requestId, async () => toResult(await yoga.fetch(toRequest(event), { clientAddress: event.requestContext?.http?.sourceIp })));
+    return withRequestId(requestId, async () =>
+      toResult(await yoga.fetch(toRequest(event), { clientAddress: event.requestContext?.http?.sourceIp })),
+    );
   };
 }

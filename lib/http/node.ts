@@ -6,7 +6,9 @@ import { LIMITS } from '../app/limits.js';
 import { clientRequestId, withRequestId } from '../requestContext.js';
 import { httpRefusal, payloadTooLarge } from './refusal.js';
 
-type FetchHandler = { fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response };
+type FetchHandler = {
+  fetch: (request: Request, serverContext: Record<string, unknown>) => Promise<Response> | Response;
+};
 
 class BodyTooLarge extends Error {}
 
@@ -57,7 +59,10 @@ export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.
           if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
         }
         const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
-        const response = await yoga.fetch(new Request(url, { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) }), { clientAddress: req.socket.remoteAddress });
+        const response = await yoga.fetch(
+          new Request(url, { method, headers, ...(body ? { body: new Uint8Array(body) } : {}) }),
+          { clientAddress: req.socket.remoteAddress },
+        );
         const outHeaders: Record<string, string | string[]> = {};
         response.headers.forEach((value, name) => {
           outHeaders[name] = value;
@@ -74,7 +79,9 @@ export function createNodeHandler(yoga: FetchHandler, maxBytes: number = LIMITS.
           return;
         }
         const tooLarge = error instanceof BodyTooLarge;
-        const refusal = tooLarge ? payloadTooLarge(maxBytes) : httpRefusal(400, 'BAD_REQUEST', 'Could not read the request.');
+        const refusal = tooLarge
+          ? payloadTooLarge(maxBytes)
+          : httpRefusal(400, 'BAD_REQUEST', 'Could not read the request.');
         res.writeHead(refusal.status, { ...refusal.headers, connection: 'close' });
         res.end(refusal.body);
         if (tooLarge) req.destroy();

@@ -9,12 +9,19 @@ export interface HttpRefusal {
 }
 
 export function httpRefusal(status: number, code: string, message: string): HttpRefusal {
-  return { status, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
+  return {
+    status,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  };
 }
 
 /** HTTP 413: `bytes` when the size is known, e.g. from Content-Length; a chunked body is refused as soon as it passes the limit. */
 export function payloadTooLarge(maxBytes: number, bytes?: number): HttpRefusal {
-  const message = bytes === undefined ? `Request body is over the ${maxBytes}-byte limit.` : `Request body is ${bytes} bytes; the limit is ${maxBytes}.`;
+  const message =
+    bytes === undefined
+      ? `Request body is over the ${maxBytes}-byte limit.`
+      : `Request body is ${bytes} bytes; the limit is ${maxBytes}.`;
   return httpRefusal(413, 'PAYLOAD_TOO_LARGE', message);
 }
 

@@ -22,7 +22,13 @@ export interface DeliveryWorkerDeps {
 
 export function createDeliveryRecordHandler(deps: DeliveryWorkerDeps) {
   const hide = (record: SQSRecord, seconds: number) =>
-    deps.sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: deps.queueUrl, ReceiptHandle: record.receiptHandle, VisibilityTimeout: seconds }));
+    deps.sqs.send(
+      new ChangeMessageVisibilityCommand({
+        QueueUrl: deps.queueUrl,
+        ReceiptHandle: record.receiptHandle,
+        VisibilityTimeout: seconds,
+      }),
+    );
 
   return async (record: SQSRecord): Promise<void> => {
     const job = parseDeliveryMessage(record.body);

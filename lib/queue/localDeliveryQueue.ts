@@ -30,7 +30,9 @@ export class LocalDeliveryQueue implements DeliveryQueue {
       if (this.closed || this.queued.has(key)) continue; // already waiting: a re-publish adds nothing
       this.queued.add(key);
       const group = `${job.webhookId}/${job.claimId}`;
-      const tail = (this.tails.get(group) ?? Promise.resolve()).then(() => this.run(job)).finally(() => this.queued.delete(key));
+      const tail = (this.tails.get(group) ?? Promise.resolve())
+        .then(() => this.run(job))
+        .finally(() => this.queued.delete(key));
       this.tails.set(group, tail);
       void tail.finally(() => {
         if (this.tails.get(group) === tail) this.tails.delete(group);
@@ -75,7 +77,10 @@ export class LocalDeliveryQueue implements DeliveryQueue {
       } catch (e) {
         // Not acknowledged: offered again, as SQS would after the visibility timeout.
         crashes++;
-        logger.warn('webhook delivery attempt failed before its outcome was recorded', { ...job, error: (e as Error).message });
+        logger.warn('webhook delivery attempt failed before its outcome was recorded', {
+          ...job,
+          error: (e as Error).message,
+        });
         if (crashes >= maxCrashes) return;
         await this.sleep(this.options.delayMs(crashes));
         continue;

@@ -1,7 +1,7 @@
 // Webhook deliveries on AWS: an SQS FIFO queue, one message group per endpoint and claim, so
 // one claim's deliveries to one endpoint arrive in order while other claims and endpoints go
 // on. The worker is functions/deliver.ts.
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DeliveryJob, DeliveryQueue } from '../app/ports.js';
 
 const SQS_BATCH = 10;
@@ -35,7 +35,11 @@ export class SqsDeliveryQueue implements DeliveryQueue {
 
 export function parseDeliveryMessage(body: string): DeliveryJob {
   const parsed = JSON.parse(body) as Partial<DeliveryJob>;
-  if (typeof parsed.webhookId !== 'string' || typeof parsed.eventId !== 'string' || typeof parsed.claimId !== 'string') {
+  if (
+    typeof parsed.webhookId !== 'string' ||
+    typeof parsed.eventId !== 'string' ||
+    typeof parsed.claimId !== 'string'
+  ) {
     throw new Error('delivery message without webhookId, eventId and claimId');
   }
   return { webhookId: parsed.webhookId, eventId: parsed.eventId, claimId: parsed.claimId };

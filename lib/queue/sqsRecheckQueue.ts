@@ -1,6 +1,6 @@
 // Re-checks that do not fit in a request go to SQS; the worker (functions/recheck.ts)
 // runs them. Failed entries of a batch are sent again, then reported.
-import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { RecheckQueue } from '../app/ports.js';
 
 const SQS_BATCH = 10;
@@ -38,8 +38,9 @@ export function parseRecheckMessage(body: string): { claimIds: string[]; causes:
     throw new Error('re-check message without a claimIds array');
   }
   // Messages queued before causes were carried have none; a malformed one only loses the cause.
-  const causes = typeof parsed.causes === 'object' && parsed.causes !== null
-    ? Object.fromEntries(Object.entries(parsed.causes).filter((e): e is [string, string] => typeof e[1] === 'string'))
-    : {};
+  const causes =
+    typeof parsed.causes === 'object' && parsed.causes !== null
+      ? Object.fromEntries(Object.entries(parsed.causes).filter((e): e is [string, string] => typeof e[1] === 'string'))
+      : {};
   return { claimIds: parsed.claimIds as string[], causes };
 }

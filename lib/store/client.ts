@@ -1,6 +1,11 @@
 // DynamoDB clients, configured once: retries with backoff for throttling and 5xx
 // (the SDK's standard mode), short timeouts so a stuck call fails instead of hanging.
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+} from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { tableDefinition } from './table.js';
 
@@ -31,7 +36,8 @@ export async function ensureTable(doc: DynamoDBDocumentClient, tableName: string
     await doc.send(new DescribeTableCommand({ TableName: tableName }));
     return;
   } catch (e) {
-    if (!(e instanceof ResourceNotFoundException) && (e as { name?: string }).name !== 'ResourceNotFoundException') throw e;
+    if (!(e instanceof ResourceNotFoundException) && (e as { name?: string }).name !== 'ResourceNotFoundException')
+      throw e;
   }
   await doc.send(new CreateTableCommand(tableDefinition(tableName)));
   for (let i = 0; i < 50; i++) {

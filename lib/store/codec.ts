@@ -1,6 +1,17 @@
 // Items <-> records. Engine structures (claim analysis, statements) are stored as
 // JSON strings: the store never looks inside them.
-import type { ApiKeyRecord, ClaimRecord, DeliveryRecord, EvidenceRecord, ReportRecord, SourceRecord, StatementRecord, VerdictChange, VerdictEvent, WebhookRecord } from '../app/ports.js';
+import type {
+  ApiKeyRecord,
+  ClaimRecord,
+  DeliveryRecord,
+  EvidenceRecord,
+  ReportRecord,
+  SourceRecord,
+  StatementRecord,
+  VerdictChange,
+  VerdictEvent,
+  WebhookRecord,
+} from '../app/ports.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
 import { badInput } from '../errors.js';
@@ -178,7 +189,7 @@ export const itemToEvidence = (i: Item): EvidenceRecord => ({
   // Evidence stored before stances carried their rule has none.
   rule: (i.rule as string | undefined) ?? 'UNRECORDED',
   // Evidence judged before the stance model has no probability or signals.
-  probability: (i.probability as number | undefined) ?? i.score as number,
+  probability: (i.probability as number | undefined) ?? (i.score as number),
   signals: typeof i.signals === 'string' ? JSON.parse(i.signals) : [],
 });
 
@@ -235,19 +246,32 @@ export function encodeCursor(listing: string, position: string[]): string {
 }
 
 /** The position of a cursor of `listing`, or BAD_USER_INPUT. `valid` checks the position fits the list's query. */
-export function decodeCursor(cursor: string, listing: string, size: number, valid: (position: string[]) => boolean, field = 'after'): string[] {
+export function decodeCursor(
+  cursor: string,
+  listing: string,
+  size: number,
+  valid: (position: string[]) => boolean,
+  field = 'after',
+): string[] {
   let value: unknown;
   try {
     value = cursor.length <= 4 * 1_024 ? JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) : undefined;
   } catch {
     value = undefined;
   }
-  if (!Array.isArray(value) || value.length !== size + 1 || !value.every((v) => typeof v === 'string' && v.length > 0 && Buffer.byteLength(v) <= CURSOR_VALUE_MAX_BYTES)) {
+  if (
+    !Array.isArray(value) ||
+    value.length !== size + 1 ||
+    !value.every((v) => typeof v === 'string' && v.length > 0 && Buffer.byteLength(v) <= CURSOR_VALUE_MAX_BYTES)
+  ) {
     throw badInput(field, 'malformed cursor; pass a cursor returned by a previous page');
   }
   const [tag, ...position] = value as string[];
   if (tag !== listingTag(listing) || !valid(position)) {
-    throw badInput(field, 'this cursor belongs to another list (or to evidence since replaced by a new verdict); pass a cursor returned by a previous page of this list');
+    throw badInput(
+      field,
+      'this cursor belongs to another list (or to evidence since replaced by a new verdict); pass a cursor returned by a previous page of this list',
+    );
   }
   return position;
 }

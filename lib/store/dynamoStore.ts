@@ -6,7 +6,7 @@ import {
   BatchGetCommand,
   BatchWriteCommand,
   DeleteCommand,
-  DynamoDBDocumentClient,
+  type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
   QueryCommand,
@@ -14,11 +14,26 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import type {
-  ApiKeyRecord, ClaimOrder, ClaimRecord, DeliveryRecord, EvidenceRecord, ImportedReport, Page, PageQuery, ReportGuard, ReportIndex, ReportRecord,
-  SourceRecord, StatementRecord, Store, VerdictChange, VerdictEvent, WebhookRecord,
+  ApiKeyRecord,
+  ClaimOrder,
+  ClaimRecord,
+  DeliveryRecord,
+  EvidenceRecord,
+  ImportedReport,
+  Page,
+  PageQuery,
+  ReportGuard,
+  ReportIndex,
+  ReportRecord,
+  SourceRecord,
+  StatementRecord,
+  Store,
+  VerdictChange,
+  VerdictEvent,
+  WebhookRecord,
 } from '../app/ports.js';
 import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
-import { AppError, badInput } from '../errors.js';
+import { AppError } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { backoff, sleep } from '../backoff.js';
 import { logger } from '../observability.js';
@@ -43,7 +58,8 @@ const chunk = <T>(xs: T[], n: number): T[][] => {
   return out;
 };
 
-export const isConditionalFailure = (e: unknown): boolean => (e as { name?: string })?.name === 'ConditionalCheckFailedException';
+export const isConditionalFailure = (e: unknown): boolean =>
+  (e as { name?: string })?.name === 'ConditionalCheckFailedException';
 
 const RETRYABLE = new Set([
   'ProvisionedThroughputExceededException',
@@ -60,7 +76,10 @@ function unavailable(e: unknown): never {
   const status = (e as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode ?? 0;
   if (RETRYABLE.has(name) || status >= 500) {
     logger.error('store unavailable after retries', { error: name });
-    throw new AppError('UNAVAILABLE', 'The data store is busy or unavailable; the request was not completed. Retry later.');
+    throw new AppError(
+      'UNAVAILABLE',
+      'The data store is busy or unavailable; the request was not completed. Retry later.',
+    );
   }
   throw e;
 }
@@ -93,17 +112,24 @@ export class DynamoStore implements Store {
   }
 
   private async get(key: Item): Promise<Item | undefined> {
-    const out = await this.send<{ Item?: Item }>(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }));
+    const out = await this.send<{ Item?: Item }>(
+      new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true }),
+    );
     return out.Item;
   }
 
   /** Conditional put: false when an item with that key already exists. */
   private async putNew(item: Item): Promise<boolean> {
-    return this.sendIf(new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return this.sendIf(
+      new PutCommand({ TableName: this.table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
   }
 
   /** BatchWrite with retries of unprocessed items until all are written; a few batches in flight at once. */
-  async batchWrite(requests: Array<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } }>, concurrency = BATCH_CONCURRENCY): Promise<void> {
+  async batchWrite(
+    requests: Array<{ PutRequest: { Item: Item } } | { DeleteRequest: { Key: Item } }>,
+    concurrency = BATCH_CONCURRENCY,
+  ): Promise<void> {
     await eachLimited(chunk(requests, BATCH_WRITE_MAX), concurrency, async (part) => {
       let pending: typeof part = part;
       for (let attempt = 0; pending.length > 0; attempt++) {
@@ -125,11 +151,13 @@ export class DynamoStore implements Store {
     for (const part of chunk(unique, BATCH_GET_MAX)) {
       let pending: Item[] = part;
       for (let attempt = 0; pending.length > 0; attempt++) {
-        if (attempt >= UNPROCESSED_ATTEMPTS) throw new AppError('UNAVAILABLE', 'The data store kept refusing part of a batch read; retry.');
+        if (attempt >= UNPROCESSED_ATTEMPTS)
+          throw new AppError('UNAVAILABLE', 'The data store kept refusing part of a batch read; retry.');
         if (attempt > 0) await sleep(backoff(attempt));
-        const res = await this.send<{ Responses?: Record<string, Item[]>; UnprocessedKeys?: Record<string, { Keys?: Item[] }> }>(
-          new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }),
-        );
+        const res = await this.send<{
+          Responses?: Record<string, Item[]>;
+          UnprocessedKeys?: Record<string, { Keys?: Item[] }>;
+        }>(new BatchGetCommand({ RequestItems: { [this.table]: { Keys: pending, ConsistentRead: true } } }));
         out.push(...(res.Responses?.[this.table] ?? []));
         pending = res.UnprocessedKeys?.[this.table]?.Keys ?? [];
       }
@@ -137,7 +165,11 @@ export class DynamoStore implements Store {
     return out;
   }
 
-  private async page<T>(input: Omit<QueryCommandInput, 'TableName'>, query: PageQuery, decode: (i: Item) => T): Promise<Page<T>> {
+  private async page<T>(
+    input: Omit<QueryCommandInput, 'TableName'>,
+    query: PageQuery,
+    decode: (i: Item) => T,
+  ): Promise<Page<T>> {
     // The list a cursor belongs to: its index, partition and (on the table) sort-key prefix.
     const index = input.IndexName;
     const partition = input.ExpressionAttributeValues?.[':pk'] as string;
@@ -147,7 +179,9 @@ export class DynamoStore implements Store {
     const fits = (position: string[]) => (index ? true : position[0] === partition && position[1]!.startsWith(prefix));
     const startKey: Item | undefined = query.after
       ? {
-          ...Object.fromEntries(codec.decodeCursor(query.after, listing, attrs.length, fits).map((v, i) => [attrs[i]!, v])),
+          ...Object.fromEntries(
+            codec.decodeCursor(query.after, listing, attrs.length, fits).map((v, i) => [attrs[i]!, v]),
+          ),
           ...(index ? { [`${index}PK`]: partition } : {}),
         }
       : undefined;
@@ -156,13 +190,24 @@ export class DynamoStore implements Store {
     // Ask for one more than a page to know whether another page follows.
     do {
       const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({ ...input, TableName: this.table, Limit: query.first + 1 - items.length, ExclusiveStartKey: lastKey }),
+        new QueryCommand({
+          ...input,
+          TableName: this.table,
+          Limit: query.first + 1 - items.length,
+          ExclusiveStartKey: lastKey,
+        }),
       );
       items.push(...(out.Items ?? []));
       lastKey = out.LastEvaluatedKey;
     } while (lastKey && items.length < query.first + 1);
     const hasNextPage = items.length > query.first;
-    const edges = items.slice(0, query.first).map((i) => ({ node: decode(i), cursor: codec.encodeCursor(listing, attrs.map((a) => i[a] as string)) }));
+    const edges = items.slice(0, query.first).map((i) => ({
+      node: decode(i),
+      cursor: codec.encodeCursor(
+        listing,
+        attrs.map((a) => i[a] as string),
+      ),
+    }));
     return {
       edges,
       pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
@@ -172,7 +217,12 @@ export class DynamoStore implements Store {
   // ---- counters
   async counters(): Promise<{ reports: number; claims: number }> {
     const out = await this.send<{ Item?: Item }>(
-      new GetCommand({ TableName: this.table, Key: keys.counters(), ConsistentRead: true, ProjectionExpression: 'reports, claims' }),
+      new GetCommand({
+        TableName: this.table,
+        Key: keys.counters(),
+        ConsistentRead: true,
+        ProjectionExpression: 'reports, claims',
+      }),
     );
     const item = out.Item;
     return { reports: (item?.reports as number) ?? 0, claims: (item?.claims as number) ?? 0 };
@@ -191,7 +241,9 @@ export class DynamoStore implements Store {
 
   // ---- reports
   private guardKey(guard: ReportGuard): Item {
-    return guard.kind === 'url' ? keys.reportUrlGuard(guard.urlHash) : keys.reportContentGuard(guard.sourceKey, guard.contentHash);
+    return guard.kind === 'url'
+      ? keys.reportUrlGuard(guard.urlHash)
+      : keys.reportContentGuard(guard.sourceKey, guard.contentHash);
   }
 
   async claimReportGuard(guard: ReportGuard, reportId: string): Promise<string> {
@@ -238,10 +290,16 @@ export class DynamoStore implements Store {
     }
   }
 
-  oversizedReportItem(report: ReportRecord, index: ReportIndex): { item: string; bytes: number; limit: number } | undefined {
+  oversizedReportItem(
+    report: ReportRecord,
+    index: ReportIndex,
+  ): { item: string; bytes: number; limit: number } | undefined {
     const named: Array<[string, Item]> = [
       ['the report record (its title, URL and distinct words)', codec.reportToItem(report)],
-      ...index.statements.map((s, i): [string, Item] => [`sentence ${i + 1}`, codec.statementToItem({ reportId: report.id, statement: s })]),
+      ...index.statements.map((s, i): [string, Item] => [
+        `sentence ${i + 1}`,
+        codec.statementToItem({ reportId: report.id, statement: s }),
+      ]),
     ];
     for (const [item, value] of named) {
       const bytes = itemBytes(value);
@@ -251,14 +309,22 @@ export class DynamoStore implements Store {
   }
 
   async removeReportIndex(reportId: string, index: ReportIndex): Promise<void> {
-    const deletes = this.indexItems(reportId, index).map((i) => ({ DeleteRequest: { Key: { PK: i.PK, SK: i.SK } as Item } }));
+    const deletes = this.indexItems(reportId, index).map((i) => ({
+      DeleteRequest: { Key: { PK: i.PK, SK: i.SK } as Item },
+    }));
     await this.batchWrite(deletes);
   }
 
   private indexItems(reportId: string, index: ReportIndex): Item[] {
     return [
       ...index.statements.map((statement) => codec.statementToItem({ reportId, statement })),
-      ...index.postings.map((p) => ({ ...keys.posting(p.term, reportId), type: 'Posting', reportId, st: p.statements, ...(p.carried?.length ? { cs: p.carried } : {}) })),
+      ...index.postings.map((p) => ({
+        ...keys.posting(p.term, reportId),
+        type: 'Posting',
+        reportId,
+        st: p.statements,
+        ...(p.carried?.length ? { cs: p.carried } : {}),
+      })),
       ...index.bands.map((b) => ({ ...keys.band(b, reportId), type: 'Band', reportId })),
     ];
   }
@@ -279,7 +345,9 @@ export class DynamoStore implements Store {
           }),
         );
         // A member item per report, or (stores written before) one string set per band.
-        return (out.Items ?? []).flatMap((i) => (i.reportId ? [i.reportId as string] : [...((i.ids as Set<string> | undefined) ?? [])]));
+        return (out.Items ?? []).flatMap((i) =>
+          i.reportId ? [i.reportId as string] : [...((i.ids as Set<string> | undefined) ?? [])],
+        );
       }),
     );
     return [...new Set(lists.flat())];
@@ -290,13 +358,20 @@ export class DynamoStore implements Store {
     const sources = new Map<string, { name: string; count: number }>();
     for (const { report, index, urlHash } of reports) {
       items.push(...this.indexItems(report.id, index), codec.reportToItem(report));
-      items.push({ ...keys.reportContentGuard(report.sourceKey, report.contentHash), type: 'Guard', reportId: report.id });
+      items.push({
+        ...keys.reportContentGuard(report.sourceKey, report.contentHash),
+        type: 'Guard',
+        reportId: report.id,
+      });
       if (urlHash) items.push({ ...keys.reportUrlGuard(urlHash), type: 'Guard', reportId: report.id });
       const source = sources.get(report.sourceKey) ?? { name: report.source, count: 0 };
       source.count += 1;
       sources.set(report.sourceKey, source);
     }
-    await this.batchWrite(items.map((Item) => ({ PutRequest: { Item } })), 8);
+    await this.batchWrite(
+      items.map((Item) => ({ PutRequest: { Item } })),
+      8,
+    );
     await Promise.all([...sources].map(([key, s]) => this.addToSource(key, s.name, s.count)));
     await this.addToCounters({ reports: reports.length });
   }
@@ -372,7 +447,9 @@ export class DynamoStore implements Store {
   }
 
   async clearOwedRecheck(reportIds: string[]): Promise<void> {
-    await eachLimited([...new Set(reportIds)], BATCH_CONCURRENCY, (id) => this.removeAttribute(keys.report(id), 'owesRecheck'));
+    await eachLimited([...new Set(reportIds)], BATCH_CONCURRENCY, (id) =>
+      this.removeAttribute(keys.report(id), 'owesRecheck'),
+    );
   }
 
   /** REMOVE an attribute of an item if the item still exists. */
@@ -402,7 +479,11 @@ export class DynamoStore implements Store {
   }
 
   /** Batch-get items by id, in the order asked, null where missing. */
-  private async getMany<T>(ids: readonly string[], keyOf: (id: string) => Item, decode: (i: Item) => T): Promise<Array<T | null>> {
+  private async getMany<T>(
+    ids: readonly string[],
+    keyOf: (id: string) => Item,
+    decode: (i: Item) => T,
+  ): Promise<Array<T | null>> {
     const items = await this.batchGet(ids.map(keyOf));
     const byId = new Map(items.map((i) => [i.id as string, decode(i)]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -452,7 +533,16 @@ export class DynamoStore implements Store {
 
   async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean> {
     // Conditional: of concurrent deletes of one report, exactly one removes it and does the rest.
-    if (!(await this.sendIf(new DeleteCommand({ TableName: this.table, Key: keys.report(report.id), ConditionExpression: 'attribute_exists(PK)' })))) return false;
+    if (
+      !(await this.sendIf(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: keys.report(report.id),
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      ))
+    )
+      return false;
     const deletes: Item[] = [
       ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
       ...report.terms.map((t) => keys.posting(t, report.id)),
@@ -460,7 +550,10 @@ export class DynamoStore implements Store {
     ];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
     await this.removeFromLegacyBands(report.signature.bands, report.id);
-    await this.releaseReportGuard({ kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash }, report.id);
+    await this.releaseReportGuard(
+      { kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash },
+      report.id,
+    );
     if (urlHash) await this.releaseReportGuard({ kind: 'url', urlHash }, report.id);
     return true;
   }
@@ -490,10 +583,18 @@ export class DynamoStore implements Store {
         Limit: cap,
       }),
     );
-    return (out.Items ?? []).map((i) => ({ term, reportId: i.reportId as string, statements: i.st as number[], ...(i.cs ? { carried: i.cs as number[] } : {}) }));
+    return (out.Items ?? []).map((i) => ({
+      term,
+      reportId: i.reportId as string,
+      statements: i.st as number[],
+      ...(i.cs ? { carried: i.cs as number[] } : {}),
+    }));
   }
 
-  async claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>> {
+  async claimsForTerms(
+    terms: string[],
+    index: 'search' | 'watch',
+  ): Promise<Map<string, { hits: number; termCount: number }>> {
     const items = await this.batchGet(terms.map((t) => keys.termClaims(t, index)));
     const out = new Map<string, { hits: number; termCount: number }>();
     for (const item of items) {
@@ -508,7 +609,10 @@ export class DynamoStore implements Store {
   }
 
   async addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void> {
-    await this.addToSets(terms.map((t) => keys.termClaims(t, index)), `${claimId}:${terms.length}`);
+    await this.addToSets(
+      terms.map((t) => keys.termClaims(t, index)),
+      `${claimId}:${terms.length}`,
+    );
   }
 
   // ---- claims
@@ -531,7 +635,12 @@ export class DynamoStore implements Store {
     return this.getMany(ids, keys.claim, codec.itemToClaim);
   }
 
-  async saveVerdict(claim: ClaimRecord, expectedVersion: number, evidence: EvidenceRecord[], change: VerdictChange | undefined): Promise<boolean> {
+  async saveVerdict(
+    claim: ClaimRecord,
+    expectedVersion: number,
+    evidence: EvidenceRecord[],
+    change: VerdictChange | undefined,
+  ): Promise<boolean> {
     // Evidence of the new version first (invisible until the claim points at it), then the
     // conditional flip of the claim item, then clean-up of the old version's evidence.
     // An update, not a put: `pending` may be bumped concurrently and must not be overwritten.
@@ -562,7 +671,10 @@ export class DynamoStore implements Store {
           UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
           ConditionExpression: '#v = :expected',
           ExpressionAttributeNames: { '#v': 'version', ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])) },
-          ExpressionAttributeValues: { ':expected': expectedVersion, ...Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])) },
+          ExpressionAttributeValues: {
+            ':expected': expectedVersion,
+            ...Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])),
+          },
         }),
       );
     } catch (e) {
@@ -571,7 +683,11 @@ export class DynamoStore implements Store {
       return false;
     }
     await Promise.all([
-      change ? this.send(new PutCommand({ TableName: this.table, Item: codec.historyToItem(claim.id, claim.version, change) })) : undefined,
+      change
+        ? this.send(
+            new PutCommand({ TableName: this.table, Item: codec.historyToItem(claim.id, claim.version, change) }),
+          )
+        : undefined,
       this.deleteEvidenceVersion(claim.id, expectedVersion),
     ]);
     return true;
@@ -613,17 +729,24 @@ export class DynamoStore implements Store {
     } while (lastKey);
   }
 
-  async listClaims(query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string }): Promise<Page<ClaimRecord>> {
-    const order = query.changedSince !== undefined ? 'changed' : (query.order ?? (query.verdict ? 'changed' : 'created'));
+  async listClaims(
+    query: PageQuery & { verdict?: Verdict; order?: ClaimOrder; changedSince?: string },
+  ): Promise<Page<ClaimRecord>> {
+    const order =
+      query.changedSince !== undefined ? 'changed' : (query.order ?? (query.verdict ? 'changed' : 'created'));
     if (order === 'changed' && !query.verdict) return this.listClaimsChanged(query);
     // GSI2's sort key starts with updatedAt, so "changed since" is a key condition, not a filter.
-    const since = order === 'changed' && query.changedSince !== undefined ? { cond: ' AND GSI2SK >= :since', values: { ':since': query.changedSince } } : { cond: '', values: {} };
+    const since =
+      order === 'changed' && query.changedSince !== undefined
+        ? { cond: ' AND GSI2SK >= :since', values: { ':since': query.changedSince } }
+        : { cond: '', values: {} };
     const index = order === 'changed' ? GSI2 : GSI1;
     // Newest of one verdict has no index of its own: the newest-first listing, filtered (pages may
     // read more than they return; `page` keeps reading until the page is full or the index ends).
-    const filter = order === 'created' && query.verdict
-      ? { FilterExpression: '#verdict = :verdict', ExpressionAttributeNames: { '#verdict': 'verdict' } }
-      : {};
+    const filter =
+      order === 'created' && query.verdict
+        ? { FilterExpression: '#verdict = :verdict', ExpressionAttributeNames: { '#verdict': 'verdict' } }
+        : {};
     return this.page(
       {
         IndexName: index,
@@ -656,10 +779,13 @@ export class DynamoStore implements Store {
     }
     // One sort-key condition per query: with both bounds, BETWEEN (inclusive) and the cursor's own item dropped after.
     const condition =
-      before !== undefined && since !== undefined ? 'GSI2PK = :pk AND GSI2SK BETWEEN :since AND :before'
-      : before !== undefined ? 'GSI2PK = :pk AND GSI2SK < :before'
-      : since !== undefined ? 'GSI2PK = :pk AND GSI2SK >= :since'
-      : 'GSI2PK = :pk';
+      before !== undefined && since !== undefined
+        ? 'GSI2PK = :pk AND GSI2SK BETWEEN :since AND :before'
+        : before !== undefined
+          ? 'GSI2PK = :pk AND GSI2SK < :before'
+          : since !== undefined
+            ? 'GSI2PK = :pk AND GSI2SK >= :since'
+            : 'GSI2PK = :pk';
     const pages = await Promise.all(
       VERDICTS.map((verdict) =>
         this.send<{ Items?: Item[] }>(
@@ -682,10 +808,16 @@ export class DynamoStore implements Store {
       .flatMap((p) => p.Items ?? [])
       .filter((i) => before === undefined || String(i.GSI2SK) < before)
       .sort((a, b) => String(b.GSI2SK).localeCompare(String(a.GSI2SK)));
-    const edges = items.slice(0, query.first).map((i) => ({ node: codec.itemToClaim(i), cursor: codec.encodeCursor('claims-changed', [String(i.GSI2SK)]) }));
+    const edges = items
+      .slice(0, query.first)
+      .map((i) => ({ node: codec.itemToClaim(i), cursor: codec.encodeCursor('claims-changed', [String(i.GSI2SK)]) }));
     return {
       edges,
-      pageInfo: { hasNextPage: items.length > query.first, endCursor: edges.at(-1)?.cursor ?? null, startCursor: edges[0]?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: items.length > query.first,
+        endCursor: edges.at(-1)?.cursor ?? null,
+        startCursor: edges[0]?.cursor ?? null,
+      },
     };
   }
 
@@ -693,7 +825,10 @@ export class DynamoStore implements Store {
     return this.page(
       {
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-        ExpressionAttributeValues: { ':pk': keys.claim(claim.id).PK, ':p': keys.evidencePrefix(claim.version, query.stanceOrder) },
+        ExpressionAttributeValues: {
+          ':pk': keys.claim(claim.id).PK,
+          ':p': keys.evidencePrefix(claim.version, query.stanceOrder),
+        },
       },
       query,
       codec.itemToEvidence,
@@ -772,7 +907,16 @@ export class DynamoStore implements Store {
   }
 
   async deleteWebhook(id: string): Promise<boolean> {
-    if (!(await this.sendIf(new DeleteCommand({ TableName: this.table, Key: keys.webhook(id), ConditionExpression: 'attribute_exists(PK)' })))) return false;
+    if (
+      !(await this.sendIf(
+        new DeleteCommand({
+          TableName: this.table,
+          Key: keys.webhook(id),
+          ConditionExpression: 'attribute_exists(PK)',
+        }),
+      ))
+    )
+      return false;
     let lastKey: Item | undefined;
     do {
       const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
@@ -869,7 +1013,8 @@ export class DynamoStore implements Store {
       new UpdateCommand({
         TableName: this.table,
         Key: { PK, SK },
-        UpdateExpression: 'SET #n = if_not_exists(#n, :name), GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k ADD reportCount :d',
+        UpdateExpression:
+          'SET #n = if_not_exists(#n, :name), GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k ADD reportCount :d',
         ExpressionAttributeNames: { '#n': 'name' },
         ExpressionAttributeValues: { ':name': name, ':g1': GSI1PK, ':g2': GSI1SK, ':k': sourceKey, ':d': delta },
       }),
@@ -903,7 +1048,10 @@ export class DynamoStore implements Store {
     return sourceKeys.map((k) => byKey.get(k) ?? null);
   }
 
-  async registerSource(sourceKey: string, r: { name: string; domains: string[]; group: string; at: string }): Promise<boolean> {
+  async registerSource(
+    sourceKey: string,
+    r: { name: string; domains: string[]; group: string; at: string },
+  ): Promise<boolean> {
     const { PK, SK, GSI1PK, GSI1SK } = keys.source(sourceKey);
     return this.sendIf(
       new UpdateCommand({
@@ -913,13 +1061,25 @@ export class DynamoStore implements Store {
           'SET #n = :name, domains = :d, ownerGroup = :g, registeredAt = :at, GSI1PK = :g1, GSI1SK = :g2, sourceKey = :k, reportCount = if_not_exists(reportCount, :zero) REMOVE retiredAt',
         ConditionExpression: 'attribute_not_exists(registeredAt) OR attribute_exists(retiredAt)',
         ExpressionAttributeNames: { '#n': 'name' },
-        ExpressionAttributeValues: { ':name': r.name, ':d': r.domains, ':g': r.group, ':at': r.at, ':g1': GSI1PK, ':g2': GSI1SK, ':k': sourceKey, ':zero': 0 },
+        ExpressionAttributeValues: {
+          ':name': r.name,
+          ':d': r.domains,
+          ':g': r.group,
+          ':at': r.at,
+          ':g1': GSI1PK,
+          ':g2': GSI1SK,
+          ':k': sourceKey,
+          ':zero': 0,
+        },
       }),
     );
   }
 
   /** SET on a registered, unretired source; null when there is none. */
-  private async changeRegisteredSource(sourceKey: string, fields: Record<string, unknown>): Promise<SourceRecord | null> {
+  private async changeRegisteredSource(
+    sourceKey: string,
+    fields: Record<string, unknown>,
+  ): Promise<SourceRecord | null> {
     const names = Object.keys(fields);
     try {
       const out = await this.send<{ Attributes?: Item }>(
@@ -952,7 +1112,13 @@ export class DynamoStore implements Store {
   }
 
   // ---- write rate limits
-  async countWrite(subject: string, minute: number, weight: number, limit: number, expiresAt: number): Promise<boolean> {
+  async countWrite(
+    subject: string,
+    minute: number,
+    weight: number,
+    limit: number,
+    expiresAt: number,
+  ): Promise<boolean> {
     return this.sendIf(
       new UpdateCommand({
         TableName: this.table,

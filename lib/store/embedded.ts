@@ -47,7 +47,12 @@ async function startStore(options: EmbeddedOptions): Promise<EmbeddedDynamo> {
   if (options.process === 'child') return startChild(options.path);
   // Loaded on demand: dynalite is a dev-only dependency and stays out of the Lambda bundle.
   const { default: dynalite } = await import('dynalite');
-  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) });
+  const server = dynalite({
+    createTableMs: 0,
+    deleteTableMs: 0,
+    updateTableMs: 0,
+    ...(options.path ? { path: options.path } : {}),
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());
@@ -64,7 +69,9 @@ async function startChild(path: string | undefined): Promise<EmbeddedDynamo> {
   // No inherited loader flags (tsx, inspector): the child is plain JavaScript.
   const child = fork(script, path ? [path] : [], { execArgv: [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port?: number; error?: string }) => (m.port ? resolve(m.port) : reject(new Error(`embedded store: ${m.error}`))));
+    child.once('message', (m: { port?: number; error?: string }) =>
+      m.port ? resolve(m.port) : reject(new Error(`embedded store: ${m.error}`)),
+    );
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`embedded store process exited with code ${code}`)));
   });

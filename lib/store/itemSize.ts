@@ -15,7 +15,8 @@ function valueBytes(v: Value): number {
   if (typeof v === 'boolean') return 1;
   if (v instanceof Set) return [...v].reduce((n: number, x) => n + valueBytes(x), 0);
   if (Array.isArray(v)) return 3 + v.reduce((n: number, x) => n + 1 + valueBytes(x), 0);
-  if (typeof v === 'object') return 3 + Object.entries(v as Record<string, unknown>).reduce((n, [k, x]) => n + 1 + utf8(k) + valueBytes(x), 0);
+  if (typeof v === 'object')
+    return 3 + Object.entries(v as Record<string, unknown>).reduce((n, [k, x]) => n + 1 + utf8(k) + valueBytes(x), 0);
   return utf8(String(v));
 }
 

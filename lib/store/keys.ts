@@ -8,7 +8,10 @@ export const keys = {
   claim: (id: string) => ({ PK: `CLAIM#${id}`, SK: 'CLAIM' }),
   // list claims newest first (GSI1) and by verdict, most recently changed first (GSI2)
   claimListing: (createdAt: string, id: string) => ({ GSI1PK: 'CLAIMS', GSI1SK: `${createdAt}#${id}` }),
-  claimByVerdict: (verdict: string, updatedAt: string, id: string) => ({ GSI2PK: `VERDICT#${verdict}`, GSI2SK: `${updatedAt}#${id}` }),
+  claimByVerdict: (verdict: string, updatedAt: string, id: string) => ({
+    GSI2PK: `VERDICT#${verdict}`,
+    GSI2SK: `${updatedAt}#${id}`,
+  }),
   claimsPartition: 'CLAIMS',
   verdictPartition: (verdict: string) => `VERDICT#${verdict}`,
   // idempotent submitClaim: one claim per normalised text
@@ -22,7 +25,10 @@ export const keys = {
   evidencePrefix: (version: number, stanceOrder?: number) =>
     stanceOrder === undefined ? `EV#${pad(version, 8)}#` : `EV#${pad(version, 8)}#${stanceOrder}#`,
   // verdict history of a claim, oldest first
-  history: (claimId: string, at: string, version: number) => ({ PK: `CLAIM#${claimId}`, SK: `HIST#${at}#${pad(version, 8)}` }),
+  history: (claimId: string, at: string, version: number) => ({
+    PK: `CLAIM#${claimId}`,
+    SK: `HIST#${at}#${pad(version, 8)}`,
+  }),
   historyPrefix: 'HIST#',
   // the outbox: one item per verdict change of a claim, in order (seq); copied from the claim's
   // `unsentEvents` (which the verdict's own conditional write carries) once dispatched to webhooks
@@ -31,7 +37,10 @@ export const keys = {
 
   // get a report by id; list reports newest first (GSI2) and by source newest first (GSI1)
   report: (id: string) => ({ PK: `REPORT#${id}`, SK: 'REPORT' }),
-  reportBySource: (sourceKey: string, publishedAt: string, id: string) => ({ GSI1PK: `SOURCE#${sourceKey}`, GSI1SK: `${publishedAt}#${id}` }),
+  reportBySource: (sourceKey: string, publishedAt: string, id: string) => ({
+    GSI1PK: `SOURCE#${sourceKey}`,
+    GSI1SK: `${publishedAt}#${id}`,
+  }),
   reportListing: (ingestedAt: string, id: string) => ({ GSI2PK: 'REPORTS', GSI2SK: `${ingestedAt}#${id}` }),
   reportsPartition: 'REPORTS',
   sourcePartition: (sourceKey: string) => `SOURCE#${sourceKey}`,
@@ -40,7 +49,10 @@ export const keys = {
   statementPrefix: 'STMT#',
   // idempotent ingest: same URL, or same source and content hash, is the same report
   reportUrlGuard: (urlHash: string) => ({ PK: `REPORTURL#${urlHash}`, SK: 'GUARD' }),
-  reportContentGuard: (sourceKey: string, contentHash: string) => ({ PK: `REPORTHASH#${sourceKey}#${contentHash}`, SK: 'GUARD' }),
+  reportContentGuard: (sourceKey: string, contentHash: string) => ({
+    PK: `REPORTHASH#${sourceKey}#${contentHash}`,
+    SK: 'GUARD',
+  }),
 
   // term index: term -> the reports (and their statements) that contain it, for retrieving evidence
   posting: (term: string, reportId: string) => ({ PK: `TERM#${term}`, SK: `R#${reportId}` }),
@@ -48,7 +60,10 @@ export const keys = {
   postingPrefix: 'R#',
   // term -> claims holding it (a string set): 'search' for claims(search:), 'watch' (the claim's key
   // terms) so a new report finds the claims it may change in one BatchGetItem per 100 terms
-  termClaims: (term: string, index: 'search' | 'watch') => ({ PK: `TERM#${term}`, SK: index === 'search' ? 'CLAIMS' : 'WATCH' }),
+  termClaims: (term: string, index: 'search' | 'watch') => ({
+    PK: `TERM#${term}`,
+    SK: index === 'search' ? 'CLAIMS' : 'WATCH',
+  }),
   // LSH band -> reports with that band, one item each (batch-written with the report's postings):
   // copy candidates of a new report. Stores written before this layout hold one string-set item
   // per band (SK 'REPORTS', `ids`); reads accept both.

@@ -38,7 +38,8 @@ export function lockStore(path: string, pid = process.pid): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = Number(readFileSync(file, 'utf8').trim());
-      if (Number.isInteger(owner) && owner > 0 && owner !== pid && running(owner)) throw new StoreInUseError(path, owner);
+      if (Number.isInteger(owner) && owner > 0 && owner !== pid && running(owner))
+        throw new StoreInUseError(path, owner);
       rmSync(file, { force: true }); // left by an owner that is gone
     }
   }

@@ -26,7 +26,11 @@ export function decisionObjective(gold: readonly number[], predicted: readonly n
 /** Coordinate ascent on a grid, `unrelated` fixed at 0; ties keep the smaller move. */
 export function tuneOffsets(logits: ReadonlyArray<ArrayLike<number>>, gold: readonly number[]): number[] {
   const offsets = [0, 0, 0, 0];
-  const objective = () => decisionObjective(gold, logits.map((z) => predict(z, offsets)));
+  const objective = () =>
+    decisionObjective(
+      gold,
+      logits.map((z) => predict(z, offsets)),
+    );
   let best = objective();
   for (let pass = 0; pass < 3; pass++) {
     for (const c of [1, 0, 2]) {
@@ -47,12 +51,18 @@ export function tuneOffsets(logits: ReadonlyArray<ArrayLike<number>>, gold: read
   return offsets;
 }
 
-export function fitTemperature(logits: ReadonlyArray<ArrayLike<number>>, gold: readonly number[], offsets: readonly number[]): number {
+export function fitTemperature(
+  logits: ReadonlyArray<ArrayLike<number>>,
+  gold: readonly number[],
+  offsets: readonly number[],
+): number {
   let best = { t: 1, nll: Infinity };
   for (let k = 20; k <= 500; k++) {
     const t = k / 100;
     let nll = 0;
-    logits.forEach((z, i) => (nll -= Math.log(Math.max(softmaxRow(z, offsets, t)[gold[i]!]!, 1e-12))));
+    logits.forEach((z, i) => {
+      nll -= Math.log(Math.max(softmaxRow(z, offsets, t)[gold[i]!]!, 1e-12));
+    });
     if (nll < best.nll) best = { t, nll };
   }
   return best.t;

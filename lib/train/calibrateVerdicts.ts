@@ -73,7 +73,13 @@ export function fitCalibration(cases: CalibrationCase[]): VerdictCalibration {
         const rate = (own.filter((c) => c.correct).length + 1) / (own.length + 2);
         return [v, [Math.log(rate / (1 - rate)), ...new Array<number>(CONFIDENCE_FEATURES.length - 1).fill(0)]];
       }
-      return [v, fitLogistic(own.map((c) => c.features), own.map((c) => c.correct))];
+      return [
+        v,
+        fitLogistic(
+          own.map((c) => c.features),
+          own.map((c) => c.correct),
+        ),
+      ];
     }),
   ) as Record<Verdict, number[]>;
   return { features: CONFIDENCE_FEATURES, weights };

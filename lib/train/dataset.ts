@@ -4,7 +4,13 @@
 // the app's rule that terms common to POSTINGS_PER_TERM reports or more are not retrieved by.
 import { analyzeClaim, analyzeReport, postingsOf, rankStatements } from '../domain/index.js';
 import type { ClaimAnalysis, Posting, Statement } from '../domain/types.js';
-import { CANDIDATES_PER_REPORT, featuresOf, readCandidate, type Features, type FeatureSpace } from '../domain/stance/features.js';
+import {
+  CANDIDATES_PER_REPORT,
+  featuresOf,
+  readCandidate,
+  type Features,
+  type FeatureSpace,
+} from '../domain/stance/features.js';
 import { reportProfile, type ReportProfile } from '../domain/stance/profile.js';
 import { STANCE_CLASSES } from '../domain/stance/model.js';
 import { POSTINGS_PER_TERM } from '../app/recheck.js';
@@ -30,7 +36,11 @@ export function analyseCorpus(data: FncData, pairs: FncPair[]): Corpus {
   for (const [id, text] of [...data.bodies.entries()].sort((a, b) => a[0] - b[0])) {
     const { statements, terms } = analyzeReport({ text });
     const reportId = String(id);
-    bodies.set(id, { statements, postings: postingsOf(statements).map((p) => ({ ...p, reportId })), profile: reportProfile(statements) });
+    bodies.set(id, {
+      statements,
+      postings: postingsOf(statements).map((p) => ({ ...p, reportId })),
+      profile: reportProfile(statements),
+    });
     for (const t of terms) docFreq.set(t, (docFreq.get(t) ?? 0) + 1);
   }
   const claims = new Map<string, ClaimAnalysis>();
@@ -54,7 +64,12 @@ export interface Example {
   label: number;
 }
 
-export function examplesOf(corpus: Corpus, pairs: FncPair[], space: FeatureSpace, options: { withProfile?: (i: number) => boolean } = {}): Example[] {
+export function examplesOf(
+  corpus: Corpus,
+  pairs: FncPair[],
+  space: FeatureSpace,
+  options: { withProfile?: (i: number) => boolean } = {},
+): Example[] {
   return pairs.map((p, i) => {
     const claim = corpus.claims.get(p.headline)!;
     const body = corpus.bodies.get(p.bodyId)!;

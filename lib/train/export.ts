@@ -57,4 +57,5 @@ export function modelFile(args: {
   };
 }
 
-export const encodeModelFile = (file: StanceModelFile): Buffer => gzipSync(Buffer.from(`${JSON.stringify(file)}\n`), { level: 9 });
+export const encodeModelFile = (file: StanceModelFile): Buffer =>
+  gzipSync(Buffer.from(`${JSON.stringify(file)}\n`), { level: 9 });

@@ -28,18 +28,23 @@ const isStance = (s: string): s is FncStance => (FNC_STANCES as readonly string[
 
 /** Rows as objects keyed by the header; bodies hold quotes and newlines, so a real CSV parser reads them. */
 const readCsv = (file: string): Array<Record<string, string>> =>
-  parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, bom: true, relax_column_count: false }) as Array<Record<string, string>>;
+  parse(readFileSync(file, 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+    relax_column_count: false,
+  }) as Array<Record<string, string>>;
 
 export function loadFnc(dir: string = DEFAULT_FNC_DIR): FncData {
   const bodies = new Map<number, string>();
-  for (const row of readCsv(join(dir, 'train_bodies.csv'))) bodies.set(Number(row['Body ID']), row['articleBody'] ?? '');
+  for (const row of readCsv(join(dir, 'train_bodies.csv'))) bodies.set(Number(row['Body ID']), row.articleBody ?? '');
   const pairs: FncPair[] = [];
   for (const row of readCsv(join(dir, 'train_stances.csv'))) {
-    const stance = row['Stance'] ?? '';
+    const stance = row.Stance ?? '';
     const bodyId = Number(row['Body ID']);
     if (!isStance(stance)) throw new Error(`train_stances.csv: unknown stance ${JSON.stringify(stance)}`);
     if (!bodies.has(bodyId)) throw new Error(`train_stances.csv: body ${bodyId} is not in train_bodies.csv`);
-    pairs.push({ headline: row['Headline'] ?? '', bodyId, stance });
+    pairs.push({ headline: row.Headline ?? '', bodyId, stance });
   }
   return { bodies, pairs };
 }

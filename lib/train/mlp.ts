@@ -36,7 +36,8 @@ export interface TrainOptions {
 }
 
 export function initNet(dense: number, sparse: number, hidden: number, random: Random): Net {
-  const fill = (n: number, fanIn: number) => Float32Array.from({ length: n }, () => gaussian(random) * Math.sqrt(2 / fanIn));
+  const fill = (n: number, fanIn: number) =>
+    Float32Array.from({ length: n }, () => gaussian(random) * Math.sqrt(2 / fanIn));
   return {
     dense,
     sparse,
@@ -91,7 +92,16 @@ class Adam {
     this.t = lazyRows !== undefined ? new Int32Array(lazyRows) : undefined;
   }
   /** Updates w[from, to) with the gradient g (same indices), at step `step` (or the row's own step when lazy). */
-  update(w: Float32Array, g: Float32Array, from: number, to: number, step: number, lr: number, decay: number, row?: number): void {
+  update(
+    w: Float32Array,
+    g: Float32Array,
+    from: number,
+    to: number,
+    step: number,
+    lr: number,
+    decay: number,
+    row?: number,
+  ): void {
     const b1 = 0.9;
     const b2 = 0.999;
     let t = step;
@@ -100,9 +110,11 @@ class Adam {
     const c2 = 1 - b2 ** t;
     for (let i = from; i < to; i++) {
       const gi = g[i]!;
-      const m = (this.m[i] = b1 * this.m[i]! + (1 - b1) * gi);
-      const v = (this.v[i] = b2 * this.v[i]! + (1 - b2) * gi * gi);
-      w[i] = w[i]! - lr * ((m / c1) / (Math.sqrt(v / c2) + 1e-8) + decay * w[i]!);
+      const m = b1 * this.m[i]! + (1 - b1) * gi;
+      const v = b2 * this.v[i]! + (1 - b2) * gi * gi;
+      this.m[i] = m;
+      this.v[i] = v;
+      w[i] = w[i]! - lr * (m / c1 / (Math.sqrt(v / c2) + 1e-8) + decay * w[i]!);
     }
   }
 }
@@ -202,7 +214,8 @@ export function trainNet(
       adamB1.update(net.b1, gB1, 0, H, step, lr, 0);
       adamW2.update(net.w2, gW2, 0, gW2.length, step, lr, weightDecay);
       adamB2.update(net.b2, gB2, 0, 4, step, lr, 0);
-      for (const r of [...touched].sort((p, q) => p - q)) adamS.update(net.w1s, gS, r * H, r * H + H, step, lr, weightDecay, r);
+      for (const r of [...touched].sort((p, q) => p - q))
+        adamS.update(net.w1s, gS, r * H, r * H + H, step, lr, weightDecay, r);
     }
     const score = evaluate(net, epoch);
     log(`epoch ${epoch}: loss ${(loss / order.length).toFixed(4)} dev ${score.toFixed(4)}`);
@@ -212,5 +225,12 @@ export function trainNet(
 }
 
 export function cloneNet(net: Net): Net {
-  return { ...net, w1d: net.w1d.slice(), w1s: net.w1s.slice(), b1: net.b1.slice(), w2: net.w2.slice(), b2: net.b2.slice() };
+  return {
+    ...net,
+    w1d: net.w1d.slice(),
+    w1s: net.w1s.slice(),
+    b1: net.b1.slice(),
+    w2: net.w2.slice(),
+    b2: net.b2.slice(),
+  };
 }

@@ -29,7 +29,8 @@ const MIN_DOC_FREQ = 3;
 export function featureSpace(prepared: Prepared, size = VOCABULARY_SIZE): { space: FeatureSpace; vocab: string[] } {
   const { split, corpus } = prepared;
   const docs: string[][] = [];
-  for (const h of [...new Set(split.train.map((p) => p.headline))].sort()) docs.push(corpus.claims.get(h)?.terms ?? contentTerms(h));
+  for (const h of [...new Set(split.train.map((p) => p.headline))].sort())
+    docs.push(corpus.claims.get(h)?.terms ?? contentTerms(h));
   for (const id of [...new Set(split.train.map((p) => p.bodyId))].sort((a, b) => a - b)) {
     docs.push([...new Set(corpus.bodies.get(id)!.statements.flatMap((s) => s.terms))]);
   }
@@ -44,6 +45,10 @@ export function featureSpace(prepared: Prepared, size = VOCABULARY_SIZE): { spac
   const idfOf = (k: number) => Math.log((1 + n) / (1 + k)) + 1;
   return {
     vocab,
-    space: { vocab: new Map(vocab.map((t, i) => [t, i])), idf: Float32Array.from(vocab.map((t) => idfOf(df.get(t)!))), idfUnknown: idfOf(0) },
+    space: {
+      vocab: new Map(vocab.map((t, i) => [t, i])),
+      idf: Float32Array.from(vocab.map((t) => idfOf(df.get(t)!))),
+      idfUnknown: idfOf(0),
+    },
   };
 }

@@ -3,6 +3,7 @@
 // model (the challenge's own baseline: ~0.80 on a split by body, 0.75 on the real test).
 import type { FncPair } from './fnc1.js';
 import { seededRandom, shuffle } from './random.js';
+import { unionFind } from '../domain/unionFind.js';
 
 export type Side = 'train' | 'dev' | 'test';
 
@@ -26,26 +27,6 @@ export interface Split {
   stories: number;
 }
 
-class UnionFind {
-  private parent = new Map<string, string>();
-  find(x: string): string {
-    if (!this.parent.has(x)) this.parent.set(x, x);
-    let root = x;
-    while (this.parent.get(root) !== root) root = this.parent.get(root)!;
-    let node = x;
-    while (node !== root) {
-      const next = this.parent.get(node)!;
-      this.parent.set(node, root);
-      node = next;
-    }
-    return root;
-  }
-  union(a: string, b: string): void {
-    const [ra, rb] = [this.find(a), this.find(b)];
-    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
-  }
-}
-
 const headlineNode = (p: FncPair) => `h:${p.headline}`;
 const bodyNode = (p: FncPair) => `b:${p.bodyId}`;
 
@@ -56,7 +37,7 @@ const bodyNode = (p: FncPair) => `b:${p.bodyId}`;
  * joined its story). Shares count kept pairs, since most of a held-out headline's unrelated pairs cross.
  */
 export function splitByStory(pairs: FncPair[], options: SplitOptions = DEFAULT_SPLIT): Split {
-  const uf = new UnionFind();
+  const uf = unionFind();
   for (const p of pairs) {
     uf.find(headlineNode(p));
     uf.find(bodyNode(p));
@@ -80,7 +61,10 @@ export function splitByStory(pairs: FncPair[], options: SplitOptions = DEFAULT_S
   };
   // Fill each side in the seeded order without passing its share: a story that would overshoot stays in training
   // and a later, smaller one may fit.
-  for (const [which, share] of [['test', options.testShare], ['dev', options.devShare]] as const) {
+  for (const [which, share] of [
+    ['test', options.testShare],
+    ['dev', options.devShare],
+  ] as const) {
     for (const story of stories) {
       if (side.get(story) !== 'train') continue;
       side.set(story, which);

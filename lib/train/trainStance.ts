@@ -3,7 +3,13 @@ import { createHash } from 'node:crypto';
 import { DENSE_FEATURES, type FeatureGroup, type Features, type FeatureSpace } from '../domain/stance/features.js';
 import { decodeStanceModel, stanceLogits, STANCE_CLASSES, type StanceModelFile } from '../domain/stance/model.js';
 import { formatScores, scoreStances, type StanceScores } from '../eval/fnc.js';
-import { calibratedProbabilities, decisionObjective, fitTemperature, offsetPrediction, tuneOffsets } from './calibrate.js';
+import {
+  calibratedProbabilities,
+  decisionObjective,
+  fitTemperature,
+  offsetPrediction,
+  tuneOffsets,
+} from './calibrate.js';
 import { examplesOf, type Example } from './dataset.js';
 import { encodeModelFile, modelFile } from './export.js';
 import { forward, trainNet, type Input } from './mlp.js';
@@ -56,14 +62,23 @@ export interface PreparedExamples {
   dev: Example[];
 }
 
-export function prepareExamples(dir: string, log: (line: string) => void = () => {}, vocabularySize = VOCABULARY_SIZE): PreparedExamples {
+export function prepareExamples(
+  dir: string,
+  log: (line: string) => void = () => {},
+  vocabularySize = VOCABULARY_SIZE,
+): PreparedExamples {
   const t0 = Date.now();
   const prepared = prepare(dir);
   return examplesFor(prepared, vocabularySize, log, t0);
 }
 
 /** Examples over an already prepared corpus with a vocabulary of the given size: one preparation, several fits. */
-export function examplesFor(prepared: Prepared, vocabularySize = VOCABULARY_SIZE, log: (line: string) => void = () => {}, t0 = Date.now()): PreparedExamples {
+export function examplesFor(
+  prepared: Prepared,
+  vocabularySize = VOCABULARY_SIZE,
+  log: (line: string) => void = () => {},
+  t0 = Date.now(),
+): PreparedExamples {
   const { split, corpus } = prepared;
   const { space, vocab } = featureSpace(prepared, vocabularySize);
   // A fixed, seed-free choice of the pairs trained without a profile: about one in ten, by a hash of the pair.
@@ -105,23 +120,66 @@ export function fitStanceModel(examples: PreparedExamples, config: TrainConfig):
   const { net, epoch } = trainNet(
     trainInputs,
     labels,
-    { hidden: config.hidden, epochs: config.epochs, batch: 32, lr: config.lr ?? 1e-3, dropout: config.dropout ?? 0.4, weightDecay: config.weightDecay ?? 1e-4, seed, classWeights, useSparse, sparseSize: 3 * vocab.length },
-    (n) => decisionObjective(devGold, devInputs.map((x) => argmax(forward(n, x, useSparse)))),
+    {
+      hidden: config.hidden,
+      epochs: config.epochs,
+      batch: 32,
+      lr: config.lr ?? 1e-3,
+      dropout: config.dropout ?? 0.4,
+      weightDecay: config.weightDecay ?? 1e-4,
+      seed,
+      classWeights,
+      useSparse,
+      sparseSize: 3 * vocab.length,
+    },
+    (n) =>
+      decisionObjective(
+        devGold,
+        devInputs.map((x) => argmax(forward(n, x, useSparse))),
+      ),
     log,
   );
   // Offsets and temperature are fitted on the shipped (quantised) model, read back as the app reads it.
-  const draft = modelFile({ net, groups: config.groups, space, vocab, mean, std, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: '' });
+  const draft = modelFile({
+    net,
+    groups: config.groups,
+    space,
+    vocab,
+    mean,
+    std,
+    offsets: [0, 0, 0, 0],
+    temperature: 1,
+    trainedOn: '',
+  });
   const model = decodeStanceModel(draft);
   const devLogits = dev.map((e) => stanceLogits(model, e.features));
   const offsets = tuneOffsets(devLogits, devGold);
   const temperature = fitTemperature(devLogits, devGold, offsets);
   const devProbs = devLogits.map((z) => calibratedProbabilities(z, offsets, temperature));
-  const scores = scoreStances(devGold, devLogits.map((z) => offsetPrediction(z, offsets)), devProbs);
-  const before = scoreStances(devGold, devLogits.map((z) => argmax(z)));
+  const scores = scoreStances(
+    devGold,
+    devLogits.map((z) => offsetPrediction(z, offsets)),
+    devProbs,
+  );
+  const before = scoreStances(
+    devGold,
+    devLogits.map((z) => argmax(z)),
+  );
   const trainedOn = `fnc1-train split by story (seed ${DEFAULT_SPLIT.seed}): ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test pairs`;
   const file = modelFile({
-    net, groups: config.groups, space, vocab, mean, std, offsets, temperature, trainedOn,
-    metrics: { epoch, dev: { relativeScore: scores.relativeScore, macroF1: scores.macroF1, f1: scores.f1, ece: scores.ece } },
+    net,
+    groups: config.groups,
+    space,
+    vocab,
+    mean,
+    std,
+    offsets,
+    temperature,
+    trainedOn,
+    metrics: {
+      epoch,
+      dev: { relativeScore: scores.relativeScore, macroF1: scores.macroF1, f1: scores.f1, ece: scores.ece },
+    },
   });
   const report = [
     `groups ${config.groups.join(',')}; best epoch ${epoch}; offsets ${offsets.join(' ')}; temperature ${temperature}`,

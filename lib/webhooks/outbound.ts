@@ -19,11 +19,29 @@ export interface OutboundPolicy {
 export type AddressClass = 'public' | 'loopback' | 'private' | 'link-local' | 'metadata' | 'reserved';
 
 /** Named ranges, checked in order; an address in none of them is public. Each with an example. */
-const RANGES: ReadonlyArray<{ class: Exclude<AddressClass, 'public'>; family: 'ipv4' | 'ipv6'; net: string; prefix: number; example: string }> = [
+const RANGES: ReadonlyArray<{
+  class: Exclude<AddressClass, 'public'>;
+  family: 'ipv4' | 'ipv6';
+  net: string;
+  prefix: number;
+  example: string;
+}> = [
   // Cloud metadata services first: they are also link-local, and the more specific name helps the reader.
-  { class: 'metadata', family: 'ipv4', net: '169.254.169.254', prefix: 32, example: '169.254.169.254 (AWS, GCP, Azure instance metadata)' },
+  {
+    class: 'metadata',
+    family: 'ipv4',
+    net: '169.254.169.254',
+    prefix: 32,
+    example: '169.254.169.254 (AWS, GCP, Azure instance metadata)',
+  },
   { class: 'metadata', family: 'ipv4', net: '169.254.170.2', prefix: 32, example: '169.254.170.2 (ECS task metadata)' },
-  { class: 'metadata', family: 'ipv6', net: 'fd00:ec2::254', prefix: 128, example: 'fd00:ec2::254 (EC2 metadata over IPv6)' },
+  {
+    class: 'metadata',
+    family: 'ipv6',
+    net: 'fd00:ec2::254',
+    prefix: 128,
+    example: 'fd00:ec2::254 (EC2 metadata over IPv6)',
+  },
   { class: 'loopback', family: 'ipv4', net: '127.0.0.0', prefix: 8, example: '127.0.0.1' },
   { class: 'loopback', family: 'ipv6', net: '::1', prefix: 128, example: '::1' },
   { class: 'private', family: 'ipv4', net: '10.0.0.0', prefix: 8, example: '10.1.2.3' },
@@ -39,7 +57,13 @@ const RANGES: ReadonlyArray<{ class: Exclude<AddressClass, 'public'>; family: 'i
   { class: 'reserved', family: 'ipv4', net: '224.0.0.0', prefix: 3, example: '224.0.0.1 (multicast and above)' },
   { class: 'reserved', family: 'ipv6', net: '::', prefix: 128, example: ':: (unspecified)' },
   { class: 'reserved', family: 'ipv6', net: 'ff00::', prefix: 8, example: 'ff02::1 (multicast)' },
-  { class: 'reserved', family: 'ipv6', net: '64:ff9b::', prefix: 96, example: '64:ff9b::a00:1 (NAT64 of an IPv4 address)' },
+  {
+    class: 'reserved',
+    family: 'ipv6',
+    net: '64:ff9b::',
+    prefix: 96,
+    example: '64:ff9b::a00:1 (NAT64 of an IPv4 address)',
+  },
 ];
 
 const lists = RANGES.map((r) => {
@@ -92,10 +116,15 @@ export function checkOutboundUrl(raw: string, policy: OutboundPolicy): { url: UR
   const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   const loopback = isLoopbackName(host) || (isIP(host) !== 0 && classifyAddress(host) === 'loopback');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback && policy.allowLoopback)) {
-    return { reason: policy.allowLoopback ? 'must use https (http only to loopback: localhost, 127.0.0.1, ::1)' : 'must use https' };
+    return {
+      reason: policy.allowLoopback
+        ? 'must use https (http only to loopback: localhost, 127.0.0.1, ::1)'
+        : 'must use https',
+    };
   }
   if (url.username || url.password) return { reason: 'must not carry a user name or password' };
-  if (isLoopbackName(host) && !policy.allowLoopback) return { reason: `${host} is a loopback name; webhooks may only reach public addresses` };
+  if (isLoopbackName(host) && !policy.allowLoopback)
+    return { reason: `${host} is a loopback name; webhooks may only reach public addresses` };
   if (isIP(host) !== 0) {
     const refused = refusalFor(host, policy);
     if (refused) return { reason: refused };
@@ -109,7 +138,11 @@ export interface OutboundLimits {
 }
 
 /** dns.lookup's shape with `all: true`: replaceable in tests, to give a name the address an attacker would. */
-export type Resolver = (hostname: string, options: { all: true } & Record<string, unknown>, callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void) => void;
+export type Resolver = (
+  hostname: string,
+  options: { all: true } & Record<string, unknown>,
+  callback: (err: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void,
+) => void;
 
 const systemResolver: Resolver = (hostname, options, callback) => dnsLookup(hostname, options, callback);
 
@@ -129,9 +162,19 @@ export function checkedLookup(policy: OutboundPolicy, resolve: Resolver = system
       const list = addresses;
       for (const a of list) {
         const refused = refusalFor(a.address, policy);
-        if (refused) return callback(Object.assign(new OutboundRefused(`${hostname} resolves to ${refused}`), { code: 'EREFUSED_ADDRESS' }), options.all ? [] : '', 0);
+        if (refused)
+          return callback(
+            Object.assign(new OutboundRefused(`${hostname} resolves to ${refused}`), { code: 'EREFUSED_ADDRESS' }),
+            options.all ? [] : '',
+            0,
+          );
       }
-      if (list.length === 0) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), options.all ? [] : '', 0);
+      if (list.length === 0)
+        return callback(
+          Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }),
+          options.all ? [] : '',
+          0,
+        );
       if (options.all) return callback(null, list);
       return callback(null, list[0]!.address, list[0]!.family);
     });
@@ -142,7 +185,14 @@ export function checkedLookup(policy: OutboundPolicy, resolve: Resolver = system
  * POST a JSON body to a checked URL. Resolves with the status and the start of the answer;
  * rejects with OutboundRefused (policy) or an Error (no answer in time, connection failed).
  */
-export function postJson(rawUrl: string, body: string, headers: Record<string, string>, policy: OutboundPolicy, limits: OutboundLimits, resolver?: Resolver): Promise<OutboundResponse> {
+export function postJson(
+  rawUrl: string,
+  body: string,
+  headers: Record<string, string>,
+  policy: OutboundPolicy,
+  limits: OutboundLimits,
+  resolver?: Resolver,
+): Promise<OutboundResponse> {
   const checked = checkOutboundUrl(rawUrl, policy);
   if ('reason' in checked) return Promise.reject(new OutboundRefused(`${rawUrl} ${checked.reason}`));
   const { url } = checked;
@@ -157,7 +207,12 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
     };
     const req = send(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)), 'user-agent': 'factcheck-webhooks/1', ...headers },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        'user-agent': 'factcheck-webhooks/1',
+        ...headers,
+      },
       lookup: checkedLookup(policy, resolver) as never,
       // Redirects are never followed (node:http does not): a 3xx is an answer like any other non-2xx.
     });
@@ -169,7 +224,8 @@ export function postJson(rawUrl: string, body: string, headers: Record<string, s
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = () => finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+      const done = () =>
+        finish(() => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('data', (chunk: Buffer) => {
         const room = limits.maxResponseBytes - size;
         if (room > 0) chunks.push(chunk.subarray(0, room));

@@ -19,11 +19,17 @@ export function createSecretBox(key: string): SecretBox {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', k, iv);
       const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return [VERSION, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), data.toString('base64url')].join('.');
+      return [
+        VERSION,
+        iv.toString('base64url'),
+        cipher.getAuthTag().toString('base64url'),
+        data.toString('base64url'),
+      ].join('.');
     },
     open(sealed) {
       const [version, iv, tag, data] = sealed.split('.');
-      if (version !== VERSION || !iv || !tag || data === undefined) throw new Error('sealed webhook secret in an unknown format');
+      if (version !== VERSION || !iv || !tag || data === undefined)
+        throw new Error('sealed webhook secret in an unknown format');
       const decipher = createDecipheriv('aes-256-gcm', k, Buffer.from(iv, 'base64url'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
@@ -34,9 +40,15 @@ export function createSecretBox(key: string): SecretBox {
 /** Where no key is configured: webhooks fail with a clear error when used, and the rest of the service works. */
 export const unconfiguredSecretBox: SecretBox = {
   seal: () => {
-    throw new AppError('UNAVAILABLE', 'Webhooks are not configured on this deployment (WEBHOOK_SECRET_KEY is not set).');
+    throw new AppError(
+      'UNAVAILABLE',
+      'Webhooks are not configured on this deployment (WEBHOOK_SECRET_KEY is not set).',
+    );
   },
   open: () => {
-    throw new AppError('UNAVAILABLE', 'Webhooks are not configured on this deployment (WEBHOOK_SECRET_KEY is not set).');
+    throw new AppError(
+      'UNAVAILABLE',
+      'Webhooks are not configured on this deployment (WEBHOOK_SECRET_KEY is not set).',
+    );
   },
 };

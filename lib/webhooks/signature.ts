@@ -9,7 +9,8 @@ export const REPLAY_WINDOW_SECONDS = 5 * 60;
 
 export const newWebhookSecret = (): string => `whsec_${randomBytes(32).toString('base64url')}`;
 
-const hmac = (secret: string, t: number, body: string): string => createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
+const hmac = (secret: string, t: number, body: string): string =>
+  createHmac('sha256', secret).update(`${t}.${body}`).digest('hex');
 
 export function signatureHeader(secret: string, body: string, at: Date): string {
   const t = Math.floor(at.getTime() / 1000);
@@ -17,7 +18,13 @@ export function signatureHeader(secret: string, body: string, at: Date): string 
 }
 
 /** What a receiver does (the README's example is this, in a few lines): true when the header is ours and fresh. */
-export function verifySignature(secret: string, body: string, header: string | undefined | null, now = new Date(), windowSeconds = REPLAY_WINDOW_SECONDS): boolean {
+export function verifySignature(
+  secret: string,
+  body: string,
+  header: string | undefined | null,
+  now = new Date(),
+  windowSeconds = REPLAY_WINDOW_SECONDS,
+): boolean {
   const parts = Object.fromEntries((header ?? '').split(',').map((p) => p.split('=', 2) as [string, string]));
   const t = Number(parts.t);
   if (!Number.isInteger(t) || typeof parts.v1 !== 'string') return false;

@@ -14,7 +14,20 @@ beforeEach(async () => {
 });
 afterEach(async () => rt.close());
 
-const towns = ['Arlen', 'Borrow', 'Castel', 'Dunmere', 'Eskby', 'Fallow', 'Gorran', 'Hollin', 'Ivel', 'Jarrow', 'Kelso', 'Lorne'];
+const towns = [
+  'Arlen',
+  'Borrow',
+  'Castel',
+  'Dunmere',
+  'Eskby',
+  'Fallow',
+  'Gorran',
+  'Hollin',
+  'Ivel',
+  'Jarrow',
+  'Kelso',
+  'Lorne',
+];
 
 describe('retrieval by rare terms', () => {
   it('finds the evidence among many reports sharing the common words, and stops reading the common ones', async () => {
@@ -24,8 +37,14 @@ describe('retrieval by rare terms', () => {
       text: `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line. Work starts soon.`,
     }));
     await createSeeder(rt.store).seed(noise);
-    await rt.app.ingestReport({ source: 'Quayside Post', text: 'The Quayside council approved a budget of 40 million euros for the new tram line on Monday.' });
-    await rt.app.ingestReport({ source: 'Harbour Times', text: 'Councillors in Quayside passed a 40 million euro budget for the tram line.' });
+    await rt.app.ingestReport({
+      source: 'Quayside Post',
+      text: 'The Quayside council approved a budget of 40 million euros for the new tram line on Monday.',
+    });
+    await rt.app.ingestReport({
+      source: 'Harbour Times',
+      text: 'Councillors in Quayside passed a 40 million euro budget for the tram line.',
+    });
 
     const queried: string[] = [];
     const spy = Object.create(rt.store) as Store;
@@ -34,7 +53,9 @@ describe('retrieval by rare terms', () => {
       return rt.store.postings(term, cap);
     };
     const app = createApp({ store: spy });
-    const { claim } = await app.submitClaim({ text: 'The Quayside council approved 40 million euros for the tram line.' });
+    const { claim } = await app.submitClaim({
+      text: 'The Quayside council approved 40 million euros for the tram line.',
+    });
     expect(claim.verdict).toBe('CORROBORATED');
     expect(claim.independentSources).toBe(2);
     expect(queried).toContain('council');
@@ -46,16 +67,24 @@ describe('retrieval by rare terms', () => {
     expect(queried.length).toBeGreaterThan(0);
   });
 
-  it('finds the second half of a fact split over two sentences, by the first half\'s terms', async () => {
+  it("finds the second half of a fact split over two sentences, by the first half's terms", async () => {
     // Many statements share the claim's common words; its rare name is only in the sentence before the time.
     const noise = Array.from({ length: 40 }, (_, i) => ({
       source: `Outlet ${i % 5}`,
       text: `The Quayside council met about the tram line vote. Members of the Quayside council spoke before the tram line vote. The Quayside tram line council vote was put off, number ${i}.`,
     }));
     await createSeeder(rt.store).seed(noise);
-    await rt.app.ingestReport({ source: 'Quayside Post', text: 'The Quayside council approved the Zephyr tram line on Monday. It voted at 21:40 after a long debate.' });
-    await rt.app.ingestReport({ source: 'Harbour Times', text: 'Late on Monday the Quayside council backed the Zephyr tram line. It voted at 21:40, with two members absent.' });
-    const { claim } = await rt.app.submitClaim({ text: 'The Quayside council voted on the Zephyr tram line at 21:40.' });
+    await rt.app.ingestReport({
+      source: 'Quayside Post',
+      text: 'The Quayside council approved the Zephyr tram line on Monday. It voted at 21:40 after a long debate.',
+    });
+    await rt.app.ingestReport({
+      source: 'Harbour Times',
+      text: 'Late on Monday the Quayside council backed the Zephyr tram line. It voted at 21:40, with two members absent.',
+    });
+    const { claim } = await rt.app.submitClaim({
+      text: 'The Quayside council voted on the Zephyr tram line at 21:40.',
+    });
     expect(claim.verdict).toBe('CORROBORATED');
   });
 
@@ -66,11 +95,15 @@ describe('retrieval by rare terms', () => {
       text: `A magnitude 3.${i % 9} earthquake shook the valley early on Thursday, number ${i}. A magnitude 2.${i % 9} earthquake shook the hills early on Thursday too.`,
     }));
     await createSeeder(rt.store).seed(noise);
-    const text = 'A magnitude 4.6 earthquake shook Lake County on Thursday. The temblor struck 20 miles north of Eastvale in the Redwater Springs area.';
+    const text =
+      'A magnitude 4.6 earthquake shook Lake County on Thursday. The temblor struck 20 miles north of Eastvale in the Redwater Springs area.';
     await rt.app.ingestReport({ source: 'Valley Courier', text, publishedAt: '2024-06-06' });
-    const other = 'Thursday brought a magnitude 4.6 earthquake that shook homes across Lake County. Seismologists said the temblor struck in the Redwater Springs area, far from any town.';
+    const other =
+      'Thursday brought a magnitude 4.6 earthquake that shook homes across Lake County. Seismologists said the temblor struck in the Redwater Springs area, far from any town.';
     await rt.app.ingestReport({ source: 'Coast Daily', text: other, publishedAt: '2024-06-06' });
-    const { claim } = await rt.app.submitClaim({ text: 'A magnitude 4.6 earthquake shook Redwater Springs early on Thursday.' });
+    const { claim } = await rt.app.submitClaim({
+      text: 'A magnitude 4.6 earthquake shook Redwater Springs early on Thursday.',
+    });
     expect(claim.verdict).toBe('CORROBORATED');
   });
 });

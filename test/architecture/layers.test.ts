@@ -8,7 +8,11 @@ const root = resolve(import.meta.dirname, '../..');
 
 const sourcesUnder = (dir: string): string[] =>
   readdirSync(join(root, dir), { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourcesUnder(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourcesUnder(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 
 /** Every relative import of a module, as a repository path (lib/app/ports.ts). */
@@ -18,7 +22,11 @@ const importsOf = (file: string): string[] =>
   );
 
 const violations = (dir: string, allowed: (target: string) => boolean): string[] =>
-  sourcesUnder(dir).flatMap((file) => importsOf(file).filter((target) => !allowed(target)).map((target) => `${file} -> ${target}`));
+  sourcesUnder(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((target) => !allowed(target))
+      .map((target) => `${file} -> ${target}`),
+  );
 
 describe('layers', () => {
   it('lib/store imports nothing from lib/app except the port it implements', () => {

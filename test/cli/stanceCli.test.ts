@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 describe('train and stance CLIs without the corpus', () => {
   const missing = join(tmpdir(), 'no-such-fnc1-train');
   const run = (cli: string, extra: string[] = []) =>
-    spawnSync('npx', ['tsx', `lib/cli/${cli}.ts`, '--data', missing, ...extra], { encoding: 'utf8', env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+    spawnSync('npx', ['tsx', `lib/cli/${cli}.ts`, '--data', missing, ...extra], {
+      encoding: 'utf8',
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    });
 
   it('exit 0 with a clear skip message', () => {
     const train = run('train');
@@ -19,7 +22,9 @@ describe('train and stance CLIs without the corpus', () => {
   });
 
   it('refuses an unknown feature group by name', () => {
-    const bad = spawnSync('npx', ['tsx', 'lib/cli/train.ts', '--data', 'test', '--groups', 'engine,magic'], { encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', 'lib/cli/train.ts', '--data', 'test', '--groups', 'engine,magic'], {
+      encoding: 'utf8',
+    });
     expect(bad.status).not.toBe(0);
     const dropout = run('train', ['--dropout', '1.5']);
     expect(dropout.status).toBe(2);

@@ -14,7 +14,10 @@ import { schema } from '../../lib/graphql/schema.js';
 import { createTestApi } from '../support/graphql.js';
 import { documentationFiles, graphqlExamples, repoRoot } from '../support/markdown.js';
 
-const files = documentationFiles().map((file) => ({ file, examples: graphqlExamples(readFileSync(join(repoRoot, file), 'utf8')) }));
+const files = documentationFiles().map((file) => ({
+  file,
+  examples: graphqlExamples(readFileSync(join(repoRoot, file), 'utf8')),
+}));
 
 it('the README has GraphQL examples to run', () => {
   expect(files.find((f) => f.file === 'README.md')!.examples.length).toBeGreaterThanOrEqual(3);

@@ -9,10 +9,17 @@ import { documentationFiles, linkTargets, repoRoot } from '../support/markdown.j
 
 /** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
 const anchorOf = (heading: string): string =>
-  heading.trim().toLowerCase().replace(/[`*_]/g, '').replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+  heading
+    .trim()
+    .toLowerCase()
+    .replace(/[`*_]/g, '')
+    .replace(/[^\p{L}\p{N} -]/gu, '')
+    .replace(/ /g, '-');
 
 const anchorsIn = (markdown: string): Set<string> =>
-  new Set([...markdown.replace(/^```[\s\S]*?^```[^\S\n]*$/gm, '').matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1]!)));
+  new Set(
+    [...markdown.replace(/^```[\s\S]*?^```[^\S\n]*$/gm, '').matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchorOf(m[1]!)),
+  );
 
 const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
 
@@ -28,7 +35,8 @@ describe.each(documentationFiles())('%s', (file) => {
         broken.push(target);
         continue;
       }
-      if (anchor && absolute.endsWith('.md') && !anchorsIn(readFileSync(absolute, 'utf8')).has(anchor)) broken.push(target);
+      if (anchor && absolute.endsWith('.md') && !anchorsIn(readFileSync(absolute, 'utf8')).has(anchor))
+        broken.push(target);
     }
     expect(broken).toEqual([]);
   });
@@ -42,7 +50,9 @@ it('the README stays a short product page', () => {
 
 it('docs/engine.md lists every alignment rule, in the order the engine tries them', () => {
   const engine = read('docs/engine.md');
-  const missing = ALIGNMENT_RULES.filter((rule, i) => !engine.includes(`| ${i + 1} | \`${rule.id}\` | ${rule.stance} |`));
+  const missing = ALIGNMENT_RULES.filter(
+    (rule, i) => !engine.includes(`| ${i + 1} | \`${rule.id}\` | ${rule.stance} |`),
+  );
   expect(missing.map((rule) => rule.id)).toEqual([]);
   expect(engine.match(/^\| \d+ \| `[A-Z_]+` \|/gm)).toHaveLength(ALIGNMENT_RULES.length);
 });

@@ -3,7 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { clauseOf, rolesSwapped, sameRoles } from '../../lib/domain/clause.js';
 
-type Row = [sentence: string, predicate: string, agent: string | null, patient: string | null, passive: boolean, negated: boolean, modality: string];
+type Row = [
+  sentence: string,
+  predicate: string,
+  agent: string | null,
+  patient: string | null,
+  passive: boolean,
+  negated: boolean,
+  modality: string,
+];
 
 const SENTENCES: Row[] = [
   ['Police arrested the mayor of Eastline on Tuesday.', 'arrest', 'police', 'mayor', false, false, 'act'],
@@ -25,7 +33,15 @@ const SENTENCES: Row[] = [
   ['The singer is said to have left the band.', 'leave', 'singer', 'band', false, false, 'hedge'],
   ['Did the storm damage the power station?', 'damage', 'storm', 'station', false, false, 'question'],
   ['Engineers no longer expect the dam to hold.', 'expect', 'engineer', 'dam', false, true, 'act'],
-  ['Striking workers shut down the port of Southhaven on Wednesday.', 'shut down', 'worker', 'port', false, false, 'act'],
+  [
+    'Striking workers shut down the port of Southhaven on Wednesday.',
+    'shut down',
+    'worker',
+    'port',
+    false,
+    false,
+    'act',
+  ],
   ['The ruling party won the election by a wide margin.', 'win', 'party', 'election', false, false, 'act'],
   ['The challenger beat the champion in the final.', 'beat', 'challenger', 'champion', false, false, 'act'],
   ['The champion was beaten by the challenger.', 'beat', 'challenger', 'champion', true, false, 'act'],
@@ -34,25 +50,88 @@ const SENTENCES: Row[] = [
   ['Protesters allegedly set fire to the embassy.', 'set', 'protester', 'fire', false, false, 'hedge'],
   ['Two suspects were charged with murder after the attack.', 'charge', null, 'suspect', true, false, 'act'],
   ['The hospital has not received any supplies since March.', 'receive', 'hospital', 'supply', false, true, 'act'],
-  ['Investors pulled out billions of dollars from the fund last month.', 'pull out', 'investor', 'billion', false, false, 'act'],
-  ['The prime minister, who took office in 2021, announced new taxes on Monday.', 'announce', 'minister', 'tax', false, false, 'act'],
-  ["The company's chief executive stepped down after the scandal.", 'step down', 'executive', null, false, false, 'act'],
+  [
+    'Investors pulled out billions of dollars from the fund last month.',
+    'pull out',
+    'investor',
+    'billion',
+    false,
+    false,
+    'act',
+  ],
+  [
+    'The prime minister, who took office in 2021, announced new taxes on Monday.',
+    'announce',
+    'minister',
+    'tax',
+    false,
+    false,
+    'act',
+  ],
+  [
+    "The company's chief executive stepped down after the scandal.",
+    'step down',
+    'executive',
+    null,
+    false,
+    false,
+    'act',
+  ],
   ['The ship will be towed to the harbour.', 'tow', null, 'ship', true, false, 'plan'],
-  ['Thieves stole jewels worth 10 million euros from a store in the capital.', 'steal', 'thief', 'jewel', false, false, 'act'],
-  ['After the storm hit the coast, thousands of residents fled their homes.', 'flee', 'thousand', 'home', false, false, 'act'],
+  [
+    'Thieves stole jewels worth 10 million euros from a store in the capital.',
+    'steal',
+    'thief',
+    'jewel',
+    false,
+    false,
+    'act',
+  ],
+  [
+    'After the storm hit the coast, thousands of residents fled their homes.',
+    'flee',
+    'thousand',
+    'home',
+    false,
+    false,
+    'act',
+  ],
   ['The talks failed to produce a ceasefire.', 'produce', 'talk', 'ceasefire', false, true, 'act'],
-  ['According to the ministry, soldiers killed four militants near the border.', 'kill', 'soldier', 'militant', false, false, 'act'],
+  [
+    'According to the ministry, soldiers killed four militants near the border.',
+    'kill',
+    'soldier',
+    'militant',
+    false,
+    false,
+    'act',
+  ],
   ['Will the government raise taxes?', 'raise', 'government', 'tax', false, false, 'question'],
   ['The council will close the bridge to traffic.', 'close', 'council', 'bridge', false, false, 'plan'],
   ['The union is expected to call off the strike.', 'call off', 'union', 'strike', false, false, 'plan'],
-  ['A spokesman denied that the factory had leaked chemicals into the river.', 'leak', 'factory', 'chemical', false, true, 'act'],
+  [
+    'A spokesman denied that the factory had leaked chemicals into the river.',
+    'leak',
+    'factory',
+    'chemical',
+    false,
+    true,
+    'act',
+  ],
   ['The museum refused to return the statue.', 'return', 'museum', 'statue', false, true, 'act'],
 ];
 
 describe('clauseOf', () => {
   it.each(SENTENCES)('%s', (sentence, predicate, agent, patient, passive, negated, modality) => {
     const c = clauseOf(sentence);
-    expect({ predicate: c.predicate, agent: c.agent?.head ?? null, patient: c.patient?.head ?? null, passive: c.passive, negated: c.negated, modality: c.modality }).toEqual({
+    expect({
+      predicate: c.predicate,
+      agent: c.agent?.head ?? null,
+      patient: c.patient?.head ?? null,
+      passive: c.passive,
+      negated: c.negated,
+      modality: c.modality,
+    }).toEqual({
       predicate,
       agent,
       patient,
@@ -69,18 +148,31 @@ describe('clauseOf', () => {
   });
 
   it('credits reported speech to its source', () => {
-    expect(clauseOf('Police said the bridge did not close.').attribution).toEqual({ source: { head: 'police', phrase: 'Police' }, verb: 'say' });
-    expect(clauseOf('The two countries signed a trade deal on Friday, the foreign ministry said.').attribution?.source?.head).toBe('ministry');
-    expect(clauseOf('According to the ministry, soldiers killed four militants.').attribution?.verb).toBe('according to');
+    expect(clauseOf('Police said the bridge did not close.').attribution).toEqual({
+      source: { head: 'police', phrase: 'Police' },
+      verb: 'say',
+    });
+    expect(
+      clauseOf('The two countries signed a trade deal on Friday, the foreign ministry said.').attribution?.source?.head,
+    ).toBe('ministry');
+    expect(clauseOf('According to the ministry, soldiers killed four militants.').attribution?.verb).toBe(
+      'according to',
+    );
   });
 
   it('reads a negation in a subordinate clause as not reaching the main verb', () => {
-    expect(clauseOf('The driver, who had not slept for two days, crashed the lorry into a wall.')).toMatchObject({ predicate: 'crash', negated: false });
+    expect(clauseOf('The driver, who had not slept for two days, crashed the lorry into a wall.')).toMatchObject({
+      predicate: 'crash',
+      negated: false,
+    });
     expect(clauseOf('Police did not say whether the bridge closed.').negated).toBe(false);
   });
 
   it('keeps a name whole as the head', () => {
-    expect(clauseOf('Jane Doe defeated John Roe in the runoff.')).toMatchObject({ agent: { head: 'jane doe' }, patient: { head: 'john roe' } });
+    expect(clauseOf('Jane Doe defeated John Roe in the runoff.')).toMatchObject({
+      agent: { head: 'jane doe' },
+      patient: { head: 'john roe' },
+    });
   });
 
   it('falls back on text it cannot read', () => {
@@ -118,7 +210,17 @@ describe('roles', () => {
     expect(sameRoles(claim, clauseOf('Breaking news.'))).toBe(false);
   });
   it('reads a swap in reported speech', () => {
-    expect(rolesSwapped(clauseOf('Police arrested the protesters.'), clauseOf('Witnesses said the protesters had arrested a police officer.'))).toBe(false);
-    expect(rolesSwapped(clauseOf('The army attacked the rebels.'), clauseOf('The ministry said the rebels attacked the army.'))).toBe(true);
+    expect(
+      rolesSwapped(
+        clauseOf('Police arrested the protesters.'),
+        clauseOf('Witnesses said the protesters had arrested a police officer.'),
+      ),
+    ).toBe(false);
+    expect(
+      rolesSwapped(
+        clauseOf('The army attacked the rebels.'),
+        clauseOf('The ministry said the rebels attacked the army.'),
+      ),
+    ).toBe(true);
   });
 });

@@ -12,7 +12,13 @@ function detectionRate(rate: number, reorder: boolean): number {
   let found = 0;
   STORIES.forEach((story, i) => {
     for (let seed = 1; seed <= SEEDS; seed++) {
-      if (isCopy(copySignature(story), copySignature(editCopy(story, { rate, seed: seed * 31 + i, reorder, frame: reorder })))) found++;
+      if (
+        isCopy(
+          copySignature(story),
+          copySignature(editCopy(story, { rate, seed: seed * 31 + i, reorder, frame: reorder })),
+        )
+      )
+        found++;
     }
   });
   return found / (STORIES.length * SEEDS);
@@ -21,8 +27,14 @@ function detectionRate(rate: number, reorder: boolean): number {
 describe('edited copies', () => {
   it('finds every copy with up to 10% of words changed, sentences reordered and a new headline and footer; few at 20%, none at 30%', () => {
     const rates = [0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3];
-    const sweep = rates.map((rate) => ({ rate, edited: detectionRate(rate, false), reordered: detectionRate(rate, true) }));
-    console.log(`edited-copy sweep (${STORIES.length} stories x ${SEEDS} seeds): ${sweep.map((s) => `${Math.round(s.rate * 100)}%: ${s.edited.toFixed(2)}/${s.reordered.toFixed(2)}`).join(', ')}`);
+    const sweep = rates.map((rate) => ({
+      rate,
+      edited: detectionRate(rate, false),
+      reordered: detectionRate(rate, true),
+    }));
+    console.log(
+      `edited-copy sweep (${STORIES.length} stories x ${SEEDS} seeds): ${sweep.map((s) => `${Math.round(s.rate * 100)}%: ${s.edited.toFixed(2)}/${s.reordered.toFixed(2)}`).join(', ')}`,
+    );
     for (const s of sweep.filter((x) => x.rate <= 0.1)) expect([s.edited, s.reordered]).toEqual([1, 1]);
     expect(sweep.find((s) => s.rate === 0.2)!.reordered).toBeLessThan(0.5);
     expect(sweep.find((s) => s.rate === 0.3)!).toMatchObject({ edited: 0, reordered: 0 });
@@ -38,7 +50,11 @@ describe('edited copies', () => {
   it('joins copies into one group whatever group each was stored with, named by the smallest id', () => {
     const [a, b] = STORIES;
     const reports = [
-      { id: 'rep_3', copyGroup: 'rep_3', signature: copySignature(editCopy(a!, { rate: 0.05, seed: 3, reorder: true, frame: true })) },
+      {
+        id: 'rep_3',
+        copyGroup: 'rep_3',
+        signature: copySignature(editCopy(a!, { rate: 0.05, seed: 3, reorder: true, frame: true })),
+      },
       { id: 'rep_1', copyGroup: 'rep_1', signature: copySignature(a!) },
       { id: 'rep_2', copyGroup: 'rep_2', signature: copySignature(editCopy(a!, { words: 5, seed: 2 })) },
       { id: 'rep_4', copyGroup: 'rep_4', signature: copySignature(b!) },

@@ -5,7 +5,19 @@ import { isPlace, placeContains, placeKey, sameOrContained } from '../../lib/dom
 
 describe('gazetteer', () => {
   it('knows countries, divisions and cities', () => {
-    for (const name of ['Niger', 'Indonesia', 'Aceh', 'Sonoma County', 'Healdsburg', 'Banda Aceh', 'Niamey', 'Tillabéri', 'Qeshm', 'Ivory Coast']) expect(isPlace(name), name).toBe(true);
+    for (const name of [
+      'Niger',
+      'Indonesia',
+      'Aceh',
+      'Sonoma County',
+      'Healdsburg',
+      'Banda Aceh',
+      'Niamey',
+      'Tillabéri',
+      'Qeshm',
+      'Ivory Coast',
+    ])
+      expect(isPlace(name), name).toBe(true);
     for (const name of ['Reuters', 'Tuesday', 'Apple Inc', 'Tchiani', '']) expect(isPlace(name), name).toBe(false);
   });
 

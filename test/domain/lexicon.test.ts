@@ -8,9 +8,12 @@ describe('synonym groups', () => {
   it('put every word in one group only', () => {
     const groupsOf = new Map<string, string[]>();
     for (const group of SYNONYM_GROUPS) {
-      for (const key of new Set(group.flatMap(memberKeys))) groupsOf.set(key, [...(groupsOf.get(key) ?? []), group[0]!]);
+      for (const key of new Set(group.flatMap(memberKeys)))
+        groupsOf.set(key, [...(groupsOf.get(key) ?? []), group[0]!]);
     }
-    const inTwo = [...groupsOf].filter(([, heads]) => heads.length > 1).map(([key, heads]) => `${key}: ${heads.join(', ')}`);
+    const inTwo = [...groupsOf]
+      .filter(([, heads]) => heads.length > 1)
+      .map(([key, heads]) => `${key}: ${heads.join(', ')}`);
     expect(inTwo).toEqual([]);
   });
 

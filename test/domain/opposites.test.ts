@@ -5,32 +5,65 @@ import { alignStatement } from '../../lib/domain/align.js';
 // Invented sentences; a second sentence keeps the report from being read as a bare headline.
 const BODY = '\nThe rest of the article covers other matters in detail.';
 const align = (claim: string, sentence: string) =>
-  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY, publishedAt: '2025-03-04T09:00:00Z' }).statements[0]!, '2025-03-04T09:00:00Z');
+  alignStatement(
+    analyzeClaim(claim),
+    analyzeReport({ text: sentence + BODY, publishedAt: '2025-03-04T09:00:00Z' }).statements[0]!,
+    '2025-03-04T09:00:00Z',
+  );
 
 describe('opposite acts and states (WordNet antonyms)', () => {
   it('contradicts "stayed open" with "was closed", and names the pair', () => {
-    const a = align('The Fenwick Bridge stayed open to traffic in March 2025.', 'The Fenwick Bridge was closed to traffic on 3 March 2025.');
+    const a = align(
+      'The Fenwick Bridge stayed open to traffic in March 2025.',
+      'The Fenwick Bridge was closed to traffic on 3 March 2025.',
+    );
     expect(a.stance).toBe('CONTRADICTS');
     expect(a.rule).toBe('OPPOSITE_PREDICATE');
     expect(a.reason).toMatch(/open vs clos/);
   });
 
   it('contradicts a win with a loss of the same contest', () => {
-    const a = align('The Harbour Rovers won the regional final on Saturday.', 'The Harbour Rovers lost the regional final on Saturday.');
+    const a = align(
+      'The Harbour Rovers won the regional final on Saturday.',
+      'The Harbour Rovers lost the regional final on Saturday.',
+    );
     expect(a.stance).toBe('CONTRADICTS');
   });
 
   it('does not contradict the same state said in other words, or a negated opposite', () => {
-    expect(align('The Fenwick Bridge was closed to traffic in March 2025.', 'The Fenwick Bridge was shut to traffic on 3 March 2025.').stance).not.toBe('CONTRADICTS');
-    expect(align('The Fenwick Bridge stayed open to traffic in March 2025.', 'The Fenwick Bridge was not closed to traffic in March 2025.').rule).not.toBe('OPPOSITE_PREDICATE');
+    expect(
+      align(
+        'The Fenwick Bridge was closed to traffic in March 2025.',
+        'The Fenwick Bridge was shut to traffic on 3 March 2025.',
+      ).stance,
+    ).not.toBe('CONTRADICTS');
+    expect(
+      align(
+        'The Fenwick Bridge stayed open to traffic in March 2025.',
+        'The Fenwick Bridge was not closed to traffic in March 2025.',
+      ).rule,
+    ).not.toBe('OPPOSITE_PREDICATE');
   });
 
   it('does not oppose the act of another subject ("Norland set up a fund" vs "the fund opened")', () => {
-    expect(align('The Westmark Relief Fund opened in March 2025.', 'Norland set up the Westmark Relief Fund in March 2025.').rule).not.toBe('OPPOSITE_PREDICATE');
+    expect(
+      align('The Westmark Relief Fund opened in March 2025.', 'Norland set up the Westmark Relief Fund in March 2025.')
+        .rule,
+    ).not.toBe('OPPOSITE_PREDICATE');
   });
 
   it('leaves a hedged or questioned opposite as a mention', () => {
-    expect(align('The Fenwick Bridge stayed open to traffic in March 2025.', 'The Fenwick Bridge may be closed to traffic on 3 March 2025.').stance).not.toBe('CONTRADICTS');
-    expect(align('The Fenwick Bridge stayed open to traffic in March 2025.', 'Was the Fenwick Bridge closed to traffic on 3 March 2025?').stance).not.toBe('CONTRADICTS');
+    expect(
+      align(
+        'The Fenwick Bridge stayed open to traffic in March 2025.',
+        'The Fenwick Bridge may be closed to traffic on 3 March 2025.',
+      ).stance,
+    ).not.toBe('CONTRADICTS');
+    expect(
+      align(
+        'The Fenwick Bridge stayed open to traffic in March 2025.',
+        'Was the Fenwick Bridge closed to traffic on 3 March 2025?',
+      ).stance,
+    ).not.toBe('CONTRADICTS');
   });
 });

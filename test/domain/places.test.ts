@@ -6,42 +6,100 @@ import { alignStatement } from '../../lib/domain/align.js';
 import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
 
 const BODY = '\nThe rest of the article covers other matters in detail.';
-const alignment = (claim: string, sentence: string) => alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY }).statements[0]!);
+const alignment = (claim: string, sentence: string) =>
+  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY }).statements[0]!);
 
-describe('places inside the claim\'s place', () => {
-  it('a town in the claim\'s county supports a claim about the county', () => {
-    expect(alignment('A magnitude 4.4 earthquake shook Sonoma County on Tuesday.', 'A magnitude 4.4 earthquake shook homes in Healdsburg on Tuesday.').stance).toBe('SUPPORTS');
+describe("places inside the claim's place", () => {
+  it("a town in the claim's county supports a claim about the county", () => {
+    expect(
+      alignment(
+        'A magnitude 4.4 earthquake shook Sonoma County on Tuesday.',
+        'A magnitude 4.4 earthquake shook homes in Healdsburg on Tuesday.',
+      ).stance,
+    ).toBe('SUPPORTS');
   });
 
-  it('a city in the claim\'s region supports a claim about the region', () => {
-    expect(alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 300 homes in Banda Aceh.').stance).toBe('SUPPORTS');
-    expect(alignment('Soldiers arrested twelve smugglers in Niger on Friday.', 'Soldiers arrested twelve smugglers in Agadez on Friday.').stance).toBe('SUPPORTS');
+  it("a city in the claim's region supports a claim about the region", () => {
+    expect(
+      alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 300 homes in Banda Aceh.').stance,
+    ).toBe('SUPPORTS');
+    expect(
+      alignment(
+        'Soldiers arrested twelve smugglers in Niger on Friday.',
+        'Soldiers arrested twelve smugglers in Agadez on Friday.',
+      ).stance,
+    ).toBe('SUPPORTS');
   });
 
   it('a place elsewhere is still a rival', () => {
-    expect(alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 300 homes in Bangkok.').stance).toBe('MENTIONS');
-    expect(alignment('Soldiers arrested twelve smugglers in Niger on Friday.', 'Soldiers arrested twelve smugglers in Bamako on Friday.').stance).toBe('MENTIONS');
+    expect(
+      alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 300 homes in Bangkok.').stance,
+    ).toBe('MENTIONS');
+    expect(
+      alignment(
+        'Soldiers arrested twelve smugglers in Niger on Friday.',
+        'Soldiers arrested twelve smugglers in Bamako on Friday.',
+      ).stance,
+    ).toBe('MENTIONS');
   });
 
-  it('a region around the claim\'s town does not state the town', () => {
-    expect(alignment('A magnitude 4.4 earthquake shook homes in Healdsburg on Tuesday.', 'A magnitude 4.4 earthquake shook Sonoma County on Tuesday.').stance).toBe('MENTIONS');
+  it("a region around the claim's town does not state the town", () => {
+    expect(
+      alignment(
+        'A magnitude 4.4 earthquake shook homes in Healdsburg on Tuesday.',
+        'A magnitude 4.4 earthquake shook Sonoma County on Tuesday.',
+      ).stance,
+    ).toBe('MENTIONS');
   });
 
   it('a contained place keeps a conflicting figure a conflict', () => {
-    expect(alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 1,200 homes in Banda Aceh.').stance).toBe('CONTRADICTS');
+    expect(
+      alignment('Heavy floods destroyed 300 homes in Aceh.', 'Heavy floods destroyed 1,200 homes in Banda Aceh.')
+        .stance,
+    ).toBe('CONTRADICTS');
   });
 });
 
 describe('clauses in the alignment', () => {
   it('does not take a swap of roles for support', () => {
-    expect(alignment('Northfield beat Southport in the cup final on Saturday.', 'Southport beat Northfield in the cup final on Saturday.')).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
-    expect(alignment('Northfield beat Southport in the cup final on Saturday.', 'Northfield was beaten by Southport in the cup final on Saturday.')).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
-    expect(alignment('Northfield beat Southport in the cup final on Saturday.', 'Southport was beaten by Northfield in the cup final on Saturday.').stance).toBe('SUPPORTS');
+    expect(
+      alignment(
+        'Northfield beat Southport in the cup final on Saturday.',
+        'Southport beat Northfield in the cup final on Saturday.',
+      ),
+    ).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
+    expect(
+      alignment(
+        'Northfield beat Southport in the cup final on Saturday.',
+        'Northfield was beaten by Southport in the cup final on Saturday.',
+      ),
+    ).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
+    expect(
+      alignment(
+        'Northfield beat Southport in the cup final on Saturday.',
+        'Southport was beaten by Northfield in the cup final on Saturday.',
+      ).stance,
+    ).toBe('SUPPORTS');
   });
 
   it('does not take a plan for the act', () => {
-    expect(alignment('The council closed the Fenwick Bridge to traffic.', 'The council plans to close the Fenwick Bridge to traffic.')).toMatchObject({ stance: 'MENTIONS', reason: 'a plan, not the act' });
-    expect(alignment('The council closed the Fenwick Bridge to traffic.', 'The council will close the Fenwick Bridge to traffic.').stance).toBe('MENTIONS');
-    expect(alignment('The council closed the Fenwick Bridge to traffic.', 'The council closed the Fenwick Bridge to traffic on Monday.').stance).toBe('SUPPORTS');
+    expect(
+      alignment(
+        'The council closed the Fenwick Bridge to traffic.',
+        'The council plans to close the Fenwick Bridge to traffic.',
+      ),
+    ).toMatchObject({ stance: 'MENTIONS', reason: 'a plan, not the act' });
+    expect(
+      alignment(
+        'The council closed the Fenwick Bridge to traffic.',
+        'The council will close the Fenwick Bridge to traffic.',
+      ).stance,
+    ).toBe('MENTIONS');
+    expect(
+      alignment(
+        'The council closed the Fenwick Bridge to traffic.',
+        'The council closed the Fenwick Bridge to traffic on Monday.',
+      ).stance,
+    ).toBe('SUPPORTS');
   });
 });

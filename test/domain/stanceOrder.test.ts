@@ -6,7 +6,11 @@ import { keys } from '../../lib/store/keys.js';
 describe('STANCE_ORDER', () => {
   it('ranks every stance, contradictions first', () => {
     expect([...STANCE_ORDER].sort()).toEqual([...STANCES].sort());
-    expect(STANCES.map((s) => [s, stanceRank(s)])).toEqual([['SUPPORTS', 1], ['CONTRADICTS', 0], ['MENTIONS', 2]]);
+    expect(STANCES.map((s) => [s, stanceRank(s)])).toEqual([
+      ['SUPPORTS', 1],
+      ['CONTRADICTS', 0],
+      ['MENTIONS', 2],
+    ]);
   });
 
   it('keeps the ranks that stored evidence keys already carry', () => {

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedCalibrationError, summarize } from '../../lib/eval/score.js';
 
 const fixture = 'test/fixtures/eval-fixture.json';
-const runEvalCli = (...args: string[]) =>
-  spawnSync('npx', ['tsx', 'lib/cli/eval.ts', ...args], { encoding: 'utf8' });
+const runEvalCli = (...args: string[]) => spawnSync('npx', ['tsx', 'lib/cli/eval.ts', ...args], { encoding: 'utf8' });
 
 describe('eval CLI', () => {
   it('prints exactly one JSON object on one line with --json, scoring verdicts and stances', () => {
@@ -31,8 +30,20 @@ describe('eval CLI', () => {
 describe('eval scoring', () => {
   it('builds the confusion matrix and confidence bands', () => {
     const s = summarize([
-      { id: 'a', expect: 'CORROBORATED', got: 'CORROBORATED', confidence: 0.9, stances: [{ report: 'x', expect: 'SUPPORTS', got: 'SUPPORTS' }] },
-      { id: 'b', expect: 'DISPUTED', got: 'UNVERIFIED', confidence: 0.4, stances: [{ report: 'y', expect: 'CONTRADICTS', got: 'MENTIONS' }] },
+      {
+        id: 'a',
+        expect: 'CORROBORATED',
+        got: 'CORROBORATED',
+        confidence: 0.9,
+        stances: [{ report: 'x', expect: 'SUPPORTS', got: 'SUPPORTS' }],
+      },
+      {
+        id: 'b',
+        expect: 'DISPUTED',
+        got: 'UNVERIFIED',
+        confidence: 0.4,
+        stances: [{ report: 'y', expect: 'CONTRADICTS', got: 'MENTIONS' }],
+      },
     ]);
     expect(s.accuracy).toBe(0.5);
     expect(s.confusion.DISPUTED.UNVERIFIED).toBe(1);

@@ -13,11 +13,26 @@ import { createServer } from '../../lib/graphql/server.js';
 import { createRuntime } from '../../lib/runtime.js';
 
 const TOPICS = [
-  { claim: 'The Fenwick tunnel cost 40 million euros to build.', says: (n: number) => `The Fenwick tunnel cost ${n === 9 ? 65 : 40} million euros to build, officials confirmed.` },
-  { claim: 'The Sallowby lighthouse was repainted red in June 2024.', says: (n: number) => `The Sallowby lighthouse was repainted ${n === 9 ? 'blue' : 'red'} in June 2024.` },
-  { claim: 'The Orrin Bay ferry carried 300 passengers on its first day.', says: (n: number) => `The Orrin Bay ferry carried ${n === 9 ? 900 : 300} passengers on its first day.` },
-  { claim: 'The Hollin canal lock reopened in March 2025.', says: (n: number) => `The Hollin canal lock reopened in ${n === 9 ? 'May' : 'March'} 2025 after repairs.` },
-  { claim: 'The Mirebrook council hired 12 new bus drivers.', says: (n: number) => `The Mirebrook council hired ${n === 9 ? 30 : 12} new bus drivers this spring.` },
+  {
+    claim: 'The Fenwick tunnel cost 40 million euros to build.',
+    says: (n: number) => `The Fenwick tunnel cost ${n === 9 ? 65 : 40} million euros to build, officials confirmed.`,
+  },
+  {
+    claim: 'The Sallowby lighthouse was repainted red in June 2024.',
+    says: (n: number) => `The Sallowby lighthouse was repainted ${n === 9 ? 'blue' : 'red'} in June 2024.`,
+  },
+  {
+    claim: 'The Orrin Bay ferry carried 300 passengers on its first day.',
+    says: (n: number) => `The Orrin Bay ferry carried ${n === 9 ? 900 : 300} passengers on its first day.`,
+  },
+  {
+    claim: 'The Hollin canal lock reopened in March 2025.',
+    says: (n: number) => `The Hollin canal lock reopened in ${n === 9 ? 'May' : 'March'} 2025 after repairs.`,
+  },
+  {
+    claim: 'The Mirebrook council hired 12 new bus drivers.',
+    says: (n: number) => `The Mirebrook council hired ${n === 9 ? 30 : 12} new bus drivers this spring.`,
+  },
 ];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 const batch = Array.from({ length: 50 }, (_, i) => {
@@ -35,7 +50,11 @@ async function openApi(dataDir: string) {
   const rt = await createRuntime(config);
   const yoga = createServer({ app: rt.app, config, authenticate: createAuthenticator({ config, store: rt.store }) });
   const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { data?: any; errors?: Array<{ message: string }> };
     if (body.errors) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data;
@@ -56,10 +75,19 @@ describe.each([
     writeFileSync(batchFile, JSON.stringify(batch));
 
     const before = await openApi(dataDir);
-    for (const t of TOPICS) await before.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }', { text: t.claim });
+    for (const t of TOPICS)
+      await before.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }', {
+        text: t.claim,
+      });
     await before.rt.close();
 
-    const args = ['--import', 'tsx', 'test/support/crashingBatch.ts', batchFile, dieAt.startsWith('outside') ? 'putReport:report' : dieAt];
+    const args = [
+      '--import',
+      'tsx',
+      'test/support/crashingBatch.ts',
+      batchFile,
+      dieAt.startsWith('outside') ? 'putReport:report' : dieAt,
+    ];
     const env = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'ERROR' };
     if (dieAt.startsWith('outside')) {
       // kill -9 from outside once the 25th report is visible, wherever the child is then.
@@ -78,12 +106,19 @@ describe.each([
 
     const after = await openApi(dataDir);
     try {
-      await after.gql('mutation($input: IngestReportsInput!) { ingestReports(input: $input) { results { created affectedClaims } } }', { input: { reports: batch } });
+      await after.gql(
+        'mutation($input: IngestReportsInput!) { ingestReports(input: $input) { results { created affectedClaims } } }',
+        { input: { reports: batch } },
+      );
 
       const claims = (await after.gql(`{ claims(first: 100) { nodes { ${VERDICT_FIELDS} } } }`)).claims.nodes;
       expect(claims).toHaveLength(TOPICS.length);
       for (const stored of claims) {
-        const fresh = (await after.gql(`mutation($id: ID!) { recheckClaim(id: $id) { claim { ${VERDICT_FIELDS} } } }`, { id: stored.id })).recheckClaim.claim;
+        const fresh = (
+          await after.gql(`mutation($id: ID!) { recheckClaim(id: $id) { claim { ${VERDICT_FIELDS} } } }`, {
+            id: stored.id,
+          })
+        ).recheckClaim.claim;
         expect(stored).toEqual(fresh);
         expect(stored.verdict).not.toBe('UNVERIFIED');
       }

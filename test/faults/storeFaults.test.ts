@@ -8,7 +8,11 @@ import { DynamoStore } from '../../lib/store/dynamoStore.js';
 import type { Runtime } from '../../lib/runtime.js';
 import { createTestRuntime } from '../support/runtime.js';
 
-const throttled = () => Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+const throttled = () =>
+  Object.assign(new Error('Rate exceeded'), {
+    name: 'ProvisionedThroughputExceededException',
+    $metadata: { httpStatusCode: 400 },
+  });
 
 describe('store faults', () => {
   // Mock one client instance only, so the real-store tests below are untouched.
@@ -45,9 +49,15 @@ describe('store faults', () => {
     const store = newStore();
     ddb
       .on(BatchGetCommand)
-      .resolvesOnce({ Responses: { t: [{ PK: 'A', SK: 'S' }] }, UnprocessedKeys: { t: { Keys: [{ PK: 'B', SK: 'S' }] } } })
+      .resolvesOnce({
+        Responses: { t: [{ PK: 'A', SK: 'S' }] },
+        UnprocessedKeys: { t: { Keys: [{ PK: 'B', SK: 'S' }] } },
+      })
       .resolves({ Responses: { t: [{ PK: 'B', SK: 'S' }] } });
-    const items = await store.batchGet([{ PK: 'A', SK: 'S' }, { PK: 'B', SK: 'S' }]);
+    const items = await store.batchGet([
+      { PK: 'A', SK: 'S' },
+      { PK: 'B', SK: 'S' },
+    ]);
     expect(items.map((i) => i.PK)).toEqual(['A', 'B']);
   });
 
@@ -84,7 +94,10 @@ describe('faults against the real store', () => {
     failing.putReport = async () => {
       throw Object.assign(new Error('connection reset'), { name: 'TimeoutError' });
     };
-    const input = { source: 'Lakeside Daily', text: 'The Lakeside ferry carried 300 passengers on its first day of service.' };
+    const input = {
+      source: 'Lakeside Daily',
+      text: 'The Lakeside ferry carried 300 passengers on its first day of service.',
+    };
     await expect(createApp({ store: failing }).ingestReport(input)).rejects.toThrow();
     expect((await rt.app.listReports({ first: 10 })).edges).toHaveLength(0);
     const retry = await rt.app.ingestReport(input);

@@ -10,8 +10,10 @@ beforeAll(async () => {
 });
 afterAll(async () => api.rt.close());
 
-const SUBMIT = 'mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id text verdict confidence supportCount contradictCount independentSources } } }';
-const INGEST = 'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id source { name } } created } }';
+const SUBMIT =
+  'mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id text verdict confidence supportCount contradictCount independentSources } } }';
+const INGEST =
+  'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id source { name } } created } }';
 const CLAIM = `query($id: ID!) { claim(id: $id) { verdict independentSources claimReview
   evidence(first: 10) { edges { cursor node { stance sentence matched { kind claim report } conflicting { kind claim report } report { id title url publishedAt source { name } } } } pageInfo { hasNextPage endCursor } } } }`;
 
@@ -24,14 +26,31 @@ describe('GraphQL API', () => {
     expect(submitted.data!.submitClaim.claim.verdict).toBe('UNVERIFIED');
     const verdict = async () => (await api.gql(CLAIM, { id })).data!.claim.verdict;
 
-    await api.gql(INGEST, { input: { source: 'Lakeside Daily', url: 'https://daily.example/ferry', publishedAt: '2025-06-02', text: 'The Lakeside ferry carried 300 passengers on its first day, the operator said.' } });
+    await api.gql(INGEST, {
+      input: {
+        source: 'Lakeside Daily',
+        url: 'https://daily.example/ferry',
+        publishedAt: '2025-06-02',
+        text: 'The Lakeside ferry carried 300 passengers on its first day, the operator said.',
+      },
+    });
     expect(await verdict()).toBe('SINGLE_SOURCE');
-    await api.gql(INGEST, { input: { source: 'Harbour Times', text: 'On its first day in service, 300 passengers rode the new Lakeside ferry.' } });
+    await api.gql(INGEST, {
+      input: {
+        source: 'Harbour Times',
+        text: 'On its first day in service, 300 passengers rode the new Lakeside ferry.',
+      },
+    });
     expect(await verdict()).toBe('CORROBORATED');
-    await api.gql(INGEST, { input: { source: 'Coast Post', text: 'The Lakeside ferry carried 900 passengers on its first day.' } });
+    await api.gql(INGEST, {
+      input: { source: 'Coast Post', text: 'The Lakeside ferry carried 900 passengers on its first day.' },
+    });
     const claim = (await api.gql(CLAIM, { id })).data!.claim;
     expect(claim.verdict).toBe('DISPUTED');
-    expect(claim.evidence.edges[0].node).toMatchObject({ stance: 'CONTRADICTS', report: { source: { name: 'Coast Post' } } });
+    expect(claim.evidence.edges[0].node).toMatchObject({
+      stance: 'CONTRADICTS',
+      report: { source: { name: 'Coast Post' } },
+    });
     expect(claim.evidence.edges.some((e: any) => e.node.report.url === 'https://daily.example/ferry')).toBe(true);
     expect(claim.claimReview).toMatchObject({ '@type': 'ClaimReview', reviewRating: { alternateName: 'DISPUTED' } });
 
@@ -40,7 +59,9 @@ describe('GraphQL API', () => {
   });
 
   it('lists claims by verdict and search, pages with cursors, and counts stats', async () => {
-    const list = await api.gql('{ claims(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } stats { claims reports byVerdict { DISPUTED } } sources { name } }');
+    const list = await api.gql(
+      '{ claims(first: 1) { edges { cursor node { id } } pageInfo { hasNextPage endCursor } } stats { claims reports byVerdict { DISPUTED } } sources { name } }',
+    );
     expect(list.data!.claims.edges).toHaveLength(1);
     expect(list.data!.stats.byVerdict.DISPUTED).toBeGreaterThanOrEqual(1);
     const search = await api.gql('{ claims(search: "ferry passengers") { nodes { text } } }');
@@ -54,8 +75,18 @@ describe('GraphQL API', () => {
   it.each([
     ['blank claim text', SUBMIT, { text: '  \u200b ' }, 'input.text'],
     ['too long claim text', SUBMIT, { text: 'a'.repeat(501) }, 'input.text'],
-    ['bad date', INGEST, { input: { source: 'X', text: 'A sentence about the ferry.', publishedAt: '2025-13-40' } }, 'input.publishedAt'],
-    ['non-http URL', INGEST, { input: { source: 'X', text: 'A sentence about the ferry.', url: 'javascript:alert(1)' } }, 'input.url'],
+    [
+      'bad date',
+      INGEST,
+      { input: { source: 'X', text: 'A sentence about the ferry.', publishedAt: '2025-13-40' } },
+      'input.publishedAt',
+    ],
+    [
+      'non-http URL',
+      INGEST,
+      { input: { source: 'X', text: 'A sentence about the ferry.', url: 'javascript:alert(1)' } },
+      'input.url',
+    ],
     ['page size 0', '{ claims(first: 0) { nodes { id } } }', {}, 'first'],
     ['page size 101', '{ reports(first: 101) { nodes { id } } }', {}, 'first'],
     ['malformed cursor', '{ claims(after: "zzz") { nodes { id } } }', {}, 'after'],
@@ -68,7 +99,9 @@ describe('GraphQL API', () => {
   });
 
   it('answers NOT_FOUND for an unknown report id on delete, and null for an unknown claim', async () => {
-    expect(errorOf(await api.gql('mutation { deleteReport(id: "rep_nope") { deletedReportId } }'))?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
+    expect(
+      errorOf(await api.gql('mutation { deleteReport(id: "rep_nope") { deletedReportId } }'))?.extensions,
+    ).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
     expect((await api.gql('{ claim(id: "clm_nope") { id } }')).data!.claim).toBeNull();
   });
 
@@ -82,7 +115,11 @@ describe('GraphQL API', () => {
       throw new Error('secret connection string leaked');
     };
     const yoga = createServer({ app: broken, config: api.rt.config, authenticate: async () => ({ role: 'admin' }) });
-    const response = await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { claims } }' }) });
+    const response = await yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stats { claims } }' }),
+    });
     const body = await response.json();
     expect(body.errors[0].message).not.toContain('secret');
     expect(body.errors[0].extensions.code).toBe('INTERNAL_SERVER_ERROR');
@@ -102,11 +139,19 @@ describe('API keys', () => {
   it('needs a key for mutations when API_KEYS is set; a reader key is FORBIDDEN', async () => {
     const keyed = await createTestApi({ API_KEYS: 'local-secret', KEYS_IN_TABLE: 'true' });
     try {
-      expect(errorOf(await keyed.gql(SUBMIT, { text: 'The tram opened in May.' }))?.extensions?.code).toBe('UNAUTHENTICATED');
-      expect(errorOf(await keyed.gql(SUBMIT, { text: 'The tram opened in May.' }, 'wrong'))?.extensions?.code).toBe('UNAUTHENTICATED');
-      expect((await keyed.gql(SUBMIT, { text: 'The tram opened in May.' }, 'local-secret')).data?.submitClaim.claim.id).toBeTruthy();
+      expect(errorOf(await keyed.gql(SUBMIT, { text: 'The tram opened in May.' }))?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(errorOf(await keyed.gql(SUBMIT, { text: 'The tram opened in May.' }, 'wrong'))?.extensions?.code).toBe(
+        'UNAUTHENTICATED',
+      );
+      expect(
+        (await keyed.gql(SUBMIT, { text: 'The tram opened in May.' }, 'local-secret')).data?.submitClaim.claim.id,
+      ).toBeTruthy();
       const { key } = await createApiKey(keyed.rt.store, 'reader');
-      expect(errorOf(await keyed.gql(SUBMIT, { text: 'The tram opened in June.' }, key))?.extensions?.code).toBe('FORBIDDEN');
+      expect(errorOf(await keyed.gql(SUBMIT, { text: 'The tram opened in June.' }, key))?.extensions?.code).toBe(
+        'FORBIDDEN',
+      );
       expect((await keyed.gql('{ stats { claims } }')).data!.stats.claims).toBe(1);
     } finally {
       await keyed.rt.close();
@@ -119,6 +164,8 @@ describe('schema', () => {
     const { readFileSync } = await import('node:fs');
     const { lexicographicSortSchema, printSchema } = await import('graphql');
     const { schema } = await import('../../lib/graphql/schema.js');
-    expect(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8')).toBe(`${printSchema(lexicographicSortSchema(schema))}\n`);
+    expect(readFileSync(new URL('../../schema/schema.graphql', import.meta.url), 'utf8')).toBe(
+      `${printSchema(lexicographicSortSchema(schema))}\n`,
+    );
   });
 });

@@ -12,7 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => api.rt.close());
 
-const BATCH = 'mutation($input: IngestReportsInput!) { ingestReports(input: $input) { results { created affectedClaims report { id } } } }';
+const BATCH =
+  'mutation($input: IngestReportsInput!) { ingestReports(input: $input) { results { created affectedClaims report { id } } } }';
 const FIELDS = 'verdict supportCount contradictCount independentSources';
 const reports = [
   { source: 'Sallowby Echo', text: 'The Sallowby lighthouse was repainted red in June 2024, the harbour trust said.' },
@@ -23,7 +24,9 @@ const reports = [
 
 describe('a batch failing part-way', () => {
   it('leaves no stale verdict: the claim equals its recheckClaim, and a re-send completes the batch', async () => {
-    const submitted = await api.gql(`mutation { submitClaim(input: { text: "The Sallowby lighthouse was repainted red in June 2024." }) { claim { id ${FIELDS} } } }`);
+    const submitted = await api.gql(
+      `mutation { submitClaim(input: { text: "The Sallowby lighthouse was repainted red in June 2024." }) { claim { id ${FIELDS} } } }`,
+    );
     const id = submitted.data!.submitClaim.claim.id;
     let indexWrites = 0;
     const failing = Object.create(api.rt.store) as typeof api.rt.store;
@@ -31,7 +34,11 @@ describe('a batch failing part-way', () => {
       if (++indexWrites === 4) throw Object.assign(new Error('connection reset'), { name: 'TimeoutError' });
       return api.rt.store.putReportIndex(...args);
     };
-    const broken = createServer({ app: createApp({ store: failing }), config: api.rt.config, authenticate: createAuthenticator({ config: api.rt.config, store: api.rt.store }) });
+    const broken = createServer({
+      app: createApp({ store: failing }),
+      config: api.rt.config,
+      authenticate: createAuthenticator({ config: api.rt.config, store: api.rt.store }),
+    });
     const response = await broken.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -41,12 +48,18 @@ describe('a batch failing part-way', () => {
     expect((await api.gql('{ stats { reports } }')).data!.stats.reports).toBe(3);
 
     const stored = (await api.gql(`query($id: ID!) { claim(id: $id) { ${FIELDS} } }`, { id })).data!.claim;
-    const fresh = (await api.gql(`mutation($id: ID!) { recheckClaim(id: $id) { claim { ${FIELDS} } } }`, { id })).data!.recheckClaim.claim;
+    const fresh = (await api.gql(`mutation($id: ID!) { recheckClaim(id: $id) { claim { ${FIELDS} } } }`, { id })).data!
+      .recheckClaim.claim;
     expect(fresh.verdict).toBe('CORROBORATED');
     expect(stored).toEqual(fresh);
 
     const resent = await api.gql(BATCH, { input: { reports } });
-    expect(resent.data!.ingestReports.results.map((r: { created: boolean }) => r.created)).toEqual([false, false, false, true]);
+    expect(resent.data!.ingestReports.results.map((r: { created: boolean }) => r.created)).toEqual([
+      false,
+      false,
+      false,
+      true,
+    ]);
     expect((await api.gql('{ stats { reports } }')).data!.stats.reports).toBe(4);
   });
 });

@@ -36,7 +36,7 @@ function allAtOnce(store: Store, writers: number, repair: boolean): Store {
   gated.putReport = async (report) => {
     await new Promise<void>((release) => {
       held.push(release);
-      if (held.length === writers) held.forEach((r) => r());
+      if (held.length === writers) for (const r of held) r();
     });
     return store.putReport(report);
   };
@@ -44,23 +44,42 @@ function allAtOnce(store: Store, writers: number, repair: boolean): Store {
 }
 
 /** `claimFirst`: the claim is waiting when the copies arrive (twenty re-checks race too), else it is submitted after them. */
-async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean, { repair = true, claimFirst = true } = {}) {
+async function twentyCopiesAtOnce(
+  env: Record<string, string>,
+  withUrls: boolean,
+  { repair = true, claimFirst = true } = {},
+) {
   const base = await createTestApi(env);
   const { rt } = base;
   const app = createApp({ store: allAtOnce(rt.store, OUTLETS.length, repair), sourcePolicy: rt.config.sourcePolicy });
-  const yoga = createServer({ app, config: rt.config, authenticate: createAuthenticator({ config: rt.config, store: rt.store }) });
+  const yoga = createServer({
+    app,
+    config: rt.config,
+    authenticate: createAuthenticator({ config: rt.config, store: rt.store }),
+  });
   const api = {
     rt,
     gql: async (query: string, variables: Record<string, unknown>) =>
-      (await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json() as Promise<{ data?: any }>,
+      (
+        await yoga.fetch('http://localhost/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json() as Promise<{ data?: any }>,
   };
   try {
     if (withUrls) {
-      for (const [i, name] of OUTLETS.entries()) await api.gql(REGISTER, { input: { name, domains: [`outlet${i}.example`] } });
+      for (const [i, name] of OUTLETS.entries())
+        await api.gql(REGISTER, { input: { name, domains: [`outlet${i}.example`] } });
     }
     let id: string = claimFirst ? (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id : '';
     const results = await Promise.all(
-      OUTLETS.map((source, i) => api.gql(INGEST, { input: { source, text: WIRE_TEXT, ...(withUrls ? { url: `https://outlet${i}.example/harbour` } : {}) } })),
+      OUTLETS.map((source, i) =>
+        api.gql(INGEST, {
+          input: { source, text: WIRE_TEXT, ...(withUrls ? { url: `https://outlet${i}.example/harbour` } : {}) },
+        }),
+      ),
     );
     expect(results.every((r) => r.data?.ingestReport.report.id)).toBe(true);
     // Each stored a group of its own at first; once visible, they moved to one (unless the repair is off).
@@ -80,32 +99,44 @@ async function twentyCopiesAtOnce(env: Record<string, string>, withUrls: boolean
 const RUNS_TIMEOUT_MS = 900_000;
 
 describe('copies sent at once', () => {
-  it('end in one copy group and one independent source, 10 runs out of 10 (open policy)', async () => {
-    for (let run = 0; run < 10; run++) {
-      const claim = await twentyCopiesAtOnce({}, false, { claimFirst: run % 3 === 0 });
-      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
-      expect(claim.fresh).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
-      expect(claim.evidence.nodes).toHaveLength(20);
-      expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
-    }
-  }, RUNS_TIMEOUT_MS);
+  it(
+    'end in one copy group and one independent source, 10 runs out of 10 (open policy)',
+    async () => {
+      for (let run = 0; run < 10; run++) {
+        const claim = await twentyCopiesAtOnce({}, false, { claimFirst: run % 3 === 0 });
+        expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
+        expect(claim.fresh).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
+        expect(claim.evidence.nodes).toHaveLength(20);
+        expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
+      }
+    },
+    RUNS_TIMEOUT_MS,
+  );
 
-  it('count once from reconciliation alone when the stored groups were never repaired (3 runs)', async () => {
-    for (let run = 0; run < 3; run++) {
-      const claim = await twentyCopiesAtOnce({}, false, { repair: false, claimFirst: run === 0 });
-      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
-      expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
-    }
-  }, RUNS_TIMEOUT_MS);
+  it(
+    'count once from reconciliation alone when the stored groups were never repaired (3 runs)',
+    async () => {
+      for (let run = 0; run < 3; run++) {
+        const claim = await twentyCopiesAtOnce({}, false, { repair: false, claimFirst: run === 0 });
+        expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
+        expect(new Set(claim.evidence.nodes.map((e: any) => e.copyGroup)).size).toBe(1);
+      }
+    },
+    RUNS_TIMEOUT_MS,
+  );
 
-  it('count once under the registered policy too, from twenty registered outlets on their own domains, 10 runs out of 10', async () => {
-    for (let run = 0; run < 10; run++) {
-      const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true, { claimFirst: run % 3 === 0 });
-      expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
-      expect(claim.evidence.nodes).toHaveLength(20);
-      expect(claim.evidence.nodes.every((e: any) => e.vetted)).toBe(true);
-    }
-  }, RUNS_TIMEOUT_MS);
+  it(
+    'count once under the registered policy too, from twenty registered outlets on their own domains, 10 runs out of 10',
+    async () => {
+      for (let run = 0; run < 10; run++) {
+        const claim = await twentyCopiesAtOnce({ SOURCE_POLICY: 'registered' }, true, { claimFirst: run % 3 === 0 });
+        expect(claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1, supportCount: 20 });
+        expect(claim.evidence.nodes).toHaveLength(20);
+        expect(claim.evidence.nodes.every((e: any) => e.vetted)).toBe(true);
+      }
+    },
+    RUNS_TIMEOUT_MS,
+  );
 });
 
 /** Each outlet of the edited-copies story, on a domain of its own and in a group of its own. */
@@ -115,18 +146,28 @@ const domainOf = (name: string) => `${name.toLowerCase().replace(/\s+/g, '')}.ex
 async function editedCopiesCountOnce(policy: 'open' | 'registered') {
   const api = await createTestApi({ SOURCE_POLICY: policy });
   const registered = policy === 'registered';
-  const report = (source: string, text: string) => ({ source, text, ...(registered ? { url: `https://${domainOf(source)}/harbour-sale` } : {}) });
+  const report = (source: string, text: string) => ({
+    source,
+    text,
+    ...(registered ? { url: `https://${domainOf(source)}/harbour-sale` } : {}),
+  });
   try {
     if (registered) {
-      for (const name of EDITORS) expect((await api.gql(REGISTER, { input: { name, domains: [domainOf(name)] } })).errors).toBeUndefined();
+      for (const name of EDITORS)
+        expect((await api.gql(REGISTER, { input: { name, domains: [domainOf(name)] } })).errors).toBeUndefined();
     }
     const id = (await api.gql(SUBMIT, { text: CLAIM })).data!.submitClaim.claim.id;
     await api.gql(INGEST, { input: report('Aldren Gazette', WIRE_TEXT) });
     await api.gql(INGEST, { input: report('Valley Wire', editCopy(WIRE_TEXT, { words: 5, seed: 5 })) });
     // Five words changed: already one source, not two.
-    expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({ verdict: 'SINGLE_SOURCE', independentSources: 1 });
+    expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({
+      verdict: 'SINGLE_SOURCE',
+      independentSources: 1,
+    });
     await Promise.all([
-      api.gql(INGEST, { input: report('Northshore Herald', editCopy(WIRE_TEXT, { words: 4, seed: 9, reorder: true, frame: true })) }),
+      api.gql(INGEST, {
+        input: report('Northshore Herald', editCopy(WIRE_TEXT, { words: 4, seed: 9, reorder: true, frame: true })),
+      }),
       api.gql(INGEST, { input: report('Bay Courier', editCopy(WIRE_TEXT, { rate: 0.08, seed: 13 })) }),
     ]);
     const claim = (await api.gql(CLAIM_QUERY, { id })).data!.claim;
@@ -138,8 +179,16 @@ async function editedCopiesCountOnce(policy: 'open' | 'registered') {
     expect(new Set(evidence.map((e: any) => e.copyGroup)).size).toBe(1);
     expect(evidence.every((e: any) => e.vetted)).toBe(true);
     // A story written apart still counts on its own.
-    await api.gql(INGEST, { input: report('Coast Post', 'A private company bought the Port Aldren harbour in May 2025, after months of talks with the council.') });
-    expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({ verdict: 'CORROBORATED', independentSources: 2 });
+    await api.gql(INGEST, {
+      input: report(
+        'Coast Post',
+        'A private company bought the Port Aldren harbour in May 2025, after months of talks with the council.',
+      ),
+    });
+    expect((await api.gql(CLAIM_QUERY, { id })).data!.claim).toMatchObject({
+      verdict: 'CORROBORATED',
+      independentSources: 2,
+    });
   } finally {
     await api.rt.close();
   }

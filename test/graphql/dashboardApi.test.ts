@@ -17,7 +17,9 @@ async function all(variables: Record<string, unknown>): Promise<string[]> {
   const out: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const page: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (await api.gql(LIST, { ...variables, first: 1, after })).data!.claims;
+    const page: { nodes: Array<{ id: string }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } } = (
+      await api.gql(LIST, { ...variables, first: 1, after })
+    ).data!.claims;
     out.push(...page.nodes.map((n: { id: string }) => n.id));
     if (!page.pageInfo.hasNextPage) return out;
     after = page.pageInfo.endCursor;
@@ -36,14 +38,16 @@ beforeAll(async () => {
     await pause();
   }
   // Changes the oldest claim's verdict last, so "most recently changed" and "newest" disagree.
-  ids.report = (await api.gql(INGEST, {
-    input: {
-      source: 'Orlen Courier',
-      url: 'https://courier.example/footbridge',
-      publishedAt: '2024-03-20',
-      text: 'Menu | News | Sport\nThe Orlen footbridge reopened to walkers in March 2024 after a winter of repairs.\nThe council paid for new railings.\nShare this story',
-    },
-  })).data!.ingestReport.report.id;
+  ids.report = (
+    await api.gql(INGEST, {
+      input: {
+        source: 'Orlen Courier',
+        url: 'https://courier.example/footbridge',
+        publishedAt: '2024-03-20',
+        text: 'Menu | News | Sport\nThe Orlen footbridge reopened to walkers in March 2024 after a winter of repairs.\nThe council paid for new railings.\nShare this story',
+      },
+    })
+  ).data!.ingestReport.report.id;
 });
 afterAll(async () => api.rt.close());
 
@@ -63,7 +67,11 @@ describe('claims(orderBy:)', () => {
 
   it('orders search results too', async () => {
     const search = 'reopened footbridge';
-    expect((await api.gql(LIST, { search, orderBy: 'RECENTLY_CHANGED' })).data!.claims.nodes.map((n: { id: string }) => n.id)).toEqual([ids.bridge]);
+    expect(
+      (await api.gql(LIST, { search, orderBy: 'RECENTLY_CHANGED' })).data!.claims.nodes.map(
+        (n: { id: string }) => n.id,
+      ),
+    ).toEqual([ids.bridge]);
   });
 
   it('refuses a cursor of another listing with a typed error naming `after`', async () => {
@@ -75,8 +83,11 @@ describe('claims(orderBy:)', () => {
 
 describe('Report text, statements and evidence', () => {
   it('gives the cleaned text, its statements, and the claims it bears on with the deciding sentence', async () => {
-    const res = await api.gql(`query($id: ID!) { report(id: $id) { text statementCount statements { index text }
-      evidence { stance sentence statementIndex claim { id verdict } } } }`, { id: ids.report });
+    const res = await api.gql(
+      `query($id: ID!) { report(id: $id) { text statementCount statements { index text }
+      evidence { stance sentence statementIndex claim { id verdict } } } }`,
+      { id: ids.report },
+    );
     const report = res.data!.report;
     expect(report.statements).toHaveLength(report.statementCount);
     expect(report.statements.map((s: { index: number }) => s.index)).toEqual([...report.statements.keys()]);

@@ -14,12 +14,18 @@ beforeAll(async () => {
 afterAll(async () => api.rt.close());
 
 const INGEST = 'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id } created } }';
-const BATCH = 'mutation($input: IngestReportsInput!) { ingestReports(input: $input) { results { created report { id } } } }';
+const BATCH =
+  'mutation($input: IngestReportsInput!) { ingestReports(input: $input) { results { created report { id } } } }';
 const STATS = '{ stats { reports } }';
 
-const numbersLine = Array.from({ length: 7_000 }, (_, i) => String((i * 7919) % 100_000)).join(' ').slice(0, 29_000);
+const numbersLine = Array.from({ length: 7_000 }, (_, i) => String((i * 7919) % 100_000))
+  .join(' ')
+  .slice(0, 29_000);
 const CASES: Array<[string, string]> = [
-  ['a 2,100-character word', `The Sallowby lighthouse was repainted red in June 2024. The painters left ${'q'.repeat(2_100)} scrawled on a crate.`],
+  [
+    'a 2,100-character word',
+    `The Sallowby lighthouse was repainted red in June 2024. The painters left ${'q'.repeat(2_100)} scrawled on a crate.`,
+  ],
   ['a 199,999-character word', 'y'.repeat(199_999)],
   ['199,000 CJK characters without punctuation', '\u706f'.repeat(199_000)],
   ['a 29 KB line of numbers', numbersLine],
@@ -38,7 +44,9 @@ const expectStoredOrRefused = (result: GraphQLResult, field: string, stored: () 
 describe('ingest within the limits', () => {
   it.each(CASES)('stores or refuses %s with BAD_USER_INPUT naming input.text', async (name, text) => {
     const before = (await api.gql(STATS)).data!.stats.reports;
-    const result = await api.gql(INGEST, { input: { source: 'Probe Gazette', url: `https://probe.example/${encodeURIComponent(name)}`, text } });
+    const result = await api.gql(INGEST, {
+      input: { source: 'Probe Gazette', url: `https://probe.example/${encodeURIComponent(name)}`, text },
+    });
     expectStoredOrRefused(result, 'input.text', () => result.data!.ingestReport.created === true);
     const after = (await api.gql(STATS)).data!.stats.reports;
     expect(after).toBe(before + (result.errors ? 0 : 1));
@@ -49,14 +57,21 @@ describe('ingest within the limits', () => {
     const result = await api.gql(INGEST, { input: { source: 'Bay Courier', text } });
     expect(result.errors).toBeUndefined();
     expect(result.data!.ingestReport.created).toBe(true);
-    const claim = await api.gql('mutation { submitClaim(input: { text: "The Orrin Bay ferry pier was rebuilt in oak in 2023." }) { claim { verdict supportCount } } }');
+    const claim = await api.gql(
+      'mutation { submitClaim(input: { text: "The Orrin Bay ferry pier was rebuilt in oak in 2023." }) { claim { verdict supportCount } } }',
+    );
     expect(claim.data!.submitClaim.claim).toMatchObject({ verdict: 'SINGLE_SOURCE', supportCount: 1 });
   });
 
   it('refuses an unstorable report in a batch by its index, writing none of the batch', async () => {
     const before = (await api.gql(STATS)).data!.stats.reports;
     const result = await api.gql(BATCH, {
-      input: { reports: [{ source: 'Batch Post', text: 'The Hollin canal lock reopened on Friday after repairs.' }, { source: 'Batch Post', text: numbersLine }] },
+      input: {
+        reports: [
+          { source: 'Batch Post', text: 'The Hollin canal lock reopened on Friday after repairs.' },
+          { source: 'Batch Post', text: numbersLine },
+        ],
+      },
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reports[1].text' });
     expect((await api.gql(STATS)).data!.stats.reports).toBe(before);
@@ -66,7 +81,11 @@ describe('ingest within the limits', () => {
 describe('a failed ingest leaves nothing behind', () => {
   const ingestThreeTimes = async (url: string, outlet: string) => {
     const out: Array<{ id: string; created: boolean; ms: number }> = [];
-    for (const [i, text] of ['The Mirebrook mill reopened in May.', 'The Mirebrook mill reopened in May, the owners said.', 'Mirebrook mill: open again since May.'].entries()) {
+    for (const [i, text] of [
+      'The Mirebrook mill reopened in May.',
+      'The Mirebrook mill reopened in May, the owners said.',
+      'Mirebrook mill: open again since May.',
+    ].entries()) {
       const t0 = Date.now();
       const r = await api.gql(INGEST, { input: { source: `${outlet} ${i}`, url, text } });
       expect(r.errors).toBeUndefined();
@@ -81,11 +100,18 @@ describe('a failed ingest leaves nothing behind', () => {
     failing.putReportIndex = async () => {
       throw Object.assign(new Error('connection reset'), { name: 'TimeoutError' });
     };
-    const broken = createServer({ app: createApp({ store: failing }), config: api.rt.config, authenticate: createAuthenticator({ config: api.rt.config, store: api.rt.store }) });
+    const broken = createServer({
+      app: createApp({ store: failing }),
+      config: api.rt.config,
+      authenticate: createAuthenticator({ config: api.rt.config, store: api.rt.store }),
+    });
     const response = await broken.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: INGEST, variables: { input: { source: 'Mill Weekly', url, text: 'The Mirebrook mill reopened in April.' } } }),
+      body: JSON.stringify({
+        query: INGEST,
+        variables: { input: { source: 'Mill Weekly', url, text: 'The Mirebrook mill reopened in April.' } },
+      }),
     });
     expect((await response.json()).errors).toHaveLength(1);
     expect(await api.rt.store.readReportGuard({ kind: 'url', urlHash: urlHashOf(url)! })).toBeUndefined();

@@ -14,11 +14,19 @@ const SUBMIT = 'mutation($text: String!) { submitClaim(input: { text: $text }) {
 describe('report.source', () => {
   it('carries the source report count, as sources does', async () => {
     const ids: string[] = [];
-    for (const text of ['The Larkspur library extended its opening hours.', 'The Larkspur library bought 400 new books.', 'The Larkspur library hired a new archivist.']) {
+    for (const text of [
+      'The Larkspur library extended its opening hours.',
+      'The Larkspur library bought 400 new books.',
+      'The Larkspur library hired a new archivist.',
+    ]) {
       ids.push((await api.gql(INGEST, { input: { source: 'Larkspur Ledger', text } })).data!.ingestReport.report.id);
     }
-    const report = (await api.gql('query($id: ID!) { report(id: $id) { source { name reportCount } } }', { id: ids[0] })).data!.report;
-    const listed = (await api.gql('{ sources { name reportCount } }')).data!.sources.find((s: { name: string }) => s.name === 'Larkspur Ledger');
+    const report = (
+      await api.gql('query($id: ID!) { report(id: $id) { source { name reportCount } } }', { id: ids[0] })
+    ).data!.report;
+    const listed = (await api.gql('{ sources { name reportCount } }')).data!.sources.find(
+      (s: { name: string }) => s.name === 'Larkspur Ledger',
+    );
     expect(report.source).toEqual({ name: 'Larkspur Ledger', reportCount: 3 });
     expect(listed.reportCount).toBe(3);
     const page = (await api.gql('{ reports(first: 3) { nodes { source { reportCount } } } }')).data!.reports.nodes;
@@ -30,18 +38,33 @@ describe('claims(search, verdict)', () => {
   it('filters by verdict before slicing a page', async () => {
     const dams = ['Ashcombe', 'Bellridge', 'Corvin', 'Dunmere', 'Elstow'];
     for (const [i, dam] of dams.entries()) {
-      await api.gql(INGEST, { input: { source: `Reservoir News ${i}`, text: `The ${dam} dam holds 90 million cubic metres of water, engineers said.` } });
+      await api.gql(INGEST, {
+        input: {
+          source: `Reservoir News ${i}`,
+          text: `The ${dam} dam holds 90 million cubic metres of water, engineers said.`,
+        },
+      });
       await api.gql(SUBMIT, { text: `The ${dam} dam holds 40 million cubic metres of water.` });
     }
-    for (const dam of ['Fenby', 'Gorsley', 'Hatherop', 'Ilmer', 'Jevington']) await api.gql(SUBMIT, { text: `The ${dam} dam opened a visitor centre.` });
+    for (const dam of ['Fenby', 'Gorsley', 'Hatherop', 'Ilmer', 'Jevington'])
+      await api.gql(SUBMIT, { text: `The ${dam} dam opened a visitor centre.` });
     const disputed = (await api.gql('{ claims(verdict: DISPUTED, first: 100) { nodes { text } } }')).data!.claims.nodes;
     expect(disputed.filter((n: { text: string }) => n.text.includes(' dam '))).toHaveLength(5);
 
-    const page1 = (await api.gql('{ claims(search: "dam", verdict: DISPUTED, first: 3) { nodes { verdict } pageInfo { hasNextPage endCursor } } }')).data!.claims;
+    const page1 = (
+      await api.gql(
+        '{ claims(search: "dam", verdict: DISPUTED, first: 3) { nodes { verdict } pageInfo { hasNextPage endCursor } } }',
+      )
+    ).data!.claims;
     expect(page1.nodes).toHaveLength(3);
     expect(page1.nodes.every((n: { verdict: string }) => n.verdict === 'DISPUTED')).toBe(true);
     expect(page1.pageInfo.hasNextPage).toBe(true);
-    const page2 = (await api.gql('query($after: String) { claims(search: "dam", verdict: DISPUTED, first: 3, after: $after) { nodes { verdict } pageInfo { hasNextPage } } }', { after: page1.pageInfo.endCursor })).data!.claims;
+    const page2 = (
+      await api.gql(
+        'query($after: String) { claims(search: "dam", verdict: DISPUTED, first: 3, after: $after) { nodes { verdict } pageInfo { hasNextPage } } }',
+        { after: page1.pageInfo.endCursor },
+      )
+    ).data!.claims;
     expect(page2.nodes).toHaveLength(2);
     expect(page2.pageInfo.hasNextPage).toBe(false);
   });

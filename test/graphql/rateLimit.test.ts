@@ -24,10 +24,17 @@ function instance(clock: Clock, perMinute: number, config = rt.config) {
   return async (query: string, variables: Record<string, unknown>, key?: string, clientAddress?: string) => {
     const response = await yoga.fetch(
       'http://localhost/graphql',
-      { method: 'POST', headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) }, body: JSON.stringify({ query, variables }) },
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      },
       { clientAddress },
     );
-    return (await response.json()) as { data?: any; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+    return (await response.json()) as {
+      data?: any;
+      errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+    };
   };
 }
 
@@ -61,13 +68,18 @@ describe('write rate limit', () => {
     const gql = instance(clock, 2, open);
     const two = `mutation { a: submitClaim(input: { text: "${claimText(20)}" }) { claim { id } } b: submitClaim(input: { text: "${claimText(21)}" }) { claim { id } } }`;
     expect((await gql(two, {}, undefined, '203.0.113.7')).errors).toBeUndefined();
-    expect((await gql(SUBMIT, { text: claimText(22) }, undefined, '203.0.113.7')).errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 50 });
+    expect(
+      (await gql(SUBMIT, { text: claimText(22) }, undefined, '203.0.113.7')).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'RATE_LIMITED', retryAfterSeconds: 50 });
     expect((await gql(SUBMIT, { text: claimText(23) }, undefined, '198.51.100.4')).errors).toBeUndefined();
   });
 
   it('refuses ingests beyond the rate under either source policy, and stores nothing for them', async () => {
     const INGEST = 'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { id } } }';
-    const report = (i: number) => ({ source: 'Kessling Courier', text: `The Kessling ferry carried ${i * 7 + 100} passengers across the sound on its opening day.` });
+    const report = (i: number) => ({
+      source: 'Kessling Courier',
+      text: `The Kessling ferry carried ${i * 7 + 100} passengers across the sound on its opening day.`,
+    });
     for (const [n, sourcePolicy] of (['open', 'registered'] as const).entries()) {
       const gql = instance(at(`2026-03-02T13:0${n}:20Z`), 2, { ...rt.config, sourcePolicy });
       const { key } = await createApiKey(rt.store, 'writer');

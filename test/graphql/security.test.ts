@@ -21,8 +21,10 @@ afterAll(async () => {
   await desk.rt.close();
 });
 
-const SUBMIT = 'mutation { submitClaim(input: { text: "The Quarry Lane school reopened in September." }) { claim { id } } }';
-const post = (target: Api, headers: Record<string, string>, body: BodyInit) => target.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body });
+const SUBMIT =
+  'mutation { submitClaim(input: { text: "The Quarry Lane school reopened in September." }) { claim { id } } }';
+const post = (target: Api, headers: Record<string, string>, body: BodyInit) =>
+  target.yoga.fetch('http://localhost/graphql', { method: 'POST', headers, body });
 const claimCount = async () => (await api.gql('{ stats { claims } }')).data!.stats.claims as number;
 
 describe('operations only from JSON bodies (item: form posts)', () => {
@@ -42,28 +44,50 @@ describe('operations only from JSON bodies (item: form posts)', () => {
     const form = new FormData();
     form.set('operations', JSON.stringify({ query: SUBMIT }));
     form.set('map', '{}');
-    const response = await api.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { origin: 'https://evil.example' }, body: form });
+    const response = await api.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+      body: form,
+    });
     expect(response.status).toBe(415);
     expect(await claimCount()).toBe(before);
   });
 
   it('runs no mutation over GET', async () => {
     const before = await claimCount();
-    const response = await api.yoga.fetch(`http://localhost/graphql?query=${encodeURIComponent(SUBMIT)}`, { headers: { accept: 'application/json' } });
+    const response = await api.yoga.fetch(`http://localhost/graphql?query=${encodeURIComponent(SUBMIT)}`, {
+      headers: { accept: 'application/json' },
+    });
     expect(response.status).toBe(405);
     expect(await claimCount()).toBe(before);
   });
 
   it('refuses a JSON mutation from a foreign Origin when writes are open; its own origin and no origin may write', async () => {
     const before = await claimCount();
-    const foreign = await post(api, { 'content-type': 'application/json', origin: 'https://evil.example' }, JSON.stringify({ query: SUBMIT }));
+    const foreign = await post(
+      api,
+      { 'content-type': 'application/json', origin: 'https://evil.example' },
+      JSON.stringify({ query: SUBMIT }),
+    );
     expect((await foreign.json()).errors[0].extensions.code).toBe('FORBIDDEN');
-    const nullOrigin = await post(api, { 'content-type': 'application/json', origin: 'null' }, JSON.stringify({ query: SUBMIT }));
+    const nullOrigin = await post(
+      api,
+      { 'content-type': 'application/json', origin: 'null' },
+      JSON.stringify({ query: SUBMIT }),
+    );
     expect((await nullOrigin.json()).errors[0].extensions.code).toBe('FORBIDDEN');
     expect(await claimCount()).toBe(before);
-    const reads = await post(api, { 'content-type': 'application/json', origin: 'https://evil.example' }, JSON.stringify({ query: '{ stats { claims } }' }));
+    const reads = await post(
+      api,
+      { 'content-type': 'application/json', origin: 'https://evil.example' },
+      JSON.stringify({ query: '{ stats { claims } }' }),
+    );
     expect((await reads.json()).data.stats.claims).toBe(before);
-    const own = await post(api, { 'content-type': 'application/json', origin: 'http://localhost' }, JSON.stringify({ query: SUBMIT }));
+    const own = await post(
+      api,
+      { 'content-type': 'application/json', origin: 'http://localhost' },
+      JSON.stringify({ query: SUBMIT }),
+    );
     expect((await own.json()).data.submitClaim.claim.id).toMatch(/^clm_/);
     expect(await claimCount()).toBe(before + 1);
   });
@@ -71,20 +95,38 @@ describe('operations only from JSON bodies (item: form posts)', () => {
 
 describe('CORS only for configured origins, never with credentials', () => {
   it.each(['https://evil.example', 'null'])('sends no CORS headers to origin %s', async (origin) => {
-    const response = await post(api, { 'content-type': 'application/json', origin }, JSON.stringify({ query: '{ stats { claims } }' }));
+    const response = await post(
+      api,
+      { 'content-type': 'application/json', origin },
+      JSON.stringify({ query: '{ stats { claims } }' }),
+    );
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     expect(response.headers.get('access-control-allow-credentials')).toBeNull();
-    const preflight = await api.yoga.fetch('http://localhost/graphql', { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' } });
+    const preflight = await api.yoga.fetch('http://localhost/graphql', {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('allows a configured origin without credentials, and no other', async () => {
-    const allowed = await desk.yoga.fetch('http://localhost/graphql', { method: 'OPTIONS', headers: { origin: 'https://desk.example', 'access-control-request-method': 'POST' } });
+    const allowed = await desk.yoga.fetch('http://localhost/graphql', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://desk.example', 'access-control-request-method': 'POST' },
+    });
     expect(allowed.headers.get('access-control-allow-origin')).toBe('https://desk.example');
     expect(allowed.headers.get('access-control-allow-credentials')).toBeNull();
-    const other = await post(desk, { 'content-type': 'application/json', origin: 'https://evil.example' }, JSON.stringify({ query: '{ stats { claims } }' }));
+    const other = await post(
+      desk,
+      { 'content-type': 'application/json', origin: 'https://evil.example' },
+      JSON.stringify({ query: '{ stats { claims } }' }),
+    );
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
-    const write = await post(desk, { 'content-type': 'application/json', origin: 'https://desk.example' }, JSON.stringify({ query: SUBMIT }));
+    const write = await post(
+      desk,
+      { 'content-type': 'application/json', origin: 'https://desk.example' },
+      JSON.stringify({ query: SUBMIT }),
+    );
     expect((await write.json()).data.submitClaim.claim.id).toMatch(/^clm_/);
   });
 });
@@ -92,10 +134,20 @@ describe('CORS only for configured origins, never with credentials', () => {
 describe('introspection and field suggestions', () => {
   const serverWith = (env: Record<string, string>) => {
     const config = { ...api.rt.config, introspection: loadConfig(env).introspection };
-    return createServer({ app: api.rt.app, config, authenticate: createAuthenticator({ config, store: api.rt.store }) });
+    return createServer({
+      app: api.rt.app,
+      config,
+      authenticate: createAuthenticator({ config, store: api.rt.store }),
+    });
   };
   const ask = async (yoga: ReturnType<typeof serverWith>, query: string) =>
-    (await yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })).json();
+    (
+      await yoga.fetch('http://localhost/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      })
+    ).json();
 
   it('are off by default on AWS', async () => {
     const aws = serverWith({ AWS_LAMBDA_FUNCTION_NAME: 'factcheck-graphql' });
@@ -128,11 +180,20 @@ describe('x-request-id', () => {
 
   const requestIdOf = (header: string) =>
     new Promise<string>((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': header } }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve(JSON.parse(body).errors[0].extensions.requestId));
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': header },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (d) => (body += d));
+          res.on('end', () => resolve(JSON.parse(body).errors[0].extensions.requestId));
+        },
+      );
       req.on('error', reject);
       req.end(JSON.stringify({ query: '{ stats { claims } }' }));
     });
@@ -148,18 +209,39 @@ describe('x-request-id', () => {
 });
 
 describe('bidirectional and invisible controls', () => {
-  it.each(['202E', '2066', '200F', '202A', '200B'])('are normalised away before hashing and storing (U+%s)', async (code) => {
-    const control = String.fromCharCode(parseInt(code, 16));
-    const text = 'The Wrenfield dam held 40 million cubic metres in May.';
-    const first = (await api.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id text } } }', { text })).data!.submitClaim.claim;
-    const tampered = `The Wrenfield ${control}dam held 40${control} million cubic metres in May.`;
-    const again = (await api.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { created claim { id text } } }', { text: tampered })).data!.submitClaim;
-    expect(again.claim.id).toBe(first.id);
-    expect(again.created).toBe(false);
-    expect(again.claim.text).toBe(text);
-    const report = (await api.gql('mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { title source { name } } } }', {
-      input: { source: `Wren${control}field Post`, title: `Dam ${control}full`, text: `${tampered} Engineers were pleased.` },
-    })).data!.ingestReport.report;
-    expect(report).toEqual({ title: 'Dam full', source: { name: 'Wrenfield Post' } });
-  });
+  it.each(['202E', '2066', '200F', '202A', '200B'])(
+    'are normalised away before hashing and storing (U+%s)',
+    async (code) => {
+      const control = String.fromCharCode(parseInt(code, 16));
+      const text = 'The Wrenfield dam held 40 million cubic metres in May.';
+      const first = (
+        await api.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id text } } }', {
+          text,
+        })
+      ).data!.submitClaim.claim;
+      const tampered = `The Wrenfield ${control}dam held 40${control} million cubic metres in May.`;
+      const again = (
+        await api.gql(
+          'mutation($text: String!) { submitClaim(input: { text: $text }) { created claim { id text } } }',
+          { text: tampered },
+        )
+      ).data!.submitClaim;
+      expect(again.claim.id).toBe(first.id);
+      expect(again.created).toBe(false);
+      expect(again.claim.text).toBe(text);
+      const report = (
+        await api.gql(
+          'mutation($input: IngestReportInput!) { ingestReport(input: $input) { report { title source { name } } } }',
+          {
+            input: {
+              source: `Wren${control}field Post`,
+              title: `Dam ${control}full`,
+              text: `${tampered} Engineers were pleased.`,
+            },
+          },
+        )
+      ).data!.ingestReport.report;
+      expect(report).toEqual({ title: 'Dam full', source: { name: 'Wrenfield Post' } });
+    },
+  );
 });

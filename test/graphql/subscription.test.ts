@@ -21,17 +21,26 @@ async function serve(api: Api): Promise<{ url: string; close(): Promise<void> }>
 }
 
 /** Open an SSE subscription; `next()` gives the next `event: next` payload (or the first error). */
-async function subscribe(url: string, query: string, variables: Record<string, unknown>, method: 'POST' | 'GET' = 'POST') {
+async function subscribe(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  method: 'POST' | 'GET' = 'POST',
+) {
   const abort = new AbortController();
   // GET is what the dashboard's EventSource sends.
-  const response = method === 'GET'
-    ? await fetch(`${url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`, { headers: { accept: 'text/event-stream' }, signal: abort.signal })
-    : await fetch(url, {
-        method: 'POST',
-        headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-        signal: abort.signal,
-      });
+  const response =
+    method === 'GET'
+      ? await fetch(
+          `${url}?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(JSON.stringify(variables))}`,
+          { headers: { accept: 'text/event-stream' }, signal: abort.signal },
+        )
+      : await fetch(url, {
+          method: 'POST',
+          headers: { accept: 'text/event-stream', 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+          signal: abort.signal,
+        });
   const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   const events: Array<{ event: string; data: any }> = [];
@@ -52,7 +61,12 @@ async function subscribe(url: string, query: string, variables: Record<string, u
         continue; // a keep-alive comment
       }
       if (Date.now() > deadline) throw new Error('no event in time');
-      const chunk = await Promise.race([reader.read(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no event in time')), deadline - Date.now()))]);
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<never>((_, reject) =>
+          setTimeout(() => reject(new Error('no event in time')), deadline - Date.now()),
+        ),
+      ]);
       if (chunk.done) throw new Error('stream ended');
       buffer += chunk.value;
     }
@@ -79,7 +93,8 @@ describe('verdictChanged subscription (SSE)', () => {
   });
 
   it('delivers the change a report causes to a client subscribed before it arrived', async () => {
-    const claimId = (await api.gql(SUBMIT, { text: 'The Pellham ferry carried 300 passengers on its first day.' })).data!.submitClaim.claim.id;
+    const claimId = (await api.gql(SUBMIT, { text: 'The Pellham ferry carried 300 passengers on its first day.' }))
+      .data!.submitClaim.claim.id;
     const mine = await subscribe(server.url, SUBSCRIPTION, { claimId });
     const disputedOnly = await subscribe(server.url, SUBSCRIPTION, { claimId, verdict: 'DISPUTED' }, 'GET');
     try {
@@ -87,16 +102,43 @@ describe('verdictChanged subscription (SSE)', () => {
       expect(mine.response.headers.get('content-type')).toMatch(/text\/event-stream/);
       // Another claim's change must not reach this subscriber.
       await api.gql(SUBMIT, { text: 'The Dunmoor tram line opened with 12 stations in spring.' });
-      await api.gql(INGEST, { input: { source: 'Dunmoor Echo', text: 'The Dunmoor tram line opened with 12 stations in spring, the council said.' } });
-      const reportId = (await api.gql(INGEST, { input: { source: 'Pellham Daily', text: 'The Pellham ferry carried 300 passengers on its first day, the operator said.' } })).data!.ingestReport.report.id;
+      await api.gql(INGEST, {
+        input: {
+          source: 'Dunmoor Echo',
+          text: 'The Dunmoor tram line opened with 12 stations in spring, the council said.',
+        },
+      });
+      const reportId = (
+        await api.gql(INGEST, {
+          input: {
+            source: 'Pellham Daily',
+            text: 'The Pellham ferry carried 300 passengers on its first day, the operator said.',
+          },
+        })
+      ).data!.ingestReport.report.id;
 
       const got = await mine.next();
       expect(got.event).toBe('next');
-      expect(got.data.data.verdictChanged).toMatchObject({ claimId, seq: 1, previousVerdict: 'UNVERIFIED', verdict: 'SINGLE_SOURCE', rule: 'ONE_INDEPENDENT_SOURCE', reportId, claim: { id: claimId, verdict: 'SINGLE_SOURCE' } });
+      expect(got.data.data.verdictChanged).toMatchObject({
+        claimId,
+        seq: 1,
+        previousVerdict: 'UNVERIFIED',
+        verdict: 'SINGLE_SOURCE',
+        rule: 'ONE_INDEPENDENT_SOURCE',
+        reportId,
+        claim: { id: claimId, verdict: 'SINGLE_SOURCE' },
+      });
 
-      await api.gql(INGEST, { input: { source: 'Pellham Coast Post', text: 'The Pellham ferry carried 900 passengers on its first day.' } });
+      await api.gql(INGEST, {
+        input: { source: 'Pellham Coast Post', text: 'The Pellham ferry carried 900 passengers on its first day.' },
+      });
       const disputed = await mine.next();
-      expect(disputed.data.data.verdictChanged).toMatchObject({ seq: 2, previousVerdict: 'SINGLE_SOURCE', verdict: 'DISPUTED', claim: { verdict: 'DISPUTED' } });
+      expect(disputed.data.data.verdictChanged).toMatchObject({
+        seq: 2,
+        previousVerdict: 'SINGLE_SOURCE',
+        verdict: 'DISPUTED',
+        claim: { verdict: 'DISPUTED' },
+      });
       // The filtered subscriber saw only the DISPUTED change.
       const filtered = await disputedOnly.next();
       expect(filtered.data.data.verdictChanged).toMatchObject({ seq: 2, verdict: 'DISPUTED' });
@@ -128,12 +170,22 @@ describe('claims(changedSince:), the polling path where subscriptions are off', 
   it('lists the claims changed since a time, most recently changed first, and names the field on bad input', async () => {
     const api = await createTestApi({ SUBSCRIPTIONS: 'false' });
     try {
-      const quiet = (await api.gql(SUBMIT, { text: 'The Aldcross lido reopened with a heated pool in May.' })).data!.submitClaim.claim.id;
+      const quiet = (await api.gql(SUBMIT, { text: 'The Aldcross lido reopened with a heated pool in May.' })).data!
+        .submitClaim.claim.id;
       const since = new Date().toISOString();
       await new Promise((r) => setTimeout(r, 5));
-      const changing = (await api.gql(SUBMIT, { text: 'The Rooksby ferry carried 300 passengers on its first day.' })).data!.submitClaim.claim.id;
-      await api.gql(INGEST, { input: { source: 'Rooksby Daily', text: 'The Rooksby ferry carried 300 passengers on its first day, the operator said.' } });
-      const polled = await api.gql('query($since: DateTime) { claims(changedSince: $since, first: 10) { nodes { id verdict updatedAt } } }', { since });
+      const changing = (await api.gql(SUBMIT, { text: 'The Rooksby ferry carried 300 passengers on its first day.' }))
+        .data!.submitClaim.claim.id;
+      await api.gql(INGEST, {
+        input: {
+          source: 'Rooksby Daily',
+          text: 'The Rooksby ferry carried 300 passengers on its first day, the operator said.',
+        },
+      });
+      const polled = await api.gql(
+        'query($since: DateTime) { claims(changedSince: $since, first: 10) { nodes { id verdict updatedAt } } }',
+        { since },
+      );
       expect(polled.data!.claims.nodes.map((c: { id: string }) => c.id)).toEqual([changing]);
       expect(polled.data!.claims.nodes[0].verdict).toBe('SINGLE_SOURCE');
       const all = await api.gql('{ claims(changedSince: "2000-01-01", orderBy: RECENTLY_CHANGED) { nodes { id } } }');

@@ -43,7 +43,11 @@ async function ingest(input: { source: string; text: string }): Promise<string> 
   return r.data!.ingestReport.report.id;
 }
 
-async function webhookFor(receiver: Receiver, claimIds: string[], verdicts?: string[]): Promise<{ id: string; secret: string }> {
+async function webhookFor(
+  receiver: Receiver,
+  claimIds: string[],
+  verdicts?: string[],
+): Promise<{ id: string; secret: string }> {
   const r = await api.gql(CREATE, { input: { url: receiver.url, claimIds, ...(verdicts ? { verdicts } : {}) } });
   expect(r.errors).toBeUndefined();
   return { id: r.data!.createWebhook.webhook.id, secret: r.data!.createWebhook.secret };
@@ -84,7 +88,15 @@ describe('webhooks', () => {
     const [got] = rx.received;
     expect(got!.json).toMatchObject({
       type: 'claim.verdictChanged',
-      data: { claimId, previousVerdict: 'UNVERIFIED', verdict: 'SINGLE_SOURCE', rule: 'ONE_INDEPENDENT_SOURCE', reportId, seq: 1, text: 'The Brackwater ferry carried 300 passengers on its first day.' },
+      data: {
+        claimId,
+        previousVerdict: 'UNVERIFIED',
+        verdict: 'SINGLE_SOURCE',
+        rule: 'ONE_INDEPENDENT_SOURCE',
+        reportId,
+        seq: 1,
+        text: 'The Brackwater ferry carried 300 passengers on its first day.',
+      },
     });
     expect(got!.json.id).toMatch(/^evt_/);
     expect(got!.json.data.confidence).toBeGreaterThan(0);
@@ -93,10 +105,23 @@ describe('webhooks', () => {
     expect(verifies(hook.secret, got!.body, got!.headers['x-factcheck-signature'] as string)).toBe(true);
     // Another secret, or a body changed by one byte, does not verify.
     expect(verifies('whsec_other', got!.body, got!.headers['x-factcheck-signature'] as string)).toBe(false);
-    expect(verifies(hook.secret, got!.body.replace('SINGLE_SOURCE', 'CORROBORATED'), got!.headers['x-factcheck-signature'] as string)).toBe(false);
+    expect(
+      verifies(
+        hook.secret,
+        got!.body.replace('SINGLE_SOURCE', 'CORROBORATED'),
+        got!.headers['x-factcheck-signature'] as string,
+      ),
+    ).toBe(false);
 
     const [delivery] = await deliveriesOf(hook.id);
-    expect(delivery).toMatchObject({ eventId: got!.json.id, claimId, status: 'DELIVERED', attempts: 1, lastStatus: 200, lastError: null });
+    expect(delivery).toMatchObject({
+      eventId: got!.json.id,
+      claimId,
+      status: 'DELIVERED',
+      attempts: 1,
+      lastStatus: 200,
+      lastError: null,
+    });
     // The secret is never readable again: the Webhook type has no field for it.
     const probe = await api.gql('{ webhooks { id secret } }');
     expect(probe.errors?.[0]?.message).toMatch(/secret/);
@@ -116,7 +141,9 @@ describe('webhooks', () => {
 
     expect(rx.received).toHaveLength(2);
     expect(rx.received[1]!.body).toBe(rx.received[0]!.body);
-    expect(verifies(hook.secret, rx.received[1]!.body, rx.received[1]!.headers['x-factcheck-signature'] as string)).toBe(true);
+    expect(
+      verifies(hook.secret, rx.received[1]!.body, rx.received[1]!.headers['x-factcheck-signature'] as string),
+    ).toBe(true);
     const [delivery] = await deliveriesOf(hook.id);
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 2, lastStatus: 200 });
     expect(delivery!.lastError).toMatch(/HTTP 500/);
@@ -164,7 +191,8 @@ describe('webhooks', () => {
     const rx = await receiver();
     await webhookFor(rx, [claimId]);
     const store = api.rt.store;
-    const recheck = () => api.gql('mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict } } }', { id: claimId });
+    const recheck = () =>
+      api.gql('mutation($id: ID!) { recheckClaim(id: $id) { claim { verdict } } }', { id: claimId });
     /** Run `step` with one store method failing, as a writer that stops there would. */
     async function stoppingAt(method: 'listWebhooks' | 'putVerdictEvent', step: () => Promise<unknown>) {
       const original = store[method];
@@ -199,7 +227,10 @@ describe('webhooks', () => {
     await settled();
     expect(rx.received.map((r) => r.json.data.verdict)).toEqual(['SINGLE_SOURCE', 'CORROBORATED']);
     expect((await store.getClaim(claimId))!.unsentEvents).toEqual([]);
-    expect((await store.listVerdictEvents(claimId, 10)).map((e) => [e.seq, e.verdict])).toEqual([[1, 'SINGLE_SOURCE'], [2, 'CORROBORATED']]);
+    expect((await store.listVerdictEvents(claimId, 10)).map((e) => [e.seq, e.verdict])).toEqual([
+      [1, 'SINGLE_SOURCE'],
+      [2, 'CORROBORATED'],
+    ]);
   });
 
   it('dead-letters a delivery after the last attempt and marks the endpoint failing; a later success clears it', async () => {
@@ -236,10 +267,14 @@ describe('webhooks', () => {
     await settled();
     expect(rx.received.map((r) => r.json.data.verdict)).toEqual(['DISPUTED']);
 
-    const deleted = await api.gql('mutation($id: ID!) { deleteWebhook(id: $id) { webhook { id } } }', { id: disputedOnly.id });
+    const deleted = await api.gql('mutation($id: ID!) { deleteWebhook(id: $id) { webhook { id } } }', {
+      id: disputedOnly.id,
+    });
     expect(deleted.data!.deleteWebhook.webhook.id).toBe(disputedOnly.id);
     expect((await api.gql(WEBHOOKS)).data!.webhooks.some((w: { id: string }) => w.id === disputedOnly.id)).toBe(false);
-    const again = await api.gql('mutation($id: ID!) { deleteWebhook(id: $id) { webhook { id } } }', { id: disputedOnly.id });
+    const again = await api.gql('mutation($id: ID!) { deleteWebhook(id: $id) { webhook { id } } }', {
+      id: disputedOnly.id,
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'id' });
   });
 
@@ -249,8 +284,18 @@ describe('webhooks', () => {
     ['the metadata address', { url: 'https://169.254.169.254/latest/meta-data/' }, 'input.url', /metadata/],
     ['not a URL', { url: 'hooks' }, 'input.url', /absolute/],
     ['an empty URL', { url: ' ' }, 'input.url', /empty/],
-    ['a claim id that is not one', { url: 'https://hooks.newsroom.example/x', claimIds: ['no such#id'] }, 'input.claimIds[0]', /not an id/],
-    ['an unknown claim', { url: 'https://hooks.newsroom.example/x', claimIds: ['clm_unknown'] }, 'input.claimIds[0]', /no claim/],
+    [
+      'a claim id that is not one',
+      { url: 'https://hooks.newsroom.example/x', claimIds: ['no such#id'] },
+      'input.claimIds[0]',
+      /not an id/,
+    ],
+    [
+      'an unknown claim',
+      { url: 'https://hooks.newsroom.example/x', claimIds: ['clm_unknown'] },
+      'input.claimIds[0]',
+      /no claim/,
+    ],
   ])('refuses %s with an error naming the field', async (_, input, field, message) => {
     const r = await api.gql(CREATE, { input });
     expect(r.errors?.[0]?.extensions).toMatchObject({ field });
@@ -266,7 +311,8 @@ describe('webhook order', () => {
   afterAll(async () => ordered.rt.close());
 
   it("delivers one claim's changes in order: later changes wait while an earlier one is retried", async () => {
-    const claimId = (await ordered.gql(SUBMIT, { text: 'The Wrenfold ferry carried 300 passengers on its first day.' })).data!.submitClaim.claim.id;
+    const claimId = (await ordered.gql(SUBMIT, { text: 'The Wrenfold ferry carried 300 passengers on its first day.' }))
+      .data!.submitClaim.claim.id;
     // The first delivery is held open until all three changes are queued, then refused: the others must wait for its retry.
     let release!: (status: number) => void;
     const held = new Promise<number>((resolve) => (release = resolve));
@@ -274,7 +320,8 @@ describe('webhook order', () => {
     try {
       const made = await ordered.gql(CREATE, { input: { url: rx.url, claimIds: [claimId] } });
       const hookId = made.data!.createWebhook.webhook.id;
-      for (const input of reportsAbout('Wrenfold')) expect((await ordered.gql(INGEST, { input })).errors).toBeUndefined();
+      for (const input of reportsAbout('Wrenfold'))
+        expect((await ordered.gql(INGEST, { input })).errors).toBeUndefined();
       expect(rx.received).toHaveLength(1); // the other two wait behind the first
       release(503);
       await ordered.rt.localDeliveries!.idle();
@@ -285,9 +332,18 @@ describe('webhook order', () => {
         [2, 'CORROBORATED'],
         [3, 'DISPUTED'],
       ]);
-      expect(rx.received.map((r) => r.json.data.previousVerdict)).toEqual(['UNVERIFIED', 'UNVERIFIED', 'SINGLE_SOURCE', 'CORROBORATED']);
+      expect(rx.received.map((r) => r.json.data.previousVerdict)).toEqual([
+        'UNVERIFIED',
+        'UNVERIFIED',
+        'SINGLE_SOURCE',
+        'CORROBORATED',
+      ]);
       const list = (await ordered.gql(WEBHOOKS)).data!.webhooks.find((w: { id: string }) => w.id === hookId);
-      expect(list.deliveries.map((d: DeliveryRecord) => [d.status, d.attempts])).toEqual([['DELIVERED', 1], ['DELIVERED', 1], ['DELIVERED', 2]]);
+      expect(list.deliveries.map((d: DeliveryRecord) => [d.status, d.attempts])).toEqual([
+        ['DELIVERED', 1],
+        ['DELIVERED', 1],
+        ['DELIVERED', 2],
+      ]);
     } finally {
       await rx.close();
     }
@@ -306,9 +362,16 @@ describe('webhooks with API keys', () => {
     const writer = await createApiKey(keyed.rt.store, 'writer');
     const input = { url: 'https://hooks.newsroom.example/x' };
     expect((await keyed.gql(CREATE, { input })).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
-    expect((await keyed.gql(CREATE, { input }, writer.key)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await keyed.gql(CREATE, { input }, writer.key)).errors?.[0]?.extensions).toMatchObject({
+      code: 'FORBIDDEN',
+    });
     expect((await keyed.gql(WEBHOOKS, {}, writer.key)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
     const made = await keyed.gql(CREATE, { input }, 'admin-key-for-tests');
-    expect(made.data!.createWebhook.webhook).toMatchObject({ url: 'https://hooks.newsroom.example/x', status: 'ACTIVE', verdicts: [], claimIds: [] });
+    expect(made.data!.createWebhook.webhook).toMatchObject({
+      url: 'https://hooks.newsroom.example/x',
+      status: 'ACTIVE',
+      verdicts: [],
+      claimIds: [],
+    });
   });
 });

@@ -17,7 +17,10 @@ const script = `console.log(${JSON.stringify('dashboard '.repeat(400))});`;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dist-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>desk</title><script type="module" src="/assets/index-abc123.js"></script>');
+  writeFileSync(
+    join(dir, 'index.html'),
+    '<!doctype html><title>desk</title><script type="module" src="/assets/index-abc123.js"></script>',
+  );
   writeFileSync(join(dir, 'assets', 'index-abc123.js'), script);
   api = await createTestApi({ DASHBOARD_DIR: dir, GRAPHIQL: 'true' });
 });
@@ -26,7 +29,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => api.yoga.fetch(`http://localhost${path}`, { headers });
+const get = (path: string, headers: Record<string, string> = {}) =>
+  api.yoga.fetch(`http://localhost${path}`, { headers });
 
 describe('dashboard files', () => {
   it('serves index.html at / with a same-origin content-security policy and no caching', async () => {
@@ -54,7 +58,11 @@ describe('dashboard files', () => {
   });
 
   it('leaves /graphql to GraphQL, and renders GraphiQL there from local files only', async () => {
-    const query = await api.yoga.fetch('http://localhost/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { claims } }' }) });
+    const query = await api.yoga.fetch('http://localhost/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stats { claims } }' }),
+    });
     expect(await query.json()).toEqual({ data: { stats: { claims: 0 } } });
     const page = await get('/graphql', { accept: 'text/html' });
     const html = await page.text();
@@ -65,7 +73,12 @@ describe('dashboard files', () => {
 
   it('keeps a gzipped file binary through the Lambda adapter', async () => {
     const handler = createLambdaHandler(api.yoga);
-    const event = { rawPath: '/assets/index-abc123.js', rawQueryString: '', headers: { host: 'x.example', 'accept-encoding': 'gzip' }, requestContext: { http: { method: 'GET' } } } as unknown as APIGatewayProxyEventV2;
+    const event = {
+      rawPath: '/assets/index-abc123.js',
+      rawQueryString: '',
+      headers: { host: 'x.example', 'accept-encoding': 'gzip' },
+      requestContext: { http: { method: 'GET' } },
+    } as unknown as APIGatewayProxyEventV2;
     const result = await handler(event);
     expect(result.isBase64Encoded).toBe(true);
     expect(gunzipSync(Buffer.from(result.body!, 'base64')).toString()).toBe(script);

@@ -20,7 +20,12 @@ function event(overrides: Partial<APIGatewayProxyEventV2> & { method?: string })
     rawPath: '/graphql',
     rawQueryString: '',
     cookies: ['session=abc', 'theme=dark'],
-    headers: { host: 'abc123.execute-api.eu-west-1.amazonaws.com', 'content-type': 'application/json', 'user-agent': 'curl/8.0', 'x-forwarded-for': '203.0.113.9' },
+    headers: {
+      host: 'abc123.execute-api.eu-west-1.amazonaws.com',
+      'content-type': 'application/json',
+      'user-agent': 'curl/8.0',
+      'x-forwarded-for': '203.0.113.9',
+    },
     requestContext: {
       accountId: '123456789012',
       apiId: 'abc123',
@@ -47,14 +52,25 @@ describe('Lambda adapter', () => {
   });
 
   it('decodes a base64 body', async () => {
-    const body = Buffer.from(JSON.stringify({ query: 'mutation { submitClaim(input: { text: "The Lakeside tram opened in May 2024." }) { claim { verdict } } }' })).toString('base64');
+    const body = Buffer.from(
+      JSON.stringify({
+        query:
+          'mutation { submitClaim(input: { text: "The Lakeside tram opened in May 2024." }) { claim { verdict } } }',
+      }),
+    ).toString('base64');
     const result = await handler(event({ body, isBase64Encoded: true }));
     expect(JSON.parse(result.body!).data.submitClaim.claim.verdict).toBe('UNVERIFIED');
   });
 
   it('answers a GET query from the query string', async () => {
     const query = encodeURIComponent('{ stats { claims } }');
-    const result = await handler(event({ method: 'GET', rawQueryString: `query=${query}`, headers: { host: 'x.example', accept: 'application/json' } }));
+    const result = await handler(
+      event({
+        method: 'GET',
+        rawQueryString: `query=${query}`,
+        headers: { host: 'x.example', accept: 'application/json' },
+      }),
+    );
     expect(result.statusCode).toBe(200);
     expect(JSON.parse(result.body!).data.stats.claims).toBe(1);
   });

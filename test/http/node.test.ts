@@ -23,14 +23,24 @@ function post(chunks: string[], chunked: boolean): Promise<{ status: number; bod
   return new Promise((resolve, reject) => {
     const size = chunks.reduce((n, c) => n + Buffer.byteLength(c), 0);
     const req = request(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': String(size) }) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(chunked ? {} : { 'content-length': String(size) }) },
+      },
       (res) => {
         let body = '';
         res.on('data', (d) => (body += d));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
       },
     );
-    req.on('error', (e) => ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || (e as NodeJS.ErrnoException).code === 'EPIPE' ? undefined : reject(e)));
+    req.on('error', (e) =>
+      (e as NodeJS.ErrnoException).code === 'ECONNRESET' || (e as NodeJS.ErrnoException).code === 'EPIPE'
+        ? undefined
+        : reject(e),
+    );
     for (const c of chunks) req.write(c);
     req.end();
   });
@@ -45,7 +55,10 @@ describe('local HTTP server', () => {
 
   it('refuses a chunked body over the limit with 413, without a declared length', async () => {
     const chunk = 'x'.repeat(16 * 1024);
-    const res = await post(Array.from({ length: 8 }, () => chunk), true);
+    const res = await post(
+      Array.from({ length: 8 }, () => chunk),
+      true,
+    );
     expect(res.status).toBe(413);
     expect(JSON.parse(res.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });

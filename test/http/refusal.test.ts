@@ -8,7 +8,9 @@ describe('payloadTooLarge', () => {
     expect(refusal.status).toBe(413);
     expect(refusal.headers['content-type']).toBe('application/json');
     expect(JSON.parse(refusal.body)).toEqual({
-      errors: [{ message: 'Request body is 3000000 bytes; the limit is 2097152.', extensions: { code: 'PAYLOAD_TOO_LARGE' } }],
+      errors: [
+        { message: 'Request body is 3000000 bytes; the limit is 2097152.', extensions: { code: 'PAYLOAD_TOO_LARGE' } },
+      ],
     });
   });
 
@@ -20,5 +22,8 @@ describe('payloadTooLarge', () => {
 it('httpRefusal answers in the shape of a GraphQL error response', () => {
   const refusal = httpRefusal(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body.');
   expect(refusal.status).toBe(415);
-  expect(JSON.parse(refusal.body).errors[0]).toEqual({ message: 'POST a JSON body.', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } });
+  expect(JSON.parse(refusal.body).errors[0]).toEqual({
+    message: 'POST a JSON body.',
+    extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+  });
 });

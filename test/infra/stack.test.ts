@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.js';
 import { tableDefinition } from '../../lib/store/table.js';
 
-const newApp = () => new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-')), context: { 'aws:cdk:bundling-stacks': [] } });
+const newApp = () =>
+  new App({ outdir: mkdtempSync(join(tmpdir(), 'cdk-')), context: { 'aws:cdk:bundling-stacks': [] } });
 
 let template: Template;
 beforeAll(() => {
@@ -24,30 +25,50 @@ describe('FactCheck stack', () => {
       Properties: Match.objectLike({
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: def.KeySchema,
-        GlobalSecondaryIndexes: Match.arrayWith(def.GlobalSecondaryIndexes!.map((g) => Match.objectLike({ IndexName: g.IndexName, KeySchema: g.KeySchema }))),
+        GlobalSecondaryIndexes: Match.arrayWith(
+          def.GlobalSecondaryIndexes!.map((g) => Match.objectLike({ IndexName: g.IndexName, KeySchema: g.KeySchema })),
+        ),
         SSESpecification: Match.objectLike({ SSEEnabled: true }),
-        Replicas: [Match.objectLike({ DeletionProtectionEnabled: true, PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } })],
+        Replicas: [
+          Match.objectLike({
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          }),
+        ],
       }),
     });
   });
 
   it('runs the three functions on Node.js 22, arm64, configured only through environment variables', () => {
-    const functions = template.findResources('AWS::Lambda::Function', { Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] } });
+    const functions = template.findResources('AWS::Lambda::Function', {
+      Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
+    });
     expect(Object.keys(functions)).toHaveLength(3);
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ STORE: 'aws', KEYS_IN_TABLE: 'true', TABLE_NAME: Match.anyValue(), RECHECK_QUEUE_URL: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          STORE: 'aws',
+          KEYS_IN_TABLE: 'true',
+          TABLE_NAME: Match.anyValue(),
+          RECHECK_QUEUE_URL: Match.anyValue(),
+        }),
+      },
     });
   });
 
   it('feeds the worker from a queue with a dead-letter queue and partial batch failures', () => {
     template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: Match.objectLike({ maxReceiveCount: 5 }) });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', { FunctionResponseTypes: ['ReportBatchItemFailures'] });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
   });
 
   it('queues webhook deliveries on a FIFO queue with a FIFO DLQ after 8 receives, worked by its own Lambda', () => {
     const queues = template.findResources('AWS::SQS::Queue', { Properties: { FifoQueue: true } });
     expect(Object.keys(queues)).toHaveLength(2);
-    const [mainId] = Object.entries(queues).find(([, q]) => (q as { Properties: { RedrivePolicy?: unknown } }).Properties.RedrivePolicy)!;
+    const [mainId] = Object.entries(queues).find(
+      ([, q]) => (q as { Properties: { RedrivePolicy?: unknown } }).Properties.RedrivePolicy,
+    )!;
     const main = queues[mainId]!.Properties;
     const dlqId = Object.keys(queues).find((id) => id !== mainId)!;
     expect(main.RedrivePolicy).toEqual({ deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] }, maxReceiveCount: 8 });
@@ -62,12 +83,18 @@ describe('FactCheck stack', () => {
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: Match.objectLike({
-        Statement: Match.arrayWith([Match.objectLike({ Action: Match.arrayWith(['sqs:ChangeMessageVisibility']), Resource: { 'Fn::GetAtt': [mainId, 'Arn'] } })]),
+        Statement: Match.arrayWith([
+          Match.objectLike({
+            Action: Match.arrayWith(['sqs:ChangeMessageVisibility']),
+            Resource: { 'Fn::GetAtt': [mainId, 'Arn'] },
+          }),
+        ]),
       }),
     });
     // Every function publishing verdict changes knows the queue; only the API and the worker get the sealing key.
     for (const [id, f] of Object.entries(functions)) {
-      const vars = (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment.Variables;
+      const vars = (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
+        .Variables;
       expect(vars.DELIVERY_QUEUE_URL, id).toEqual({ Ref: mainId });
       expect(vars.WEBHOOK_SECRET_KEY !== undefined, id).toBe(!id.startsWith('RecheckFunction'));
     }
@@ -77,19 +104,32 @@ describe('FactCheck stack', () => {
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
       Threshold: 1,
     });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateAgeOfOldestMessage', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [mainId, 'QueueName'] } }] });
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [mainId, 'QueueName'] } }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }],
+    });
   });
 
   it('keeps the webhook sealing key in Secrets Manager, resolved at deploy time', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 1);
     const functions = template.findResources('AWS::Lambda::Function');
-    const api = Object.entries(functions).find(([id]) => id.startsWith('GraphqlFunction'))![1] as { Properties: { Environment: { Variables: Record<string, unknown> } } };
-    expect(JSON.stringify(api.Properties.Environment.Variables.WEBHOOK_SECRET_KEY)).toContain('{{resolve:secretsmanager:');
+    const api = Object.entries(functions).find(([id]) => id.startsWith('GraphqlFunction'))![1] as {
+      Properties: { Environment: { Variables: Record<string, unknown> } };
+    };
+    expect(JSON.stringify(api.Properties.Environment.Variables.WEBHOOK_SECRET_KEY)).toContain(
+      '{{resolve:secretsmanager:',
+    );
   });
 
   it('puts an HTTP API with throttling, CORS and access logs in front', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP', CorsConfiguration: Match.objectLike({ AllowHeaders: ['content-type', 'authorization'] }) });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
+      ProtocolType: 'HTTP',
+      CorsConfiguration: Match.objectLike({ AllowHeaders: ['content-type', 'authorization'] }),
+    });
     template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
       StageName: '$default',
       DefaultRouteSettings: Match.objectLike({ ThrottlingRateLimit: 50, ThrottlingBurstLimit: 100 }),
@@ -123,7 +163,9 @@ describe('FactCheck stack', () => {
     const assembly = app.synth();
     const report = join(assembly.directory, 'validation-report.json');
     expect(existsSync(report)).toBe(true);
-    const parsed = JSON.parse(readFileSync(report, 'utf8')) as { pluginReports: Array<{ pluginName: string; conclusion: string; violations: unknown[] }> };
+    const parsed = JSON.parse(readFileSync(report, 'utf8')) as {
+      pluginReports: Array<{ pluginName: string; conclusion: string; violations: unknown[] }>;
+    };
     const nag = parsed.pluginReports.find((p) => p.pluginName === 'AwsSolutions');
     expect(nag).toBeDefined();
     expect(nag!.violations).toEqual([]);

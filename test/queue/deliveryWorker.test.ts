@@ -45,14 +45,23 @@ const recordOf = (job: DeliveryJob, receives: number): SQSRecord =>
 
 /** A claim with a webhook, and the delivery job its first verdict change created (the local queue is stopped first). */
 async function pendingJob(town: string): Promise<DeliveryJob> {
-  const claimId = (await api.gql('mutation($t: String!) { submitClaim(input: { text: $t }) { claim { id } } }', { t: `The ${town} ferry carried 300 passengers on its first day.` })).data!.submitClaim.claim.id;
+  const claimId = (
+    await api.gql('mutation($t: String!) { submitClaim(input: { text: $t }) { claim { id } } }', {
+      t: `The ${town} ferry carried 300 passengers on its first day.`,
+    })
+  ).data!.submitClaim.claim.id;
   const hook = await api.rt.app.createWebhook({ url: rx.url, claimIds: [claimId] });
   // Deliveries are created by the app as usual; here the local queue must not send them: the SQS handler will.
   const local = api.rt.localDeliveries!;
   const enqueue = local.enqueue.bind(local);
   local.enqueue = async () => undefined;
   try {
-    await api.gql('mutation($i: IngestReportInput!) { ingestReport(input: $i) { report { id } } }', { i: { source: `${town} Daily`, text: `The ${town} ferry carried 300 passengers on its first day, the operator said.` } });
+    await api.gql('mutation($i: IngestReportInput!) { ingestReport(input: $i) { report { id } } }', {
+      i: {
+        source: `${town} Daily`,
+        text: `The ${town} ferry carried 300 passengers on its first day, the operator said.`,
+      },
+    });
   } finally {
     local.enqueue = enqueue;
   }
@@ -62,7 +71,13 @@ async function pendingJob(town: string): Promise<DeliveryJob> {
 }
 
 const handlerWith = (retryBaseMs: number) =>
-  createDeliveryRecordHandler({ deliverer: api.rt.deliverer, sqs: new SQSClient({ region: 'us-east-1' }), queueUrl: QUEUE, maxAttempts: 8, retryBaseMs });
+  createDeliveryRecordHandler({
+    deliverer: api.rt.deliverer,
+    sqs: new SQSClient({ region: 'us-east-1' }),
+    queueUrl: QUEUE,
+    maxAttempts: 8,
+    retryBaseMs,
+  });
 
 describe('delivery worker (SQS)', () => {
   it('hides a failed attempt for the backoff delay and fails the record; the next receive delivers it', async () => {
@@ -77,7 +92,10 @@ describe('delivery worker (SQS)', () => {
     expect(hides).toEqual([10, 20]); // first retry within 30 s, then doubling
     answer = 200;
     await handle(recordOf(job, 3));
-    expect(await api.rt.store.getDelivery(job.webhookId, job.eventId)).toMatchObject({ status: 'DELIVERED', attempts: 3 });
+    expect(await api.rt.store.getDelivery(job.webhookId, job.eventId)).toMatchObject({
+      status: 'DELIVERED',
+      attempts: 3,
+    });
     // A redelivered message of a delivered job sends nothing.
     const before = rx.received.length;
     await handle(recordOf(job, 4));
@@ -90,7 +108,9 @@ describe('delivery worker (SQS)', () => {
     const job = await pendingJob('Saltcombe');
     answer = 500;
     await expect(handlerWith(10_000)(recordOf(job, 8))).rejects.toThrow(/dead-lettered/);
-    expect(sqsMock.commandCalls(ChangeMessageVisibilityCommand).map((c) => c.args[0].input.VisibilityTimeout)).toEqual([0]);
+    expect(sqsMock.commandCalls(ChangeMessageVisibilityCommand).map((c) => c.args[0].input.VisibilityTimeout)).toEqual([
+      0,
+    ]);
     expect(await api.rt.store.getDelivery(job.webhookId, job.eventId)).toMatchObject({ status: 'DEAD', attempts: 1 });
     expect(await api.rt.store.getWebhook(job.webhookId)).toMatchObject({ status: 'FAILING' });
   });
@@ -105,12 +125,20 @@ describe('delivery worker (SQS)', () => {
     const records = [recordOf(failing, 1), recordOf(sameGroupLater, 1), recordOf(other, 1)];
     const handle = handlerWith(10_000);
     // Only the first group fails: the other endpoint's delivery must still go out in this batch.
-    const out = await processPartialResponse({ Records: records }, async (r: SQSRecord) => {
-      answer = r === records[2] ? 200 : 500;
-      return handle(r);
-    }, new SqsFifoPartialProcessorAsync(), { skipGroupOnError: true });
+    const out = await processPartialResponse(
+      { Records: records },
+      async (r: SQSRecord) => {
+        answer = r === records[2] ? 200 : 500;
+        return handle(r);
+      },
+      new SqsFifoPartialProcessorAsync(),
+      { skipGroupOnError: true },
+    );
     expect(out.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([records[0]!.messageId, records[1]!.messageId]);
     expect(await api.rt.store.getDelivery(other.webhookId, other.eventId)).toMatchObject({ status: 'DELIVERED' });
-    expect(await api.rt.store.getDelivery(failing.webhookId, failing.eventId)).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(await api.rt.store.getDelivery(failing.webhookId, failing.eventId)).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+    });
   });
 });

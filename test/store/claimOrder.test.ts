@@ -11,11 +11,18 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   rt = await createTestRuntime();
-  for (const text of ['The Orlen footbridge reopened to walkers in March 2024.', 'The Selwick night market will move to the harbour in June.', 'Volunteers planted 400 apple trees in the Dunmore orchard.']) {
+  for (const text of [
+    'The Orlen footbridge reopened to walkers in March 2024.',
+    'The Selwick night market will move to the harbour in June.',
+    'Volunteers planted 400 apple trees in the Dunmore orchard.',
+  ]) {
     ids.push((await rt.app.submitClaim({ text })).claim.id);
     await new Promise((r) => setTimeout(r, 15));
   }
-  await rt.app.ingestReport({ source: 'Orlen Courier', text: 'The Orlen footbridge reopened to walkers in March 2024 after a winter of repairs.' });
+  await rt.app.ingestReport({
+    source: 'Orlen Courier',
+    text: 'The Orlen footbridge reopened to walkers in March 2024 after a winter of repairs.',
+  });
 });
 afterAll(async () => rt.close());
 
@@ -23,7 +30,13 @@ async function all(order: ClaimOrder, verdict?: Verdict, changedSince?: string):
   const out: string[] = [];
   let after: string | null = null;
   for (let i = 0; i < 10; i++) {
-    const page = await rt.store.listClaims({ first: 1, after, order, ...(verdict ? { verdict } : {}), ...(changedSince ? { changedSince } : {}) });
+    const page = await rt.store.listClaims({
+      first: 1,
+      after,
+      order,
+      ...(verdict ? { verdict } : {}),
+      ...(changedSince ? { changedSince } : {}),
+    });
     out.push(...page.edges.map((e) => e.node.id));
     if (!page.pageInfo.hasNextPage) return out;
     after = page.pageInfo.endCursor;

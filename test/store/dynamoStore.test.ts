@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSeeder } from '../../lib/bench/seed.js';
 import type { Runtime } from '../../lib/runtime.js';
-import { DynamoStore } from '../../lib/store/dynamoStore.js';
+import type { DynamoStore } from '../../lib/store/dynamoStore.js';
 import { createTestRuntime } from '../support/runtime.js';
 
 let rt: Runtime;
@@ -33,7 +33,10 @@ describe('DynamoStore', () => {
   });
 
   it('refuses a malformed cursor with a clear error', async () => {
-    await expect(rt.app.listReports({ first: 2, after: 'not-a-cursor' })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    await expect(rt.app.listReports({ first: 2, after: 'not-a-cursor' })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'after',
+    });
   });
 
   it('stores ten concurrent identical ingests once and returns one id to all', async () => {
@@ -56,7 +59,12 @@ describe('DynamoStore', () => {
     const { claim } = await rt.app.submitClaim({ text: 'The harbour authority reported 420 ferry crossings.' });
     const ok = await rt.store.saveVerdict({ ...claim, version: claim.version + 1 }, claim.version, [], undefined);
     expect(ok).toBe(true);
-    const stale = await rt.store.saveVerdict({ ...claim, version: claim.version + 1, verdict: 'DISPUTED' }, claim.version, [], undefined);
+    const stale = await rt.store.saveVerdict(
+      { ...claim, version: claim.version + 1, verdict: 'DISPUTED' },
+      claim.version,
+      [],
+      undefined,
+    );
     expect(stale).toBe(false);
     expect((await rt.app.getClaim(claim.id))!.version).toBe(claim.version + 1);
   });
@@ -79,19 +87,24 @@ describe('DynamoStore', () => {
 
   it('bulk-loads reports as ingest would store them: listed, counted, copies grouped, repeats refused', async () => {
     const seeder = createSeeder(rt.store);
-    const text = 'The Seedville harbour authority reported 120 ferry crossings on the northern route this week. Officials expect more traffic soon and plan new berths.';
+    const text =
+      'The Seedville harbour authority reported 120 ferry crossings on the northern route this week. Officials expect more traffic soon and plan new berths.';
     const loaded = await seeder.seed([
       { source: 'Seed Daily', text, url: 'https://seed.example/a' },
       { source: 'Seed Wire', text: `${text}\nDistributed by partner wire.` },
       { source: 'Seed Daily', text, url: 'https://seed.example/a' },
     ]);
     expect(loaded).toBe(2);
-    const listed = (await rt.app.listReports({ first: 100 })).edges.map((e) => e.node).filter((r) => r.source.startsWith('Seed '));
+    const listed = (await rt.app.listReports({ first: 100 })).edges
+      .map((e) => e.node)
+      .filter((r) => r.source.startsWith('Seed '));
     expect(listed).toHaveLength(2);
     expect(new Set(listed.map((r) => r.copyGroup)).size).toBe(1);
     const again = await rt.app.ingestReport({ source: 'Seed Daily', text, url: 'https://seed.example/a' });
     expect(again.created).toBe(false);
-    const { claim } = await rt.app.submitClaim({ text: 'The Seedville harbour authority reported 120 ferry crossings.' });
+    const { claim } = await rt.app.submitClaim({
+      text: 'The Seedville harbour authority reported 120 ferry crossings.',
+    });
     expect(claim.supportCount).toBe(2);
     expect(claim.independentSources).toBe(1);
   });

@@ -7,7 +7,12 @@ import { startEmbeddedDynamo } from '../../lib/store/embedded.js';
 describe('embedded store in a child process', () => {
   it('serves the DynamoDB API on loopback and exits on close', async () => {
     const embedded = await startEmbeddedDynamo({ process: 'child' });
-    const doc = createDocumentClient({ region: 'us-east-1', endpoint: embedded.endpoint, localCredentials: true, maxAttempts: 1 });
+    const doc = createDocumentClient({
+      region: 'us-east-1',
+      endpoint: embedded.endpoint,
+      localCredentials: true,
+      maxAttempts: 1,
+    });
     try {
       await ensureTable(doc, 'child');
       await doc.send(new PutCommand({ TableName: 'child', Item: { PK: 'A', SK: 'B', n: 1 } }));
@@ -17,7 +22,12 @@ describe('embedded store in a child process', () => {
       doc.destroy();
       await embedded.close();
     }
-    const probe = createDocumentClient({ region: 'us-east-1', endpoint: embedded.endpoint, localCredentials: true, maxAttempts: 1 });
+    const probe = createDocumentClient({
+      region: 'us-east-1',
+      endpoint: embedded.endpoint,
+      localCredentials: true,
+      maxAttempts: 1,
+    });
     await expect(probe.send(new GetCommand({ TableName: 'child', Key: { PK: 'A', SK: 'B' } }))).rejects.toThrow();
     probe.destroy();
   });

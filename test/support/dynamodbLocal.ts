@@ -28,7 +28,8 @@ export async function startDynamoDbLocal(): Promise<{ endpoint: string; close():
   process.once('exit', () => child.kill());
   for (let i = 0; i < 300; i++) {
     if (await canConnect(port)) break;
-    if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with ${child.exitCode} (is Java 17 installed?)`);
+    if (child.exitCode !== null)
+      throw new Error(`DynamoDB Local exited with ${child.exitCode} (is Java 17 installed?)`);
     await new Promise((r) => setTimeout(r, 100));
   }
   return {

@@ -10,9 +10,18 @@ export interface GraphQLResult {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export async function createTestApi(env: Record<string, string> = {}): Promise<{ rt: Runtime; yoga: Server; gql: (query: string, variables?: Record<string, unknown>, key?: string) => Promise<GraphQLResult> }> {
+export async function createTestApi(env: Record<string, string> = {}): Promise<{
+  rt: Runtime;
+  yoga: Server;
+  gql: (query: string, variables?: Record<string, unknown>, key?: string) => Promise<GraphQLResult>;
+}> {
   const rt = await createTestRuntime(env);
-  const yoga = createServer({ app: rt.app, config: rt.config, authenticate: createAuthenticator({ config: rt.config, store: rt.store }), live: rt.live });
+  const yoga = createServer({
+    app: rt.app,
+    config: rt.config,
+    authenticate: createAuthenticator({ config: rt.config, store: rt.store }),
+    live: rt.live,
+  });
   const gql = async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GraphQLResult> => {
     const response = await yoga.fetch('http://localhost/graphql', {
       method: 'POST',

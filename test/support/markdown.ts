@@ -1,12 +1,14 @@
 // The documentation as tests read it: the markdown files a user sees, their GraphQL examples and their links.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const repoRoot = join(import.meta.dirname, '..', '..');
 
 /** README.md and every docs/*.md, as paths relative to the repository root. */
 export function documentationFiles(): string[] {
-  const docs = readdirSync(join(repoRoot, 'docs')).filter((f) => f.endsWith('.md')).sort();
+  const docs = readdirSync(join(repoRoot, 'docs'))
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return ['README.md', ...docs.map((f) => `docs/${f}`)];
 }
 
@@ -22,7 +24,8 @@ export interface GraphQLExample {
  * so an example can show variables the way a client sends them.
  */
 export function graphqlExamples(markdown: string): GraphQLExample[] {
-  const fence = /^```graphql[^\S\n]*\n([\s\S]*?)^```[^\S\n]*$(?:\s*^```json variables[^\S\n]*\n([\s\S]*?)^```[^\S\n]*$)?/gm;
+  const fence =
+    /^```graphql[^\S\n]*\n([\s\S]*?)^```[^\S\n]*$(?:\s*^```json variables[^\S\n]*\n([\s\S]*?)^```[^\S\n]*$)?/gm;
   return [...markdown.matchAll(fence)].map((m) => ({
     line: markdown.slice(0, m.index).split('\n').length,
     query: m[1]!,

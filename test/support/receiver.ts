@@ -33,7 +33,8 @@ export async function startReceiver(answer: Answer = () => 200): Promise<Receive
       const answer = receiver.answer(n, r);
       if (answer === 'hang') return;
       void Promise.resolve(answer).then((status) => {
-        if (!res.destroyed) res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'receiver says no');
+        if (!res.destroyed)
+          res.writeHead(status, { 'content-type': 'text/plain' }).end(status < 300 ? 'ok' : 'receiver says no');
       });
     });
   });

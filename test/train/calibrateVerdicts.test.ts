@@ -9,7 +9,11 @@ describe('verdict calibration', () => {
   const cases: CalibrationCase[] = [];
   for (let i = 0; i < 200; i++) {
     const strong = i % 2 === 0;
-    cases.push({ verdict: 'CORROBORATED', features: strong ? features(4, 0.9) : features(2, 0.5), correct: strong ? i % 10 !== 0 : i % 10 < 5 });
+    cases.push({
+      verdict: 'CORROBORATED',
+      features: strong ? features(4, 0.9) : features(2, 0.5),
+      correct: strong ? i % 10 !== 0 : i % 10 < 5,
+    });
   }
 
   it('learns confidences that match how often each kind of verdict was right', () => {
@@ -20,7 +24,11 @@ describe('verdict calibration', () => {
   });
 
   it('falls back to the smoothed accuracy for a verdict with too few cases, and is deterministic', () => {
-    const few: CalibrationCase[] = [0, 1, 2, 3].map((i) => ({ verdict: 'DISPUTED', features: features(1, 0.8), correct: i < 3 }));
+    const few: CalibrationCase[] = [0, 1, 2, 3].map((i) => ({
+      verdict: 'DISPUTED',
+      features: features(1, 0.8),
+      correct: i < 3,
+    }));
     const calibration = fitCalibration([...cases, ...few]);
     expect(confidenceWith(calibration, 'DISPUTED', features(1, 0.8))).toBeCloseTo(4 / 6, 5);
     expect(fitCalibration([...cases, ...few])).toEqual(calibration);

@@ -7,8 +7,14 @@ import { fncAvailable, loadFnc } from '../../lib/train/fnc1.js';
 describe('loadFnc', () => {
   it('reads bodies with quotes and newlines and the labelled pairs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fnc-'));
-    writeFileSync(join(dir, 'train_bodies.csv'), 'Body ID,articleBody\n1,"A ""quoted"" word,\nthen a new line."\n2,Plain body.\n');
-    writeFileSync(join(dir, 'train_stances.csv'), 'Headline,Body ID,Stance\n"Cats, dogs agree",1,agree\nSomething else,2,unrelated\n');
+    writeFileSync(
+      join(dir, 'train_bodies.csv'),
+      'Body ID,articleBody\n1,"A ""quoted"" word,\nthen a new line."\n2,Plain body.\n',
+    );
+    writeFileSync(
+      join(dir, 'train_stances.csv'),
+      'Headline,Body ID,Stance\n"Cats, dogs agree",1,agree\nSomething else,2,unrelated\n',
+    );
     expect(fncAvailable(dir)).toBe(true);
     const data = loadFnc(dir);
     expect(data.bodies.get(1)).toBe('A "quoted" word,\nthen a new line.');

@@ -10,7 +10,8 @@ function inventedPairs(stories: number): FncPair[] {
   for (let s = 0; s < stories; s++) {
     for (let h = 0; h < 1 + (s % 3); h++) {
       const headline = `story ${s} headline ${h}`;
-      for (let b = 0; b < 2 + (s % 2); b++) pairs.push({ headline, bodyId: s * 10 + b, stance: related[(s + h + b) % 3]! });
+      for (let b = 0; b < 2 + (s % 2); b++)
+        pairs.push({ headline, bodyId: s * 10 + b, stance: related[(s + h + b) % 3]! });
       for (let o = 1; o <= 4; o++) pairs.push({ headline, bodyId: ((s + o * 7) % stories) * 10, stance: 'unrelated' });
     }
   }
@@ -36,7 +37,9 @@ describe('splitByStory', () => {
   it('keeps every related pair and drops only crossing unrelated ones', () => {
     const kept = [...split.train, ...split.dev, ...split.test];
     expect(kept.length + split.dropped).toBe(pairs.length);
-    expect(kept.filter((p) => p.stance !== 'unrelated').length).toBe(pairs.filter((p) => p.stance !== 'unrelated').length);
+    expect(kept.filter((p) => p.stance !== 'unrelated').length).toBe(
+      pairs.filter((p) => p.stance !== 'unrelated').length,
+    );
     expect(split.stories).toBe(60);
   });
 

@@ -5,12 +5,21 @@
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, hasChromium, launchBrowser, SCREENSHOTS, startDashboard, type RunningDashboard } from '../support/dashboard.js';
+import {
+  CHROMIUM,
+  hasChromium,
+  launchBrowser,
+  SCREENSHOTS,
+  startDashboard,
+  type RunningDashboard,
+} from '../support/dashboard.js';
 
 const available = hasChromium();
 // `npm run test:browser` (and so CI) insists on a browser; plain `npm test` skips without one.
-if (!available && process.env.REQUIRE_CHROMIUM) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
-if (!available) console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run does).`);
+if (!available && process.env.REQUIRE_CHROMIUM)
+  throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium`);
+if (!available)
+  console.warn(`Skipping the browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium; .ci/run does).`);
 
 const CLAIM = 'The Harwick ferry service resumed on 3 May 2025 after a two-week strike.';
 const REPORTS = [
@@ -49,12 +58,15 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     expect(browser.offMachine).toEqual([]);
   });
 
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   /** Form controls with no accessible name (a <label>, aria-label or aria-labelledby): should be none. */
   const unlabelled = (page: Page) =>
     page.evaluate(() =>
       [...document.querySelectorAll<HTMLInputElement>('input, select, textarea')]
-        .filter((el) => el.labels?.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'))
+        .filter(
+          (el) => el.labels?.length === 0 && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby'),
+        )
         .map((el) => el.id || el.name),
     );
 
@@ -64,14 +76,18 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     const rows = page.locator('table.claims tbody tr');
     await expect.poll(() => rows.count()).toBe(4);
     const badges = await page.locator('table.claims .badge').allInnerTexts();
-    expect(badges.map((b) => b.replace(/\s+/g, ' ').trim()).sort()).toEqual(['✔ Corroborated', '✖ Disputed', '① Single source', '? Unverified'].sort());
+    expect(badges.map((b) => b.replace(/\s+/g, ' ').trim()).sort()).toEqual(
+      ['✔ Corroborated', '✖ Disputed', '① Single source', '? Unverified'].sort(),
+    );
     await page.selectOption('#claim-verdict', 'DISPUTED');
     await expect.poll(() => page.locator('table.claims tbody tr').count()).toBe(1);
     expect(await page.locator('table.claims tbody tr .badge').innerText()).toContain('Disputed');
     await page.selectOption('#claim-verdict', '');
     await page.fill('#claim-search', 'dam reopened');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => page.locator('table.claims tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Kestrel Lake dam')]);
+    await expect
+      .poll(async () => page.locator('table.claims tbody tr').allInnerTexts())
+      .toEqual([expect.stringContaining('Kestrel Lake dam')]);
     await page.fill('#claim-search', '');
     await page.keyboard.press('Enter');
     await expect.poll(() => rows.count()).toBe(4);
@@ -106,9 +122,14 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
       for (const [name, value] of Object.entries(report)) await forms.fill(`#report-form-${name}`, value);
       await forms.click('#report-form button[type=submit]');
       await expect.poll(() => forms.locator('#report-form .success').innerText()).toContain('Ingested');
-      if (i === 0) await expect.poll(() => row.locator('.badge').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('SINGLE_SOURCE');
+      if (i === 0)
+        await expect
+          .poll(() => row.locator('.badge').getAttribute('data-verdict'), { timeout: 15_000 })
+          .toBe('SINGLE_SOURCE');
     }
-    await expect.poll(() => row.locator('.badge').getAttribute('data-verdict'), { timeout: 15_000 }).toBe('CORROBORATED');
+    await expect
+      .poll(() => row.locator('.badge').getAttribute('data-verdict'), { timeout: 15_000 })
+      .toBe('CORROBORATED');
     expect(await list.evaluate(() => (window as unknown as { loadedOnce?: boolean }).loadedOnce)).toBe(true); // no reload happened
     expect(await list.locator('#announcer').innerText()).toContain('Corroborated');
     await shot(forms, 'submit');
@@ -126,7 +147,11 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     expect(await supporting.locator('.context').first().innerText()).toMatch(/Passengers queued|Timetables return/);
     expect(await list.locator('#sources-title').innerText()).toBe('Independent sources: 2');
     const history = (await list.locator('ol.history li').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-    expect(history.map((t) => /Unverified|Single source|Corroborated/.exec(t)?.[0])).toEqual(['Unverified', 'Single source', 'Corroborated']);
+    expect(history.map((t) => /Unverified|Single source|Corroborated/.exec(t)?.[0])).toEqual([
+      'Unverified',
+      'Single source',
+      'Corroborated',
+    ]);
     expect(await list.locator('svg.timeline circle').count()).toBe(3);
     await shot(list, 'claim');
 
@@ -135,7 +160,9 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     await expect.poll(() => list.locator('h1').innerText()).toBe('Harwick ferries sail again');
     expect(await list.locator('.meta').innerText()).toContain('Lowmoor Echo');
     expect(await list.locator('.meta a').getAttribute('href')).toBe(REPORTS[0]!.url);
-    expect(await list.locator('.report-text').innerText()).toContain('Passengers queued at the pier from early morning.');
+    expect(await list.locator('.report-text').innerText()).toContain(
+      'Passengers queued at the pier from early morning.',
+    );
     expect(await list.locator('.bears-on').innerText()).toContain(CLAIM);
     await shot(list, 'report');
     await list.close();
@@ -157,8 +184,11 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('report-form-url');
 
     await page.click('a[data-nav=stats]');
-    const { stats } = (await app.api.gql('{ stats { claims reports sources byVerdict { CORROBORATED DISPUTED } } }')).data!;
-    await expect.poll(() => page.locator('svg.chart').getAttribute('aria-label')).toContain(`Corroborated: ${stats.byVerdict.CORROBORATED}, Disputed: ${stats.byVerdict.DISPUTED}`);
+    const { stats } = (await app.api.gql('{ stats { claims reports sources byVerdict { CORROBORATED DISPUTED } } }'))
+      .data!;
+    await expect
+      .poll(() => page.locator('svg.chart').getAttribute('aria-label'))
+      .toContain(`Corroborated: ${stats.byVerdict.CORROBORATED}, Disputed: ${stats.byVerdict.DISPUTED}`);
     const totals = (await page.locator('.totals').innerText()).replace(/\s+/g, ' ');
     expect(totals).toBe(`${stats.claims} claims ${stats.reports} reports ${stats.sources} sources`);
     await shot(page, 'stats');
@@ -167,10 +197,20 @@ describe.skipIf(!available)('dashboard in Chromium', () => {
 
   it('folds copies of one text under the first, and pages evidence past the first 25', async () => {
     const claim = 'The Brackley tram line carried 12,000 riders in its first week.';
-    const text = 'The Brackley tram line carried 12,000 riders in its first week, the transport board said.\nExtra trams will run at weekends.';
-    const copies = Array.from({ length: 27 }, (_, i) => ({ source: `Partner Wire ${i + 1}`, url: `https://wire${i + 1}.example/brackley-trams`, text }));
-    const { data } = await app.api.gql('mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }', { text: claim });
-    await app.api.gql('mutation($input: IngestReportsInput!) { ingestReports(input: $input) { reports { id } } }', { input: { reports: copies } });
+    const text =
+      'The Brackley tram line carried 12,000 riders in its first week, the transport board said.\nExtra trams will run at weekends.';
+    const copies = Array.from({ length: 27 }, (_, i) => ({
+      source: `Partner Wire ${i + 1}`,
+      url: `https://wire${i + 1}.example/brackley-trams`,
+      text,
+    }));
+    const { data } = await app.api.gql(
+      'mutation($text: String!) { submitClaim(input: { text: $text }) { claim { id } } }',
+      { text: claim },
+    );
+    await app.api.gql('mutation($input: IngestReportsInput!) { ingestReports(input: $input) { reports { id } } }', {
+      input: { reports: copies },
+    });
     const page = await context.newPage();
     await page.goto(`${app.url}/#/claim/${data!.submitClaim.claim.id}`);
     await expect.poll(() => page.locator('.verdict-line .badge').getAttribute('data-verdict')).toBe('SINGLE_SOURCE');

@@ -13,7 +13,12 @@ describe('webhook config', () => {
   it('serves subscriptions off Lambda only, and has the issue defaults: 8 attempts, 10 s first retry, 10 s timeout', () => {
     expect(loadConfig({}).subscriptions).toBe(true);
     expect(loadConfig({ AWS_LAMBDA_FUNCTION_NAME: 'fn' }).subscriptions).toBe(false);
-    expect(loadConfig({})).toMatchObject({ webhookMaxAttempts: 8, webhookRetryBaseMs: 10_000, webhookTimeoutMs: 10_000, deliveryQueueUrl: undefined });
+    expect(loadConfig({})).toMatchObject({
+      webhookMaxAttempts: 8,
+      webhookRetryBaseMs: 10_000,
+      webhookTimeoutMs: 10_000,
+      deliveryQueueUrl: undefined,
+    });
   });
 
   it.each([

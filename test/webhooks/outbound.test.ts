@@ -2,7 +2,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkOutboundUrl, classifyAddress, OutboundRefused, postJson, type Resolver } from '../../lib/webhooks/outbound.js';
+import {
+  checkOutboundUrl,
+  classifyAddress,
+  OutboundRefused,
+  postJson,
+  type Resolver,
+} from '../../lib/webhooks/outbound.js';
 
 const LOCAL = { allowLoopback: true };
 const AWS = { allowLoopback: false };
@@ -104,7 +110,10 @@ describe('postJson', () => {
     handler = (res) => res.writeHead(202).end('accepted');
     const out = await postJson(`${base}/hook`, '{"a":1}', { 'x-test': 'yes' }, LOCAL, LIMITS);
     expect(out).toEqual({ status: 202, body: 'accepted' });
-    expect(seen.at(-1)).toMatchObject({ body: '{"a":1}', headers: { 'x-test': 'yes', 'content-type': 'application/json' } });
+    expect(seen.at(-1)).toMatchObject({
+      body: '{"a":1}',
+      headers: { 'x-test': 'yes', 'content-type': 'application/json' },
+    });
   });
 
   it('resolves names through the checked lookup: localhost is loopback, allowed locally', async () => {
@@ -115,11 +124,21 @@ describe('postJson', () => {
 
   it('checks the addresses DNS returns at delivery time: a public-looking name that resolves inside is refused before connecting', async () => {
     // The name passed registration (a public name); at delivery it resolves to metadata, private or loopback (DNS rebinding).
-    for (const [address, kind] of [['169.254.169.254', 'metadata'], ['10.0.0.7', 'private'], ['127.0.0.1', 'loopback']] as const) {
-      const rebinding: Resolver = (_host, _opts, cb) => cb(null, [{ address: '93.184.216.34', family: 4 }, { address, family: 4 }]);
+    for (const [address, kind] of [
+      ['169.254.169.254', 'metadata'],
+      ['10.0.0.7', 'private'],
+      ['127.0.0.1', 'loopback'],
+    ] as const) {
+      const rebinding: Resolver = (_host, _opts, cb) =>
+        cb(null, [
+          { address: '93.184.216.34', family: 4 },
+          { address, family: 4 },
+        ]);
       expect('url' in checkOutboundUrl('https://hooks.newsroom.example/x', AWS)).toBe(true);
       const before = seen.length;
-      const error = await postJson('https://hooks.newsroom.example/x', '{}', {}, AWS, LIMITS, rebinding).catch((e: unknown) => e);
+      const error = await postJson('https://hooks.newsroom.example/x', '{}', {}, AWS, LIMITS, rebinding).catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(OutboundRefused);
       expect((error as Error).message).toContain(kind);
       expect(seen.length).toBe(before);
@@ -128,7 +147,9 @@ describe('postJson', () => {
     const port = new URL(base).port;
     const toLoopback: Resolver = (_host, _opts, cb) => cb(null, [{ address: '127.0.0.1', family: 4 }]);
     handler = (res) => res.end('ok');
-    expect((await postJson(`http://receiver.localhost:${port}/x`, '{}', {}, LOCAL, LIMITS, toLoopback)).status).toBe(200);
+    expect((await postJson(`http://receiver.localhost:${port}/x`, '{}', {}, LOCAL, LIMITS, toLoopback)).status).toBe(
+      200,
+    );
   });
 
   it('reads at most maxResponseBytes of the answer', async () => {
@@ -144,11 +165,15 @@ describe('postJson', () => {
   it('gives up when there is no answer in time', async () => {
     handler = () => undefined; // never answers
     const started = Date.now();
-    await expect(postJson(`${base}/hook`, '{}', {}, LOCAL, { timeoutMs: 300, maxResponseBytes: 100 })).rejects.toThrow(/no answer within 300 ms/);
+    await expect(postJson(`${base}/hook`, '{}', {}, LOCAL, { timeoutMs: 300, maxResponseBytes: 100 })).rejects.toThrow(
+      /no answer within 300 ms/,
+    );
     expect(Date.now() - started).toBeLessThan(2_000);
   });
 
   it('refuses a URL the policy refuses without connecting', async () => {
-    await expect(postJson('https://169.254.169.254/latest/meta-data/', '{}', {}, AWS, LIMITS)).rejects.toThrow(/metadata/);
+    await expect(postJson('https://169.254.169.254/latest/meta-data/', '{}', {}, AWS, LIMITS)).rejects.toThrow(
+      /metadata/,
+    );
   });
 });

@@ -35,23 +35,45 @@ describe('docs/webhooks.md receiver example', () => {
     api = await createTestApi({ WEBHOOK_RETRY_BASE_MS: '20', WEBHOOK_MAX_ATTEMPTS: '2' });
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/factcheck`;
-    const claimId = (await api.gql('mutation { submitClaim(input: { text: "The Larchfield ferry carried 300 passengers on its first day." }) { claim { id } } }')).data!.submitClaim.claim.id;
-    const made = await api.gql('mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { secret webhook { id } } }', { i: { url, claimIds: [claimId] } });
+    const claimId = (
+      await api.gql(
+        'mutation { submitClaim(input: { text: "The Larchfield ferry carried 300 passengers on its first day." }) { claim { id } } }',
+      )
+    ).data!.submitClaim.claim.id;
+    const made = await api.gql(
+      'mutation($i: CreateWebhookInput!) { createWebhook(input: $i) { secret webhook { id } } }',
+      { i: { url, claimIds: [claimId] } },
+    );
     const { secret, webhook } = made.data!.createWebhook;
 
     const file = join(mkdtempSync(join(tmpdir(), 'receiver-')), 'receiver.mjs');
     writeFileSync(file, snippet!);
     process.env.FACTCHECK_WEBHOOK_SECRET = secret;
-    const mod = (await import(pathToFileURL(file).href)) as { server: Server; verify: (body: string, header: string, now?: number) => boolean };
+    const mod = (await import(pathToFileURL(file).href)) as {
+      server: Server;
+      verify: (body: string, header: string, now?: number) => boolean;
+    };
     server = mod.server;
     await new Promise<void>((r) => server!.listen(port, '127.0.0.1', r));
     const seen: Array<{ body: string; header: string }> = [];
     server.prependListener('request', (req) => {
       const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c)).on('end', () => seen.push({ body: Buffer.concat(chunks).toString('utf8'), header: String(req.headers['x-factcheck-signature']) }));
+      req
+        .on('data', (c: Buffer) => chunks.push(c))
+        .on('end', () =>
+          seen.push({
+            body: Buffer.concat(chunks).toString('utf8'),
+            header: String(req.headers['x-factcheck-signature']),
+          }),
+        );
     });
 
-    await api.gql('mutation($i: IngestReportInput!) { ingestReport(input: $i) { report { id } } }', { i: { source: 'Larchfield Daily', text: 'The Larchfield ferry carried 300 passengers on its first day, the operator said.' } });
+    await api.gql('mutation($i: IngestReportInput!) { ingestReport(input: $i) { report { id } } }', {
+      i: {
+        source: 'Larchfield Daily',
+        text: 'The Larchfield ferry carried 300 passengers on its first day, the operator said.',
+      },
+    });
     await api.rt.localDeliveries!.idle();
     const [delivery] = await api.rt.store.listDeliveries(webhook.id, 1);
     expect(delivery).toMatchObject({ status: 'DELIVERED', attempts: 1, lastStatus: 204 });
@@ -63,7 +85,11 @@ describe('docs/webhooks.md receiver example', () => {
     const t = Number(/t=(\d+)/.exec(got!.header)![1]);
     expect(mod.verify(got!.body, got!.header, t + 6 * 60)).toBe(false);
     const forged = got!.header.slice(0, -1) + (got!.header.endsWith('0') ? '1' : '0');
-    const replay = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-factcheck-signature': forged }, body: got!.body });
+    const replay = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-factcheck-signature': forged },
+      body: got!.body,
+    });
     expect(replay.status).toBe(401);
   });
 });

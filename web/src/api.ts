@@ -43,21 +43,34 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   try {
     response = await fetch('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/graphql-response+json, application/json',
+        ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+      },
       body: JSON.stringify({ query, variables }),
     });
   } catch {
-    throw new ApiError([{ message: 'The API could not be reached. Is the server running?', code: 'NETWORK', field: undefined }]);
+    throw new ApiError([
+      { message: 'The API could not be reached. Is the server running?', code: 'NETWORK', field: undefined },
+    ]);
   }
   let body: { data?: T; errors?: Array<{ message: string; extensions?: { code?: string; field?: string } }> };
   try {
     body = await response.json();
   } catch {
-    throw new ApiError([{ message: `The API answered HTTP ${response.status} without a GraphQL body.`, code: 'HTTP', field: undefined }]);
+    throw new ApiError([
+      { message: `The API answered HTTP ${response.status} without a GraphQL body.`, code: 'HTTP', field: undefined },
+    ]);
   }
   if (body.errors?.length) {
-    throw new ApiError(body.errors.map((e) => ({ message: e.message, code: e.extensions?.code, field: e.extensions?.field })));
+    throw new ApiError(
+      body.errors.map((e) => ({ message: e.message, code: e.extensions?.code, field: e.extensions?.field })),
+    );
   }
-  if (!body.data) throw new ApiError([{ message: `The API answered HTTP ${response.status} with no data.`, code: 'HTTP', field: undefined }]);
+  if (!body.data)
+    throw new ApiError([
+      { message: `The API answered HTTP ${response.status} with no data.`, code: 'HTTP', field: undefined },
+    ]);
   return body.data;
 }

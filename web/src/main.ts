@@ -18,13 +18,26 @@ let shown = 0;
 
 function viewFor(route: Route): Promise<View> {
   switch (route.name) {
-    case 'claims': return claimsView();
-    case 'claim': return claimView(route.id);
-    case 'report': return reportView(route.id);
-    case 'submit': return submitView();
-    case 'stats': return statsView();
+    case 'claims':
+      return claimsView();
+    case 'claim':
+      return claimView(route.id);
+    case 'report':
+      return reportView(route.id);
+    case 'submit':
+      return submitView();
+    case 'stats':
+      return statsView();
     case 'missing':
-      return Promise.resolve({ title: 'Not found', el: h('section', { class: 'view' }, h('h1', { id: 'page-title', tabindex: '-1' }, 'Not found'), h('p', null, `Nothing lives at ${route.path}. `, h('a', { href: '#/' }, 'See the claims.'))) });
+      return Promise.resolve({
+        title: 'Not found',
+        el: h(
+          'section',
+          { class: 'view' },
+          h('h1', { id: 'page-title', tabindex: '-1' }, 'Not found'),
+          h('p', null, `Nothing lives at ${route.path}. `, h('a', { href: '#/' }, 'See the claims.')),
+        ),
+      });
   }
 }
 

@@ -6,7 +6,11 @@ export type Verdict = (typeof VERDICTS)[number];
 export type Stance = 'SUPPORTS' | 'CONTRADICTS' | 'MENTIONS';
 
 export const VERDICT_INFO: Record<Verdict, { label: string; icon: string; meaning: string }> = {
-  CORROBORATED: { label: 'Corroborated', icon: '✔', meaning: 'two or more independent sources state it, none contradicts it' },
+  CORROBORATED: {
+    label: 'Corroborated',
+    icon: '✔',
+    meaning: 'two or more independent sources state it, none contradicts it',
+  },
   DISPUTED: { label: 'Disputed', icon: '✖', meaning: 'at least one report contradicts it' },
   SINGLE_SOURCE: { label: 'Single source', icon: '①', meaning: 'exactly one independent source states it' },
   UNVERIFIED: { label: 'Unverified', icon: '?', meaning: 'no report states or contradicts it' },
@@ -38,5 +42,11 @@ export function verdictBadge(verdict: Verdict): HTMLElement {
 
 export function stanceBadge(stance: Stance): HTMLElement {
   const info = STANCE_INFO[stance];
-  return h('span', { class: `stance stance-${stance.toLowerCase()}` }, h('span', { 'aria-hidden': 'true' }, info.icon), ' ', info.label);
+  return h(
+    'span',
+    { class: `stance stance-${stance.toLowerCase()}` },
+    h('span', { 'aria-hidden': 'true' }, info.icon),
+    ' ',
+    info.label,
+  );
 }

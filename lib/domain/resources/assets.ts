@@ -27,9 +27,13 @@ export function assetsDir(): string {
   if (found) return found;
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
-    if (existsSync(join(dir, ASSETS, MARKER))) return (found = join(dir, ASSETS));
+    if (existsSync(join(dir, ASSETS, MARKER))) {
+      found = join(dir, ASSETS);
+      return found;
+    }
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no ${ASSETS}/ folder above ${fileURLToPath(import.meta.url)}: run npm run assets`);
+    if (parent === dir)
+      throw new Error(`no ${ASSETS}/ folder above ${fileURLToPath(import.meta.url)}: run npm run assets`);
     dir = parent;
   }
 }

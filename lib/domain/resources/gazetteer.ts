@@ -19,7 +19,8 @@ interface Reading {
 }
 
 /** The words of a division's kind, which news often leaves out ("Agadez Region" is "Agadez", "Republic of Ingushetia" "Ingushetia"). */
-const DIVISION_WORDS = /\s+(?:region|county|province|state|governorate|department|district|prefecture|oblast|krai|municipality|parish|division|territory|emirate|voivodeship|republic|autonomous region|autonomous community|capital district)$|^(?:province|state|region|department|governorate|county|city|municipality|republic|departement|provincia|estado|etat) (?:of |de |du |des |de la |del )?/;
+const DIVISION_WORDS =
+  /\s+(?:region|county|province|state|governorate|department|district|prefecture|oblast|krai|municipality|parish|division|territory|emirate|voivodeship|republic|autonomous region|autonomous community|capital district)$|^(?:province|state|region|department|governorate|county|city|municipality|republic|departement|provincia|estado|etat) (?:of |de |du |des |de la |del )?/;
 
 /** A place name's lookup key: folded, without dots, "the", hyphens or apostrophes ("the U.S." -> "us", "Côte-d'Ivoire" -> "cote d ivoire"). */
 export function placeKey(name: string): string {
@@ -71,7 +72,10 @@ function lookup(key: string): string | undefined {
 }
 
 const readingsOf = (name: string): Reading[] =>
-  (lookup(placeKey(name)) ?? '').split(' ').filter((r) => r !== '').map((r) => ({ kind: r[0] as Kind, code: r.slice(1) }));
+  (lookup(placeKey(name)) ?? '')
+    .split(' ')
+    .filter((r) => r !== '')
+    .map((r) => ({ kind: r[0] as Kind, code: r.slice(1) }));
 
 /** The name is a known place (country, division or populated place). */
 export function isPlace(name: string): boolean {

@@ -6,7 +6,25 @@ import winkNLP, { type Model } from 'wink-nlp';
 import { assetPath, lazyAsset } from './assets.js';
 
 /** Universal POS tags (universaldependencies.org/u/pos). */
-export type Pos = 'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+export type Pos =
+  | 'ADJ'
+  | 'ADP'
+  | 'ADV'
+  | 'AUX'
+  | 'CCONJ'
+  | 'DET'
+  | 'INTJ'
+  | 'NOUN'
+  | 'NUM'
+  | 'PART'
+  | 'PRON'
+  | 'PROPN'
+  | 'PUNCT'
+  | 'SCONJ'
+  | 'SYM'
+  | 'VERB'
+  | 'X'
+  | 'SPACE';
 
 export interface Token {
   text: string;
@@ -31,7 +49,12 @@ function read(text: string): Token[] {
   const words = tokens.out(its.value) as string[];
   const pos = tokens.out(its.pos) as Pos[];
   const lemmas = tokens.out(its.lemma as never) as unknown as string[];
-  return words.map((w, i) => ({ text: w, lower: w.toLowerCase(), pos: pos[i]!, lemma: (lemmas[i] ?? w).toLowerCase() }));
+  return words.map((w, i) => ({
+    text: w,
+    lower: w.toLowerCase(),
+    pos: pos[i]!,
+    lemma: (lemmas[i] ?? w).toLowerCase(),
+  }));
 }
 
 /**

@@ -17,7 +17,13 @@ interface Vectors {
 }
 
 /** A typed view of the bytes in place when they are aligned for it, else a copy. */
-function view<T>(bytes: Buffer, offset: number, count: number, make: (buffer: ArrayBuffer, offset: number, count: number) => T, width: number): T {
+function view<T>(
+  bytes: Buffer,
+  offset: number,
+  count: number,
+  make: (buffer: ArrayBuffer, offset: number, count: number) => T,
+  width: number,
+): T {
   const at = bytes.byteOffset + offset;
   if (at % width === 0) return make(bytes.buffer as ArrayBuffer, at, count);
   return make(new Uint8Array(bytes.subarray(offset, offset + width * count)).buffer, 0, count);
@@ -25,7 +31,8 @@ function view<T>(bytes: Buffer, offset: number, count: number, make: (buffer: Ar
 
 /** Decodes the format lib/assets/vectors.ts writes (see encodeVectors there). */
 export function decodeVectors(bytes: Buffer): Vectors {
-  if (bytes.length < 16 || bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 2) throw new Error(`${VECTORS_ASSET}: not a version 2 vector file`);
+  if (bytes.length < 16 || bytes.toString('latin1', 0, 4) !== 'WVEC' || bytes.readUInt8(4) !== 2)
+    throw new Error(`${VECTORS_ASSET}: not a version 2 vector file`);
   const dimensions = bytes.readUInt16LE(6);
   const count = bytes.readUInt32LE(8);
   const textBytes = bytes.readUInt32LE(12);
@@ -80,7 +87,9 @@ export function wordVector(word: string): Float32Array | undefined {
 export function vectorWords(): string[] {
   const v = vectors();
   const out = new Array<string>(v.words.length);
-  v.words.forEach((w, i) => (out[v.ranks[i]!] = w));
+  v.words.forEach((w, i) => {
+    out[v.ranks[i]!] = w;
+  });
   return out;
 }
 
@@ -151,11 +160,13 @@ export function phraseSimilarity(aWords: readonly string[], bWords: readonly str
     });
   const a = unitVectors(aWords);
   const b = unitVectors(bWords);
-  const mean = (side: typeof a): Float32Array => side.reduce((sum, { v }) => sum.map((x, d) => x + v[d]!), new Float32Array(side[0]!.v.length));
+  const mean = (side: typeof a): Float32Array =>
+    side.reduce((sum, { v }) => sum.map((x, d) => x + v[d]!), new Float32Array(side[0]!.v.length));
   const meanCosine = a.length > 0 && b.length > 0 ? cosine(mean(a), mean(b)) : 0;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
   const best = (x: (typeof a)[number]): number => Math.max(...long.map((y) => (x.word === y.word ? 1 : dot(x.v, y.v))));
-  const aligned = short.length === 0 || long.length === 0 ? 0 : short.reduce((sum, x) => sum + best(x), 0) / short.length;
+  const aligned =
+    short.length === 0 || long.length === 0 ? 0 : short.reduce((sum, x) => sum + best(x), 0) / short.length;
   return { mean: meanCosine, aligned, known: [a.length, b.length] };
 }
 

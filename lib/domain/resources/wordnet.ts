@@ -60,7 +60,14 @@ export function parseWordnet(bytes: Buffer): Wordnet {
     const [p, form, bases] = line.split('\t') as [WordnetPos, string, string];
     exceptions[p].set(form, bases.split(' '));
   }
-  return { bytes, synsets: section('synsets'), lemmas: section('lemmas'), parsed: new Map(), lemmaCache: new Map(), exceptions };
+  return {
+    bytes,
+    synsets: section('synsets'),
+    lemmas: section('lemmas'),
+    parsed: new Map(),
+    lemmaCache: new Map(),
+    exceptions,
+  };
 }
 
 const wordnet = lazyAsset(() => parseWordnet(readAsset(WORDNET_ASSET)));
@@ -97,8 +104,13 @@ export function synset(id: number): Synset {
   if (!s) {
     const [from, to] = wn.synsets;
     const at = from + id;
-    if (!Number.isInteger(id) || id < 0 || at >= to || (id > 0 && wn.bytes[at - 1] !== NEWLINE)) throw new Error(`no WordNet synset ${id}`);
-    const [pos, words, pointers] = wn.bytes.toString('utf8', at, wn.bytes.indexOf(NEWLINE, at)).split('\t') as [Synset['pos'], string, string];
+    if (!Number.isInteger(id) || id < 0 || at >= to || (id > 0 && wn.bytes[at - 1] !== NEWLINE))
+      throw new Error(`no WordNet synset ${id}`);
+    const [pos, words, pointers] = wn.bytes.toString('utf8', at, wn.bytes.indexOf(NEWLINE, at)).split('\t') as [
+      Synset['pos'],
+      string,
+      string,
+    ];
     s = {
       id,
       pos,
@@ -131,9 +143,32 @@ export const isLemma = (word: string, pos: WordnetPos): boolean => lemmaSynsets(
 
 /** Morphy's suffix rules: an inflected ending and what the base form ends in instead. */
 const DETACHMENT: Record<WordnetPos, Array<[string, string]>> = {
-  n: [['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y']],
-  v: [['s', ''], ['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', '']],
-  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  n: [
+    ['s', ''],
+    ['ses', 's'],
+    ['xes', 'x'],
+    ['zes', 'z'],
+    ['ches', 'ch'],
+    ['shes', 'sh'],
+    ['men', 'man'],
+    ['ies', 'y'],
+  ],
+  v: [
+    ['s', ''],
+    ['ies', 'y'],
+    ['es', 'e'],
+    ['es', ''],
+    ['ed', 'e'],
+    ['ed', ''],
+    ['ing', 'e'],
+    ['ing', ''],
+  ],
+  a: [
+    ['er', ''],
+    ['est', ''],
+    ['er', 'e'],
+    ['est', 'e'],
+  ],
   r: [],
 };
 
@@ -195,13 +230,17 @@ export function synsetsOf(word: string, pos?: WordnetPos, options: SenseOptions 
   return out;
 }
 
-const unique = (words: Iterable<string>, except: Set<string>): string[] => [...new Set(words)].filter((w) => !except.has(w));
+const unique = (words: Iterable<string>, except: Set<string>): string[] =>
+  [...new Set(words)].filter((w) => !except.has(w));
 const formsOf = (word: string, pos?: WordnetPos): Set<string> =>
   new Set([foldCase(word).trim(), ...(pos ? [pos] : POS_ORDER).flatMap((p) => baseForms(word, p))]);
 
 /** Words sharing a synset with the word, most frequent sense first. */
 export function synonyms(word: string, pos?: WordnetPos, options: SenseOptions = {}): string[] {
-  return unique(synsetsOf(word, pos, options).flatMap((s) => s.words), formsOf(word, pos));
+  return unique(
+    synsetsOf(word, pos, options).flatMap((s) => s.words),
+    formsOf(word, pos),
+  );
 }
 
 export function areSynonyms(a: string, b: string, pos?: WordnetPos, options: SenseOptions = {}): boolean {
@@ -231,9 +270,13 @@ const antonymWordsOf = (s: Synset, fromWords?: Set<string>): string[] => {
  * An adjective's cluster heads: itself when it is a head, else the heads its similar-to pointers reach.
  * WordNet gives antonyms only between heads, so a satellite ("shut") is opposed through its head ("closed").
  */
-const clusterHeads = (s: Synset): Synset[] => (s.pos === 's' ? s.pointers.filter((p) => p.symbol === '&').map((p) => synset(p.target)) : [s]);
+const clusterHeads = (s: Synset): Synset[] =>
+  s.pos === 's' ? s.pointers.filter((p) => p.symbol === '&').map((p) => synset(p.target)) : [s];
 /** A head with its satellites. */
-const clusterOf = (head: Synset): Synset[] => [head, ...head.pointers.filter((p) => p.symbol === '&').map((p) => synset(p.target))];
+const clusterOf = (head: Synset): Synset[] => [
+  head,
+  ...head.pointers.filter((p) => p.symbol === '&').map((p) => synset(p.target)),
+];
 
 /** Opposites of the word: WordNet's direct antonyms, then for adjectives those of its cluster's head. */
 export function antonyms(word: string, pos?: WordnetPos, options: SenseOptions = {}): string[] {
@@ -258,7 +301,8 @@ function opposedSynsetIds(word: string, pos?: WordnetPos, options: SenseOptions 
   for (const s of synsetsOf(word, pos, options)) {
     for (const t of directAntonyms(s, forms)) out.add(t.id);
     if (s.pos === 'a' || s.pos === 's') {
-      for (const head of clusterHeads(s)) for (const opposite of directAntonyms(head)) for (const t of clusterOf(opposite)) out.add(t.id);
+      for (const head of clusterHeads(s))
+        for (const opposite of directAntonyms(head)) for (const t of clusterOf(opposite)) out.add(t.id);
     }
   }
   // Bounded: the engine asks about the words of claims and their evidence, a few thousand at most per instance.
@@ -289,7 +333,10 @@ function findAntonymy(a: string, b: string, options: SenseOptions): boolean {
   const opposed = opposedSynsetIds(a, undefined, options);
   if (synsetsOf(b, undefined, options).some((s) => opposed.has(s.id))) return true;
   const bForms = formsOf(b);
-  return antonyms(a, undefined, options).some((w) => bForms.has(w)) || antonyms(b, undefined, options).some((w) => formsOf(a).has(w));
+  return (
+    antonyms(a, undefined, options).some((w) => bForms.has(w)) ||
+    antonyms(b, undefined, options).some((w) => formsOf(a).has(w))
+  );
 }
 
 /** The words of the word's hypernym synsets (instance hypernyms included), nearest first, up to depth levels. */
@@ -322,7 +369,9 @@ export function isKindOf(specific: string, general: string, pos?: WordnetPos, de
 /** What the verb entails or causes ("kill" causes "die"): the verbs its '*' and '>' pointers reach. */
 export function entailments(word: string, options: SenseOptions = {}): string[] {
   return unique(
-    synsetsOf(word, 'v', options).flatMap((s) => s.pointers.filter((p) => p.symbol === '*' || p.symbol === '>').flatMap((p) => synset(p.target).words)),
+    synsetsOf(word, 'v', options).flatMap((s) =>
+      s.pointers.filter((p) => p.symbol === '*' || p.symbol === '>').flatMap((p) => synset(p.target).words),
+    ),
     formsOf(word, 'v'),
   );
 }

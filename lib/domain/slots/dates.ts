@@ -7,7 +7,8 @@ import type { DateSlot } from '../types.js';
 
 const parser = chrono.en.casual;
 
-const RELATIVE = /\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
+const RELATIVE =
+  /\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
 
 /** Words that make a date the edge of a span rather than the time of the event. */
 const BOUND = /\b(?:since|until|till|after|before|ago)\b/i;
@@ -23,7 +24,11 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
     const start = result.start;
     const relative = RELATIVE.test(result.text);
     if (relative && !ref) continue;
-    const hasDay = start.isCertain('day') || (relative && ref !== undefined && (start.isCertain('weekday') || /day|yesterday|today|tomorrow/i.test(result.text)));
+    const hasDay =
+      start.isCertain('day') ||
+      (relative &&
+        ref !== undefined &&
+        (start.isCertain('weekday') || /day|yesterday|today|tomorrow/i.test(result.text)));
     const hasMonth = start.isCertain('month') || (relative && ref !== undefined);
     const hasYear = start.isCertain('year') || (relative && ref !== undefined);
     // Times of day alone ("at 10 am") are not dates.
@@ -47,7 +52,8 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
       ...(hasMonth ? { month: when.month ?? undefined } : {}),
       ...(hasDay ? { day: when.day ?? undefined } : {}),
     };
-    if (BOUND.test(result.text) || BOUND_BEFORE.test(text.slice(Math.max(0, result.index - 12), result.index))) slot.bound = true;
+    if (BOUND.test(result.text) || BOUND_BEFORE.test(text.slice(Math.max(0, result.index - 12), result.index)))
+      slot.bound = true;
     out.push(slot);
     covered.push([result.index, result.index + result.text.length]);
   }
@@ -55,7 +61,13 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
     const at = (match.index ?? 0) + match[0].length - 4;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
     const bound = /^(?:since|from|by|until)\b/i.test(match[0]);
-    out.push({ kind: 'date', text: match[1]!, granularity: 'year', year: Number(match[1]), ...(bound ? { bound } : {}) });
+    out.push({
+      kind: 'date',
+      text: match[1]!,
+      granularity: 'year',
+      year: Number(match[1]),
+      ...(bound ? { bound } : {}),
+    });
   }
   return out;
 }

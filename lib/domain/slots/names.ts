@@ -14,7 +14,16 @@ const TIME_ZONES = new Set(['gmt', 'utc', 'est', 'edt', 'pst', 'pdt', 'cet', 'bs
 
 const isNoise = (token: string): boolean => {
   const lower = foldCase(token);
-  return STOP_WORDS.has(lower) || TIME_ZONES.has(lower) || TITLES.has(lower) || GENERIC_SUBJECTS.has(lower) || NUMBER_WORD.test(lower) || lower in MONTHS || lower in WEEKDAYS || lower.length < 2;
+  return (
+    STOP_WORDS.has(lower) ||
+    TIME_ZONES.has(lower) ||
+    TITLES.has(lower) ||
+    GENERIC_SUBJECTS.has(lower) ||
+    NUMBER_WORD.test(lower) ||
+    lower in MONTHS ||
+    lower in WEEKDAYS ||
+    lower.length < 2
+  );
 };
 
 export function phoneticKeys(token: string): string[] {
@@ -42,11 +51,17 @@ function acronymsOf(words: string[]): string[] {
 const nameSlotOf = (tokens: string[], words: string[] = tokens): NameSlot => {
   const phonetic = tokens.flatMap((t) => phoneticKeys(t));
   const acronyms = tokens.length > 1 ? acronymsOf(words).map((a) => `#${a}`) : [];
-  return { kind: 'name', text: tokens.join(' '), key: tokens.map(foldCase).join(' '), phonetic: [...phonetic, ...acronyms] };
+  return {
+    kind: 'name',
+    text: tokens.join(' '),
+    key: tokens.map(foldCase).join(' '),
+    phonetic: [...phonetic, ...acronyms],
+  };
 };
 
 /** A name's word without its possessive or a hyphened qualifier: "Khartoum's", "Geysers-area", "Paris-based". */
-const bareToken = (token: string): string => token.replace(/['’]s$/, '').replace(/-(?:area|based|born|led|backed|bound|style|era|region|wide|made)$/i, '');
+const bareToken = (token: string): string =>
+  token.replace(/['’]s$/, '').replace(/-(?:area|based|born|led|backed|bound|style|era|region|wide|made)$/i, '');
 
 /**
  * The capitalised word that opens a sentence, as a name: not extracted as one ("France has deployed"
@@ -64,7 +79,8 @@ export function extractNames(text: string): NameSlot[] {
     // A lone capitalised word opening the sentence is capitalised because it opens the sentence
     // ("Damage from...", "Police said...", "Greece secured..."): without a possessive or all
     // capitals, it stays a plain term. Its word still counts in the topic overlap, as a term.
-    if ((match.index ?? 0) === 0 && !/\s/.test(match[0]) && !/^\p{Lu}{2,}$/u.test(match[0]) && !/['’]s$/.test(match[0])) continue;
+    if ((match.index ?? 0) === 0 && !/\s/.test(match[0]) && !/^\p{Lu}{2,}$/u.test(match[0]) && !/['’]s$/.test(match[0]))
+      continue;
     for (const part of splitAtOffices(match[0].split(/\s+/).map(bareToken))) {
       // The acronym may keep the small words the key drops ("of" in ECOWAS).
       const words = part.filter((t) => !isNoise(t) || SMALL_WORD.test(t));
@@ -112,14 +128,37 @@ const DEMONYM = /^a?(?:n|an|ian|ese|i|ish)$/;
  * adjectives no suffix rule derives ("French" is France's).
  */
 const DEMONYM_OF: Record<string, string> = {
-  nigerian: 'nigeria', nigerians: 'nigeria', nigerien: 'niger', nigeriens: 'niger',
-  french: 'france', british: 'britain', dutch: 'netherlands', swiss: 'switzerland', greek: 'greece', spanish: 'spain',
-  turkish: 'turkey', irish: 'ireland', danish: 'denmark', swedish: 'sweden', finnish: 'finland', polish: 'poland',
-  thai: 'thailand', filipino: 'philippines', welsh: 'wales', scottish: 'scotland', english: 'england', israeli: 'israel',
-  iraqi: 'iraq', yemeni: 'yemen', pakistani: 'pakistan', afghan: 'afghanistan', malagasy: 'madagascar',
+  nigerian: 'nigeria',
+  nigerians: 'nigeria',
+  nigerien: 'niger',
+  nigeriens: 'niger',
+  french: 'france',
+  british: 'britain',
+  dutch: 'netherlands',
+  swiss: 'switzerland',
+  greek: 'greece',
+  spanish: 'spain',
+  turkish: 'turkey',
+  irish: 'ireland',
+  danish: 'denmark',
+  swedish: 'sweden',
+  finnish: 'finland',
+  polish: 'poland',
+  thai: 'thailand',
+  filipino: 'philippines',
+  welsh: 'wales',
+  scottish: 'scotland',
+  english: 'england',
+  israeli: 'israel',
+  iraqi: 'iraq',
+  yemeni: 'yemen',
+  pakistani: 'pakistan',
+  afghan: 'afghanistan',
+  malagasy: 'madagascar',
 };
 /** A capital standing for its country's government ("Khartoum's army", "Washington has threatened"): whole names only. */
-const isCapitalOf = (a: string, b: string): boolean => CAPITAL_OF[a]?.includes(b) === true || CAPITAL_OF[b]?.includes(a) === true;
+const isCapitalOf = (a: string, b: string): boolean =>
+  CAPITAL_OF[a]?.includes(b) === true || CAPITAL_OF[b]?.includes(a) === true;
 
 const isDemonym = (a: string, b: string): boolean => {
   if (DEMONYM_OF[a] || DEMONYM_OF[b]) return DEMONYM_OF[a] === b || DEMONYM_OF[b] === a;
@@ -134,7 +173,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     previous = current;
   }
   return previous[b.length]!;

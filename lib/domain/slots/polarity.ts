@@ -1,6 +1,18 @@
 // Polarity and hedging. A denial or negation flips what a statement asserts; a
 // hedge ("reportedly", "claims", a question) reports a claim without asserting it.
-import { DENIAL_CUES, DISMISSAL_VERBS, HARM_WORDS, NO_COMPOUNDS, FALSEHOOD_ADJECTIVES, HEADLINE_HEDGE_CUES, HEDGE_CUES, NEGATION_CUES, STOP_WORDS, STORY_NOUNS, SUBORDINATORS } from '../lexicon.js';
+import {
+  DENIAL_CUES,
+  DISMISSAL_VERBS,
+  HARM_WORDS,
+  NO_COMPOUNDS,
+  FALSEHOOD_ADJECTIVES,
+  HEADLINE_HEDGE_CUES,
+  HEDGE_CUES,
+  NEGATION_CUES,
+  STOP_WORDS,
+  STORY_NOUNS,
+  SUBORDINATORS,
+} from '../lexicon.js';
 import { canonicalTerm, pairTerm } from '../terms.js';
 import { foldCase, wordTokens } from '../text.js';
 
@@ -10,13 +22,17 @@ const phraseRegex = (phrases: string[]): RegExp =>
   new RegExp(`(?:^|[^\\p{L}'])(?:${phrases.map(escapeRegex).join('|')})(?=$|[^\\p{L}'])`, 'iu');
 
 /** The cues a global phrase regex finds in a (folded) text, without the character before each. */
-const cuesIn = (folded: string, all: RegExp): string[] => [...folded.matchAll(all)].map((m) => m[0].replace(/^[^\p{L}']+/u, ''));
+const cuesIn = (folded: string, all: RegExp): string[] =>
+  [...folded.matchAll(all)].map((m) => m[0].replace(/^[^\p{L}']+/u, ''));
 
 /** One compiled regex per single cue: headline hedges check each cue against the claim. */
 const cueRegexes = new Map<string, RegExp>();
 const cueRegex = (cue: string): RegExp => {
   let regex = cueRegexes.get(cue);
-  if (!regex) cueRegexes.set(cue, (regex = phraseRegex([cue])));
+  if (!regex) {
+    regex = phraseRegex([cue]);
+    cueRegexes.set(cue, regex);
+  }
   return regex;
 };
 
@@ -29,11 +45,24 @@ const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
 
 const HEADLINE_HEDGE_ALL = new RegExp(HEADLINE_HEDGE.source, 'giu');
 /** Cues of intention: what a claim about the future ("will", "is set to") itself says. */
-const INTENT_CUES = new Set(['plans', 'plan', 'planning', 'working on', 'wants', 'hopes', 'expected', 'considering', 'mulls', 'weighs', 'eyes']);
+const INTENT_CUES = new Set([
+  'plans',
+  'plan',
+  'planning',
+  'working on',
+  'wants',
+  'hopes',
+  'expected',
+  'considering',
+  'mulls',
+  'weighs',
+  'eyes',
+]);
 const FUTURE = /\b(?:will|won't|going to|plans? to|set to|to be)\b/i;
 
 /** A source credited at the end ("...: Report", "... - NY Post", "...: DJ"). */
-const CREDITED_AT_END = /(?::|\s[-–—]{1,2})\s*(?:[\p{L}.]+\s){0,2}(?:report|reports|paper|post|times|journal|media|sources?|\p{Lu}{2,4})\.?$/iu;
+const CREDITED_AT_END =
+  /(?::|\s[-–—]{1,2})\s*(?:[\p{L}.]+\s){0,2}(?:report|reports|paper|post|times|journal|media|sources?|\p{Lu}{2,4})\.?$/iu;
 
 /**
  * Attribution hedges a headline (see lexicon), unless the claim says it too: "Tom Brokaw
@@ -44,7 +73,9 @@ export function isHedgedHeadline(text: string, claimText = ''): boolean {
   if (CREDITED_AT_END.test(text.trim())) return true;
   const claim = foldCase(claimText);
   const future = FUTURE.test(claim);
-  return cuesIn(foldCase(text), HEADLINE_HEDGE_ALL).some((cue) => !(future && INTENT_CUES.has(cue)) && !cueRegex(cue).test(claim));
+  return cuesIn(foldCase(text), HEADLINE_HEDGE_ALL).some(
+    (cue) => !(future && INTENT_CUES.has(cue)) && !cueRegex(cue).test(claim),
+  );
 }
 
 export function isNegated(text: string): boolean {
@@ -66,10 +97,16 @@ const GERUND_PREPOSITIONS = new Set(['with', 'for', 'of', 'by', 'about', 'over',
 const NEGATION_SCOPE = 4;
 
 /** A negated denial affirms: "not fake", "isn't a hoax", "no myth". */
-const NEGATED_DENIAL = new RegExp(`(?:\\bnot|n't|\\bno|\\bnever)\\s+(?:(?:a|an|the|really|just|at all)\\s+)?(?:${[...FALSEHOOD_ADJECTIVES, ...DENIAL_CUES].map(escapeRegex).join('|')})\\b`, 'iu');
+const NEGATED_DENIAL = new RegExp(
+  `(?:\\bnot|n't|\\bno|\\bnever)\\s+(?:(?:a|an|the|really|just|at all)\\s+)?(?:${[...FALSEHOOD_ADJECTIVES, ...DENIAL_CUES].map(escapeRegex).join('|')})\\b`,
+  'iu',
+);
 
 /** A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor". */
-const DISMISSAL = new RegExp(`(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.map(escapeRegex).join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].map(escapeRegex).join('|')})(?=$|[^\\p{L}])`, 'iu');
+const DISMISSAL = new RegExp(
+  `(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.map(escapeRegex).join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].map(escapeRegex).join('|')})(?=$|[^\\p{L}])`,
+  'iu',
+);
 
 /**
  * Whether the text negates one of the given terms: a denial anywhere, or a negator
@@ -81,7 +118,8 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
   if (NEGATED_DENIAL.test(folded)) return false;
   // A denial word the claim itself uses ("a Marine surviving a headshot") is its predicate, not a denial.
   const denials = cuesIn(folded, DENIAL_ALL);
-  if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded)) return true;
+  if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded))
+    return true;
   // "No, a mechanical bear is not ...": an answer that denies what the headline goes on to say.
   if (/^\s*["']?no\s*[,.:!-]/i.test(text)) return true;
   // A negation reaches to the end of its clause: "one bomb did not explode, another hit the market" denies nothing of the market.
@@ -129,7 +167,8 @@ const NO_HARM = new RegExp(
 export function deniedHarms(text: string): string[] {
   const out = new Set<string>();
   for (const m of foldCase(text).matchAll(NO_HARM)) {
-    for (const word of [m[1], m[2]]) for (const harm of word ? HARM_WORDS[word] ?? [] : []) out.add(canonicalTerm(harm));
+    for (const word of [m[1], m[2]])
+      for (const harm of word ? (HARM_WORDS[word] ?? []) : []) out.add(canonicalTerm(harm));
   }
   return [...out];
 }

@@ -25,24 +25,56 @@ const QUANTITY = new RegExp(
   'gi',
 );
 
-const CURRENCY: Record<string, string> = { $: 'usd', us$: 'usd', usd: 'usd', '€': 'eur', eur: 'eur', '£': 'gbp', gbp: 'gbp', '¥': 'jpy' };
+const CURRENCY: Record<string, string> = {
+  $: 'usd',
+  us$: 'usd',
+  usd: 'usd',
+  '€': 'eur',
+  eur: 'eur',
+  '£': 'gbp',
+  gbp: 'gbp',
+  '¥': 'jpy',
+};
 /** The unit codes of sums of money. */
 const CURRENCY_UNITS = new Set(Object.values(CURRENCY));
-const CURRENCY_WORDS: Record<string, string> = { dollar: 'usd', dollars: 'usd', euro: 'eur', euros: 'eur', pound: 'gbp', pounds: 'gbp' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'usd',
+  dollars: 'usd',
+  euro: 'eur',
+  euros: 'eur',
+  pound: 'gbp',
+  pounds: 'gbp',
+};
 
 function interval(value: number, qualifier: string | undefined): [number, number] {
   switch (qualifier?.toLowerCase().replace(/\s+/g, ' ').trim()) {
-    case 'about': case 'around': case 'approximately': case 'roughly': case 'some': case 'an estimated': case 'estimated':
+    case 'about':
+    case 'around':
+    case 'approximately':
+    case 'roughly':
+    case 'some':
+    case 'an estimated':
+    case 'estimated':
       return [value * 0.9, value * 1.1];
-    case 'nearly': case 'almost': case 'close to': case 'just under':
+    case 'nearly':
+    case 'almost':
+    case 'close to':
+    case 'just under':
       return [value * 0.85, value];
-    case 'more than': case 'over': case 'upwards of': case 'in excess of': case 'just over':
+    case 'more than':
+    case 'over':
+    case 'upwards of':
+    case 'in excess of':
+    case 'just over':
       return [value, UNBOUNDED];
     case 'at least':
       return [value, UNBOUNDED];
-    case 'up to': case 'as many as':
+    case 'up to':
+    case 'as many as':
       return [0, value];
-    case 'less than': case 'fewer than': case 'under':
+    case 'less than':
+    case 'fewer than':
+    case 'under':
       return [0, value];
     default: {
       // A bare figure is often rounded; a round one ("2,000", "1.5 million") is an approximation.
@@ -56,12 +88,18 @@ function interval(value: number, qualifier: string | undefined): [number, number
 /** The noun a figure counts: the first content word after it ("1,500 French troops" -> troop). */
 function unitAfter(rest: string): string | undefined {
   // Model names stay one word and are skipped like names: "six AK-47 rifles" counts rifles.
-  const words = rest.match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,4})/u)?.[1]?.split(/\s+/).filter(Boolean) ?? [];
+  const words =
+    rest
+      .match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,4})/u)?.[1]
+      ?.split(/\s+/)
+      .filter(Boolean) ?? [];
   for (const word of words.slice(0, 3)) {
     const lower = word.toLowerCase();
     // "a 600-pound woman" weighs; "600 pounds" may be money.
-    if (lower in CURRENCY_WORDS) return /^-/.test(rest) && lower.startsWith('pound') ? canonicalTerm('pound') : CURRENCY_WORDS[lower];
-    if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new') continue;
+    if (lower in CURRENCY_WORDS)
+      return /^-/.test(rest) && lower.startsWith('pound') ? canonicalTerm('pound') : CURRENCY_WORDS[lower];
+    if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new')
+      continue;
     if (/^\p{Lu}/u.test(word) || /\p{N}/u.test(word)) continue; // nationality or name adjectives: "French troops"
     return canonicalTerm(lower);
   }
@@ -91,12 +129,18 @@ function isAge(text: string, start: number, end: number, value: number): boolean
 function wordsAfter(rest: string): string[] {
   // The words of the figure's own clause: "two women died after demonstrators set..." counts the dead, not demonstrators.
   // A model name is skipped like a name: "six AK-47 rifles were seized" counts seized rifles.
-  return (rest.replace(/^[\s-]*\p{Lu}[\p{L}]*-?\d[\p{L}\p{N}-]*/u, '').match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? '')
-    .split(/\s+(?=(?:after|before|when|while|as|because|since|until|but|though|although)\b)/i)[0]!
-    .split(/\s+/)
-    // Names say where or whose ("troops in Niger"), not what the figure counts.
-    .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
-    .map((w) => canonicalTerm(w.toLowerCase()));
+  return (
+    (
+      rest
+        .replace(/^[\s-]*\p{Lu}[\p{L}]*-?\d[\p{L}\p{N}-]*/u, '')
+        .match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? ''
+    )
+      .split(/\s+(?=(?:after|before|when|while|as|because|since|until|but|though|although)\b)/i)[0]!
+      .split(/\s+/)
+      // Names say where or whose ("troops in Niger"), not what the figure counts.
+      .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
+      .map((w) => canonicalTerm(w.toLowerCase()))
+  );
 }
 
 /** Capitals before a figure that name a model ("AK 47"), not a word of an upper-case headline ("GIVES BIRTH TO 40"). */
@@ -105,7 +149,7 @@ function isModelPrefix(before: string): boolean {
   return letters !== undefined && !STOP_WORDS.has(letters.toLowerCase());
 }
 
-function isDatePart(text: string, start: number, end: number, raw: string): boolean {
+function isDatePart(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
   const after = text.slice(end, end + 12).toLowerCase();
   const monthBefore = Object.keys(MONTHS).some((m) => new RegExp(`\\b${m}\\.?\\s*$`).test(before));
@@ -138,15 +182,33 @@ function extractRanges(text: string): { ranges: Quantity[]; spans: Array<[number
     // "between 30 and 40 years old", "aged 30-40": a span of ages.
     const age = AGE_AFTER.test(text.slice(end)) || AGE_BEFORE.test(text.slice(Math.max(0, start - 12), start));
     const unit = age ? AGE : unitAfter(text.slice(end));
-    ranges.push({ kind: 'quantity', text: m[0].trim(), value: (low + high) / 2, low, high, ...(unit ? { unit } : {}), nouns: wordsAfter(text.slice(end)) });
+    ranges.push({
+      kind: 'quantity',
+      text: m[0].trim(),
+      value: (low + high) / 2,
+      low,
+      high,
+      ...(unit ? { unit } : {}),
+      nouns: wordsAfter(text.slice(end)),
+    });
     spans.push([start, end]);
   }
   return { ranges, spans };
 }
 
-const DECADES: Record<string, number> = { twenties: 20, thirties: 30, forties: 40, fifties: 50, sixties: 60, seventies: 70, eighties: 80, nineties: 90 };
+const DECADES: Record<string, number> = {
+  twenties: 20,
+  thirties: 30,
+  forties: 40,
+  fifties: 50,
+  sixties: 60,
+  seventies: 70,
+  eighties: 80,
+  nineties: 90,
+};
 /** "in their twenties", "in his early 60s", "in her late forties": a span of ages. */
-const AGE_DECADE = /\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0s)\b/gi;
+const AGE_DECADE =
+  /\bin\s+(?:his|her|their)\s+(?:(early|mid|late)[\s-]+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|[2-9]0s)\b/gi;
 
 function ageDecades(text: string): { ages: Quantity[]; spans: Array<[number, number]> } {
   const ages: Quantity[] = [];
@@ -154,7 +216,14 @@ function ageDecades(text: string): { ages: Quantity[]; spans: Array<[number, num
   for (const m of text.matchAll(AGE_DECADE)) {
     const decade = DECADES[m[2]!.toLowerCase()] ?? Number(m[2]!.slice(0, 2));
     const part = m[1]?.toLowerCase();
-    const [low, high] = part === 'early' ? [decade, decade + 3] : part === 'mid' ? [decade + 3, decade + 6] : part === 'late' ? [decade + 6, decade + 9] : [decade, decade + 9];
+    const [low, high] =
+      part === 'early'
+        ? [decade, decade + 3]
+        : part === 'mid'
+          ? [decade + 3, decade + 6]
+          : part === 'late'
+            ? [decade + 6, decade + 9]
+            : [decade, decade + 9];
     ages.push({ kind: 'quantity', text: m[0], value: (low + high) / 2, low, high, unit: AGE, nouns: [] });
     spans.push([m.index ?? 0, (m.index ?? 0) + m[0].length]);
   }
@@ -175,7 +244,13 @@ export function extractQuantities(text: string): Quantity[] {
     const isDigits = /^\d/.test(numText);
     // "a two million-euro heist": the article is not a number ("a million" keeps it: one million).
     const words = numText.split(/[\s-]+/);
-    if (!isDigits && words.length > 1 && /^(?:a|an)$/i.test(words[0]!) && !/^(?:hundred|thousand|million|billion|dozen)$/i.test(words[1]!)) words.shift();
+    if (
+      !isDigits &&
+      words.length > 1 &&
+      /^(?:a|an)$/i.test(words[0]!) &&
+      !/^(?:hundred|thousand|million|billion|dozen)$/i.test(words[1]!)
+    )
+      words.shift();
     let value = isDigits ? parseDigits(numText) : parseNumberWords(words);
     if (value === undefined) continue;
     // "a"/"an" alone is an article, not a number.
@@ -186,26 +261,50 @@ export function extractQuantities(text: string): Quantity[] {
     if (scale && (scale === 'm' || scale === 'k' || scale === 'b') && !isDigits) continue;
     if (scale) value *= SCALES[scale] ?? 1;
     // A year: 1800-2099, or an older one the words before date ("in 1795", "Paul Revere's 1795 time capsule").
-    const isYear = isDigits && !scale && !currency && !groups.pct && (/^(1[89]|20)\d\d$/.test(numText) || (/^1[0-7]\d\d$/.test(numText) && /(?:\b(?:in|from|since|until|till|circa)|['’]s)\s+$/i.test(text.slice(Math.max(0, start - 8), start))));
+    const isYear =
+      isDigits &&
+      !scale &&
+      !currency &&
+      !groups.pct &&
+      (/^(1[89]|20)\d\d$/.test(numText) ||
+        (/^1[0-7]\d\d$/.test(numText) &&
+          /(?:\b(?:in|from|since|until|till|circa)|['’]s)\s+$/i.test(text.slice(Math.max(0, start - 8), start))));
     if (isYear) continue;
-    if (isDigits && !scale && !currency && isDatePart(text, start + (match[0].indexOf(numText)), end, numText)) continue;
+    if (isDigits && !scale && !currency && isDatePart(text, start + match[0].indexOf(numText), end)) continue;
     const numStart = start + match[0].indexOf(numText);
     if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, ranges and decades of age, read above
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7", "AK 47".
-    if (isDigits && (/[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart)) || isModelPrefix(text.slice(Math.max(0, numStart - 5), numStart)))) continue;
+    if (
+      isDigits &&
+      (/[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart)) ||
+        isModelPrefix(text.slice(Math.max(0, numStart - 5), numStart)))
+    )
+      continue;
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
     const unit = groups.pct ? 'percent' : age ? AGE : (currency ?? unitAfter(text.slice(end)));
     // An age is given in whole years and read as such: 63 is not 64.
     const [low, high] = age ? [value, value] : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
-    const before = text.slice(Math.max(0, start - 30), start).match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]?.toLowerCase();
+    const before = text
+      .slice(Math.max(0, start - 30), start)
+      .match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]
+      ?.toLowerCase();
     const nounsAfter = wordsAfter(text.slice(end));
     const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
     const part = partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
     // "two of them": what they are is in an earlier clause, not in the words after.
     const counted = partOf === 'them' || partOf === 'these' || partOf === 'those' ? undefined : unit;
-    out.push({ kind: 'quantity', text: match[0].trim(), value, low, high, ...(counted ? { unit: counted } : {}), nouns, ...(part ? { part } : {}) });
+    out.push({
+      kind: 'quantity',
+      text: match[0].trim(),
+      value,
+      low,
+      high,
+      ...(counted ? { unit: counted } : {}),
+      nouns,
+      ...(part ? { part } : {}),
+    });
   }
   return [...out, ...peopleSums(text), ...singlePeople(text)];
 }
@@ -223,27 +322,57 @@ function singlePeople(text: string): Quantity[] {
   return [...text.matchAll(SINGLE_PERSON)].map((m) => {
     const noun = (m[1] ?? m[4])!.toLowerCase();
     const harm = canonicalTerm((m[2] ?? m[3])!.toLowerCase());
-    return { kind: 'quantity', text: m[0], value: 1, low: 1, high: 1, unit: canonicalTerm('person'), nouns: [canonicalTerm(noun), harm], implicit: true };
+    return {
+      kind: 'quantity',
+      text: m[0],
+      value: 1,
+      low: 1,
+      high: 1,
+      unit: canonicalTerm('person'),
+      nouns: [canonicalTerm(noun), harm],
+      implicit: true,
+    };
   });
 }
 
-const IRREGULAR_PLURAL: Record<string, string> = { man: 'men', woman: 'women', child: 'children', person: 'people', policeman: 'policemen', policewoman: 'policewomen', fisherman: 'fishermen', youth: 'youths' };
+const IRREGULAR_PLURAL: Record<string, string> = {
+  man: 'men',
+  woman: 'women',
+  child: 'children',
+  person: 'people',
+  policeman: 'policemen',
+  policewoman: 'policewomen',
+  fisherman: 'fishermen',
+  youth: 'youths',
+};
 /** People nouns in the singular and the plural: "two women and one man", "three protesters and a guard". */
 const PEOPLE_SUM_NOUNS = PERSON_NOUNS.flatMap((n) => [n, IRREGULAR_PLURAL[n] ?? `${n}s`]).join('|');
 const SMALL_NUMBER = `\\d+|a|an|${WORD_NUMBERS}`;
-const PEOPLE_SUM = new RegExp(`\\b(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\s*(?:,|and)\\s+(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\b`, 'gi');
+const PEOPLE_SUM = new RegExp(
+  `\\b(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\s*(?:,|and)\\s+(${SMALL_NUMBER})\\s+(?:${PEOPLE_SUM_NOUNS})\\b`,
+  'gi',
+);
 
 /** "two women and one man died": three people, as a reader adds them up. */
 function peopleSums(text: string): Quantity[] {
   const out: Quantity[] = [];
   for (const m of text.matchAll(PEOPLE_SUM)) {
-    const count = (word: string): number | undefined => (/^\d/.test(word) ? parseDigits(word) : /^an?$/i.test(word) ? 1 : parseNumberWords([word]));
+    const count = (word: string): number | undefined =>
+      /^\d/.test(word) ? parseDigits(word) : /^an?$/i.test(word) ? 1 : parseNumberWords([word]);
     const a = count(m[1]!);
     const b = count(m[2]!);
     if (a === undefined || b === undefined) continue;
     const value = a + b;
     const nounsAfter = wordsAfter(text.slice((m.index ?? 0) + m[0].length));
-    out.push({ kind: 'quantity', text: m[0], value, low: value, high: value, unit: canonicalTerm('people'), nouns: [canonicalTerm('people'), ...nounsAfter] });
+    out.push({
+      kind: 'quantity',
+      text: m[0],
+      value,
+      low: value,
+      high: value,
+      unit: canonicalTerm('people'),
+      nouns: [canonicalTerm('people'), ...nounsAfter],
+    });
   }
   return out;
 }
@@ -253,7 +382,9 @@ const MEASUREMENT_UNITS = new Set([
   ...CURRENCY_UNITS,
   'percent',
   ...`kilogram kg gram pound lb stone ton tonne ounce mile km kilometre kilometer metre meter mm cm feet foot inch yard acre
-  hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`.split(/\s+/).map((w) => canonicalTerm(w)),
+  hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`
+    .split(/\s+/)
+    .map((w) => canonicalTerm(w)),
 ]);
 
 const PEOPLE_UNITS = new Set(['people', 'person'].map((w) => canonicalTerm(w)));
@@ -275,13 +406,22 @@ export function sameMeasure(a: Quantity, b: Quantity): boolean {
   if (a.part === true && (a.unit === undefined || b.unit === undefined)) return true;
   // "two military agreements" and "two crucial military agreements" count the same thing.
   // "magnitude 4.6 earthquake" and "4.6 magnitude"; "five people were killed" and "three killed".
-  if ((a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) || (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))) return true;
+  if (
+    (a.unit !== undefined && (b.nouns ?? []).includes(a.unit)) ||
+    (b.unit !== undefined && (a.nouns ?? []).includes(b.unit))
+  )
+    return true;
   // A figure after its verb has no noun ("kills 1", "killing one"): it counts what the verb says, as
   // "two people died" does (died and killed fold to one term).
   const [bare, other] = a.unit === undefined ? [a, b] : [b, a];
   // "Kafoury was 63": a figure with nothing after it may be an age.
   if (bare.unit === undefined && other.unit === AGE) return (bare.nouns ?? []).length === 0;
-  if (bare.unit === undefined) return other.unit !== undefined && !MEASUREMENT_UNITS.has(other.unit) && (bare.nouns ?? []).some((n) => (other.nouns ?? []).includes(n));
+  if (bare.unit === undefined)
+    return (
+      other.unit !== undefined &&
+      !MEASUREMENT_UNITS.has(other.unit) &&
+      (bare.nouns ?? []).some((n) => (other.nouns ?? []).includes(n))
+    );
   // The unit is the first word after the figure, often an adjective: "two defence accords" and "two key
   // military agreements" both count agreements. Two figures followed by the same noun count the same thing.
   // Not when a unit of measurement tells them apart ("280-pound catfish", "20-stone catfish").
@@ -304,7 +444,8 @@ export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
   if (isClock(a) || isClock(b)) return isClock(a) && isClock(b) && timesAgree(a, b);
   // Ages are whole years: "was 63" is exactly 63, "in their twenties" 20 to 29.
   if (a.unit === AGE || b.unit === AGE) {
-    const years = (q: Quantity): [number, number] => (q.unit === AGE ? [q.low, q.high] : [Math.round(q.value), Math.round(q.value)]);
+    const years = (q: Quantity): [number, number] =>
+      q.unit === AGE ? [q.low, q.high] : [Math.round(q.value), Math.round(q.value)];
     const [[al, ah], [bl, bh]] = [years(a), years(b)];
     return al <= bh && bl <= ah;
   }

@@ -5,12 +5,14 @@
 import type { Quantity } from '../types.js';
 
 const MERIDIEM_AM = /^\s*(?:a\.?\s?m\.?(?![\p{L}])|in the morning|this morning|before dawn)/iu;
-const MERIDIEM_PM = /^\s*(?:p\.?\s?m\.?(?![\p{L}])|in the (?:afternoon|evening)|this (?:afternoon|evening)|at night|tonight)/iu;
+const MERIDIEM_PM =
+  /^\s*(?:p\.?\s?m\.?(?![\p{L}])|in the (?:afternoon|evening)|this (?:afternoon|evening)|at night|tonight)/iu;
 const UTC = /^\s*\(?\s*(?:a\.?m\.?|p\.?m\.?)?\s*(?:GMT|UTC|Zulu)\b/i;
 const APPROXIMATE = /\b(?:about|around|approximately|roughly|shortly (?:before|after)|just (?:before|after))\s+$/i;
 
 /** "7:37", "13.53" (with a meridiem or a time word), "1353 GMT" / "1353 (1023 GMT)" / "0800 hours", "4 am". */
-const TIME = /\b(?:(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)|(?<mh>[01]\d|2[0-3])(?<mm>[0-5]\d)(?=\s*(?:\(\s*\d{3,4}\s*(?:GMT|UTC)|GMT|UTC|hrs\b|hours\b|local time\b))|(?<bh>1[0-2]|0?[1-9])(?=\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![\p{L}])))/giu;
+const TIME =
+  /\b(?:(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)|(?<mh>[01]\d|2[0-3])(?<mm>[0-5]\d)(?=\s*(?:\(\s*\d{3,4}\s*(?:GMT|UTC)|GMT|UTC|hrs\b|hours\b|local time\b))|(?<bh>1[0-2]|0?[1-9])(?=\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![\p{L}])))/giu;
 
 function isTime(text: string, m: RegExpMatchArray): boolean {
   const g = m.groups ?? {};

@@ -5,19 +5,71 @@ import { DENIAL_CUES, FALSEHOOD_ADJECTIVES, HEDGE_CUES, NEGATION_CUES } from '..
 
 /** The FNC-1 baseline's refuting words: a body that debunks says these ("the photo was a hoax, he denies it"). */
 export const REFUTING_WORDS = [
-  'fake', 'fraud', 'hoax', 'false', 'deny', 'denies', 'denied', 'not', 'despite', 'nope', 'doubt', 'doubts', 'bogus', 'debunk',
-  'debunked', 'pranks', 'prank', 'retract', 'retracted', 'untrue', 'satire', 'rumor', 'rumour', 'claims',
+  'fake',
+  'fraud',
+  'hoax',
+  'false',
+  'deny',
+  'denies',
+  'denied',
+  'not',
+  'despite',
+  'nope',
+  'doubt',
+  'doubts',
+  'bogus',
+  'debunk',
+  'debunked',
+  'pranks',
+  'prank',
+  'retract',
+  'retracted',
+  'untrue',
+  'satire',
+  'rumor',
+  'rumour',
+  'claims',
 ];
 
 /** Words that assert a fact as confirmed ("officials confirmed the death"): agreement more than discussion. */
 export const CONFIRMING_WORDS = [
-  'confirmed', 'confirms', 'confirm', 'announced', 'officially', 'revealed', 'verified', 'proved', 'proven', 'indeed', 'admitted',
+  'confirmed',
+  'confirms',
+  'confirm',
+  'announced',
+  'officially',
+  'revealed',
+  'verified',
+  'proved',
+  'proven',
+  'indeed',
+  'admitted',
 ];
 
 /** Attribution that passes a claim on ("according to a report", "sources say"): discussion more than agreement. */
 export const ATTRIBUTION_WORDS = [
-  'according', 'reportedly', 'allegedly', 'report', 'reports', 'reported', 'sources', 'source', 'claimed', 'claim', 'purportedly',
-  'rumors', 'rumours', 'unconfirmed', 'speculation', 'appears', 'apparently', 'suggests', 'believed', 'may', 'might', 'could',
+  'according',
+  'reportedly',
+  'allegedly',
+  'report',
+  'reports',
+  'reported',
+  'sources',
+  'source',
+  'claimed',
+  'claim',
+  'purportedly',
+  'rumors',
+  'rumours',
+  'unconfirmed',
+  'speculation',
+  'appears',
+  'apparently',
+  'suggests',
+  'believed',
+  'may',
+  'might',
+  'could',
 ];
 
 /** The named lists, in the order of the features they make. */

@@ -33,30 +33,75 @@ export interface Reading {
 }
 
 const READING_FEATURES: ReadonlyArray<[string, FeatureGroup]> = [
-  ['supports', 'engine'], ['contradicts', 'engine'], ['mentions', 'engine'], ['overlap', 'engine'],
-  ['matchedQuantity', 'engine'], ['matchedDate', 'engine'], ['matchedName', 'engine'],
-  ['conflictQuantity', 'engine'], ['conflictDate', 'engine'], ['conflictName', 'engine'], ['conflictPolarity', 'engine'],
-  ['negated', 'engine'], ['hedged', 'engine'], ['question', 'engine'], ['differentTopic', 'engine'], ['missingName', 'engine'],
-  ['jaccard', 'lexical'], ['coverage', 'lexical'], ['idfCoverage', 'lexical'], ['bigramShare', 'lexical'],
-  ['refuting', 'cues'], ['negation', 'cues'], ['denial', 'cues'], ['hedging', 'cues'], ['attribution', 'cues'], ['confirming', 'cues'],
-  ['vectorMean', 'semantic'], ['vectorAligned', 'semantic'], ['opposites', 'semantic'],
+  ['supports', 'engine'],
+  ['contradicts', 'engine'],
+  ['mentions', 'engine'],
+  ['overlap', 'engine'],
+  ['matchedQuantity', 'engine'],
+  ['matchedDate', 'engine'],
+  ['matchedName', 'engine'],
+  ['conflictQuantity', 'engine'],
+  ['conflictDate', 'engine'],
+  ['conflictName', 'engine'],
+  ['conflictPolarity', 'engine'],
+  ['negated', 'engine'],
+  ['hedged', 'engine'],
+  ['question', 'engine'],
+  ['differentTopic', 'engine'],
+  ['missingName', 'engine'],
+  ['jaccard', 'lexical'],
+  ['coverage', 'lexical'],
+  ['idfCoverage', 'lexical'],
+  ['bigramShare', 'lexical'],
+  ['refuting', 'cues'],
+  ['negation', 'cues'],
+  ['denial', 'cues'],
+  ['hedging', 'cues'],
+  ['attribution', 'cues'],
+  ['confirming', 'cues'],
+  ['vectorMean', 'semantic'],
+  ['vectorAligned', 'semantic'],
+  ['opposites', 'semantic'],
 ];
 
 const CLAIM_FEATURES: ReadonlyArray<[string, FeatureGroup]> = [
-  ['claim.negated', 'engine'], ['claim.hedged', 'engine'], ['claim.question', 'engine'],
-  ['claim.quantities', 'engine'], ['claim.dates', 'engine'], ['claim.names', 'engine'], ['candidates', 'engine'],
-  ['claim.length', 'lexical'], ['candidates.cosine', 'lexical'],
-  ['claim.refuting', 'cues'], ['claim.negation', 'cues'], ['claim.denial', 'cues'], ['claim.hedging', 'cues'], ['claim.attribution', 'cues'], ['claim.confirming', 'cues'],
+  ['claim.negated', 'engine'],
+  ['claim.hedged', 'engine'],
+  ['claim.question', 'engine'],
+  ['claim.quantities', 'engine'],
+  ['claim.dates', 'engine'],
+  ['claim.names', 'engine'],
+  ['candidates', 'engine'],
+  ['claim.length', 'lexical'],
+  ['candidates.cosine', 'lexical'],
+  ['claim.refuting', 'cues'],
+  ['claim.negation', 'cues'],
+  ['claim.denial', 'cues'],
+  ['claim.hedging', 'cues'],
+  ['claim.attribution', 'cues'],
+  ['claim.confirming', 'cues'],
   ...REFUTING_WORDS.map((w): [string, FeatureGroup] => [`claim.word.${w}`, 'cues']),
-  ['profile.present', 'profile'], ['profile.cosine', 'profile'], ['profile.coverage', 'profile'], ['profile.lead', 'profile'],
-  ['profile.refuting', 'profile'], ['profile.negation', 'profile'], ['profile.denial', 'profile'], ['profile.hedging', 'profile'],
-  ['profile.attribution', 'profile'], ['profile.confirming', 'profile'],
-  ['profile.negated', 'profile'], ['profile.hedged', 'profile'], ['profile.questions', 'profile'], ['profile.size', 'profile'],
+  ['profile.present', 'profile'],
+  ['profile.cosine', 'profile'],
+  ['profile.coverage', 'profile'],
+  ['profile.lead', 'profile'],
+  ['profile.refuting', 'profile'],
+  ['profile.negation', 'profile'],
+  ['profile.denial', 'profile'],
+  ['profile.hedging', 'profile'],
+  ['profile.attribution', 'profile'],
+  ['profile.confirming', 'profile'],
+  ['profile.negated', 'profile'],
+  ['profile.hedged', 'profile'],
+  ['profile.questions', 'profile'],
+  ['profile.size', 'profile'],
 ];
 
 /** Names and groups of the dense features, in vector order. */
 export const DENSE_FEATURES: ReadonlyArray<[string, FeatureGroup]> = [
-  ...(['max', 'mean', 'top'] as const).flatMap((agg) => READING_FEATURES.map(([n, g]): [string, FeatureGroup] => [`${agg}.${n}`, g])),
+  ...(['max', 'mean', 'top'] as const).flatMap((agg) =>
+    READING_FEATURES.map(([n, g]): [string, FeatureGroup] => [`${agg}.${n}`, g]),
+  ),
   ...CLAIM_FEATURES,
 ];
 
@@ -76,7 +121,12 @@ function idfOf(space: FeatureSpace, term: string): number {
 }
 
 /** The engine's and the cue lists' reading of one candidate: computed once, reused for every subset judged. */
-export function readCandidate(claim: ClaimAnalysis, statement: Statement, space: FeatureSpace, publishedAt?: string): Reading {
+export function readCandidate(
+  claim: ClaimAnalysis,
+  statement: Statement,
+  space: FeatureSpace,
+  publishedAt?: string,
+): Reading {
   const alignment = alignStatement(claim, statement, publishedAt);
   const tokens = foldedTokens(statement.text);
   const cues = cuesOf(tokens);
@@ -102,8 +152,12 @@ export function readCandidate(claim: ClaimAnalysis, statement: Statement, space:
     alignment.stance === 'CONTRADICTS' ? 1 : 0,
     alignment.stance === 'MENTIONS' ? 1 : 0,
     alignment.score,
-    count('quantity', alignment.matched), count('date', alignment.matched), count('name', alignment.matched),
-    count('quantity', alignment.conflicting), count('date', alignment.conflicting), count('name', alignment.conflicting),
+    count('quantity', alignment.matched),
+    count('date', alignment.matched),
+    count('name', alignment.matched),
+    count('quantity', alignment.conflicting),
+    count('date', alignment.conflicting),
+    count('name', alignment.conflicting),
     count('polarity', alignment.conflicting),
     statement.slots.negated ? 1 : 0,
     statement.slots.hedged ? 1 : 0,
@@ -157,7 +211,12 @@ function addBlock(out: Features, counts: ReadonlyMap<string, number>, space: Fea
 }
 
 /** The model's input for a claim and some of one report's candidates (already read), with its profile if any. */
-export function featuresOf(claim: ClaimAnalysis, readings: readonly Reading[], space: FeatureSpace, profile?: ReportProfile): Features {
+export function featuresOf(
+  claim: ClaimAnalysis,
+  readings: readonly Reading[],
+  space: FeatureSpace,
+  profile?: ReportProfile,
+): Features {
   const width = READING_FEATURES.length;
   const dense = new Float64Array(DENSE_FEATURES.length);
   const n = readings.length;
@@ -178,14 +237,21 @@ export function featuresOf(claim: ClaimAnalysis, readings: readonly Reading[], s
   const claimCues = cuesOf(claimTokens);
   const claimWords = new Set(claimTokens);
   const candidateCounts = new Map<string, number>();
-  for (const r of readings) for (const t of r.statement.terms) candidateCounts.set(t, (candidateCounts.get(t) ?? 0) + 1);
+  for (const r of readings)
+    for (const t of r.statement.terms) candidateCounts.set(t, (candidateCounts.get(t) ?? 0) + 1);
   const profileCounts = new Map(profile?.terms ?? []);
   const lead = new Set(profile?.lead ?? []);
   const statements = Math.max(profile?.n ?? 0, 1);
   const claimValues = [
-    c.slots.negated ? 1 : 0, c.slots.hedged ? 1 : 0, isQuestion(c.text) ? 1 : 0,
-    cap(c.slots.quantities.length), cap(c.slots.dates.length), cap(c.slots.names.length), n / CANDIDATES_PER_REPORT,
-    Math.log1p(claim.terms.length), cosine(claim.terms, candidateCounts, space),
+    c.slots.negated ? 1 : 0,
+    c.slots.hedged ? 1 : 0,
+    isQuestion(c.text) ? 1 : 0,
+    cap(c.slots.quantities.length),
+    cap(c.slots.dates.length),
+    cap(c.slots.names.length),
+    n / CANDIDATES_PER_REPORT,
+    Math.log1p(claim.terms.length),
+    cosine(claim.terms, candidateCounts, space),
     ...claimCues.map((found) => cap(found.length)),
     ...REFUTING_WORDS.map((w) => (claimWords.has(w) ? 1 : 0)),
     profile ? 1 : 0,

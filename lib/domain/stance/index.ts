@@ -32,31 +32,73 @@ const asRecord = (p: ArrayLike<number>): Record<StanceClass, number> =>
   Object.fromEntries(STANCE_CLASSES.map((c, i) => [c, p[i]!])) as Record<StanceClass, number>;
 
 /** What a reader is told of the deciding sentence and the report: the engine's reading, overlap, cue words. */
-function signalsOf(decided: Reading | undefined, readings: readonly Reading[], profile: ReportProfile | undefined): StanceSignal[] {
+function signalsOf(
+  decided: Reading | undefined,
+  readings: readonly Reading[],
+  profile: ReportProfile | undefined,
+): StanceSignal[] {
   const out: StanceSignal[] = [];
   if (decided) {
     const a = decided.alignment;
-    out.push({ name: 'engine', value: round(a.score), text: `the engine reads this sentence as ${a.stance.toLowerCase()}: ${a.reason}` });
-    for (const c of a.conflicting) out.push({ name: `conflict.${c.kind}`, value: 1, text: `${c.kind} conflict: claim says ${c.claim}, report says ${c.report}` });
-    for (const m of a.matched) out.push({ name: `match.${m.kind}`, value: 1, text: `${m.kind} agrees: ${m.claim} / ${m.report}` });
+    out.push({
+      name: 'engine',
+      value: round(a.score),
+      text: `the engine reads this sentence as ${a.stance.toLowerCase()}: ${a.reason}`,
+    });
+    for (const c of a.conflicting)
+      out.push({
+        name: `conflict.${c.kind}`,
+        value: 1,
+        text: `${c.kind} conflict: claim says ${c.claim}, report says ${c.report}`,
+      });
+    for (const m of a.matched)
+      out.push({ name: `match.${m.kind}`, value: 1, text: `${m.kind} agrees: ${m.claim} / ${m.report}` });
     if (decided.semantic.opposites.length > 0) {
-      out.push({ name: 'opposites', value: decided.semantic.opposites.length, text: `opposite words (WordNet): ${decided.semantic.opposites.join(', ')}` });
+      out.push({
+        name: 'opposites',
+        value: decided.semantic.opposites.length,
+        text: `opposite words (WordNet): ${decided.semantic.opposites.join(', ')}`,
+      });
     }
-    out.push({ name: 'similarity', value: round(decided.semantic.alignedSimilarity), text: `word-vector similarity to the claim: ${decided.semantic.alignedSimilarity.toFixed(2)}` });
+    out.push({
+      name: 'similarity',
+      value: round(decided.semantic.alignedSimilarity),
+      text: `word-vector similarity to the claim: ${decided.semantic.alignedSimilarity.toFixed(2)}`,
+    });
     decided.cues.forEach((found, k) => {
-      if (found.length > 0) out.push({ name: `cue.${CUE_LISTS[k]!.name}`, value: found.length, text: `${CUE_LISTS[k]!.text} in the sentence: ${[...new Set(found)].join(', ')}` });
+      if (found.length > 0)
+        out.push({
+          name: `cue.${CUE_LISTS[k]!.name}`,
+          value: found.length,
+          text: `${CUE_LISTS[k]!.text} in the sentence: ${[...new Set(found)].join(', ')}`,
+        });
     });
   }
   if (readings.length > 1) {
     const others = readings.filter((r) => r !== decided && r.alignment.stance !== 'MENTIONS');
-    for (const r of others) out.push({ name: 'engine.other', value: round(r.alignment.score), text: `another sentence reads as ${r.alignment.stance.toLowerCase()}: ${r.alignment.reason}` });
+    for (const r of others)
+      out.push({
+        name: 'engine.other',
+        value: round(r.alignment.score),
+        text: `another sentence reads as ${r.alignment.stance.toLowerCase()}: ${r.alignment.reason}`,
+      });
   }
   if (profile && profile.n > 0) {
     const refuting = profile.cues[0] ?? 0;
     const denial = profile.cues[2] ?? 0;
     const hedging = profile.cues[3] ?? 0;
-    if (refuting + denial > 0) out.push({ name: 'report.refuting', value: refuting + denial, text: `${refuting + denial} sentence(s) of the report use refuting or denying words` });
-    if (hedging > 0) out.push({ name: 'report.hedging', value: hedging, text: `${hedging} of the report's ${profile.n} sentences hedge` });
+    if (refuting + denial > 0)
+      out.push({
+        name: 'report.refuting',
+        value: refuting + denial,
+        text: `${refuting + denial} sentence(s) of the report use refuting or denying words`,
+      });
+    if (hedging > 0)
+      out.push({
+        name: 'report.hedging',
+        value: hedging,
+        text: `${hedging} of the report's ${profile.n} sentences hedge`,
+      });
   }
   return out;
 }
@@ -72,7 +114,13 @@ const ENGINE_READS: Record<number, (r: Reading) => boolean> = {
  * The deciding sentence: the best-ranked candidate the engine reads the way the model decided; else the one that,
  * judged alone (with the report's profile), gives the decided class the highest probability.
  */
-function decidingReading(claim: ClaimAnalysis, readings: readonly Reading[], decided: number, model: StanceModel, profile?: ReportProfile): Reading | undefined {
+function decidingReading(
+  claim: ClaimAnalysis,
+  readings: readonly Reading[],
+  decided: number,
+  model: StanceModel,
+  profile?: ReportProfile,
+): Reading | undefined {
   const agreeing = readings.find((r) => ENGINE_READS[decided]?.(r) ?? false);
   if (agreeing || readings.length <= 1) return agreeing ?? readings[0];
   let best = readings[0];
@@ -88,8 +136,16 @@ function decidingReading(claim: ClaimAnalysis, readings: readonly Reading[], dec
 }
 
 /** Judges one report for a claim with the given (or the checked-in) model. */
-export function judgeReport(claim: ClaimAnalysis, statements: Statement[], profile?: ReportProfile, publishedAt?: string, model: StanceModel = loadStanceModel()): StanceJudgement {
-  const readings = statements.slice(0, CANDIDATES_PER_REPORT).map((s) => readCandidate(claim, s, model.space, publishedAt));
+export function judgeReport(
+  claim: ClaimAnalysis,
+  statements: Statement[],
+  profile?: ReportProfile,
+  publishedAt?: string,
+  model: StanceModel = loadStanceModel(),
+): StanceJudgement {
+  const readings = statements
+    .slice(0, CANDIDATES_PER_REPORT)
+    .map((s) => readCandidate(claim, s, model.space, publishedAt));
   const probs = stanceProbabilities(model, featuresOf(claim, readings, model.space, profile));
   let decided = 0;
   for (let c = 1; c < 4; c++) if (probs[c]! > probs[decided]!) decided = c;
@@ -102,7 +158,12 @@ export function judgeReport(claim: ClaimAnalysis, statements: Statement[], profi
   };
 }
 
-const ENGINE_STANCE: Record<StanceClass, Stance | undefined> = { agree: 'SUPPORTS', disagree: 'CONTRADICTS', discuss: 'MENTIONS', unrelated: undefined };
+const ENGINE_STANCE: Record<StanceClass, Stance | undefined> = {
+  agree: 'SUPPORTS',
+  disagree: 'CONTRADICTS',
+  discuss: 'MENTIONS',
+  unrelated: undefined,
+};
 
 /** The engine's stance for a judgement's most probable class; undefined when the report is not evidence at all. */
 export function stanceOfJudgement(judgement: StanceJudgement): { stance: Stance | undefined; probability: number } {

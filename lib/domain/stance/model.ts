@@ -60,7 +60,8 @@ export const encodeF32 = (a: ArrayLike<number>): string => Buffer.from(Float32Ar
 export function decodeStanceModel(file: StanceModelFile): StanceModel {
   if (file.format !== 'stance-mlp-1') throw new Error(`stance model: unknown format ${String(file.format)}`);
   const names = DENSE_FEATURES.map(([n]) => n);
-  if (file.denseNames.join(',') !== names.join(',')) throw new Error('stance model: its dense features are not this engine\'s; run npm run train');
+  if (file.denseNames.join(',') !== names.join(','))
+    throw new Error("stance model: its dense features are not this engine's; run npm run train");
   const hidden = file.hidden;
   const q = Buffer.from(file.w1SparseQ, 'base64');
   const scale = f32(file.w1SparseScale);
@@ -85,7 +86,9 @@ export function decodeStanceModel(file: StanceModelFile): StanceModel {
   };
 }
 
-export const loadStanceModel = lazyAsset(() => decodeStanceModel(JSON.parse(readAsset(STANCE_MODEL_ASSET).toString('utf8')) as StanceModelFile));
+export const loadStanceModel = lazyAsset(() =>
+  decodeStanceModel(JSON.parse(readAsset(STANCE_MODEL_ASSET).toString('utf8')) as StanceModelFile),
+);
 
 /** Which dense inputs a model reads: the features of its groups (the others are held at zero). */
 const activeCache = new WeakMap<StanceModel, Uint8Array>();

@@ -37,7 +37,9 @@ export function reportProfile(statements: Statement[]): ReportProfile {
   let questions = 0;
   for (const s of statements) {
     for (const t of s.terms) if (t.length <= MAX_TERM_LENGTH) counts.set(t, (counts.get(t) ?? 0) + 1);
-    cuesOf(foldedTokens(s.text)).forEach((found, k) => (cues[k] = (cues[k] ?? 0) + (found.length > 0 ? 1 : 0)));
+    cuesOf(foldedTokens(s.text)).forEach((found, k) => {
+      cues[k] = (cues[k] ?? 0) + (found.length > 0 ? 1 : 0);
+    });
     if (s.slots.negated) negated += 1;
     if (s.slots.hedged) hedged += 1;
     if (/\?["'")\]]*$/.test(s.text.trim())) questions += 1;

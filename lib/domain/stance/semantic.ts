@@ -42,8 +42,9 @@ const lemmaOf = memo((word: string): string => lemmatize(word));
 const LETTERS = /^[a-z]+$/;
 
 /** Words that carry content: letters only, three or more, not function words (negations are read elsewhere). */
-export const contentWords = (tokens: readonly string[]): string[] =>
-  [...new Set(tokens.filter((t) => t.length >= 3 && LETTERS.test(t) && !STOP_WORDS.has(t)))];
+export const contentWords = (tokens: readonly string[]): string[] => [
+  ...new Set(tokens.filter((t) => t.length >= 3 && LETTERS.test(t) && !STOP_WORDS.has(t))),
+];
 
 interface ClaimSemantics {
   words: Set<string>;
@@ -68,7 +69,8 @@ function claimSemantics(claim: Statement): ClaimSemantics {
     const words = contentWords(foldedTokens(claim.text));
     const vectors = words.map(unitVector).filter((v): v is Float32Array => v !== null);
     const opposites = new Set<string>();
-    for (const w of words) for (const form of new Set([w, lemmaOf(w)])) for (const a of antonyms(form)) opposites.add(a);
+    for (const w of words)
+      for (const form of new Set([w, lemmaOf(w)])) for (const a of antonyms(form)) opposites.add(a);
     s = { words: new Set([...words, ...words.map(lemmaOf)]), vectors, mean: meanOf(vectors), opposites };
     claimCache.set(claim, s);
   }
@@ -100,6 +102,9 @@ export function semanticReading(claim: Statement, tokens: readonly string[]): Se
     }
     aligned = c.vectors.length === 0 ? 0 : aligned / c.vectors.length;
   }
-  const opposites = c.opposites.size === 0 ? [] : words.filter((w) => !c.words.has(w) && (c.opposites.has(w) || c.opposites.has(lemmaOf(w))));
+  const opposites =
+    c.opposites.size === 0
+      ? []
+      : words.filter((w) => !c.words.has(w) && (c.opposites.has(w) || c.opposites.has(lemmaOf(w))));
   return { meanSimilarity, alignedSimilarity: aligned, opposites };
 }

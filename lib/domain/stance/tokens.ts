@@ -5,7 +5,9 @@ import { CUE_LISTS } from './cues.js';
 export const foldedTokens = (text: string): string[] => wordTokens(text).map(foldCase);
 
 const SINGLE = CUE_LISTS.map((list) => new Set(list.words.filter((w) => !w.includes(' ') && !w.includes("'"))));
-const MULTI = CUE_LISTS.map((list) => list.words.filter((w) => w.includes(' ') || w.includes("'")).map((w) => ` ${foldCase(w)} `));
+const MULTI = CUE_LISTS.map((list) =>
+  list.words.filter((w) => w.includes(' ') || w.includes("'")).map((w) => ` ${foldCase(w)} `),
+);
 
 /** Per cue list, the cue words the tokens hold (a word or phrase as often as it occurs). */
 export function cuesOf(tokens: readonly string[]): string[][] {

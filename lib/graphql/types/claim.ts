@@ -27,17 +27,25 @@ export const EvidenceRef = builder.objectRef<EvidenceRecord>('Evidence').impleme
     sentence: t.exposeString('sentence'),
     score: t.exposeFloat('score', { description: 'topic overlap with the claim, 0..1' }),
     reason: t.exposeString('reason'),
-    rule: t.exposeString('rule', { description: 'id of the evidence rule that decided the stance (see docs/engine.md)' }),
-    probability: t.exposeFloat('probability', { description: "the stance model's calibrated probability of this stance, 0..1" }),
+    rule: t.exposeString('rule', {
+      description: 'id of the evidence rule that decided the stance (see docs/engine.md)',
+    }),
+    probability: t.exposeFloat('probability', {
+      description: "the stance model's calibrated probability of this stance, 0..1",
+    }),
     signals: t.exposeStringList('signals', { description: 'the strongest signals behind the stance, in words' }),
     copyGroup: t.exposeString('copyGroup'),
     vetted: t.exposeBoolean('vetted', {
-      description: "counted toward the verdict: false for a report of an unregistered source (or not from a registered source's domains) under the registered-sources policy",
+      description:
+        "counted toward the verdict: false for a report of an unregistered source (or not from a registered source's domains) under the registered-sources policy",
     }),
-    statementIndex: t.exposeInt('statementIndex', { description: "position of `sentence` among the report's statements (Report.statements)" }),
+    statementIndex: t.exposeInt('statementIndex', {
+      description: "position of `sentence` among the report's statements (Report.statements)",
+    }),
     context: t.field({
       type: [ReportStatementRef],
-      description: 'The deciding sentence with up to `radius` (0..5, default 1) statements of the report either side of it.',
+      description:
+        'The deciding sentence with up to `radius` (0..5, default 1) statements of the report either side of it.',
       args: { radius: t.arg.int({ required: false, defaultValue: 1 }) },
       resolve: async (e, { radius }, ctx) => {
         const r = radius ?? 1;
@@ -90,7 +98,10 @@ ClaimRef.implement({
     id: t.exposeID('id'),
     text: t.exposeString('text'),
     verdict: t.field({ type: VerdictEnum, resolve: (c) => c.verdict }),
-    confidence: t.exposeFloat('confidence', { description: 'The probability (0.01-0.99) that the verdict is right, from the calibrated confidence model (docs/engine.md#confidence)' }),
+    confidence: t.exposeFloat('confidence', {
+      description:
+        'The probability (0.01-0.99) that the verdict is right, from the calibrated confidence model (docs/engine.md#confidence)',
+    }),
     rule: t.field({ type: VerdictRuleEnum, resolve: (c) => c.rule }),
     explanation: t.exposeString('explanation'),
     supportCount: t.exposeInt('supportCount'),
@@ -115,7 +126,10 @@ ClaimRef.implement({
       resolve: async (c, _, ctx) => {
         const page = await ctx.app.listEvidence(c.id, { first: 10, stance: 'SUPPORTS' }, c);
         const reports = await Promise.all(page.edges.map((e) => ctx.loaders.report.load(e.node.reportId)));
-        return claimReviewOf(c, reports.flatMap((r) => (r?.url ? [r.url] : [])));
+        return claimReviewOf(
+          c,
+          reports.flatMap((r) => (r?.url ? [r.url] : [])),
+        );
       },
     }),
   }),
@@ -143,7 +157,8 @@ builder.queryFields((t) => ({
   }),
   claims: t.field({
     type: ClaimConnection,
-    description: 'Claims, optionally of one verdict or matching every word of `search`; newest first unless `orderBy` says otherwise (with a verdict and no `orderBy`, or with `changedSince`: most recently changed first).',
+    description:
+      'Claims, optionally of one verdict or matching every word of `search`; newest first unless `orderBy` says otherwise (with a verdict and no `orderBy`, or with `changedSince`: most recently changed first).',
     args: {
       first: t.arg.int({ required: false }),
       after: t.arg.string({ required: false }),
@@ -153,7 +168,8 @@ builder.queryFields((t) => ({
       changedSince: t.arg({
         type: 'DateTime',
         required: false,
-        description: 'only claims whose verdict (or evidence) changed at or after this time, most recently changed first: poll with the time of your last poll minus a minute, and dedupe',
+        description:
+          'only claims whose verdict (or evidence) changed at or after this time, most recently changed first: poll with the time of your last poll minus a minute, and dedupe',
       }),
     },
     resolve: (_, args, ctx) => {

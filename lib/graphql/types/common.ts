@@ -18,7 +18,12 @@ export const StanceEnum = builder.enumType('Stance', {
 
 export const VerdictRuleEnum = builder.enumType('VerdictRule', {
   description: 'Which verdict rule fired.',
-  values: ['CONTRADICTED', 'TWO_OR_MORE_INDEPENDENT_SOURCES', 'ONE_INDEPENDENT_SOURCE', 'NO_SUPPORTING_OR_CONTRADICTING_REPORT'] as const,
+  values: [
+    'CONTRADICTED',
+    'TWO_OR_MORE_INDEPENDENT_SOURCES',
+    'ONE_INDEPENDENT_SOURCE',
+    'NO_SUPPORTING_OR_CONTRADICTING_REPORT',
+  ] as const,
 });
 
 builder.scalarType('JSON', {
@@ -65,4 +70,3 @@ export function connectionOf<T>(name: string, node: ObjectRef<Types, T, T>): Obj
     }),
   });
 }
-

@@ -37,7 +37,9 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
         return { ...stored, key: r.sourceKey, name: r.source, reportCount: stored?.reportCount ?? 0 };
       },
     }),
-    copyGroup: t.exposeString('copyGroup', { description: 'Reports in one copy group are one text (syndication, reprints) and count as one source.' }),
+    copyGroup: t.exposeString('copyGroup', {
+      description: 'Reports in one copy group are one text (syndication, reprints) and count as one source.',
+    }),
     statementCount: t.exposeInt('statementCount'),
     textLength: t.exposeInt('textLength'),
     contentHash: t.exposeString('contentHash'),
@@ -97,32 +99,42 @@ const IngestReportInput = builder.inputType('IngestReportInput', {
   }),
 });
 
-const IngestReportPayload = builder.objectRef<{ report: ReportRecord; created: boolean; affectedClaims: number }>('IngestReportPayload').implement({
-  fields: (t) => ({
-    report: t.field({ type: ReportRef, resolve: (p) => p.report }),
-    created: t.exposeBoolean('created', { description: 'false when the same report was already stored' }),
-    affectedClaims: t.exposeInt('affectedClaims', { description: 'claims re-checked (or queued) because of this report' }),
-  }),
-});
+const IngestReportPayload = builder
+  .objectRef<{ report: ReportRecord; created: boolean; affectedClaims: number }>('IngestReportPayload')
+  .implement({
+    fields: (t) => ({
+      report: t.field({ type: ReportRef, resolve: (p) => p.report }),
+      created: t.exposeBoolean('created', { description: 'false when the same report was already stored' }),
+      affectedClaims: t.exposeInt('affectedClaims', {
+        description: 'claims re-checked (or queued) because of this report',
+      }),
+    }),
+  });
 
 const IngestReportsInput = builder.inputType('IngestReportsInput', {
   fields: (t) => ({ reports: t.field({ type: [IngestReportInput], required: true }) }),
 });
 
-const IngestReportsPayload = builder.objectRef<{ results: Array<{ report: ReportRecord; created: boolean; affectedClaims: number }> }>('IngestReportsPayload').implement({
-  fields: (t) => ({
-    results: t.field({ type: [IngestReportPayload], resolve: (p) => p.results }),
-    reports: t.field({ type: [ReportRef], resolve: (p) => p.results.map((r) => r.report) }),
-  }),
-});
+const IngestReportsPayload = builder
+  .objectRef<{ results: Array<{ report: ReportRecord; created: boolean; affectedClaims: number }> }>(
+    'IngestReportsPayload',
+  )
+  .implement({
+    fields: (t) => ({
+      results: t.field({ type: [IngestReportPayload], resolve: (p) => p.results }),
+      reports: t.field({ type: [ReportRef], resolve: (p) => p.results.map((r) => r.report) }),
+    }),
+  });
 
-const DeleteReportPayload = builder.objectRef<{ report: ReportRecord; affectedClaims: number }>('DeleteReportPayload').implement({
-  fields: (t) => ({
-    deletedReportId: t.id({ resolve: (p) => p.report.id }),
-    report: t.field({ type: ReportRef, resolve: (p) => p.report }),
-    affectedClaims: t.exposeInt('affectedClaims'),
-  }),
-});
+const DeleteReportPayload = builder
+  .objectRef<{ report: ReportRecord; affectedClaims: number }>('DeleteReportPayload')
+  .implement({
+    fields: (t) => ({
+      deletedReportId: t.id({ resolve: (p) => p.report.id }),
+      report: t.field({ type: ReportRef, resolve: (p) => p.report }),
+      affectedClaims: t.exposeInt('affectedClaims'),
+    }),
+  });
 
 builder.mutationFields((t) => ({
   ingestReport: t.field({

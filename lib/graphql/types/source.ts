@@ -12,15 +12,23 @@ builder.objectFields(SourceRef, (t) => ({
     description: 'registered by an operator and not retired: under the registered-sources policy only these count',
     resolve: (s) => isRegistered(s),
   }),
-  domains: t.stringList({ description: 'hosts its reports come from (subdomains included)', resolve: (s) => s.domains ?? [] }),
-  group: t.string({ nullable: true, description: 'owner group: outlets of one group count as one independent source', resolve: (s) => s.group ?? null }),
+  domains: t.stringList({
+    description: 'hosts its reports come from (subdomains included)',
+    resolve: (s) => s.domains ?? [],
+  }),
+  group: t.string({
+    nullable: true,
+    description: 'owner group: outlets of one group count as one independent source',
+    resolve: (s) => s.group ?? null,
+  }),
   registeredAt: t.expose('registeredAt', { type: 'DateTime', nullable: true }),
   retiredAt: t.expose('retiredAt', { type: 'DateTime', nullable: true }),
 }));
 
 builder.objectField(ReportRef, 'vetted', (t) =>
   t.boolean({
-    description: "counts toward verdicts under the deployment's source policy (always under `open`; under `registered` only from a registered source's domains)",
+    description:
+      "counts toward verdicts under the deployment's source policy (always under `open`; under `registered` only from a registered source's domains)",
     resolve: async (r, _, ctx) => ctx.app.isVetted(r, await ctx.loaders.source.load(r.sourceKey)),
   }),
 );
@@ -28,8 +36,14 @@ builder.objectField(ReportRef, 'vetted', (t) =>
 const RegisterSourceInput = builder.inputType('RegisterSourceInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'The publisher name reports give as their source.' }),
-    domains: t.stringList({ required: true, description: 'Domains its reports come from, e.g. ["bayledger.example"]; subdomains are included.' }),
-    group: t.string({ required: false, description: 'The owner: outlets of one group count as one independent source. Defaults to the name.' }),
+    domains: t.stringList({
+      required: true,
+      description: 'Domains its reports come from, e.g. ["bayledger.example"]; subdomains are included.',
+    }),
+    group: t.string({
+      required: false,
+      description: 'The owner: outlets of one group count as one independent source. Defaults to the name.',
+    }),
   }),
 });
 
@@ -64,7 +78,8 @@ builder.queryField('source', (t) =>
 builder.mutationFields((t) => ({
   registerSource: t.field({
     type: SourcePayload,
-    description: 'Admin: register a publisher with its domains and owner group. Claims its reports touch are re-checked.',
+    description:
+      'Admin: register a publisher with its domains and owner group. Claims its reports touch are re-checked.',
     args: { input: t.arg({ type: RegisterSourceInput, required: true }) },
     resolve: async (_, { input }, ctx) => {
       requireAdmin(ctx);

@@ -21,16 +21,25 @@ export const VerdictChangedEventRef = builder.objectRef<VerdictEvent>('VerdictCh
     verdict: t.field({ type: VerdictEnum, resolve: (e) => e.verdict }),
     confidence: t.exposeFloat('confidence'),
     rule: t.field({ type: VerdictRuleEnum, resolve: (e) => e.rule }),
-    reportId: t.exposeID('reportId', { nullable: true, description: 'the report whose arrival or removal caused the change; null for a submit or a manual re-check' }),
+    reportId: t.exposeID('reportId', {
+      nullable: true,
+      description: 'the report whose arrival or removal caused the change; null for a submit or a manual re-check',
+    }),
     // Read fresh, not through the loader: a subscription's context (and its loader cache) lives as long as the stream.
-    claim: t.field({ type: ClaimRef, nullable: true, description: 'the claim as it is now', resolve: (e, _, ctx) => ctx.app.getClaim(e.claimId) }),
+    claim: t.field({
+      type: ClaimRef,
+      nullable: true,
+      description: 'the claim as it is now',
+      resolve: (e, _, ctx) => ctx.app.getClaim(e.claimId),
+    }),
   }),
 });
 
 builder.subscriptionField('verdictChanged', (t) =>
   t.field({
     type: VerdictChangedEventRef,
-    description: "A claim's verdict changed: of one claim (claimId), to one verdict (verdict), or any. Served over SSE by local and self-hosted servers; on AWS use webhooks or poll claims(changedSince:).",
+    description:
+      "A claim's verdict changed: of one claim (claimId), to one verdict (verdict), or any. Served over SSE by local and self-hosted servers; on AWS use webhooks or poll claims(changedSince:).",
     args: {
       claimId: t.arg.id({ required: false }),
       verdict: t.arg({ type: VerdictEnum, required: false }),
@@ -38,12 +47,18 @@ builder.subscriptionField('verdictChanged', (t) =>
     subscribe: (_, args, ctx) => {
       requireReader(ctx);
       if (!ctx.live) {
-        throw userError('UNAVAILABLE', 'Subscriptions are not served on this deployment (a Lambda behind an HTTP API cannot hold a stream); use webhooks, or poll claims(changedSince: <your last poll>).');
+        throw userError(
+          'UNAVAILABLE',
+          'Subscriptions are not served on this deployment (a Lambda behind an HTTP API cannot hold a stream); use webhooks, or poll claims(changedSince: <your last poll>).',
+        );
       }
       const claimId = args.claimId === null || args.claimId === undefined ? undefined : String(args.claimId);
       return pipe(
         ctx.live.subscribe('verdictChanged'),
-        filter((e: VerdictEvent) => (claimId === undefined || e.claimId === claimId) && (!args.verdict || e.verdict === args.verdict)),
+        filter(
+          (e: VerdictEvent) =>
+            (claimId === undefined || e.claimId === claimId) && (!args.verdict || e.verdict === args.verdict),
+        ),
       );
     },
     resolve: (e) => e,

@@ -7,7 +7,9 @@ import { VerdictEnum } from './common.js';
 const WebhookStatusEnum = builder.enumType('WebhookStatus', {
   values: {
     ACTIVE: { description: 'deliveries are going through' },
-    FAILING: { description: 'a delivery was dead-lettered after every attempt failed; the next success makes it ACTIVE again' },
+    FAILING: {
+      description: 'a delivery was dead-lettered after every attempt failed; the next success makes it ACTIVE again',
+    },
   } as const,
 });
 
@@ -39,7 +41,11 @@ const WebhookRef = builder.objectRef<WebhookRecord>('Webhook').implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     url: t.exposeString('url'),
-    verdicts: t.field({ type: [VerdictEnum], description: 'only changes to these verdicts; empty = all', resolve: (w) => w.verdicts }),
+    verdicts: t.field({
+      type: [VerdictEnum],
+      description: 'only changes to these verdicts; empty = all',
+      resolve: (w) => w.verdicts,
+    }),
     claimIds: t.exposeIDList('claimIds', { description: 'only these claims; empty = all' }),
     status: t.field({ type: WebhookStatusEnum, resolve: (w) => w.status }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
@@ -55,18 +61,29 @@ const WebhookRef = builder.objectRef<WebhookRecord>('Webhook').implement({
 
 const CreateWebhookInput = builder.inputType('CreateWebhookInput', {
   fields: (t) => ({
-    url: t.string({ required: true, description: 'https URL (http only to loopback on local servers); private and metadata addresses are refused' }),
-    verdicts: t.field({ type: [VerdictEnum], required: false, description: 'only changes to these verdicts; empty or unset = all' }),
+    url: t.string({
+      required: true,
+      description: 'https URL (http only to loopback on local servers); private and metadata addresses are refused',
+    }),
+    verdicts: t.field({
+      type: [VerdictEnum],
+      required: false,
+      description: 'only changes to these verdicts; empty or unset = all',
+    }),
     claimIds: t.idList({ required: false, description: 'only these claims; empty or unset = all' }),
   }),
 });
 
-const CreateWebhookPayload = builder.objectRef<{ webhook: WebhookRecord; secret: string }>('CreateWebhookPayload').implement({
-  fields: (t) => ({
-    webhook: t.field({ type: WebhookRef, resolve: (p) => p.webhook }),
-    secret: t.exposeString('secret', { description: 'the signing secret: shown only here, keep it; it verifies X-Factcheck-Signature' }),
-  }),
-});
+const CreateWebhookPayload = builder
+  .objectRef<{ webhook: WebhookRecord; secret: string }>('CreateWebhookPayload')
+  .implement({
+    fields: (t) => ({
+      webhook: t.field({ type: WebhookRef, resolve: (p) => p.webhook }),
+      secret: t.exposeString('secret', {
+        description: 'the signing secret: shown only here, keep it; it verifies X-Factcheck-Signature',
+      }),
+    }),
+  });
 
 const DeleteWebhookPayload = builder.objectRef<{ webhook: WebhookRecord }>('DeleteWebhookPayload').implement({
   fields: (t) => ({ webhook: t.field({ type: WebhookRef, resolve: (p) => p.webhook }) }),
@@ -90,7 +107,11 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: CreateWebhookInput, required: true }) },
     resolve: (_, { input }, ctx) => {
       requireAdmin(ctx);
-      return ctx.app.createWebhook({ url: input.url, verdicts: input.verdicts ?? null, claimIds: input.claimIds?.map(String) ?? null });
+      return ctx.app.createWebhook({
+        url: input.url,
+        verdicts: input.verdicts ?? null,
+        claimIds: input.claimIds?.map(String) ?? null,
+      });
     },
   }),
   deleteWebhook: t.field({

@@ -1,6 +1,13 @@
 // Word vectors read from the committed asset (assets/vectors.bin), as the engine reads them.
 import { describe, expect, it } from 'vitest';
-import { cosine, decodeVectors, nearestWords, phraseSimilarity, similarity, wordVector } from '../../../lib/domain/resources/vectors.js';
+import {
+  cosine,
+  decodeVectors,
+  nearestWords,
+  phraseSimilarity,
+  similarity,
+  wordVector,
+} from '../../../lib/domain/resources/vectors.js';
 import { encodeVectors } from '../../../lib/assets/vectors.js';
 
 describe('word vectors', () => {
@@ -42,7 +49,7 @@ describe('vector file format', () => {
     for (const [word, v] of Object.entries(source)) {
       const i = decoded.words.indexOf(word);
       const back = [0, 1, 2].map((d) => decoded.values[i * 3 + d]! * decoded.scales[i]!);
-      back.forEach((x, d) => expect(x).toBeCloseTo(v[d]!, 1));
+      for (const [d, x] of back.entries()) expect(x).toBeCloseTo(v[d]!, 1);
     }
     expect(cosine([1, 0], [0, 1])).toBe(0);
   });

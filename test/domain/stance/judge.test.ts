@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim, analyzeReport } from '../../../lib/domain/index.js';
-import { CANDIDATES_PER_REPORT, judgeReport, reportProfile, STANCE_CLASSES, stanceOfJudgement } from '../../../lib/domain/stance/index.js';
+import {
+  CANDIDATES_PER_REPORT,
+  judgeReport,
+  reportProfile,
+  STANCE_CLASSES,
+  stanceOfJudgement,
+} from '../../../lib/domain/stance/index.js';
 
 // Invented reports about an invented bridge; the claim is judged against each with the checked-in model.
 const claim = analyzeClaim('The Fenwick Bridge was closed to traffic on Monday');
@@ -9,12 +15,16 @@ const REPORTS = {
     'The Fenwick Bridge was closed to traffic on Monday after engineers found cracks in its main span. Drivers were sent on a long detour through the town centre. The council said repairs would take several weeks.',
   denies:
     'The council denied reports that the Fenwick Bridge was closed to traffic on Monday, calling the story a hoax. The bridge remained open and traffic moved normally, officials said. A photo shared online was fake.',
-  other: 'A new bakery opened on the high street this week. Its owner said the sourdough sold out within hours. Customers queued around the block.',
+  other:
+    'A new bakery opened on the high street this week. Its owner said the sourdough sold out within hours. Customers queued around the block.',
 };
 
 const judge = (text: string) => {
   const { statements } = analyzeReport({ text });
-  return { statements, judgement: judgeReport(claim, statements.slice(0, CANDIDATES_PER_REPORT), reportProfile(statements)) };
+  return {
+    statements,
+    judgement: judgeReport(claim, statements.slice(0, CANDIDATES_PER_REPORT), reportProfile(statements)),
+  };
 };
 
 describe('judgeReport', () => {
@@ -47,12 +57,19 @@ describe('judgeReport', () => {
 
   it('keeps a report profile small and judges without one', () => {
     // The worst case: every sentence brings long, distinct words.
-    const word = (i: number, k: number) => `${'abcdefghij'.repeat(2).slice(i % 10, (i % 10) + 9)}${String.fromCharCode(97 + (k % 26))}${'xyzuvw'[i % 6]}${'qrstuvwxy'[Math.floor(i / 6) % 9]}${'mnopq'[Math.floor(i / 54) % 5]}ation`;
-    const text = Array.from({ length: 150 }, (_, i) => `The ${word(i, 1)} and ${word(i, 2)} met the ${word(i, 3)} of ${word(i, 4)}.`).join(' ');
+    const word = (i: number, k: number) =>
+      `${'abcdefghij'.repeat(2).slice(i % 10, (i % 10) + 9)}${String.fromCharCode(97 + (k % 26))}${'xyzuvw'[i % 6]}${'qrstuvwxy'[Math.floor(i / 6) % 9]}${'mnopq'[Math.floor(i / 54) % 5]}ation`;
+    const text = Array.from(
+      { length: 150 },
+      (_, i) => `The ${word(i, 1)} and ${word(i, 2)} met the ${word(i, 3)} of ${word(i, 4)}.`,
+    ).join(' ');
     const { statements } = analyzeReport({ text });
     expect(new Set(statements.flatMap((s) => s.terms)).size).toBeGreaterThan(200);
     expect(JSON.stringify(reportProfile(statements)).length).toBeLessThan(2048);
-    const without = judgeReport(claim, analyzeReport({ text: REPORTS.denies }).statements.slice(0, CANDIDATES_PER_REPORT));
+    const without = judgeReport(
+      claim,
+      analyzeReport({ text: REPORTS.denies }).statements.slice(0, CANDIDATES_PER_REPORT),
+    );
     expect(without.probs.disagree).toBeGreaterThan(without.probs.unrelated);
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeClaim, analyzeReport } from '../../../lib/domain/index.js';
-import { DENSE_FEATURES, FEATURE_GROUPS, featuresOf, readCandidate, type FeatureSpace } from '../../../lib/domain/stance/features.js';
+import {
+  DENSE_FEATURES,
+  FEATURE_GROUPS,
+  featuresOf,
+  readCandidate,
+  type FeatureSpace,
+} from '../../../lib/domain/stance/features.js';
 import { decodeStanceModel, stanceLogits, stanceProbabilities } from '../../../lib/domain/stance/model.js';
 import { reportProfile } from '../../../lib/domain/stance/profile.js';
 import { encodeModelFile, modelFile } from '../../../lib/train/export.js';
@@ -8,7 +14,11 @@ import { forward, initNet, trainNet, type Input } from '../../../lib/train/mlp.j
 import { seededRandom } from '../../../lib/train/random.js';
 
 const vocab = ['bridg', 'close', 'traffic', 'open', 'council', 'hoax', 'river'];
-const space: FeatureSpace = { vocab: new Map(vocab.map((t, i) => [t, i])), idf: Float32Array.from(vocab.map((_, i) => 1 + i / 10)), idfUnknown: 2 };
+const space: FeatureSpace = {
+  vocab: new Map(vocab.map((t, i) => [t, i])),
+  idf: Float32Array.from(vocab.map((_, i) => 1 + i / 10)),
+  idfUnknown: 2,
+};
 const D = DENSE_FEATURES.length;
 const ones = new Float32Array(D).fill(1);
 const zeros = new Float32Array(D);
@@ -16,7 +26,9 @@ const zeros = new Float32Array(D);
 /** The invented example every check below reads. */
 function invented() {
   const claim = analyzeClaim('The Fenwick Bridge was closed to traffic on Monday.');
-  const report = analyzeReport({ text: 'The town council closed the Fenwick Bridge to traffic on Monday. The river had risen overnight.' });
+  const report = analyzeReport({
+    text: 'The town council closed the Fenwick Bridge to traffic on Monday. The river had risen overnight.',
+  });
   const readings = report.statements.map((s) => readCandidate(claim, s, space));
   return featuresOf(claim, readings, space, reportProfile(report.statements));
 }
@@ -24,14 +36,28 @@ function invented() {
 describe('stance model file', () => {
   it('reads back to the trainer forward pass on a fixed vector', () => {
     const net = initNet(D, 3 * vocab.length, 8, seededRandom(3));
-    const file = modelFile({ net, groups: [...FEATURE_GROUPS], space, vocab, mean: zeros, std: ones, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: 'test' });
+    const file = modelFile({
+      net,
+      groups: [...FEATURE_GROUPS],
+      space,
+      vocab,
+      mean: zeros,
+      std: ones,
+      offsets: [0, 0, 0, 0],
+      temperature: 1,
+      trainedOn: 'test',
+    });
     const model = decodeStanceModel(file);
     const features = invented();
     expect(features.dense.length).toBe(D);
     expect(features.sparseIndex.length).toBeGreaterThan(0);
     // The trainer's pass on the weights as shipped (sparse rows quantised) gives the model's logits.
     const shipped = { ...net, w1s: model.w1Sparse };
-    const input: Input = { dense: Float32Array.from(features.dense), sparseIndex: Int32Array.from(features.sparseIndex), sparseValue: Float32Array.from(features.sparseValue) };
+    const input: Input = {
+      dense: Float32Array.from(features.dense),
+      sparseIndex: Int32Array.from(features.sparseIndex),
+      sparseValue: Float32Array.from(features.sparseValue),
+    };
     const expected = forward(shipped, input, true);
     const got = stanceLogits(model, features);
     for (let c = 0; c < 4; c++) expect(got[c]).toBeCloseTo(expected[c]!, 4);
@@ -42,9 +68,19 @@ describe('stance model file', () => {
     expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 10);
   });
 
-  it('applies offsets before the temperature and refuses another engine\'s features', () => {
+  it("applies offsets before the temperature and refuses another engine's features", () => {
     const net = initNet(D, 3 * vocab.length, 8, seededRandom(4));
-    const base = modelFile({ net, groups: ['engine'], space, vocab, mean: zeros, std: ones, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: 'test' });
+    const base = modelFile({
+      net,
+      groups: ['engine'],
+      space,
+      vocab,
+      mean: zeros,
+      std: ones,
+      offsets: [0, 0, 0, 0],
+      temperature: 1,
+      trainedOn: 'test',
+    });
     const shifted = decodeStanceModel({ ...base, offsets: [0, 5, 0, 0], temperature: 2 });
     const features = invented();
     const z = stanceLogits(shifted, features);
@@ -61,11 +97,38 @@ describe('stance model file', () => {
       return { dense, sparseIndex: Int32Array.from([i % vocab.length]), sparseValue: Float32Array.from([1]) };
     });
     const labels = inputs.map((x) => x.dense[0]!);
-    const options = { hidden: 6, epochs: 3, batch: 16, lr: 0.01, dropout: 0.2, weightDecay: 1e-4, seed: 5, classWeights: [1, 1, 1, 1], useSparse: true, sparseSize: 3 * vocab.length };
-    const accuracy = (n: Parameters<typeof forward>[0]) => inputs.filter((x, i) => { const z = forward(n, x, true); return z.indexOf(Math.max(...z)) === labels[i]; }).length / inputs.length;
+    const options = {
+      hidden: 6,
+      epochs: 3,
+      batch: 16,
+      lr: 0.01,
+      dropout: 0.2,
+      weightDecay: 1e-4,
+      seed: 5,
+      classWeights: [1, 1, 1, 1],
+      useSparse: true,
+      sparseSize: 3 * vocab.length,
+    };
+    const accuracy = (n: Parameters<typeof forward>[0]) =>
+      inputs.filter((x, i) => {
+        const z = forward(n, x, true);
+        return z.indexOf(Math.max(...z)) === labels[i];
+      }).length / inputs.length;
     const bytes = () => {
       const { net } = trainNet(inputs, labels, options, accuracy);
-      return encodeModelFile(modelFile({ net, groups: ['engine', 'tf'], space, vocab, mean: zeros, std: ones, offsets: [0, 0, 0, 0], temperature: 1, trainedOn: 'test' }));
+      return encodeModelFile(
+        modelFile({
+          net,
+          groups: ['engine', 'tf'],
+          space,
+          vocab,
+          mean: zeros,
+          std: ones,
+          offsets: [0, 0, 0, 0],
+          temperature: 1,
+          trainedOn: 'test',
+        }),
+      );
     };
     const first = bytes();
     expect(bytes().equals(first)).toBe(true);

@@ -4,7 +4,15 @@ import { gql } from '../api.js';
 import { h, percent, replaceChildren, svg, time } from '../dom.js';
 import { STANCE_ORDER } from '../../../lib/domain/types.js';
 import { reportHref } from '../router.js';
-import { RULE_TEXT, STANCE_INFO, VERDICT_INFO, stanceBadge, verdictBadge, type Stance, type Verdict } from '../verdict.js';
+import {
+  RULE_TEXT,
+  STANCE_INFO,
+  VERDICT_INFO,
+  stanceBadge,
+  verdictBadge,
+  type Stance,
+  type Verdict,
+} from '../verdict.js';
 import { announce, errorBox, type View } from '../view.js';
 
 interface Slot {
@@ -78,14 +86,27 @@ const CLAIM = `query Claim($id: ID!) {
 
 const MORE_EVIDENCE = `query MoreEvidence($id: ID!, $after: String) { claim(id: $id) { evidence(first: ${EVIDENCE_PAGE}, after: $after) { ${EVIDENCE_FIELDS} } } }`;
 
-
 function slots(e: Evidence): HTMLElement | null {
   if (e.matched.length === 0 && e.conflicting.length === 0) return null;
   return h(
     'ul',
     { class: 'slots', 'aria-label': 'Checked details' },
-    e.conflicting.map((s) => h('li', { class: 'slot slot-conflict' }, h('span', { 'aria-hidden': 'true' }, '✖ '), `${s.kind} conflicts: claim “${s.claim}”, report “${s.report}”`)),
-    e.matched.map((s) => h('li', { class: 'slot slot-match' }, h('span', { 'aria-hidden': 'true' }, '✔ '), `${s.kind} matches: “${s.report}”`)),
+    e.conflicting.map((s) =>
+      h(
+        'li',
+        { class: 'slot slot-conflict' },
+        h('span', { 'aria-hidden': 'true' }, '✖ '),
+        `${s.kind} conflicts: claim “${s.claim}”, report “${s.report}”`,
+      ),
+    ),
+    e.matched.map((s) =>
+      h(
+        'li',
+        { class: 'slot slot-match' },
+        h('span', { 'aria-hidden': 'true' }, '✔ '),
+        `${s.kind} matches: “${s.report}”`,
+      ),
+    ),
   );
 }
 
@@ -95,7 +116,10 @@ function inContext(e: Evidence): HTMLElement {
   return h(
     'blockquote',
     { class: 'context' },
-    sentences.map((s, i) => [i > 0 ? ' ' : null, s.index === e.statementIndex ? h('mark', null, s.text) : h('span', { class: 'around' }, s.text)]),
+    sentences.map((s, i) => [
+      i > 0 ? ' ' : null,
+      s.index === e.statementIndex ? h('mark', null, s.text) : h('span', { class: 'around' }, s.text),
+    ]),
   );
 }
 
@@ -127,7 +151,9 @@ function evidenceSection(claim: Claim): HTMLElement {
     'section',
     { class: 'panel', 'aria-labelledby': 'evidence-title' },
     h('h2', { id: 'evidence-title' }, 'Evidence'),
-    groups.length === 0 ? h('p', { class: 'empty' }, 'No report states, contradicts or mentions this claim yet.') : null,
+    groups.length === 0
+      ? h('p', { class: 'empty' }, 'No report states, contradicts or mentions this claim yet.')
+      : null,
     groups.map((stance) =>
       h(
         'section',
@@ -137,7 +163,15 @@ function evidenceSection(claim: Claim): HTMLElement {
       ),
     ),
     claim.evidence.pageInfo.hasNextPage
-      ? h('button', { type: 'button', class: 'more', onclick: (e: Event) => void loadMore(claim, e.currentTarget as HTMLButtonElement) }, 'Show more evidence')
+      ? h(
+          'button',
+          {
+            type: 'button',
+            class: 'more',
+            onclick: (e: Event) => void loadMore(claim, e.currentTarget as HTMLButtonElement),
+          },
+          'Show more evidence',
+        )
       : null,
   );
 }
@@ -146,9 +180,15 @@ function evidenceSection(claim: Claim): HTMLElement {
 async function loadMore(claim: Claim, button: HTMLButtonElement): Promise<void> {
   button.disabled = true;
   try {
-    const data = await gql<{ claim: { evidence: Claim['evidence'] } | null }>(MORE_EVIDENCE, { id: claim.id, after: claim.evidence.pageInfo.endCursor });
+    const data = await gql<{ claim: { evidence: Claim['evidence'] } | null }>(MORE_EVIDENCE, {
+      id: claim.id,
+      after: claim.evidence.pageInfo.endCursor,
+    });
     if (!data.claim) return;
-    claim.evidence = { nodes: [...claim.evidence.nodes, ...data.claim.evidence.nodes], pageInfo: data.claim.evidence.pageInfo };
+    claim.evidence = {
+      nodes: [...claim.evidence.nodes, ...data.claim.evidence.nodes],
+      pageInfo: data.claim.evidence.pageInfo,
+    };
     button.dispatchEvent(new CustomEvent('evidence-loaded', { bubbles: true }));
   } catch (error) {
     button.replaceWith(errorBox(error));
@@ -171,8 +211,18 @@ function sourcesSection(claim: Claim): HTMLElement {
     'section',
     { class: 'panel', 'aria-labelledby': 'sources-title' },
     h('h2', { id: 'sources-title' }, `Independent sources: ${claim.independentSources}`),
-    h('p', { class: 'hint' }, 'Copies of one text (syndication, reprints) count once, and so do reports of one publisher or owner.'),
-    uncounted > 0 ? h('p', { class: 'hint uncounted' }, `Not counted: ${uncounted} report(s) from unregistered sources (marked in the evidence).`) : null,
+    h(
+      'p',
+      { class: 'hint' },
+      'Copies of one text (syndication, reprints) count once, and so do reports of one publisher or owner.',
+    ),
+    uncounted > 0
+      ? h(
+          'p',
+          { class: 'hint uncounted' },
+          `Not counted: ${uncounted} report(s) from unregistered sources (marked in the evidence).`,
+        )
+      : null,
     groups.size === 0
       ? h('p', { class: 'empty' }, 'None yet.')
       : h(
@@ -182,14 +232,33 @@ function sourcesSection(claim: Claim): HTMLElement {
             h(
               'li',
               { class: 'copy-group' },
-              h('span', { class: 'source' }, lead!.report!.source.name), ': ',
-              h('a', { href: reportHref(lead!.report!.id) }, lead!.report!.title ?? 'Untitled report'), ' ', stanceBadge(lead!.stance),
+              h('span', { class: 'source' }, lead!.report!.source.name),
+              ': ',
+              h('a', { href: reportHref(lead!.report!.id) }, lead!.report!.title ?? 'Untitled report'),
+              ' ',
+              stanceBadge(lead!.stance),
               copies.length
                 ? h(
                     'details',
                     null,
-                    h('summary', null, `${copies.length} ${copies.length === 1 ? 'copy' : 'copies'} of this text (counted once)`),
-                    h('ul', null, copies.map((c) => h('li', null, h('span', { class: 'source' }, c.report!.source.name), ': ', h('a', { href: reportHref(c.report!.id) }, c.report!.title ?? 'Untitled report')))),
+                    h(
+                      'summary',
+                      null,
+                      `${copies.length} ${copies.length === 1 ? 'copy' : 'copies'} of this text (counted once)`,
+                    ),
+                    h(
+                      'ul',
+                      null,
+                      copies.map((c) =>
+                        h(
+                          'li',
+                          null,
+                          h('span', { class: 'source' }, c.report!.source.name),
+                          ': ',
+                          h('a', { href: reportHref(c.report!.id) }, c.report!.title ?? 'Untitled report'),
+                        ),
+                      ),
+                    ),
                   )
                 : null,
             ),
@@ -206,15 +275,25 @@ function historySection(history: HistoryEntry[]): HTMLElement {
   const chart = svg(
     'svg',
     { class: 'timeline', viewBox: `0 0 ${width} 90`, role: 'img', 'aria-labelledby': 'history-title' },
-    history.length > 1 ? svg('line', { x1: x(0), y1: 30, x2: x(history.length - 1), y2: 30, class: 'timeline-axis' }) : null,
+    history.length > 1
+      ? svg('line', { x1: x(0), y1: 30, x2: x(history.length - 1), y2: 30, class: 'timeline-axis' })
+      : null,
     history.map((entry, i) =>
       svg(
         'g',
         { class: `timeline-point point-${entry.verdict.toLowerCase()}` },
         svg('circle', { cx: x(i), cy: 30, r: 11 }),
-        svg('text', { x: x(i), y: 35, 'text-anchor': 'middle', class: 'timeline-icon' }, VERDICT_INFO[entry.verdict].icon),
+        svg(
+          'text',
+          { x: x(i), y: 35, 'text-anchor': 'middle', class: 'timeline-icon' },
+          VERDICT_INFO[entry.verdict].icon,
+        ),
         svg('text', { x: x(i), y: 60, 'text-anchor': 'middle' }, VERDICT_INFO[entry.verdict].label),
-        svg('text', { x: x(i), y: 78, 'text-anchor': 'middle', class: 'timeline-date' }, new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' })),
+        svg(
+          'text',
+          { x: x(i), y: 78, 'text-anchor': 'middle', class: 'timeline-date' },
+          new Date(entry.at).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' }),
+        ),
       ),
     ),
   );
@@ -226,7 +305,16 @@ function historySection(history: HistoryEntry[]): HTMLElement {
     h(
       'ol',
       { class: 'history' },
-      history.map((entry) => h('li', null, time(entry.at, true), ': ', verdictBadge(entry.verdict), ` at ${percent(entry.confidence)} confidence — ${RULE_TEXT[entry.rule] ?? entry.rule}`)),
+      history.map((entry) =>
+        h(
+          'li',
+          null,
+          time(entry.at, true),
+          ': ',
+          verdictBadge(entry.verdict),
+          ` at ${percent(entry.confidence)} confidence — ${RULE_TEXT[entry.rule] ?? entry.rule}`,
+        ),
+      ),
     ),
   );
 }
@@ -237,17 +325,28 @@ function render(claim: Claim): HTMLElement[] {
       'section',
       { class: 'panel verdict-panel', 'aria-labelledby': 'verdict-title' },
       h('h2', { id: 'verdict-title', class: 'visually-hidden' }, 'Verdict'),
-      h('p', { class: 'verdict-line' }, verdictBadge(claim.verdict), ' ', h('span', { class: 'confidence' }, `${percent(claim.confidence)} confidence`)),
+      h(
+        'p',
+        { class: 'verdict-line' },
+        verdictBadge(claim.verdict),
+        ' ',
+        h('span', { class: 'confidence' }, `${percent(claim.confidence)} confidence`),
+      ),
       h('p', { class: 'rule' }, h('strong', null, 'Rule: '), RULE_TEXT[claim.rule] ?? claim.rule),
       h('p', { class: 'explanation' }, claim.explanation),
       h(
         'dl',
         { class: 'counts-list' },
-        h('dt', null, 'Supporting reports'), h('dd', null, String(claim.supportCount)),
-        h('dt', null, 'Contradicting reports'), h('dd', null, String(claim.contradictCount)),
-        h('dt', null, 'Mentions'), h('dd', null, String(claim.mentionCount)),
-        h('dt', null, 'Submitted'), h('dd', null, time(claim.createdAt, true)),
-        h('dt', null, 'Last changed'), h('dd', null, time(claim.updatedAt, true)),
+        h('dt', null, 'Supporting reports'),
+        h('dd', null, String(claim.supportCount)),
+        h('dt', null, 'Contradicting reports'),
+        h('dd', null, String(claim.contradictCount)),
+        h('dt', null, 'Mentions'),
+        h('dd', null, String(claim.mentionCount)),
+        h('dt', null, 'Submitted'),
+        h('dd', null, time(claim.createdAt, true)),
+        h('dt', null, 'Last changed'),
+        h('dd', null, time(claim.updatedAt, true)),
       ),
     ),
     evidenceSection(claim),
@@ -265,7 +364,12 @@ export async function claimView(id: string): Promise<View> {
   const fetchClaim = async (pages = 1): Promise<Claim | null> => {
     const claim = (await gql<{ claim: Claim | null }>(CLAIM, { id })).claim;
     for (let page = 1; claim && page < pages && claim.evidence.pageInfo.hasNextPage; page++) {
-      const more = (await gql<{ claim: { evidence: Claim['evidence'] } | null }>(MORE_EVIDENCE, { id, after: claim.evidence.pageInfo.endCursor })).claim;
+      const more = (
+        await gql<{ claim: { evidence: Claim['evidence'] } | null }>(MORE_EVIDENCE, {
+          id,
+          after: claim.evidence.pageInfo.endCursor,
+        })
+      ).claim;
       if (!more) break;
       claim.evidence = { nodes: [...claim.evidence.nodes, ...more.evidence.nodes], pageInfo: more.evidence.pageInfo };
     }
@@ -277,13 +381,24 @@ export async function claimView(id: string): Promise<View> {
     failed = error;
   }
   if (failed) replaceChildren(body, errorBox(failed));
-  else if (!shown) replaceChildren(body, h('p', { class: 'error', role: 'alert' }, `No claim has the id ${id}.`), h('p', null, h('a', { href: '#/' }, 'Back to the claims')));
+  else if (!shown)
+    replaceChildren(
+      body,
+      h('p', { class: 'error', role: 'alert' }, `No claim has the id ${id}.`),
+      h('p', null, h('a', { href: '#/' }, 'Back to the claims')),
+    );
   else {
     heading.textContent = shown.text;
     replaceChildren(body, render(shown));
   }
   body.addEventListener('evidence-loaded', () => shown && replaceChildren(body, render(shown)));
-  const el = h('section', { class: 'view', 'aria-labelledby': 'page-title', 'data-claim-id': id }, h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← All claims')), heading, body);
+  const el = h(
+    'section',
+    { class: 'view', 'aria-labelledby': 'page-title', 'data-claim-id': id },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← All claims')),
+    heading,
+    body,
+  );
   return {
     el,
     title: shown ? `Claim: ${shown.text}` : 'Claim',
@@ -300,9 +415,10 @@ export async function claimView(id: string): Promise<View> {
       shown = next;
       const open = [...body.querySelectorAll('details')].map((d) => d.open);
       replaceChildren(body, render(next));
-      body.querySelectorAll('details').forEach((d, i) => (d.open = open[i] ?? false));
+      body.querySelectorAll('details').forEach((d, i) => {
+        d.open = open[i] ?? false;
+      });
       if (before !== next.verdict) announce(`Verdict changed: this claim is now ${VERDICT_INFO[next.verdict].label}.`);
     },
   };
 }
-

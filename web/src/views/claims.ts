@@ -61,7 +61,13 @@ function row(c: ClaimRow): HTMLElement {
 
 export async function claimsView(): Promise<View> {
   const results = h('div', { class: 'results' });
-  const searchInput = h('input', { id: 'claim-search', name: 'search', type: 'search', value: state.search, placeholder: 'e.g. dam reopened' });
+  const searchInput = h('input', {
+    id: 'claim-search',
+    name: 'search',
+    type: 'search',
+    value: state.search,
+    placeholder: 'e.g. dam reopened',
+  });
   const verdictSelect = h(
     'select',
     { id: 'claim-verdict', name: 'verdict' },
@@ -72,7 +78,11 @@ export async function claimsView(): Promise<View> {
     'select',
     { id: 'claim-order', name: 'orderBy' },
     h('option', { value: 'NEWEST', selected: state.orderBy === 'NEWEST' }, 'Newest first'),
-    h('option', { value: 'RECENTLY_CHANGED', selected: state.orderBy === 'RECENTLY_CHANGED' }, 'Most recently changed first'),
+    h(
+      'option',
+      { value: 'RECENTLY_CHANGED', selected: state.orderBy === 'RECENTLY_CHANGED' },
+      'Most recently changed first',
+    ),
   );
   let shown: ClaimRow[] = [];
   let hasNext = false;
@@ -90,7 +100,15 @@ export async function claimsView(): Promise<View> {
 
   const filters = h(
     'form',
-    { class: 'filters', role: 'search', 'aria-label': 'Filter claims', onsubmit: (e: Event) => { e.preventDefault(); apply(); } },
+    {
+      class: 'filters',
+      role: 'search',
+      'aria-label': 'Filter claims',
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        apply();
+      },
+    },
     h('div', { class: 'field' }, h('label', { for: 'claim-search' }, 'Search claims'), searchInput),
     h('div', { class: 'field' }, h('label', { for: 'claim-verdict' }, 'Verdict'), verdictSelect),
     h('div', { class: 'field' }, h('label', { for: 'claim-order' }, 'Sort'), orderSelect),
@@ -102,12 +120,44 @@ export async function claimsView(): Promise<View> {
     const pager = h(
       'nav',
       { class: 'pager', 'aria-label': 'Pages of claims' },
-      h('button', { type: 'button', disabled: state.page === 0, onclick: () => { state.page -= 1; void load(); } }, '← Previous page'),
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: state.page === 0,
+          onclick: () => {
+            state.page -= 1;
+            void load();
+          },
+        },
+        '← Previous page',
+      ),
       h('span', null, `Page ${state.page + 1}`),
-      h('button', { type: 'button', disabled: !hasNext, onclick: () => { state.page += 1; void load(); } }, 'Next page →'),
+      h(
+        'button',
+        {
+          type: 'button',
+          disabled: !hasNext,
+          onclick: () => {
+            state.page += 1;
+            void load();
+          },
+        },
+        'Next page →',
+      ),
     );
     if (shown.length === 0) {
-      replaceChildren(results, h('p', { class: 'empty' }, state.search || state.verdict ? 'No claims match these filters.' : 'No claims yet. Submit one on the Submit page.'), state.page > 0 ? pager : null);
+      replaceChildren(
+        results,
+        h(
+          'p',
+          { class: 'empty' },
+          state.search || state.verdict
+            ? 'No claims match these filters.'
+            : 'No claims yet. Submit one on the Submit page.',
+        ),
+        state.page > 0 ? pager : null,
+      );
       return;
     }
     replaceChildren(
@@ -116,7 +166,17 @@ export async function claimsView(): Promise<View> {
         'table',
         { class: 'claims' },
         h('caption', null, `Claims, ${order}, page ${state.page + 1}`),
-        h('thead', null, h('tr', null, ['Claim', 'Verdict', 'Confidence', 'Sources', state.orderBy === 'NEWEST' ? 'Submitted' : 'Changed'].map((t) => h('th', { scope: 'col' }, t)))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            ['Claim', 'Verdict', 'Confidence', 'Sources', state.orderBy === 'NEWEST' ? 'Submitted' : 'Changed'].map(
+              (t) => h('th', { scope: 'col' }, t),
+            ),
+          ),
+        ),
         h('tbody', null, shown.map(row)),
       ),
       pager,
@@ -124,14 +184,20 @@ export async function claimsView(): Promise<View> {
   }
 
   async function fetchPage(): Promise<{ rows: ClaimRow[]; hasNext: boolean; endCursor: string | null }> {
-    const data = await gql<{ claims: { nodes: ClaimRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(LIST, {
+    const data = await gql<{
+      claims: { nodes: ClaimRow[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+    }>(LIST, {
       first: PAGE_SIZE,
       after: state.cursors[state.page] ?? null,
       verdict: state.verdict || null,
       search: state.search || null,
       orderBy: state.orderBy,
     });
-    return { rows: data.claims.nodes, hasNext: data.claims.pageInfo.hasNextPage, endCursor: data.claims.pageInfo.endCursor };
+    return {
+      rows: data.claims.nodes,
+      hasNext: data.claims.pageInfo.hasNextPage,
+      endCursor: data.claims.pageInfo.endCursor,
+    };
   }
 
   async function load(): Promise<void> {
@@ -148,7 +214,7 @@ export async function claimsView(): Promise<View> {
 
   /** Polled: re-read the page shown and say which verdicts changed. */
   async function refresh(): Promise<void> {
-    let page;
+    let page: Awaited<ReturnType<typeof fetchPage>>;
     try {
       page = await fetchPage();
     } catch {
@@ -161,10 +227,17 @@ export async function claimsView(): Promise<View> {
     hasNext = page.hasNext;
     state.cursors[state.page + 1] = page.endCursor;
     render();
-    if (changed.length) announce(changed.map((c) => `Verdict changed: “${c.text}” is now ${VERDICT_INFO[c.verdict].label}.`).join(' '));
+    if (changed.length)
+      announce(changed.map((c) => `Verdict changed: “${c.text}” is now ${VERDICT_INFO[c.verdict].label}.`).join(' '));
   }
 
   await load();
-  const el = h('section', { class: 'view', 'aria-labelledby': 'page-title' }, h('h1', { id: 'page-title', tabindex: '-1' }, 'Claims'), filters, results);
+  const el = h(
+    'section',
+    { class: 'view', 'aria-labelledby': 'page-title' },
+    h('h1', { id: 'page-title', tabindex: '-1' }, 'Claims'),
+    filters,
+    results,
+  );
   return { el, title: 'Claims', refresh };
 }

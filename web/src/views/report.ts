@@ -15,7 +15,11 @@ interface Report {
   vetted: boolean;
   source: { name: string };
   statements: Array<{ index: number; text: string }>;
-  evidence: Array<{ stance: Stance; statementIndex: number; claim: { id: string; text: string; verdict: Verdict } | null }>;
+  evidence: Array<{
+    stance: Stance;
+    statementIndex: number;
+    claim: { id: string; text: string; verdict: Verdict } | null;
+  }>;
 }
 
 const REPORT = `query Report($id: ID!) {
@@ -35,11 +39,40 @@ function render(report: Report): HTMLElement[] {
     h(
       'dl',
       { class: 'meta' },
-      h('dt', null, 'Source'), h('dd', null, report.source.name, report.vetted ? null : [' ', h('span', { class: 'unvetted' }, 'not counted: unregistered source, or not from its domains')]),
-      h('dt', null, 'Published'), h('dd', null, time(report.publishedAt)),
-      h('dt', null, 'Ingested'), h('dd', null, time(report.ingestedAt, true)),
-      h('dt', null, 'URL'), h('dd', null, report.url ? (safeUrl(report.url) ? h('a', { href: report.url, rel: 'noopener noreferrer' }, report.url) : report.url) : 'none given'),
-      report.copyGroup !== report.id ? [h('dt', null, 'Copy of'), h('dd', null, h('a', { href: `#/report/${encodeURIComponent(report.copyGroup)}` }, 'the first report of this text'), ' (counts once)')] : null,
+      h('dt', null, 'Source'),
+      h(
+        'dd',
+        null,
+        report.source.name,
+        report.vetted
+          ? null
+          : [' ', h('span', { class: 'unvetted' }, 'not counted: unregistered source, or not from its domains')],
+      ),
+      h('dt', null, 'Published'),
+      h('dd', null, time(report.publishedAt)),
+      h('dt', null, 'Ingested'),
+      h('dd', null, time(report.ingestedAt, true)),
+      h('dt', null, 'URL'),
+      h(
+        'dd',
+        null,
+        report.url
+          ? safeUrl(report.url)
+            ? h('a', { href: report.url, rel: 'noopener noreferrer' }, report.url)
+            : report.url
+          : 'none given',
+      ),
+      report.copyGroup !== report.id
+        ? [
+            h('dt', null, 'Copy of'),
+            h(
+              'dd',
+              null,
+              h('a', { href: `#/report/${encodeURIComponent(report.copyGroup)}` }, 'the first report of this text'),
+              ' (counts once)',
+            ),
+          ]
+        : null,
     ),
     h(
       'section',
@@ -50,15 +83,33 @@ function render(report: Report): HTMLElement[] {
         : h(
             'ul',
             { class: 'bears-on' },
-            report.evidence.map((e) => h('li', null, stanceBadge(e.stance), ' ', e.claim ? [h('a', { href: claimHref(e.claim.id) }, e.claim.text), ' ', verdictBadge(e.claim.verdict)] : 'a deleted claim')),
+            report.evidence.map((e) =>
+              h(
+                'li',
+                null,
+                stanceBadge(e.stance),
+                ' ',
+                e.claim
+                  ? [h('a', { href: claimHref(e.claim.id) }, e.claim.text), ' ', verdictBadge(e.claim.verdict)]
+                  : 'a deleted claim',
+              ),
+            ),
           ),
     ),
     h(
       'section',
       { class: 'panel', 'aria-labelledby': 'text-title' },
       h('h2', { id: 'text-title' }, 'Text'),
-      h('p', { class: 'hint' }, 'As the service read it: page boilerplate (menus, teasers, footers) removed. Sentences cited as evidence are marked.'),
-      h('div', { class: 'report-text' }, report.statements.map((s) => h('p', null, cited.has(s.index) ? h('mark', null, s.text) : s.text))),
+      h(
+        'p',
+        { class: 'hint' },
+        'As the service read it: page boilerplate (menus, teasers, footers) removed. Sentences cited as evidence are marked.',
+      ),
+      h(
+        'div',
+        { class: 'report-text' },
+        report.statements.map((s) => h('p', null, cited.has(s.index) ? h('mark', null, s.text) : s.text)),
+      ),
     ),
   ];
 }
@@ -78,6 +129,12 @@ export async function reportView(id: string): Promise<View> {
   } catch (error) {
     replaceChildren(body, errorBox(error));
   }
-  const el = h('section', { class: 'view', 'aria-labelledby': 'page-title' }, h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← All claims')), heading, body);
+  const el = h(
+    'section',
+    { class: 'view', 'aria-labelledby': 'page-title' },
+    h('p', { class: 'crumbs' }, h('a', { href: '#/' }, '← All claims')),
+    heading,
+    body,
+  );
   return { el, title };
 }

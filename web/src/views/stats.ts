@@ -14,21 +14,34 @@ interface Stats {
 const STATS = '{ stats { claims reports sources byVerdict { CORROBORATED DISPUTED SINGLE_SOURCE UNVERIFIED } } }';
 
 function chart(stats: Stats): SVGSVGElement {
-  const rows = VERDICTS.map((v) => ({ key: v, label: `${VERDICT_INFO[v].icon} ${VERDICT_INFO[v].label}`, value: stats.byVerdict[v] }));
+  const rows = VERDICTS.map((v) => ({
+    key: v,
+    label: `${VERDICT_INFO[v].icon} ${VERDICT_INFO[v].label}`,
+    value: stats.byVerdict[v],
+  }));
   const max = Math.max(1, ...rows.map((r) => r.value));
   const barWidth = 360;
   const rowHeight = 34;
   const summary = rows.map((r) => `${r.label.slice(2)}: ${r.value}`).join(', ');
   return svg(
     'svg',
-    { class: 'chart', viewBox: `0 0 620 ${rows.length * rowHeight + 10}`, role: 'img', 'aria-label': `Claims by verdict. ${summary}.` },
+    {
+      class: 'chart',
+      viewBox: `0 0 620 ${rows.length * rowHeight + 10}`,
+      role: 'img',
+      'aria-label': `Claims by verdict. ${summary}.`,
+    },
     rows.map((r, i) =>
       svg(
         'g',
         { class: `bar bar-${r.key.toLowerCase()}`, transform: `translate(0 ${i * rowHeight + 5})` },
         svg('text', { x: 0, y: 20, class: 'bar-label' }, r.label),
         svg('rect', { x: 170, y: 4, width: Math.max(2, (r.value / max) * barWidth), height: 22, rx: 3 }),
-        svg('text', { x: 170 + Math.max(2, (r.value / max) * barWidth) + 8, y: 20, class: 'bar-value' }, String(r.value)),
+        svg(
+          'text',
+          { x: 170 + Math.max(2, (r.value / max) * barWidth) + 8, y: 20, class: 'bar-value' },
+          String(r.value),
+        ),
       ),
     ),
   );
@@ -62,6 +75,11 @@ export async function statsView(): Promise<View> {
     }
   };
   await load(false);
-  const el = h('section', { class: 'view', 'aria-labelledby': 'page-title' }, h('h1', { id: 'page-title', tabindex: '-1' }, 'Stats'), body);
+  const el = h(
+    'section',
+    { class: 'view', 'aria-labelledby': 'page-title' },
+    h('h1', { id: 'page-title', tabindex: '-1' }, 'Stats'),
+    body,
+  );
   return { el, title: 'Stats', refresh: () => load(true) };
 }

@@ -20,8 +20,16 @@ interface FieldSpec {
 function field(formId: string, spec: FieldSpec): HTMLElement {
   const id = `${formId}-${spec.name}`;
   const hintId = spec.hint ? `${id}-hint` : undefined;
-  const attrs = { id, name: spec.name, required: spec.required ?? false, 'aria-describedby': [hintId, `${id}-error`].filter(Boolean).join(' ') };
-  const control = spec.kind === 'textarea' ? h('textarea', { ...attrs, rows: 8 }) : h('input', { ...attrs, type: spec.kind ?? 'text' });
+  const attrs = {
+    id,
+    name: spec.name,
+    required: spec.required ?? false,
+    'aria-describedby': [hintId, `${id}-error`].filter(Boolean).join(' '),
+  };
+  const control =
+    spec.kind === 'textarea'
+      ? h('textarea', { ...attrs, rows: 8 })
+      : h('input', { ...attrs, type: spec.kind ?? 'text' });
   return h(
     'div',
     { class: 'field' },
@@ -33,8 +41,8 @@ function field(formId: string, spec: FieldSpec): HTMLElement {
 }
 
 function clearErrors(form: HTMLFormElement): void {
-  form.querySelectorAll('[aria-invalid]').forEach((el) => el.removeAttribute('aria-invalid'));
-  form.querySelectorAll('.field-error').forEach((el) => (el.textContent = ''));
+  for (const el of form.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
+  for (const el of form.querySelectorAll('.field-error')) el.textContent = '';
 }
 
 /** Marks the field named by the API (`input.text` -> the form's `text`) and returns whether one matched. */
@@ -62,10 +70,22 @@ function valuesOf(form: HTMLFormElement): Record<string, string> {
   return out;
 }
 
-function writeForm(id: string, title: string, fields: FieldSpec[], button: string, send: (values: Record<string, string>) => Promise<HTMLElement>): HTMLElement {
+function writeForm(
+  id: string,
+  title: string,
+  fields: FieldSpec[],
+  button: string,
+  send: (values: Record<string, string>) => Promise<HTMLElement>,
+): HTMLElement {
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const submit = h('button', { type: 'submit' }, button);
-  const form = h('form', { id, novalidate: true, 'aria-labelledby': `${id}-heading` }, fields.map((f) => field(id, f)), submit, status);
+  const form = h(
+    'form',
+    { id, novalidate: true, 'aria-labelledby': `${id}-heading` },
+    fields.map((f) => field(id, f)),
+    submit,
+    status,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
@@ -85,7 +105,14 @@ function writeForm(id: string, title: string, fields: FieldSpec[], button: strin
 }
 
 export async function submitView(): Promise<View> {
-  const keyInput = h('input', { id: 'api-key', name: 'apiKey', type: 'password', autocomplete: 'off', value: getApiKey(), 'aria-describedby': 'api-key-hint' });
+  const keyInput = h('input', {
+    id: 'api-key',
+    name: 'apiKey',
+    type: 'password',
+    autocomplete: 'off',
+    value: getApiKey(),
+    'aria-describedby': 'api-key-hint',
+  });
   const remember = h('input', { id: 'api-key-remember', type: 'checkbox', checked: getApiKey() !== '' });
   const saveKey = () => setApiKey(keyInput.value, remember.checked);
   keyInput.addEventListener('change', saveKey);
@@ -94,23 +121,52 @@ export async function submitView(): Promise<View> {
     'section',
     { class: 'panel key-panel', 'aria-labelledby': 'key-title' },
     h('h2', { id: 'key-title' }, 'API key'),
-    h('div', { class: 'field' },
+    h(
+      'div',
+      { class: 'field' },
       h('label', { for: 'api-key' }, 'API key (sent as Authorization: Bearer)'),
-      h('p', { class: 'hint', id: 'api-key-hint' }, 'Needed when the deployment requires keys for writes. Leave empty on a local server without API_KEYS.'),
-      keyInput),
-    h('div', { class: 'field checkbox' }, remember, h('label', { for: 'api-key-remember' }, 'Remember in this browser tab')),
+      h(
+        'p',
+        { class: 'hint', id: 'api-key-hint' },
+        'Needed when the deployment requires keys for writes. Leave empty on a local server without API_KEYS.',
+      ),
+      keyInput,
+    ),
+    h(
+      'div',
+      { class: 'field checkbox' },
+      remember,
+      h('label', { for: 'api-key-remember' }, 'Remember in this browser tab'),
+    ),
   );
 
   const claimForm = writeForm(
     'claim-form',
     'Submit a claim',
-    [{ name: 'text', label: 'Claim', kind: 'textarea', required: true, hint: 'One factual sentence, up to 500 characters.' }],
+    [
+      {
+        name: 'text',
+        label: 'Claim',
+        kind: 'textarea',
+        required: true,
+        hint: 'One factual sentence, up to 500 characters.',
+      },
+    ],
     'Submit claim',
     async (values) => {
       saveKey();
-      const { submitClaim } = await gql<{ submitClaim: { created: boolean; claim: { id: string; text: string; verdict: Verdict } } }>(SUBMIT, { input: { text: values.text ?? '' } });
+      const { submitClaim } = await gql<{
+        submitClaim: { created: boolean; claim: { id: string; text: string; verdict: Verdict } };
+      }>(SUBMIT, { input: { text: values.text ?? '' } });
       const c = submitClaim.claim;
-      return h('p', { class: 'success' }, submitClaim.created ? 'Submitted: ' : 'Already known: ', h('a', { href: claimHref(c.id) }, c.text), ' ', verdictBadge(c.verdict));
+      return h(
+        'p',
+        { class: 'success' },
+        submitClaim.created ? 'Submitted: ' : 'Already known: ',
+        h('a', { href: claimHref(c.id) }, c.text),
+        ' ',
+        verdictBadge(c.verdict),
+      );
     },
   );
 
@@ -122,13 +178,31 @@ export async function submitView(): Promise<View> {
       { name: 'title', label: 'Title' },
       { name: 'url', label: 'URL', kind: 'url', hint: 'http(s); the same URL again is the same report.' },
       { name: 'publishedAt', label: 'Published on', kind: 'date' },
-      { name: 'text', label: 'Text', kind: 'textarea', required: true, hint: 'The article text; menus, teasers and footers are removed.' },
+      {
+        name: 'text',
+        label: 'Text',
+        kind: 'textarea',
+        required: true,
+        hint: 'The article text; menus, teasers and footers are removed.',
+      },
     ],
     'Ingest report',
     async (values) => {
       saveKey();
-      const input = { source: values.source ?? '', text: values.text ?? '', title: values.title ?? null, url: values.url ?? null, publishedAt: values.publishedAt ?? null };
-      const { ingestReport } = await gql<{ ingestReport: { created: boolean; affectedClaims: number; report: { id: string; title: string | null; source: { name: string } } } }>(INGEST, { input });
+      const input = {
+        source: values.source ?? '',
+        text: values.text ?? '',
+        title: values.title ?? null,
+        url: values.url ?? null,
+        publishedAt: values.publishedAt ?? null,
+      };
+      const { ingestReport } = await gql<{
+        ingestReport: {
+          created: boolean;
+          affectedClaims: number;
+          report: { id: string; title: string | null; source: { name: string } };
+        };
+      }>(INGEST, { input });
       const r = ingestReport.report;
       return h(
         'p',
@@ -149,4 +223,3 @@ export async function submitView(): Promise<View> {
   );
   return { el, title: 'Submit' };
 }
-
