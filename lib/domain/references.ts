@@ -11,10 +11,15 @@ const EVENT_NOUNS =
   'quake|earthquake|tremor|temblor|attack|blast|explosion|fire|robbery|heist|raid|shooting|bombing|storm|crash|accident|incident';
 
 /** Sentences that open by referring back ("It", "The second", "This move") inherit the previous sentence's topic. */
-const REFERS_BACK = new RegExp(
-  `${OPENER}(?:it|its|this|that|these|those|they|their|he|she|his|her|there|the (?:first|second|third|latter|former|move|decision|agreement|deal|mission|group|company|government|country|plan|same|${EVENT_NOUNS}|strike|operation|vote|suspect|gunman|victims?|thieves|robbers|camp|island|ship|warship))\\b`,
-  'iu',
-);
+const PRONOUNS_BACK = 'it|its|this|that|these|those|they|their|he|she|his|her|there';
+/** What "the ..." refers back to: an order, the previous act, an actor or a place. */
+const DESCRIPTIONS_BACK = [
+  'first|second|third|latter|former',
+  'move|decision|agreement|deal|mission|group|company|government|country|plan|same',
+  EVENT_NOUNS,
+  'strike|operation|vote|suspect|gunman|victims?|thieves|robbers|camp|island|ship|warship',
+].join('|');
+const REFERS_BACK = new RegExp(`${OPENER}(?:${PRONOUNS_BACK}|the (?:${DESCRIPTIONS_BACK}))\\b`, 'iu');
 
 /** A definite description that renames the previous sentence's subject ("The island", "The gunman"). */
 const NAMES_BACK = new RegExp(

@@ -19,8 +19,48 @@ interface Reading {
 }
 
 /** The words of a division's kind, which news often leaves out ("Agadez Region" is "Agadez", "Republic of Ingushetia" "Ingushetia"). */
-const DIVISION_WORDS =
-  /\s+(?:region|county|province|state|governorate|department|district|prefecture|oblast|krai|municipality|parish|division|territory|emirate|voivodeship|republic|autonomous region|autonomous community|capital district)$|^(?:province|state|region|department|governorate|county|city|municipality|republic|departement|provincia|estado|etat) (?:of |de |du |des |de la |del )?/;
+const DIVISION_SUFFIXES = [
+  'region',
+  'county',
+  'province',
+  'state',
+  'governorate',
+  'department',
+  'district',
+  'prefecture',
+  'oblast',
+  'krai',
+  'municipality',
+  'parish',
+  'division',
+  'territory',
+  'emirate',
+  'voivodeship',
+  'republic',
+  'autonomous region',
+  'autonomous community',
+  'capital district',
+];
+const DIVISION_PREFIXES = [
+  'province',
+  'state',
+  'region',
+  'department',
+  'governorate',
+  'county',
+  'city',
+  'municipality',
+  'republic',
+  'departement',
+  'provincia',
+  'estado',
+  'etat',
+];
+/** "of", "de", "du", ... between a prefixed division word and the name ("Province of", "Estado de"). */
+const DIVISION_LINKS = ['of ', 'de ', 'du ', 'des ', 'de la ', 'del '];
+const DIVISION_WORDS = new RegExp(
+  `\\s+(?:${DIVISION_SUFFIXES.join('|')})$|^(?:${DIVISION_PREFIXES.join('|')}) (?:${DIVISION_LINKS.join('|')})?`,
+);
 
 /** A place name's lookup key: folded, without dots, "the", hyphens or apostrophes ("the U.S." -> "us", "Côte-d'Ivoire" -> "cote d ivoire"). */
 export function placeKey(name: string): string {

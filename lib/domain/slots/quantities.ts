@@ -161,8 +161,11 @@ function isDatePart(text: string, start: number, end: number): boolean {
 
 const FIGURE_TEXT = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
 /** "between 10 and 20 people", "10 to 20", "10-20", "1-2 million": one interval, not two figures. */
+const BETWEEN_AND = String.raw`between\s+(?<a1>${FIGURE_TEXT})\s+and\s+(?<b1>${FIGURE_TEXT})`;
+const DASH_OR_TO = String.raw`(?<a2>${FIGURE_TEXT})\s*(?:-|–|to)\s*(?<b2>${FIGURE_TEXT})`;
+const RANGE_SCALE = String.raw`(?:\s*(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?`;
 const RANGE = new RegExp(
-  String.raw`(?<![\p{L}\d.,-])(?:between\s+(?<a1>${FIGURE_TEXT})\s+and\s+(?<b1>${FIGURE_TEXT})|(?<a2>${FIGURE_TEXT})\s*(?:-|–|to)\s*(?<b2>${FIGURE_TEXT}))(?:\s*(?<scale>trillion|billion|million|thousand|bn|m|k)\b)?(?![\d.,]*\d)`,
+  String.raw`(?<![\p{L}\d.,-])(?:${BETWEEN_AND}|${DASH_OR_TO})${RANGE_SCALE}(?![\d.,]*\d)`,
   'giu',
 );
 
@@ -312,10 +315,11 @@ export function extractQuantities(text: string): Quantity[] {
 /** People nouns a harm word may follow with the article alone: "a receptionist dead", "a woman was killed". */
 const ONE_PERSON = PERSON_NOUNS.join('|');
 const HARM = 'dead|killed|died|wounded|injured|hurt';
-const SINGLE_PERSON = new RegExp(
-  `\\b(?:an?\\s+(?:[\\p{Ll}-]+\\s+)?(${ONE_PERSON})\\s+(?:was\\s+|were\\s+|had\\s+)?(?:(?:shot|left|found|later)\\s+)?(${HARM})|(killing|killed|wounding|wounded|injuring|injured)\\s+an?\\s+(?:[\\p{Ll}-]+\\s+)?(${ONE_PERSON}))\\b`,
-  'giu',
-);
+/** "a receptionist was found dead" */
+const PERSON_THEN_HARM = String.raw`an?\s+(?:[\p{Ll}-]+\s+)?(${ONE_PERSON})\s+(?:was\s+|were\s+|had\s+)?(?:(?:shot|left|found|later)\s+)?(${HARM})`;
+/** "killing a guard" */
+const HARM_THEN_PERSON = String.raw`(killing|killed|wounding|wounded|injuring|injured)\s+an?\s+(?:[\p{Ll}-]+\s+)?(${ONE_PERSON})`;
+const SINGLE_PERSON = new RegExp(String.raw`\b(?:${PERSON_THEN_HARM}|${HARM_THEN_PERSON})\b`, 'giu');
 
 /** "a receptionist dead", "killing a guard": one person, which the article alone says. */
 function singlePeople(text: string): Quantity[] {
