@@ -18,19 +18,8 @@ import type {
 } from './types.js';
 import type { Posting, Statement, Verdict } from '../domain/types.js';
 
-export type {
-  ClaimRecord,
-  DeliveryRecord,
-  EvidenceRecord,
-  Page,
-  ReportRecord,
-  Role,
-  SourceRecord,
-  StatementRecord,
-  VerdictChange,
-  VerdictEvent,
-  WebhookRecord,
-};
+/** The records the store keeps, for lib/store to implement the port in these terms. */
+export type * from './types.js';
 
 export interface Clock {
   now(): Date;
