@@ -231,3 +231,37 @@ export function createReindex(deps: ReindexDeps) {
     runReindexJob,
   };
 }
+
+export interface ReindexProgress {
+  total: number;
+  done: number;
+  failed: number;
+}
+
+/**
+ * What a run has done against what it has to do, per phase and in all. Until a phase's scan has listed
+ * everything, its total is the larger of what it listed and the corpus counter at the start.
+ */
+export function reindexProgress(
+  run: ReindexRun,
+): ReindexProgress & { reports: ReindexProgress; claims: ReindexProgress } {
+  const of = (phase: 'reports' | 'claims'): ReindexProgress => {
+    const counts = run[phase];
+    const listedAll =
+      run.phase === 'done' || (run.phase === 'claims' && phase === 'reports') || (run.phase === phase && run.scanned);
+    return {
+      total: listedAll ? counts.seen : Math.max(counts.seen, run.expected[phase]),
+      done: counts.done,
+      failed: counts.failed,
+    };
+  };
+  const reports = of('reports');
+  const claims = of('claims');
+  return {
+    total: reports.total + claims.total,
+    done: reports.done + claims.done,
+    failed: reports.failed + claims.failed,
+    reports,
+    claims,
+  };
+}
