@@ -8,6 +8,7 @@ import { createLambdaHandler } from '../lib/http/lambda.js';
 import { configureObservability, logger, metrics } from '../lib/observability.js';
 import { SqsDeliveryQueue } from '../lib/queue/sqsDeliveryQueue.js';
 import { SqsRecheckQueue } from '../lib/queue/sqsRecheckQueue.js';
+import { SqsReindexQueue } from '../lib/queue/sqsReindexQueue.js';
 import { createRuntime } from '../lib/runtime.js';
 
 const config = loadConfig();
@@ -16,6 +17,8 @@ const sqs = new SQSClient({});
 const runtime = await createRuntime(config, {
   ...(config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(sqs, config.recheckQueueUrl) } : {}),
   ...(config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(sqs, config.deliveryQueueUrl) } : {}),
+  // The reindex mutation only queues its first scan step; the re-index worker does the rest.
+  ...(config.reindexQueueUrl ? { reindexQueue: new SqsReindexQueue(sqs, config.reindexQueueUrl) } : {}),
 });
 const yoga = createServer({
   app: runtime.app,

@@ -14,6 +14,8 @@ export interface StageConfig {
   };
   /** re-checks done inside the request before the rest go to the queue */
   recheckInlineLimit: number;
+  /** re-index worker Lambdas at once (the SQS event source's maximum concurrency, at least 2) */
+  reindexConcurrency: number;
   /** attempts per webhook delivery before the DLQ (also the delivery queue's maxReceiveCount) */
   webhookMaxAttempts: number;
 }
@@ -27,5 +29,6 @@ export const defaultStageConfig = (stage = 'prod'): StageConfig => ({
   logRetentionDays: 30,
   alarms: { lambdaErrors: 1, p99DurationMs: 5_000, api5xx: 5 },
   recheckInlineLimit: 25,
+  reindexConcurrency: 10,
   webhookMaxAttempts: 8,
 });

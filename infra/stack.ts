@@ -14,6 +14,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { fileURLToPath } from 'node:url';
+import { engineCodeDigest } from '../lib/engineVersion.js';
 import { tableDefinition } from '../lib/store/table.js';
 import type { StageConfig } from './config.js';
 
@@ -67,6 +68,21 @@ export class FactCheckStack extends Stack {
       deadLetterQueue: { queue: deadLetters, maxReceiveCount: 5 },
     });
 
+    // Re-index jobs (lib/app/reindex.ts): scan steps and pages of 20 reports or claims, each idempotent. A job
+    // that failed five times waits in the DLQ (alarmed); the reindex mutation queues what is left again.
+    const reindexDeadLetters = new sqs.Queue(this, 'ReindexDeadLetters', {
+      retentionPeriod: Duration.days(14),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+    });
+    const reindexQueue = new sqs.Queue(this, 'ReindexQueue', {
+      visibilityTimeout: Duration.seconds(6 * 60),
+      retentionPeriod: Duration.days(4),
+      enforceSSL: true,
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      deadLetterQueue: { queue: reindexDeadLetters, maxReceiveCount: 5 },
+    });
+
     // Webhook deliveries: FIFO, one message group per endpoint and claim (per-claim order). A failed
     // attempt hides its message for the backoff delay; after the last attempt the redrive policy moves it
     // to the DLQ. Visibility covers a whole batch of 10-second attempts.
@@ -103,6 +119,7 @@ export class FactCheckStack extends Stack {
       RECHECK_QUEUE_URL: recheckQueue.queueUrl,
       RECHECK_INLINE_LIMIT: String(config.recheckInlineLimit),
       DELIVERY_QUEUE_URL: deliveryQueue.queueUrl,
+      REINDEX_QUEUE_URL: reindexQueue.queueUrl,
       WEBHOOK_MAX_ATTEMPTS: String(config.webhookMaxAttempts),
       LOG_LEVEL: 'INFO',
       POWERTOOLS_SERVICE_NAME: 'factcheck',
@@ -120,6 +137,9 @@ export class FactCheckStack extends Stack {
       // dynalite (the local embedded store) is loaded only off Lambda, and so is GraphiQL's 9 MB page
       // (GraphiQL is off on Lambda; its page would not fit a 6 MB Lambda response anyway).
       externalModules: ['dynalite', '@graphql-yoga/render-graphiql'],
+      // The engine's sources are not in the bundle's folder: their digest (part of the analysis version) is
+      // computed here, at build time, by the same function a run from source uses (lib/engineVersion.ts).
+      define: { __ENGINE_CODE_DIGEST__: JSON.stringify(engineCodeDigest()) },
       banner: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);",
       forceDockerBundling: false,
       // The engine's compact assets (vectors, WordNet, gazetteer, stance model) sit beside index.mjs,
@@ -162,6 +182,21 @@ export class FactCheckStack extends Stack {
     table.grantReadWriteData(api);
     table.grantReadWriteData(worker);
     table.grantReadWriteData(deliveryWorker);
+    // Re-index: a page of 20 re-analyses takes seconds; concurrency is bounded so a re-index leaves the
+    // table's capacity to the API (on-demand tables scale, but a burst still throttles).
+    const reindexWorker = fn('ReindexFunction', 'reindex.ts', Duration.minutes(5));
+    table.grantReadWriteData(reindexWorker);
+    reindexQueue.grantSendMessages(api);
+    reindexQueue.grantSendMessages(reindexWorker);
+    recheckQueue.grantSendMessages(reindexWorker);
+    deliveryQueue.grantSendMessages(reindexWorker);
+    reindexWorker.addEventSource(
+      new SqsEventSource(reindexQueue, {
+        batchSize: 1,
+        reportBatchItemFailures: true,
+        maxConcurrency: config.reindexConcurrency,
+      }),
+    );
     recheckQueue.grantSendMessages(api);
     worker.addEventSource(new SqsEventSource(recheckQueue, { batchSize: 5, reportBatchItemFailures: true }));
     // Verdict changes are published wherever a verdict is written: by the API and by the re-check worker.
@@ -211,6 +246,7 @@ export class FactCheckStack extends Stack {
       ['Graphql', api],
       ['Recheck', worker],
       ['Delivery', deliveryWorker],
+      ['Reindex', reindexWorker],
     ] as const) {
       alarm(`${name}Errors`, f.metricErrors(fiveMinutes), config.alarms.lambdaErrors, `${name} Lambda errors`);
       alarm(`${name}Throttles`, f.metricThrottles(fiveMinutes), 1, `${name} Lambda throttles`);
@@ -227,6 +263,12 @@ export class FactCheckStack extends Stack {
       deadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
       1,
       'Re-checks that failed five times are waiting in the DLQ',
+    );
+    alarm(
+      'ReindexDeadLettersWaiting',
+      reindexDeadLetters.metricApproximateNumberOfMessagesVisible(fiveMinutes),
+      1,
+      'Re-index jobs that failed five times are in the DLQ: fix the cause, then run the reindex mutation again to resume',
     );
     alarm(
       'DeliveryDeadLettersWaiting',

@@ -44,6 +44,8 @@ export interface Config {
   writeRatePerMinute: number;
   /** serve the verdictChanged subscription (SSE) from an in-process feed: local and self-hosted; off on Lambda */
   subscriptions: boolean;
+  /** SQS queue for re-index jobs (lib/app/reindex.ts); unset = worked in-process */
+  reindexQueueUrl: string | undefined;
   /** SQS FIFO queue for webhook deliveries; unset = delivered in-process */
   deliveryQueueUrl: string | undefined;
   /** key sealing webhook signing secrets at rest; unset locally = a key file under dataDir (or per process, in memory) */
@@ -118,6 +120,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedDemo: bool(env.SEED_DEMO, !onLambda),
     subscriptions: bool(env.SUBSCRIPTIONS, !onLambda),
     deliveryQueueUrl: env.DELIVERY_QUEUE_URL || undefined,
+    reindexQueueUrl: env.REINDEX_QUEUE_URL || undefined,
     webhookSecretKey: env.WEBHOOK_SECRET_KEY || undefined,
     webhookAllowLoopback: bool(env.WEBHOOK_ALLOW_LOOPBACK, !onLambda && listensOnLoopback),
     webhookRetryBaseMs: int('WEBHOOK_RETRY_BASE_MS', env.WEBHOOK_RETRY_BASE_MS, 10_000, 0, 30_000),

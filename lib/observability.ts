@@ -21,6 +21,9 @@ export function configureObservability(options: {
   metricsOn = options.metrics;
 }
 
-export function countMetric(name: 'reportsIngested' | 'verdictChanges' | 'errors', value = 1): void {
+export function countMetric(
+  name: 'reportsIngested' | 'reportsReindexed' | 'verdictChanges' | 'errors',
+  value = 1,
+): void {
   if (metricsOn) metrics.addMetric(name, MetricUnit.Count, value);
 }

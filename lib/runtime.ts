@@ -6,11 +6,12 @@ import { join } from 'node:path';
 import { createDeliverer, type Deliverer } from './app/deliveries.js';
 import { retryDelayMs } from './backoff.js';
 import { createApp } from './app/index.js';
-import { systemClock, type DeliveryQueue, type RecheckQueue } from './app/ports.js';
+import { systemClock, type DeliveryQueue, type RecheckQueue, type ReindexQueue } from './app/ports.js';
 import type { App } from './app/types.js';
 import type { Config } from './config.js';
 import { createLiveEvents, type LiveEvents } from './graphql/live.js';
 import { LocalDeliveryQueue } from './queue/localDeliveryQueue.js';
+import { LocalReindexQueue } from './queue/localReindexQueue.js';
 import type { OutboundPolicy } from './webhooks/outbound.js';
 import { createSecretBox, unconfiguredSecretBox, type SecretBox } from './webhooks/secretBox.js';
 import { createDocumentClient, ensureTable } from './store/client.js';
@@ -31,6 +32,8 @@ export interface Runtime {
   deliverer: Deliverer;
   /** the in-process delivery queue, when deliveries are not sent to SQS */
   localDeliveries: LocalDeliveryQueue | undefined;
+  /** the in-process re-index queue, when re-index work is not sent to SQS */
+  localReindex: LocalReindexQueue | undefined;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,10 @@ export interface RuntimeOptions {
   recheckQueue?: RecheckQueue;
   /** webhook deliveries go here (SQS on AWS) instead of the in-process queue */
   deliveryQueue?: DeliveryQueue;
+  /** re-index work goes here (SQS on AWS) instead of the in-process queue */
+  reindexQueue?: ReindexQueue;
+  /** the engine version to stamp (tests of an upgrade); default: the running engine's */
+  analysisVersion?: string;
 }
 
 /**
@@ -100,7 +107,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
         delayMs: (attempt) => retryDelayMs(attempt, config.webhookRetryBaseMs),
       });
   const live = config.subscriptions ? createLiveEvents() : undefined;
+  const localReindex = options.reindexQueue ? undefined : new LocalReindexQueue();
   const app = createApp({
+    reindexQueue: options.reindexQueue ?? localReindex!,
+    ...(options.analysisVersion ? { analysisVersion: options.analysisVersion } : {}),
     store,
     ...(options.recheckQueue ? { recheckQueue: options.recheckQueue } : {}),
     recheckInlineLimit: config.recheckInlineLimit,
@@ -111,6 +121,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     deliveryQueue: options.deliveryQueue ?? localDeliveries!,
     ...(live ? { onVerdictEvent: (event) => live.publish('verdictChanged', event) } : {}),
   });
+  localReindex?.setRunner((job) => app.runReindexJob(job));
   return {
     app,
     store,
@@ -119,7 +130,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     live,
     deliverer,
     localDeliveries,
+    localReindex,
     async close() {
+      localReindex?.stop();
+      await localReindex?.idle();
       await localDeliveries?.close();
       doc.destroy();
       await stopEmbedded?.();

@@ -1,20 +1,29 @@
 // Submitting claims: one claim per normalised text, its terms registered so new
 // reports find it, and its first verdict computed at once.
 import { analyzeClaim, watchTermsOf } from '../domain/index.js';
-import type { Clock, IdGen, Store } from './ports.js';
+import type { ClaimAnalysis } from '../domain/types.js';
+import type { ClaimTerms, Clock, IdGen, Store } from './ports.js';
 import { LIMITS } from './limits.js';
 import type { ClaimRecord, SubmitClaimResult } from './types.js';
 import { requiredText } from './validate.js';
 import { sleep } from '../backoff.js';
 import { badInput } from '../errors.js';
 
+/** What a claim is indexed under: every term for search, its watch terms so new reports find it. */
+export const claimTermsOf = (analysis: ClaimAnalysis): ClaimTerms => ({
+  search: analysis.terms,
+  watch: watchTermsOf(analysis).terms,
+});
+
 export function createSubmitClaim(deps: {
   store: Store;
   clock: Clock;
   ids: IdGen;
   recheckClaim: (id: string) => Promise<ClaimRecord>;
+  /** stamped on every claim this analyses (lib/domain/version.ts) */
+  analysisVersion: string;
 }) {
-  const { store, clock, ids, recheckClaim } = deps;
+  const { store, clock, ids, recheckClaim, analysisVersion } = deps;
 
   return async function submitClaim(input: { text: string }): Promise<SubmitClaimResult> {
     const text = requiredText('input.text', input?.text, LIMITS.claimTextMaxChars);
@@ -37,6 +46,7 @@ export function createSubmitClaim(deps: {
       normalizedText: analysis.normalizedText,
       textHash: analysis.textHash,
       analysis,
+      analysisVersion,
       verdict: 'UNVERIFIED',
       confidence: 0,
       rule: 'NO_SUPPORTING_OR_CONTRADICTING_REPORT',
@@ -55,10 +65,9 @@ export function createSubmitClaim(deps: {
     };
     const created = await store.putClaim(claim);
     if (created) {
-      const watch = watchTermsOf(analysis);
-      await store.addClaimToTerms(claim.id, analysis.terms, 'search');
-      // Name-watched claims are marked with termCount 0: any one name term is enough (see claimsAffectedBy).
-      await store.addClaimToTerms(claim.id, watch.terms, 'watch');
+      const terms = claimTermsOf(analysis);
+      await store.addClaimToTerms(claim.id, terms.search, 'search');
+      await store.addClaimToTerms(claim.id, terms.watch, 'watch');
       await store.addToCounters({ claims: 1 });
     }
     // Version 0 is "registered, not judged": whoever gets here first (or retries) judges it.

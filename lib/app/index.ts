@@ -14,11 +14,14 @@ import {
   type DeliveryQueue,
   type IdGen,
   type RecheckQueue,
+  type ReindexQueue,
   type VerdictEventListener,
 } from './ports.js';
 import { createQueries } from './queries.js';
 import { createWriteLimiter } from './rateLimit.js';
 import { createRecheck } from './recheck.js';
+import { createReindex } from './reindex.js';
+import { engineVersion } from '../engineVersion.js';
 import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
 import type { App } from './types.js';
 import type { Store } from './ports.js';
@@ -43,6 +46,10 @@ export interface AppDeps {
   deliveryQueue?: DeliveryQueue;
   /** the local subscription feed */
   onVerdictEvent?: VerdictEventListener;
+  /** the engine version stamped on what this app analyses; default: the running engine's (lib/engineVersion.ts) */
+  analysisVersion?: string;
+  /** where re-index work goes (SQS on AWS, in-process locally); none = each job runs inside the call that queues it */
+  reindexQueue?: ReindexQueue;
 }
 
 export function createApp(deps: AppDeps): App {
@@ -69,8 +76,21 @@ export function createApp(deps: AppDeps): App {
     if (later.length > 0) await queue!.enqueue(later, causes);
   }
 
-  const ingest = createIngest({ store, clock, ids, afterChange });
-  const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
+  const analysisVersion = deps.analysisVersion ?? engineVersion();
+  const ingest = createIngest({ store, clock, ids, afterChange, analysisVersion });
+  const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim, analysisVersion });
+  const inline: ReindexQueue = {
+    enqueue: async (jobs) => {
+      for (const job of jobs) await reindex.runReindexJob(job);
+    },
+  };
+  const reindex = createReindex({
+    store,
+    clock,
+    queue: deps.reindexQueue ?? inline,
+    analysisVersion,
+    recheckClaims: (claimIds) => recheckClaims(claimIds),
+  });
   const queries = createQueries(store);
   const registry = createSourceRegistry({
     store,
@@ -89,6 +109,8 @@ export function createApp(deps: AppDeps): App {
     ...registry,
     isVetted: (report, source) => isVetted(sourcePolicy, report, source),
     admitWrite: createWriteLimiter({ store, clock, perMinute: deps.writeRatePerMinute ?? 0 }),
+    analysisVersion,
+    ...reindex,
   };
 }
 

@@ -38,8 +38,9 @@ export function analyzeInput(input: ValidReport, field = 'input.text'): Analysis
  * and the statements that refer back to one holding it), its copy bands. Terms no claim can hold are
  * left out (see isIndexableTerm).
  */
-export function reportIndexOf(analysis: Analysis): ReportIndex {
+export function reportIndexOf(analysis: Analysis, text: string): ReportIndex {
   return indexableIndex({
+    text,
     statements: analysis.statements,
     postings: postingsOf(analysis.statements),
     bands: analysis.signature.bands,
@@ -52,6 +53,7 @@ export function reportRecordOf(
   analysis: Analysis,
   ingestedAt: string,
   copyGroup: string,
+  analysisVersion: string,
 ): ReportRecord {
   return {
     id,
@@ -68,6 +70,7 @@ export function reportRecordOf(
     signature: analysis.signature,
     terms: analysis.terms.filter(isIndexableTerm),
     profile: analysis.profile,
+    analysisVersion,
   };
 }
 
@@ -114,8 +117,10 @@ export function createIngest(deps: {
   clock: Clock;
   ids: IdGen;
   afterChange: (claimIds: string[], causes: Record<string, string>) => Promise<void>;
+  /** stamped on every report this ingest analyses (lib/domain/version.ts) */
+  analysisVersion: string;
 }) {
-  const { store, clock, ids, afterChange } = deps;
+  const { store, clock, ids, afterChange, analysisVersion } = deps;
 
   async function waitForReport(id: string): Promise<ReportRecord | null> {
     const deadline = Date.now() + WAIT_FOR_OTHER_WRITER_MS;
@@ -158,12 +163,12 @@ export function createIngest(deps: {
 
   function prepare(valid: ValidReport, prefix: string): PreparedReport {
     const analysis = analyzeInput(valid, `${prefix}.text`);
-    const index = reportIndexOf(analysis);
+    const index = reportIndexOf(analysis, valid.text);
     // Sized as stored; the id and copy group stand in at their usual length.
     refuseUnstorable(
       store,
       `${prefix}.text`,
-      reportRecordOf(ids.newId('rep'), valid, analysis, clock.now().toISOString(), ids.newId('rep')),
+      reportRecordOf(ids.newId('rep'), valid, analysis, clock.now().toISOString(), ids.newId('rep'), analysisVersion),
       index,
     );
     return { input: valid, analysis, index };
@@ -227,7 +232,7 @@ export function createIngest(deps: {
       await store.putReportIndex(id, index);
       const ingestedAt = clock.now().toISOString();
       const report: ReportRecord = {
-        ...reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature)),
+        ...reportRecordOf(id, input, analysis, ingestedAt, await copyGroupOf(id, analysis.signature), analysisVersion),
         owesCounters: true,
         owesRecheck: true,
       };

@@ -8,6 +8,10 @@ import type {
   DeliveryRecord,
   EvidenceRecord,
   Page,
+  ReindexJob,
+  ReindexPage,
+  ReindexRun,
+  ReindexScanPhase,
   ReportRecord,
   Role,
   SourceRecord,
@@ -16,7 +20,7 @@ import type {
   VerdictEvent,
   WebhookRecord,
 } from './types.js';
-import type { Posting, Statement, Verdict } from '../domain/types.js';
+import type { ClaimAnalysis, Posting, Statement, Verdict } from '../domain/types.js';
 
 /** The records the store keeps, for lib/store to implement the port in these terms. */
 export type * from './types.js';
@@ -33,6 +37,11 @@ export interface IdGen {
 export interface RecheckQueue {
   /** `causes`: the report each claim is re-checked for, carried to the worker for the verdict events */
   enqueue(claimIds: string[], causes?: Record<string, string>): Promise<void>;
+}
+
+/** Where re-index work goes (SQS on AWS, an in-process queue locally); lib/app/reindex.ts does it. */
+export interface ReindexQueue {
+  enqueue(jobs: ReindexJob[]): Promise<void>;
 }
 
 /** One webhook delivery to attempt: the delivery item holds the rest. */
@@ -80,6 +89,8 @@ export type ReportGuard =
   | { kind: 'content'; sourceKey: string; contentHash: string };
 
 export interface ReportIndex {
+  /** the report's text as ingested, kept so a later engine can analyse it again (re-index) */
+  text: string;
   statements: Statement[];
   postings: Array<{ term: string; statements: number[]; carried?: number[] }>;
   bands: string[];
@@ -92,6 +103,12 @@ export interface ImportedReport {
 }
 
 export type ClaimOrder = 'created' | 'changed';
+
+/** The terms a claim is indexed under: all of them for search, its key terms to watch (see submitClaim). */
+export interface ClaimTerms {
+  search: string[];
+  watch: string[];
+}
 
 export interface PageQuery {
   first: number;
@@ -149,13 +166,33 @@ export interface Store {
    * false (and nothing done) when the report item was already gone: another delete got there first.
    */
   deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean>;
-  listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>>;
+  /** Newest first; `oldestFirst` walks them in ingest order instead (re-index: reports added meanwhile come last). */
+  listReports(query: PageQuery & { sourceKey?: string; oldestFirst?: boolean }): Promise<Page<ReportRecord>>;
+  /** The text a report was ingested with; undefined for reports stored before texts were kept. */
+  getReportText(reportId: string): Promise<string | undefined>;
+  /**
+   * Replace a report's analysis (re-index) through the same items putReportIndex writes: the new index
+   * first, then the items only `previous` had are removed, then the report item flips to `next` if it is
+   * still at `previous.analysisVersion`. A repeat after a stop anywhere redoes the same writes; false when
+   * the report is gone (its new index removed again) or another writer flipped it first.
+   */
+  replaceReportIndex(previous: ReportRecord, next: ReportRecord, index: ReportIndex): Promise<boolean>;
 
   /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
   postings(term: string, cap: number): Promise<Posting[]>;
   /** Claims indexed under any of the terms, with how many of them each holds and how many it was indexed under. */
   claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>>;
   addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void>;
+  /**
+   * Store a claim's analysis by another engine version (re-index): index it under `terms.next`, drop the
+   * entries only `terms.previous` had, then set the analysis if the claim is still at
+   * `previous.analysisVersion`. Each step is a repeatable write; false when the claim is gone or was flipped first.
+   */
+  replaceClaimAnalysis(
+    previous: ClaimRecord,
+    next: { analysis: ClaimAnalysis; analysisVersion: string },
+    terms: { previous: ClaimTerms; next: ClaimTerms },
+  ): Promise<boolean>;
 
   claimClaimGuard(textHash: string, claimId: string): Promise<string>;
   putClaim(claim: ClaimRecord): Promise<boolean>;
@@ -225,6 +262,31 @@ export interface Store {
    * conditional update of a counter item, so the limit holds across every server instance.
    */
   countWrite(subject: string, minute: number, weight: number, limit: number, expiresAt: number): Promise<boolean>;
+
+  // Re-index progress (lib/app/reindex.ts): one run item per engine version, one item per listed page.
+  getReindexRun(version: string): Promise<ReindexRun | null>;
+  /** false when a run for this version exists already. */
+  createReindexRun(run: ReindexRun): Promise<boolean>;
+  /** Create the page unless it exists; returns the stored one either way (a repeated scan lists the same page). */
+  putReindexPage(page: ReindexPage): Promise<ReindexPage>;
+  getReindexPage(version: string, phase: ReindexScanPhase, key: string): Promise<ReindexPage | null>;
+  /**
+   * Move the phase's scan from `from` to `to` (null `to`: the scan is over), counting the listed items and
+   * pages, if it is still at `from` in that phase; null when another scan moved it first.
+   */
+  advanceReindexScan(
+    version: string,
+    phase: ReindexScanPhase,
+    from: string | null,
+    to: string | null,
+    listed: { items: number; pages: number },
+  ): Promise<ReindexRun | null>;
+  /** Mark an open page done and add its counts to the run, once; null when it was done already. */
+  completeReindexPage(page: ReindexPage, counts: { done: number; failed: number }): Promise<ReindexRun | null>;
+  /** Move the run from one phase to the next (a fresh scan), once; false when it had moved already. */
+  advanceReindexPhase(version: string, from: ReindexScanPhase, at: string): Promise<boolean>;
+  /** The phase's pages not completed yet (resuming a run whose queued work was lost). */
+  openReindexPages(version: string, phase: ReindexScanPhase): Promise<ReindexPage[]>;
 
   putApiKey(key: ApiKeyRecord): Promise<void>;
   getApiKeyByHash(hash: string): Promise<ApiKeyRecord | null>;

@@ -37,6 +37,11 @@ export interface ReportRecord {
   /** whole-report signals the stance model reads (absent on reports stored before it) */
   profile?: ReportProfile;
   /**
+   * The engine version (lib/domain/version.ts) whose analysis the report's statements, postings and copy
+   * signature are; absent on reports stored before versions. Re-index brings it up to the running engine.
+   */
+  analysisVersion?: string;
+  /**
    * Work the report still owes, written with the report and cleared once done: its count in the
    * counters, and the re-check of the claims it affects. A writer that stops half-way (crash,
    * failure) leaves them set; the next ingest of the same report finishes them.
@@ -56,6 +61,8 @@ export interface ClaimRecord extends VerdictSummary {
   normalizedText: string;
   textHash: string;
   analysis: ClaimAnalysis;
+  /** the engine version that made `analysis` (and the terms the claim is indexed under); absent before versions */
+  analysisVersion?: string;
   createdAt: string;
   updatedAt: string;
   /** optimistic-concurrency version; every verdict write increments it */
@@ -158,6 +165,51 @@ export interface Stats {
   reports: number;
   sources: number;
   byVerdict: Record<Verdict, number>;
+}
+
+/** A re-index walks the reports first (re-analysing each stale one), then the claims (re-analyse, re-check). */
+export type ReindexPhase = 'reports' | 'claims' | 'done';
+export type ReindexScanPhase = Exclude<ReindexPhase, 'done'>;
+
+export interface ReindexCounts {
+  /** items the scan has listed so far */
+  seen: number;
+  /** handled: re-analysed, found current already, or gone */
+  done: number;
+  /** refused by the new engine (e.g. no sentences left): listed on their page, never retried */
+  failed: number;
+}
+
+/** One re-index to an engine version, kept in the store so any worker (or a second run) goes on from it. */
+export interface ReindexRun {
+  version: string;
+  phase: ReindexPhase;
+  startedAt: string;
+  finishedAt?: string;
+  /** the corpus counters when it started: the totals shown until the scan has seen everything */
+  expected: { reports: number; claims: number };
+  reports: ReindexCounts;
+  claims: ReindexCounts;
+  /** where the current phase's scan goes on from: a listing cursor, or null at its start */
+  cursor: string | null;
+  /** the current phase's scan has listed everything */
+  scanned: boolean;
+  /** pages of the current phase listed and not completed yet */
+  openPages: number;
+}
+
+/** A page of work listed by a re-index scan: the unit a worker takes and completes exactly once. */
+export interface ReindexPage {
+  version: string;
+  phase: ReindexScanPhase;
+  /** digest of the scan position it was listed from: the same listing always makes the same page */
+  key: string;
+  ids: string[];
+  /** the scan position after it */
+  next: string | null;
+  status: 'open' | 'done';
+  /** ids the new engine refused, with why */
+  failures?: Array<{ id: string; error: string }>;
 }
 
 /** Relay-style page: one opaque cursor per edge. */
@@ -267,6 +319,20 @@ export interface App {
   isVetted(report: ReportRecord, source: SourceRecord | null): boolean;
   /** Count a write of `subject` (an API key, or a client address); throws RATE_LIMITED beyond the limit. */
   admitWrite(subject: string, weight?: number): Promise<void>;
+
+  /** The engine version this app analyses with (lib/domain/version.ts). */
+  analysisVersion: string;
+  /** Admin: start (or resume) the re-index to this app's engine version; returns its progress. */
+  startReindex(): Promise<ReindexRun>;
+  /** The re-index to this app's engine version, or null when none was started. */
+  reindexStatus(): Promise<ReindexRun | null>;
+  /** One queued piece of re-index work (the worker's entry point; in-process locally). */
+  runReindexJob(job: ReindexJob): Promise<void>;
 }
+
+/** A message of the re-index queue: go on scanning a phase, or work one listed page. */
+export type ReindexJob =
+  | { kind: 'scan'; version: string; phase: ReindexScanPhase }
+  | { kind: 'page'; version: string; phase: ReindexScanPhase; page: string };
 
 export type { SlotComparison };

@@ -1,5 +1,6 @@
 // The Lambda bundle as the stack builds it (esbuild options mirror infra/stack.ts).
 import { build } from 'esbuild';
+import { engineCodeDigest } from '../engineVersion.js';
 
 export async function buildLambdaBundle(entry: string, outfile: string): Promise<void> {
   await build({
@@ -11,6 +12,7 @@ export async function buildLambdaBundle(entry: string, outfile: string): Promise
     minify: true,
     mainFields: ['module', 'main'],
     external: ['dynalite', '@graphql-yoga/render-graphiql'],
+    define: { __ENGINE_CODE_DIGEST__: JSON.stringify(engineCodeDigest()) },
     banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
     outfile,
     logLevel: 'silent',

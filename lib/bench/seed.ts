@@ -5,6 +5,7 @@
 // decided in memory with the engine's own test (isCopy) against everything seeded or
 // remembered. The benchmark then measures real ingests on top of this corpus.
 import { isCopy } from '../domain/index.js';
+import { engineVersion } from '../engineVersion.js';
 import { analyzeInput, reportIndexOf, reportRecordOf, urlHashOf } from '../app/ingest.js';
 import { randomIds, systemClock } from '../app/ports.js';
 import type { IngestReportInput, ReportRecord } from '../app/types.js';
@@ -21,7 +22,7 @@ export interface Seeder {
 /** Reports per importReports call: bounded memory, full batches. */
 const CHUNK = 500;
 
-export function createSeeder(store: Store): Seeder {
+export function createSeeder(store: Store, version = engineVersion()): Seeder {
   const byBand = new Map<string, ReportRecord[]>();
   const seen = new Set<string>();
   const remember = (report: ReportRecord) => {
@@ -41,9 +42,16 @@ export function createSeeder(store: Store): Seeder {
       .filter((r) => isCopy(r.signature, analysis.signature))
       .sort((a, b) => a.ingestedAt.localeCompare(b.ingestedAt));
     const id = randomIds.newId('rep');
-    const report = reportRecordOf(id, valid, analysis, systemClock.now().toISOString(), copies[0]?.copyGroup ?? id);
+    const report = reportRecordOf(
+      id,
+      valid,
+      analysis,
+      systemClock.now().toISOString(),
+      copies[0]?.copyGroup ?? id,
+      version,
+    );
     remember(report);
-    return { report, index: reportIndexOf(analysis), urlHash };
+    return { report, index: reportIndexOf(analysis, valid.text), urlHash };
   }
 
   return {

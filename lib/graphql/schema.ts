@@ -6,6 +6,7 @@ import './types/claim.js';
 import './types/source.js';
 import './types/stats.js';
 import './types/webhook.js';
+import './types/reindex.js';
 import './types/verdictChanged.js';
 import './types/node.js';
 

@@ -3,6 +3,8 @@
 import type {
   ApiKeyRecord,
   ClaimRecord,
+  ReindexPage,
+  ReindexRun,
   DeliveryRecord,
   EvidenceRecord,
   ReportRecord,
@@ -14,6 +16,7 @@ import type {
 } from '../app/ports.js';
 import { keys } from './keys.js';
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, brotliDecompressSync, constants as zlib } from 'node:zlib';
 import { badInput } from '../errors.js';
 import { stanceRank } from '../domain/types.js';
 
@@ -48,10 +51,22 @@ export function itemToReport(i: Item): ReportRecord {
     signature: JSON.parse(i.signature as string),
     terms: JSON.parse(i.terms as string),
     ...(typeof i.profile === 'string' ? { profile: JSON.parse(i.profile) } : {}),
+    ...(typeof i.analysisVersion === 'string' ? { analysisVersion: i.analysisVersion } : {}),
     ...(i.owesCounters ? { owesCounters: true } : {}),
     ...(i.owesRecheck ? { owesRecheck: true } : {}),
   };
 }
+
+/** Texts are stored compressed (brotli, binary): read once per re-index, they need not be cheap to read. */
+export const reportTextToItem = (reportId: string, text: string): Item => ({
+  ...keys.reportText(reportId),
+  type: 'ReportText',
+  body: brotliCompressSync(Buffer.from(text, 'utf8'), {
+    params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_SIZE_HINT]: text.length },
+  }),
+});
+
+export const itemToReportText = (i: Item): string => brotliDecompressSync(i.body as Uint8Array).toString('utf8');
 
 export const statementToItem = (s: StatementRecord): Item => ({
   ...keys.statement(s.reportId, s.statement.index),
@@ -84,6 +99,7 @@ export function itemToClaim(i: Item): ClaimRecord {
     normalizedText: i.normalizedText as string,
     textHash: i.textHash as string,
     analysis: JSON.parse(i.analysis as string),
+    ...(typeof i.analysisVersion === 'string' ? { analysisVersion: i.analysisVersion } : {}),
     verdict: i.verdict as ClaimRecord['verdict'],
     confidence: i.confidence as number,
     rule: i.rule as ClaimRecord['rule'],
@@ -102,6 +118,74 @@ export function itemToClaim(i: Item): ClaimRecord {
     unsentEvents: ((i.unsentEvents as string[] | undefined) ?? []).map((e) => JSON.parse(e) as VerdictEvent),
   };
 }
+
+const SCAN_START = '-';
+
+export const reindexRunToItem = (r: ReindexRun): Item => ({
+  ...keys.reindexRun(r.version),
+  type: 'ReindexRun',
+  version: r.version,
+  phase: r.phase,
+  startedAt: r.startedAt,
+  ...(r.finishedAt ? { finishedAt: r.finishedAt } : {}),
+  expectedReports: r.expected.reports,
+  expectedClaims: r.expected.claims,
+  ...Object.fromEntries(
+    (['reports', 'claims'] as const).flatMap((p) => [
+      [`${p}Seen`, r[p].seen],
+      [`${p}Done`, r[p].done],
+      [`${p}Failed`, r[p].failed],
+    ]),
+  ),
+  // A missing cursor cannot be compared in a condition: the scan's start is a value of its own.
+  cursor: r.cursor ?? SCAN_START,
+  scanned: r.scanned,
+  openPages: r.openPages,
+});
+
+export const scanPosition = (cursor: string | null): string => cursor ?? SCAN_START;
+
+export const itemToReindexRun = (i: Item): ReindexRun => {
+  const counts = (p: 'reports' | 'claims') => ({
+    seen: (i[`${p}Seen`] as number | undefined) ?? 0,
+    done: (i[`${p}Done`] as number | undefined) ?? 0,
+    failed: (i[`${p}Failed`] as number | undefined) ?? 0,
+  });
+  return {
+    version: i.version as string,
+    phase: i.phase as ReindexRun['phase'],
+    startedAt: i.startedAt as string,
+    ...(i.finishedAt ? { finishedAt: i.finishedAt as string } : {}),
+    expected: { reports: (i.expectedReports as number) ?? 0, claims: (i.expectedClaims as number) ?? 0 },
+    reports: counts('reports'),
+    claims: counts('claims'),
+    cursor: i.cursor === SCAN_START || i.cursor === undefined ? null : (i.cursor as string),
+    scanned: i.scanned === true,
+    openPages: (i.openPages as number | undefined) ?? 0,
+  };
+};
+
+export const reindexPageToItem = (p: ReindexPage): Item => ({
+  ...keys.reindexPage(p.version, p.phase, p.key),
+  type: 'ReindexPage',
+  version: p.version,
+  phase: p.phase,
+  key: p.key,
+  ids: JSON.stringify(p.ids),
+  next: p.next ?? SCAN_START,
+  status: p.status,
+  ...(p.failures?.length ? { failures: JSON.stringify(p.failures) } : {}),
+});
+
+export const itemToReindexPage = (i: Item): ReindexPage => ({
+  version: i.version as string,
+  phase: i.phase as ReindexPage['phase'],
+  key: i.key as string,
+  ids: JSON.parse(i.ids as string),
+  next: i.next === SCAN_START ? null : (i.next as string),
+  status: i.status as ReindexPage['status'],
+  ...(typeof i.failures === 'string' ? { failures: JSON.parse(i.failures) } : {}),
+});
 
 export const unsentEventsValue = (events: VerdictEvent[]): string[] => events.map((e) => JSON.stringify(e));
 

@@ -22,6 +22,10 @@ import type {
   ImportedReport,
   Page,
   PageQuery,
+  ClaimTerms,
+  ReindexPage,
+  ReindexRun,
+  ReindexScanPhase,
   ReportGuard,
   ReportIndex,
   ReportRecord,
@@ -32,7 +36,7 @@ import type {
   VerdictEvent,
   WebhookRecord,
 } from '../app/ports.js';
-import { VERDICTS, type Posting, type Verdict } from '../domain/types.js';
+import { VERDICTS, type ClaimAnalysis, type Posting, type Verdict } from '../domain/types.js';
 import { AppError } from '../errors.js';
 import { eachLimited } from '../eachLimited.js';
 import { backoff, sleep } from '../backoff.js';
@@ -49,6 +53,8 @@ const BATCH_GET_MAX = 100;
 const UNPROCESSED_ATTEMPTS = 8;
 /** Batch requests of one call in flight at once. */
 const BATCH_CONCURRENCY = 4;
+/** What a re-analysis changes on a report item (lib/app/reindex.ts); the rest is the ingest's. */
+const REANALYSED_ATTRIBUTES = ['statementCount', 'signature', 'terms', 'profile', 'copyGroup', 'analysisVersion'];
 /** Copy-band members read per band: a band shared by very many reports costs no more. */
 export const BAND_MEMBERS_PER_BAND = 100;
 
@@ -296,6 +302,7 @@ export class DynamoStore implements Store {
   ): { item: string; bytes: number; limit: number } | undefined {
     const named: Array<[string, Item]> = [
       ['the report record (its title, URL and distinct words)', codec.reportToItem(report)],
+      ['the report text (compressed)', codec.reportTextToItem(report.id, index.text)],
       ...index.statements.map((s, i): [string, Item] => [
         `sentence ${i + 1}`,
         codec.statementToItem({ reportId: report.id, statement: s }),
@@ -308,6 +315,59 @@ export class DynamoStore implements Store {
     return undefined;
   }
 
+  /** The keys of a stored report's statements, postings and band memberships (its text item aside). */
+  private indexKeysOf(report: Pick<ReportRecord, 'id' | 'statementCount' | 'terms' | 'signature'>): Item[] {
+    return [
+      ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
+      ...report.terms.map((t) => keys.posting(t, report.id)),
+      ...report.signature.bands.map((b) => keys.band(b, report.id)),
+    ];
+  }
+
+  async getReportText(reportId: string): Promise<string | undefined> {
+    const item = await this.get(keys.reportText(reportId));
+    return item ? codec.itemToReportText(item) : undefined;
+  }
+
+  async replaceReportIndex(previous: ReportRecord, next: ReportRecord, index: ReportIndex): Promise<boolean> {
+    // The new index over the old (same keys are overwritten), then what only the old analysis had, then
+    // the flip. No step needs the one before it to have been the last: stopped anywhere, the same call
+    // again (the report item still says `previous`) ends in the same items.
+    await this.putReportIndex(next.id, index);
+    const kept = new Set(this.indexKeysOf(next).map((k) => `${k.PK}|${k.SK}`));
+    const stale = this.indexKeysOf(previous).filter((k) => !kept.has(`${k.PK}|${k.SK}`));
+    await this.batchWrite(stale.map((Key) => ({ DeleteRequest: { Key } })));
+    // An update of the analysis' own attributes, not a put: the owed-work markers and the listings are
+    // other writers' (a put could bring back an `owesCounters` already cleared, and count the report twice).
+    const item = codec.reportToItem(next);
+    const names = REANALYSED_ATTRIBUTES.filter((n) => item[n] !== undefined);
+    const flipped = await this.sendIf(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.report(next.id),
+        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}`,
+        ConditionExpression: previous.analysisVersion
+          ? 'attribute_exists(PK) AND #v = :previous'
+          : 'attribute_exists(PK) AND attribute_not_exists(#v)',
+        ExpressionAttributeNames: {
+          '#v': 'analysisVersion',
+          ...Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+        },
+        ExpressionAttributeValues: {
+          ...Object.fromEntries(names.map((n, i) => [`:f${i}`, item[n]])),
+          ...(previous.analysisVersion ? { ':previous': previous.analysisVersion } : {}),
+        },
+      }),
+    );
+    if (!flipped && !(await this.get(keys.report(next.id)))) {
+      // Deleted meanwhile: its delete removed what the old record named; the new index is ours to remove.
+      await this.batchWrite(
+        [keys.reportText(next.id), ...this.indexKeysOf(next)].map((Key) => ({ DeleteRequest: { Key } })),
+      );
+    }
+    return flipped;
+  }
+
   async removeReportIndex(reportId: string, index: ReportIndex): Promise<void> {
     const deletes = this.indexItems(reportId, index).map((i) => ({
       DeleteRequest: { Key: { PK: i.PK, SK: i.SK } as Item },
@@ -317,6 +377,7 @@ export class DynamoStore implements Store {
 
   private indexItems(reportId: string, index: ReportIndex): Item[] {
     return [
+      codec.reportTextToItem(reportId, index.text),
       ...index.statements.map((statement) => codec.statementToItem({ reportId, statement })),
       ...index.postings.map((p) => ({
         ...keys.posting(p.term, reportId),
@@ -543,11 +604,7 @@ export class DynamoStore implements Store {
       ))
     )
       return false;
-    const deletes: Item[] = [
-      ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
-      ...report.terms.map((t) => keys.posting(t, report.id)),
-      ...report.signature.bands.map((b) => keys.band(b, report.id)),
-    ];
+    const deletes: Item[] = [keys.reportText(report.id), ...this.indexKeysOf(report)];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
     await this.removeFromLegacyBands(report.signature.bands, report.id);
     await this.releaseReportGuard(
@@ -558,7 +615,7 @@ export class DynamoStore implements Store {
     return true;
   }
 
-  async listReports(query: PageQuery & { sourceKey?: string }): Promise<Page<ReportRecord>> {
+  async listReports(query: PageQuery & { sourceKey?: string; oldestFirst?: boolean }): Promise<Page<ReportRecord>> {
     const bySource = query.sourceKey !== undefined;
     const index = bySource ? GSI1 : GSI2;
     return this.page(
@@ -566,7 +623,7 @@ export class DynamoStore implements Store {
         IndexName: index,
         KeyConditionExpression: `${index}PK = :pk`,
         ExpressionAttributeValues: { ':pk': bySource ? keys.sourcePartition(query.sourceKey!) : keys.reportsPartition },
-        ScanIndexForward: false,
+        ScanIndexForward: query.oldestFirst === true,
       },
       query,
       codec.itemToReport,
@@ -612,6 +669,53 @@ export class DynamoStore implements Store {
     await this.addToSets(
       terms.map((t) => keys.termClaims(t, index)),
       `${claimId}:${terms.length}`,
+    );
+  }
+
+  /** Take a claim's entry out of the term -> claims sets (entries say `claimId:termCount`, as addClaimToTerms wrote them). */
+  private async removeClaimFromTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void> {
+    const entry = `${claimId}:${terms.length}`;
+    await Promise.all(
+      terms.map((t) =>
+        this.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: keys.termClaims(t, index),
+            UpdateExpression: 'DELETE ids :v',
+            ExpressionAttributeValues: { ':v': new Set([entry]) },
+          }),
+        ),
+      ),
+    );
+  }
+
+  async replaceClaimAnalysis(
+    previous: ClaimRecord,
+    next: { analysis: ClaimAnalysis; analysisVersion: string },
+    terms: { previous: ClaimTerms; next: ClaimTerms },
+  ): Promise<boolean> {
+    for (const index of ['search', 'watch'] as const) {
+      const before = terms.previous[index];
+      const after = terms.next[index];
+      await this.addClaimToTerms(previous.id, after, index);
+      // An entry is `id:count`: with the count unchanged, the terms kept hold the same entry.
+      const stale = before.length === after.length ? before.filter((t) => !after.includes(t)) : before;
+      if (stale.length > 0) await this.removeClaimFromTerms(previous.id, stale, index);
+    }
+    return this.sendIf(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.claim(previous.id),
+        UpdateExpression: 'SET analysis = :a, analysisVersion = :v',
+        ConditionExpression: previous.analysisVersion
+          ? 'attribute_exists(PK) AND analysisVersion = :previous'
+          : 'attribute_exists(PK) AND attribute_not_exists(analysisVersion)',
+        ExpressionAttributeValues: {
+          ':a': JSON.stringify(next.analysis),
+          ':v': next.analysisVersion,
+          ...(previous.analysisVersion ? { ':previous': previous.analysisVersion } : {}),
+        },
+      }),
     );
   }
 
@@ -1128,6 +1232,164 @@ export class DynamoStore implements Store {
         ExpressionAttributeValues: { ':w': weight, ':ttl': expiresAt, ':room': limit - weight },
       }),
     );
+  }
+
+  // ---- re-index progress
+  async getReindexRun(version: string): Promise<ReindexRun | null> {
+    const item = await this.get(keys.reindexRun(version));
+    return item ? codec.itemToReindexRun(item) : null;
+  }
+
+  async createReindexRun(run: ReindexRun): Promise<boolean> {
+    return this.putNew(codec.reindexRunToItem(run));
+  }
+
+  async putReindexPage(page: ReindexPage): Promise<ReindexPage> {
+    if (await this.putNew(codec.reindexPageToItem(page))) return page;
+    return (await this.getReindexPage(page.version, page.phase, page.key)) ?? page;
+  }
+
+  async getReindexPage(version: string, phase: ReindexScanPhase, key: string): Promise<ReindexPage | null> {
+    const item = await this.get(keys.reindexPage(version, phase, key));
+    return item ? codec.itemToReindexPage(item) : null;
+  }
+
+  /** An update of the run item on a condition; the run after it, or null when the condition did not hold. */
+  private async updateRun(
+    version: string,
+    update: string,
+    condition: string,
+    values: Item,
+    names: Record<string, string> = {},
+  ): Promise<ReindexRun | null> {
+    try {
+      const out = await this.send<{ Attributes?: Item }>(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.reindexRun(version),
+          UpdateExpression: update,
+          ConditionExpression: condition,
+          ExpressionAttributeValues: values,
+          ...(Object.keys(names).length > 0 ? { ExpressionAttributeNames: names } : {}),
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return out.Attributes ? codec.itemToReindexRun(out.Attributes) : null;
+    } catch (e) {
+      if (isConditionalFailure(e)) return null;
+      throw e;
+    }
+  }
+
+  async advanceReindexScan(
+    version: string,
+    phase: ReindexScanPhase,
+    from: string | null,
+    to: string | null,
+    listed: { items: number; pages: number },
+  ): Promise<ReindexRun | null> {
+    return this.updateRun(
+      version,
+      `SET #cursor = :to, scanned = :end ADD ${phase}Seen :n, openPages :p`,
+      'phase = :phase AND #cursor = :from AND scanned = :no',
+      {
+        ':to': codec.scanPosition(to),
+        ':end': to === null,
+        ':n': listed.items,
+        ':p': listed.pages,
+        ':phase': phase,
+        ':from': codec.scanPosition(from),
+        ':no': false,
+      },
+      { '#cursor': 'cursor' },
+    );
+  }
+
+  async completeReindexPage(page: ReindexPage, counts: { done: number; failed: number }): Promise<ReindexRun | null> {
+    // No transactions: like countReportOnce, the run's counters take the page's counts together with a
+    // marker of the page (one atomic update, refused when the marker is there), then the page is marked
+    // done, then the marker goes. A repeat after a stop anywhere in between counts nothing twice.
+    const pageKey = keys.reindexPage(page.version, page.phase, page.key);
+    const marker = `${page.phase}#${page.key}`;
+    const dropMarker = () =>
+      this.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.reindexRun(page.version),
+          UpdateExpression: 'DELETE inflight :m',
+          ExpressionAttributeValues: { ':m': new Set([marker]) },
+        }),
+      );
+    const stored = await this.get(pageKey);
+    if (stored?.status !== 'open') {
+      await dropMarker();
+      return null;
+    }
+    const run = await this.updateRun(
+      page.version,
+      `ADD ${page.phase}Done :d, ${page.phase}Failed :f, openPages :minus, inflight :ms`,
+      'attribute_exists(PK) AND NOT contains(inflight, :m)',
+      { ':d': counts.done, ':f': counts.failed, ':minus': -1, ':ms': new Set([marker]), ':m': marker },
+    );
+    const marked = await this.sendIf(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: pageKey,
+        UpdateExpression: page.failures?.length ? 'SET #s = :done, failures = :f' : 'SET #s = :done',
+        ConditionExpression: '#s = :open',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: {
+          ':done': 'done',
+          ':open': 'open',
+          ...(page.failures?.length ? { ':f': JSON.stringify(page.failures) } : {}),
+        },
+      }),
+    );
+    await dropMarker();
+    // Marked here and counted by a concurrent repeat (its marker refused ours): the run has the counts.
+    return marked ? (run ?? (await this.getReindexRun(page.version))) : null;
+  }
+
+  async advanceReindexPhase(version: string, from: ReindexScanPhase, at: string): Promise<boolean> {
+    const to = from === 'reports' ? 'claims' : 'done';
+    const run = await this.updateRun(
+      version,
+      `SET phase = :to, #cursor = :start, scanned = :no${to === 'done' ? ', finishedAt = :at' : ''}`,
+      'phase = :from',
+      {
+        ':to': to,
+        ':from': from,
+        ':start': codec.scanPosition(null),
+        ':no': false,
+        ...(to === 'done' ? { ':at': at } : {}),
+      },
+      { '#cursor': 'cursor' },
+    );
+    return run !== null;
+  }
+
+  async openReindexPages(version: string, phase: ReindexScanPhase): Promise<ReindexPage[]> {
+    const out: ReindexPage[] = [];
+    let lastKey: Item | undefined;
+    do {
+      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          FilterExpression: '#s = :open',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: {
+            ':pk': keys.reindexRun(version).PK,
+            ':p': keys.reindexPagePrefix(phase),
+            ':open': 'open',
+          },
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      out.push(...(res.Items ?? []).map(codec.itemToReindexPage));
+      lastKey = res.LastEvaluatedKey;
+    } while (lastKey);
+    return out;
   }
 
   // ---- api keys

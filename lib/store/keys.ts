@@ -47,6 +47,8 @@ export const keys = {
   // the statements of a report, one item each, so no item nears the 400 KB limit
   statement: (reportId: string, index: number) => ({ PK: `REPORT#${reportId}`, SK: `STMT#${pad(index)}` }),
   statementPrefix: 'STMT#',
+  // the text a report was ingested with (compressed), read only by re-index to analyse it again
+  reportText: (reportId: string) => ({ PK: `REPORT#${reportId}`, SK: 'TEXT' }),
   // idempotent ingest: same URL, or same source and content hash, is the same report
   reportUrlGuard: (urlHash: string) => ({ PK: `REPORTURL#${urlHash}`, SK: 'GUARD' }),
   reportContentGuard: (sourceKey: string, contentHash: string) => ({
@@ -91,6 +93,15 @@ export const keys = {
   // descending query is the endpoint's recent deliveries
   delivery: (webhookId: string, eventId: string) => ({ PK: `WEBHOOK#${webhookId}`, SK: `DELIVERY#${eventId}` }),
   deliveryPrefix: 'DELIVERY#',
+
+  // re-index to an engine version: its run (phase, scan position, counters) and the pages its scans
+  // listed, in one partition per version so a resume finds the open pages with one query
+  reindexRun: (version: string) => ({ PK: `REINDEX#${version}`, SK: 'RUN' }),
+  reindexPage: (version: string, phase: string, key: string) => ({
+    PK: `REINDEX#${version}`,
+    SK: `PAGE#${phase}#${key}`,
+  }),
+  reindexPagePrefix: (phase: string) => `PAGE#${phase}#`,
 
   // write rate limits: count a subject's (API key's or client address's) writes in one minute,
   // one item per subject per minute, conditionally incremented and expired by TTL (`expiresAt`)

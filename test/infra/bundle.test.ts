@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildLambdaBundle } from '../../lib/bench/bundle.js';
+import { engineCodeDigest } from '../../lib/engineVersion.js';
 import { describe, expect, it } from 'vitest';
 
 describe('Lambda bundle', () => {
@@ -15,6 +16,13 @@ describe('Lambda bundle', () => {
     expect(code).not.toContain('classic-level');
     // GraphiQL's 9 MB local page stays out: the bundle only names the module it would import.
     expect(code).toMatch(/import\("@graphql-yoga\/render-graphiql"\)/);
+  });
+
+  it('carries the engine code digest computed at build time: the bundle has no lib/domain to read', async () => {
+    const outfile = join(mkdtempSync(join(tmpdir(), 'bundle-')), 'index.mjs');
+    await buildLambdaBundle('functions/reindex.ts', outfile);
+    expect(statSync(outfile).size).toBeLessThanOrEqual(1.5 * 1024 * 1024);
+    expect(readFileSync(outfile, 'utf8')).toContain(engineCodeDigest());
   });
 
   it('keeps the webhook delivery worker small: no GraphQL server, no embedded store', async () => {

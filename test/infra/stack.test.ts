@@ -39,11 +39,11 @@ describe('FactCheck stack', () => {
     });
   });
 
-  it('runs the three functions on Node.js 22, arm64, configured only through environment variables', () => {
+  it('runs the four functions on Node.js 22, arm64, configured only through environment variables', () => {
     const functions = template.findResources('AWS::Lambda::Function', {
       Properties: { Runtime: 'nodejs22.x', Architectures: ['arm64'] },
     });
-    expect(Object.keys(functions)).toHaveLength(3);
+    expect(Object.keys(functions)).toHaveLength(4);
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
         Variables: Match.objectLike({
@@ -96,7 +96,7 @@ describe('FactCheck stack', () => {
       const vars = (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
         .Variables;
       expect(vars.DELIVERY_QUEUE_URL, id).toEqual({ Ref: mainId });
-      expect(vars.WEBHOOK_SECRET_KEY !== undefined, id).toBe(!id.startsWith('RecheckFunction'));
+      expect(vars.WEBHOOK_SECRET_KEY !== undefined, id).toBe(!/^(Recheck|Reindex)Function/.test(id));
     }
     // An alarm on the delivery DLQ, and one on a backlog that stops moving.
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
@@ -112,6 +112,55 @@ describe('FactCheck stack', () => {
       MetricName: 'Errors',
       Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }],
     });
+  });
+
+  it('runs re-index jobs from their own queue, with a DLQ after 5 receives and an alarm on it, on a bounded worker', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const [mainId, main] = Object.entries(queues).find(([id]) => id.startsWith('ReindexQueue'))!;
+    const [dlqId] = Object.entries(queues).find(([id]) => id.startsWith('ReindexDeadLetters'))!;
+    expect((main as { Properties: Record<string, unknown> }).Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+      maxReceiveCount: 5,
+    });
+    const functions = template.findResources('AWS::Lambda::Function');
+    const [workerId, worker] = Object.entries(functions).find(([id]) => id.startsWith('ReindexFunction'))!;
+    const timeout = (worker as { Properties: { Timeout: number } }).Properties.Timeout;
+    // A message is hidden longer than a worker may take on it, so it is never worked twice at once.
+    expect((main as { Properties: { VisibilityTimeout: number } }).Properties.VisibilityTimeout).toBeGreaterThan(
+      timeout,
+    );
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: { 'Fn::GetAtt': [mainId, 'Arn'] },
+      FunctionName: { Ref: workerId },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 10 },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlqId, 'QueueName'] } }],
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'Errors',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: workerId } }],
+    });
+    // The API's mutation queues the first step; the worker queues the rest and re-checks publish deliveries.
+    const sendersOf = (queueId: string) =>
+      Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter(
+          (p) =>
+            JSON.stringify(p).includes(JSON.stringify({ 'Fn::GetAtt': [queueId, 'Arn'] })) &&
+            JSON.stringify(p).includes('sqs:SendMessage'),
+        )
+        .flatMap((p) => (p as { Properties: { Roles: Array<{ Ref: string }> } }).Properties.Roles.map((r) => r.Ref));
+    const senders = sendersOf(mainId);
+    expect(senders.some((r) => r.startsWith('GraphqlFunction'))).toBe(true);
+    expect(senders.some((r) => r.startsWith('ReindexFunction'))).toBe(true);
+    for (const f of Object.values(functions)) {
+      const vars = (f as { Properties: { Environment: { Variables: Record<string, unknown> } } }).Properties.Environment
+        .Variables;
+      expect(vars.REINDEX_QUEUE_URL).toEqual({ Ref: mainId });
+    }
   });
 
   it('keeps the webhook sealing key in Secrets Manager, resolved at deploy time', () => {

@@ -80,7 +80,12 @@ describe('DynamoStore', () => {
   it('finds copy-band members stored one item per report, and those of older string-set bands', async () => {
     const store = rt.store as DynamoStore;
     await store.batchWrite([{ PutRequest: { Item: { PK: 'BAND#t:1', SK: 'REPORTS', ids: new Set(['rep_old']) } } }]);
-    await store.putReportIndex('rep_new', { statements: [], postings: [], bands: ['t:1', 't:2'] });
+    await store.putReportIndex('rep_new', {
+      text: 'A band test.',
+      statements: [],
+      postings: [],
+      bands: ['t:1', 't:2'],
+    });
     expect((await store.bandMembers(['t:1', 't:2'])).sort()).toEqual(['rep_new', 'rep_old']);
     expect(await store.bandMembers(['t:1'], 1)).toHaveLength(1);
   });

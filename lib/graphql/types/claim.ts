@@ -109,6 +109,11 @@ ClaimRef.implement({
     mentionCount: t.exposeInt('mentionCount'),
     independentSources: t.exposeInt('independentSources'),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
+    analysisVersion: t.string({
+      nullable: true,
+      description: 'the engine version that analysed the claim text; null: stored before versions',
+      resolve: (c) => c.analysisVersion ?? null,
+    }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime' }),
     evidence: t.field({
       type: EvidenceConnection,

@@ -29,6 +29,12 @@ export const ReportRef = builder.objectRef<ReportRecord>('Report').implement({
     url: t.exposeString('url', { nullable: true }),
     publishedAt: t.expose('publishedAt', { type: 'DateTime', nullable: true }),
     ingestedAt: t.expose('ingestedAt', { type: 'DateTime' }),
+    analysisVersion: t.string({
+      nullable: true,
+      description:
+        'the engine version whose analysis (statements, index terms, copy signature) this report is stored with; null: stored before versions. A re-index brings it up to the running engine.',
+      resolve: (r) => r.analysisVersion ?? null,
+    }),
     source: t.field({
       type: SourceRef,
       resolve: async (r, _, ctx) => {
