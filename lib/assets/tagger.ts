@@ -77,9 +77,21 @@ export function encodeTaggerModel(dist: string): Buffer {
     metaCER: span(JSON.stringify(json('eng-cer-meta-model'))),
   };
   blobs.push(['machineText', Buffer.from(machineParts.join(''), 'utf8')]);
+  // The lists as "form TAB base" lines, in the order the package's modules add them.
+  let exceptionEnd = 0;
+  const exceptionParts: string[] = [];
   const exceptions = Object.fromEntries(
-    EXCEPTION_LISTS.map((list) => [list, { ...require(`./wn-${list}-exceptions.js`) }]),
+    EXCEPTION_LISTS.map((list) => {
+      const entries = Object.entries(require(`./wn-${list}-exceptions.js`) as Record<string, string>);
+      if (entries.some(([form, base]) => /[\t\n]/.test(form + base))) throw new Error(`${list}: a tab or newline`);
+      const part = entries.map(([form, base]) => `${form}\t${base}\n`).join('');
+      exceptionParts.push(part);
+      const start = exceptionEnd;
+      exceptionEnd += Buffer.byteLength(part, 'utf8');
+      return [list, [start, exceptionEnd]];
+    }),
   ) as TaggerModelHeader['exceptions'];
+  blobs.push(['exceptionText', Buffer.from(exceptionParts.join(''), 'utf8')]);
   // The sections' offsets depend on the header's length, which depends on the offsets: lay out until stable.
   let sections = {} as TaggerSections;
   for (let headerBytes = 0; ; ) {

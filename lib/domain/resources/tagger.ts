@@ -36,8 +36,11 @@ export interface Token {
 
 export { TAGGER_CODE_ASSET, TAGGER_MODEL_ASSET } from './taggerModel.js';
 
+/** What the engine reads of the tagger: sentences and parts of speech (lemmas come with them). */
+const PIPE = ['sbd', 'pos'] as const;
+
 const loadTagger = lazyAsset(() => {
-  const nlp = winkNLP(loadTaggerModel(), ['sbd', 'pos']);
+  const nlp = winkNLP(loadTaggerModel(PIPE), [...PIPE]);
   return { nlp, its: nlp.its };
 });
 

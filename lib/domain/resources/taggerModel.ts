@@ -24,6 +24,8 @@ export interface TaggerSections {
   lexemeTable: [number, number];
   /** the sub-models' state machines, JSON text that wink-nlp parses itself */
   machineText: [number, number];
+  /** WordNet's exception lists the lemmatiser reads, "form TAB base" lines (spans in the header) */
+  exceptionText: [number, number];
 }
 
 /** A machine's [start, end) within machineText. */
@@ -52,8 +54,8 @@ export interface CoreModel {
 export interface TaggerModelHeader {
   core: CoreModel;
   machines: { sbd: Span[]; pos: Span[]; ner: Span[]; negation: Span[]; sa: Span[]; metaCER: Span };
-  /** WordNet's exception lists the lemmatiser reads (form -> base form), filled into its own objects */
-  exceptions: Record<ExceptionList, Record<string, string>>;
+  /** where each exception list's lines lie in exceptionText */
+  exceptions: Record<ExceptionList, Span>;
   lexemeCount: number;
   sections: TaggerSections;
 }
@@ -198,20 +200,41 @@ function coreModel(bytes: Buffer, header: TaggerModelHeader): CoreModel {
   return model;
 }
 
-/** A wink-nlp model read from the two assets; each part is built when wink-nlp asks for it, once. */
-export function loadTaggerModel(): Model {
+/** wink-nlp's annotations, and the sub-model each needs. */
+export type Annotation = 'sbd' | 'pos' | 'ner' | 'negation' | 'sentiment' | 'cer';
+const ALL_ANNOTATIONS: readonly Annotation[] = ['sbd', 'pos', 'ner', 'negation', 'sentiment', 'cer'];
+
+/** What automaton.js's emptyModelJSON() writes: a machine that recognises nothing. */
+const EMPTY_MACHINE = '[100,0,{"0":{}},{},{},{}]';
+
+/**
+ * A wink-nlp model read from the two assets, for a pipe: wink-nlp parses every sub-model's machines when it
+ * starts, whether its pipe runs them or not (its pipe is fixed when it starts), so the named entity, negation
+ * and sentiment machines (600 KB of JSON) are handed over only when the pipe has them, else an empty machine.
+ */
+export function loadTaggerModel(pipe: readonly Annotation[] = ALL_ANNOTATIONS): Model {
   const bytes = readAsset(TAGGER_MODEL_ASSET);
   const header = readTaggerModelHeader(bytes);
   const code = createRequire(import.meta.url)(assetPath(TAGGER_CODE_ASSET)) as TaggerCode;
-  for (const list of EXCEPTION_LISTS) Object.assign(code.exceptions[list], header.exceptions[list]);
+  const [exceptionOffset] = header.sections.exceptionText;
+  for (const list of EXCEPTION_LISTS) {
+    const [start, end] = header.exceptions[list];
+    const into = code.exceptions[list];
+    for (const line of bytes.toString('utf8', exceptionOffset + start, exceptionOffset + end).split('\n')) {
+      const tab = line.indexOf('\t');
+      if (tab > 0) into[line.slice(0, tab)] = line.slice(tab + 1);
+    }
+  }
   const [textOffset] = header.sections.machineText;
   const text = ([start, end]: Span): string => bytes.toString('utf8', textOffset + start, textOffset + end);
+  const used = (annotation: Annotation, spans: Span[]): string[] =>
+    pipe.includes(annotation) ? spans.map(text) : spans.map(() => EMPTY_MACHINE);
   const machines = {
     sbd: header.machines.sbd.map(text),
     pos: header.machines.pos.map(text),
-    ner: header.machines.ner.map(text),
-    negation: header.machines.negation.map(text),
-    sa: header.machines.sa.map(text),
+    ner: used('ner', header.machines.ner),
+    negation: used('negation', header.machines.negation),
+    sa: used('sentiment', header.machines.sa),
     metaCER: text(header.machines.metaCER),
   };
   const model = Object.create(null);

@@ -3,7 +3,8 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import winkNLP, { type Model } from 'wink-nlp';
-import { loadTaggerModel } from '../../../lib/domain/resources/taggerModel.js';
+import { assetPath } from '../../../lib/domain/resources/assets.js';
+import { loadTaggerModel, TAGGER_CODE_ASSET } from '../../../lib/domain/resources/taggerModel.js';
 
 const require = createRequire(import.meta.url);
 const packaged = (): Model => {
@@ -46,6 +47,23 @@ describe('tagger model asset', () => {
     }
   });
 
+  it('fills the lemmatiser exception lists the package has', () => {
+    // lemmatize.js reads them; through wink-nlp, irregular forms out of the lexicon reach them.
+    const ours = winkNLP(loadTaggerModel(['sbd', 'pos']), ['sbd', 'pos']);
+    const theirs = winkNLP(packaged(), ['sbd', 'pos']);
+    const text = 'The aardwolves and the abaci were outgrown; the zoeae overflew, the oxen bestrode the dwarves.';
+    const lemmas = (nlp: ReturnType<typeof winkNLP>) =>
+      nlp
+        .readDoc(text)
+        .tokens()
+        .out(nlp.its.lemma as never);
+    expect(lemmas(ours)).toEqual(lemmas(theirs));
+    for (const list of ['adjective', 'noun', 'verb'])
+      expect({
+        ...require(assetPath(TAGGER_CODE_ASSET)).exceptions[list],
+      }).toEqual({ ...require(`wink-eng-lite-web-model/dist/wn-${list}-exceptions.js`) });
+  });
+
   it('tags as the packaged model does, new words included', () => {
     const texts = [
       'The council closed the Fenwick Bridge on Monday after engineers found cracks in its span.',
@@ -60,7 +78,7 @@ describe('tagger model asset', () => {
         return [tokens.out(nlp.its.value), tokens.out(nlp.its.pos), tokens.out(nlp.its.lemma as never)];
       });
     // Twice through one instance: the second reading meets the words the first one added.
-    const ours = winkNLP(loadTaggerModel(), ['sbd', 'pos']);
+    const ours = winkNLP(loadTaggerModel(['sbd', 'pos']), ['sbd', 'pos']);
     const theirs = winkNLP(packaged(), ['sbd', 'pos']);
     expect([...read(ours), ...read(ours)]).toEqual([...read(theirs), ...read(theirs)]);
   });
