@@ -29,6 +29,8 @@ export interface BlockText {
   length: number;
   /** The line starting at this byte offset, without its newline; undefined when no line starts there. */
   lineAt(offset: number): string | undefined;
+  /** The text between two byte offsets that are line starts (or the end). */
+  slice(from: number, to: number): string;
   /**
    * In sorted lines between byte offsets [from, to), the rest of the line (after its tab) whose key is `key`.
    * The lines must be sorted by key in string order, and from/to must be line starts.
@@ -93,6 +95,14 @@ export function readBlockText(bytes: Buffer, name: string): BlockText {
       if (at > 0 && text[at - 1] !== 10) return undefined;
       const end = text.indexOf(10, at);
       return text.toString('utf8', at, end < 0 ? text.length : end);
+    },
+    slice(from, to) {
+      const parts: Buffer[] = [];
+      for (let i = blockAt(from); i < count && starts[i]! < to; i++) {
+        const b = block(i).bytes;
+        parts.push(b.subarray(Math.max(0, from - starts[i]!), Math.min(b.length, to - starts[i]!)));
+      }
+      return Buffer.concat(parts).toString('utf8');
     },
     findKey(key, from = 0, to = length) {
       // The block: among those the range covers, the last whose first key is at or before the key (the

@@ -54,10 +54,7 @@ export function parseWordnet(text: BlockText): Wordnet {
   };
   const exceptions = { n: new Map(), v: new Map(), a: new Map(), r: new Map() } as Wordnet['exceptions'];
   const [from, to] = section('exceptions');
-  for (let at = from; at < to; ) {
-    const line = text.lineAt(at);
-    if (line === undefined) throw new Error(`${WORDNET_ASSET}: no exception line at byte ${at}`);
-    at += Buffer.byteLength(line, 'utf8') + 1;
+  for (const line of text.slice(from, to).split('\n')) {
     if (!line) continue;
     const [p, form, bases] = line.split('\t') as [WordnetPos, string, string];
     exceptions[p].set(form, bases.split(' '));

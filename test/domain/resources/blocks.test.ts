@@ -25,6 +25,11 @@ describe('block text', () => {
     expect(blocks.lineAt(text.length)).toBeUndefined();
   });
 
+  it('gives back any run of whole lines', () => {
+    expect(blocks.slice(0, text.length)).toBe(text.toString('utf8'));
+    expect(blocks.slice(from, to)).toBe(section);
+  });
+
   it('finds each key of a sorted range, and no key outside it', () => {
     expect(sorted.map((w) => blocks.findKey(w, from, to))).toEqual(sorted.map((_, i) => String(i)));
     expect(blocks.findKey('w0005', from, to)).toBeUndefined();
