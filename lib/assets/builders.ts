@@ -9,4 +9,6 @@ export interface AssetBuilder {
 export const ASSET_BUILDERS: AssetBuilder[] = [
   { name: 'vectors', load: () => import('./vectors.js') },
   { name: 'wordnet', load: () => import('./wordnet.js') },
+  { name: 'tagger', load: () => import('./tagger.js') },
+  { name: 'gazetteer', load: () => import('./gazetteer.js') },
 ];

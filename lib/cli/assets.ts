@@ -1,10 +1,12 @@
-// `npm run assets [-- name ...]`: builds the engine's compact language assets into assets/ (all builders,
-// or the named ones) and rewrites assets/manifest.json. Deterministic: the same sources give the same bytes.
+// `npm run assets [-- name ...] [--out DIR]`: builds the engine's compact language assets into assets/ (all
+// builders, or the named ones) and rewrites assets/manifest.json; --out builds elsewhere (a test compares the
+// result with the committed files). Deterministic: the same sources give the same bytes.
 import { resolve } from 'node:path';
 import { ASSET_BUILDERS } from '../assets/builders.js';
 import { writeManifest } from '../assets/manifest.js';
 
-const OUT_DIR = resolve('assets');
+const outAt = process.argv.indexOf('--out');
+const OUT_DIR = resolve(outAt > 0 && process.argv[outAt + 1] ? process.argv[outAt + 1]! : 'assets');
 if (process.argv.includes('--coverage')) {
   // Measures vocabulary cuts instead of building: how much of real news text each keeps a vector for.
   const { loadEmbedding, VOCABULARY_SIZE } = await import('../assets/vectors.js');
@@ -27,7 +29,7 @@ if (process.argv.includes('--measure')) {
   for (let i = 0; i < runs; i++) console.log(JSON.stringify({ coldStart: await measureColdStart() }));
   process.exit(0);
 }
-const names = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const names = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--out');
 const unknown = names.filter((n) => !ASSET_BUILDERS.some((b) => b.name === n));
 if (unknown.length > 0) {
   console.error(`unknown asset ${unknown.join(', ')}; known: ${ASSET_BUILDERS.map((b) => b.name).join(', ')}`);

@@ -2,9 +2,8 @@
 // Measures the stance model on the held-out (test) side of the FNC-1 training data split by story, as the
 // challenge scored it; `--through-app` runs the same pairs through the app instead. Exits 1 below a gate.
 import { readFileSync } from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { judgeReport } from '../domain/stance/index.js';
-import { decodeStanceModel, loadStanceModel, STANCE_CLASSES, type StanceModelFile } from '../domain/stance/model.js';
+import { decodeStanceModelBytes, loadStanceModel, STANCE_CLASSES } from '../domain/stance/model.js';
 import { argmax, formatScores, scoreStances } from '../eval/fnc.js';
 import { predictThroughApp } from '../eval/throughApp.js';
 import { candidateStatements } from '../train/dataset.js';
@@ -54,9 +53,7 @@ if (flag('--through-app')) {
   predicted = await predictThroughApp(data, test, (line) => process.stderr.write(`${line}\n`));
 } else {
   const file = raw('--model');
-  const model = file
-    ? decodeStanceModel(JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as StanceModelFile)
-    : loadStanceModel();
+  const model = file ? decodeStanceModelBytes(readFileSync(file)) : loadStanceModel();
   const inputs = test.map((p) => {
     const claim = corpus.claims.get(p.headline)!;
     const body = corpus.bodies.get(p.bodyId)!;

@@ -1,6 +1,6 @@
 // `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--ablation]`
 // Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
-// on the dev split, prints the dev figures and writes assets/stance-model.json.gz. Deterministic (seeded).
+// on the dev split, prints the dev figures and writes assets/stance-model.bin. Deterministic (seeded).
 import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { writeManifest } from '../assets/manifest.js';

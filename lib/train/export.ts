@@ -1,8 +1,15 @@
 // From a trained net to the checked-in asset: the sparse matrix quantised to int8 (one scale per row), the rest
-// float32, all base64 in one gzipped JSON. Deterministic bytes: same net, same file.
-import { gzipSync } from 'node:zlib';
+// float32, written as the binary file lib/domain/stance/model.ts reads as views (decodeStanceModelBytes).
+// Deterministic bytes: same net, same file.
 import { DENSE_FEATURES, type FeatureGroup, type FeatureSpace } from '../domain/stance/features.js';
-import { encodeF32, type StanceModelFile } from '../domain/stance/model.js';
+import {
+  encodeF32,
+  STANCE_ARRAYS,
+  STANCE_FILE_MAGIC,
+  STANCE_FILE_VERSION,
+  type StanceFileHeader,
+  type StanceModelFile,
+} from '../domain/stance/model.js';
 import type { Net } from './mlp.js';
 
 export function quantiseRows(w: Float32Array, rows: number, width: number): { q: Buffer; scale: Float32Array } {
@@ -57,5 +64,32 @@ export function modelFile(args: {
   };
 }
 
-export const encodeModelFile = (file: StanceModelFile): Buffer =>
-  gzipSync(Buffer.from(`${JSON.stringify(file)}\n`), { level: 9 });
+const align4 = (n: number): number => (n + 3) & ~3;
+
+/** "STNC", version, JSON length, the JSON of the scalar members and where each array lies, then the arrays. */
+export function encodeModelFile(file: StanceModelFile): Buffer {
+  const blobs = STANCE_ARRAYS.map((name) => [name, Buffer.from(file[name], 'base64')] as const);
+  const scalars = Object.fromEntries(
+    Object.entries(file).filter(([k]) => !(STANCE_ARRAYS as readonly string[]).includes(k)),
+  ) as Omit<StanceModelFile, (typeof STANCE_ARRAYS)[number]>;
+  // The arrays' offsets depend on the JSON's length and the JSON holds them: lay out until it stops changing.
+  for (let jsonBytes = 0; ; ) {
+    let at = align4(12 + jsonBytes);
+    const arrays = {} as StanceFileHeader['arrays'];
+    for (const [name, b] of blobs) {
+      arrays[name] = [at, b.length];
+      at = align4(at + b.length);
+    }
+    const json = Buffer.from(JSON.stringify({ ...scalars, arrays } satisfies StanceFileHeader), 'utf8');
+    if (json.length === jsonBytes) {
+      const out = Buffer.alloc(at);
+      out.write(STANCE_FILE_MAGIC, 0, 'latin1');
+      out.writeUInt32LE(STANCE_FILE_VERSION, 4);
+      out.writeUInt32LE(json.length, 8);
+      json.copy(out, 12);
+      for (const [name, b] of blobs) b.copy(out, arrays[name][0]);
+      return out;
+    }
+    jsonBytes = json.length;
+  }
+}

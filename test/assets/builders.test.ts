@@ -8,17 +8,18 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { GAZETTEER_ASSET } from '../../lib/domain/resources/gazetteer.js';
-import { TAGGER_MODEL_ASSET } from '../../lib/domain/resources/tagger.js';
+import { TAGGER_CODE_ASSET, TAGGER_MODEL_ASSET } from '../../lib/domain/resources/tagger.js';
 
 const run = promisify(execFile);
 
 describe('asset builders', () => {
   it.each([
-    ['gazetteer', GAZETTEER_ASSET],
-    ['tagger', TAGGER_MODEL_ASSET],
-  ] as const)('%s rebuilds the committed asset', async (name, file) => {
+    ['gazetteer', [GAZETTEER_ASSET]],
+    ['tagger', [TAGGER_MODEL_ASSET, TAGGER_CODE_ASSET]],
+  ] as const)('%s rebuilds the committed asset', async (name, files) => {
     const out = mkdtempSync(join(tmpdir(), 'asset-'));
-    await run(process.execPath, ['--import', 'tsx', 'lib/cli/buildAsset.ts', name, '--out', out]);
-    expect(readFileSync(join(out, file)).equals(readFileSync(join('assets', file)))).toBe(true);
+    await run(process.execPath, ['--import', 'tsx', 'lib/cli/assets.ts', name, '--out', out]);
+    for (const file of files)
+      expect(readFileSync(join(out, file)).equals(readFileSync(join('assets', file)))).toBe(true);
   });
 });

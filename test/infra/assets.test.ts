@@ -11,7 +11,9 @@ const BUDGET_BYTES = 20 * 1024 * 1024;
 describe('engine assets', () => {
   it('are at most 20 MB together', () => {
     const { files, totalBytes } = assetManifest(assetsDir());
-    expect(files.map((f) => f.file)).toEqual(expect.arrayContaining(['vectors.bin', 'wordnet.txt.gz']));
+    expect(files.map((f) => f.file)).toEqual(
+      expect.arrayContaining(['vectors.bin', 'wordnet.bin', 'gazetteer.bin', 'tagger-model.bin']),
+    );
     expect(totalBytes).toBeLessThanOrEqual(BUDGET_BYTES);
   });
 

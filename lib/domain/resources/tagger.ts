@@ -1,9 +1,9 @@
 // Parts of speech and lemmas, from a kept tagger: wink-nlp with its English web model (both MIT; statistical,
-// Universal POS tags, ~20k tokens/s here). Loaded on first use: the model is 3.6 MB of code and lexicon, so it
-// is an asset beside the bundle (built by lib/assets/tagger.ts), required from there, not bundled.
-import { createRequire } from 'node:module';
-import winkNLP, { type Model } from 'wink-nlp';
-import { assetPath, lazyAsset } from './assets.js';
+// Universal POS tags, ~20k tokens/s here). Loaded on first use: the model is 3 MB of data, so it is an asset
+// beside the bundle (built by lib/assets/tagger.ts, read by taggerModel.ts), not bundled.
+import winkNLP from 'wink-nlp';
+import { lazyAsset } from './assets.js';
+import { loadTaggerModel } from './taggerModel.js';
 
 /** Universal POS tags (universaldependencies.org/u/pos). */
 export type Pos =
@@ -34,12 +34,13 @@ export interface Token {
   lemma: string;
 }
 
-/** The model's file in assets/ (built by lib/assets/tagger.ts). */
-export const TAGGER_MODEL_ASSET = 'wink-eng-lite-web-model.cjs';
+export { TAGGER_CODE_ASSET, TAGGER_MODEL_ASSET } from './taggerModel.js';
+
+/** What the engine reads of the tagger: sentences and parts of speech (lemmas come with them). */
+const PIPE = ['sbd', 'pos'] as const;
 
 const loadTagger = lazyAsset(() => {
-  const model = createRequire(import.meta.url)(assetPath(TAGGER_MODEL_ASSET)) as Model;
-  const nlp = winkNLP(model, ['sbd', 'pos']);
+  const nlp = winkNLP(loadTaggerModel(PIPE), [...PIPE]);
   return { nlp, its: nlp.its };
 });
 

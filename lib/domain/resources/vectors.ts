@@ -8,8 +8,9 @@ export const VECTORS_ASSET = 'vectors.bin';
 
 interface Vectors {
   dimensions: number;
-  /** The words in code-unit order: a word's position here is its row. */
-  words: string[];
+  count: number;
+  /** The word of a row (rows are in code-unit order of their words), decoded when first asked for. */
+  wordAt(row: number): string;
   /** Each row's frequency rank in the source embedding (0 = most frequent). */
   ranks: Uint32Array;
   scales: Float32Array;
@@ -37,15 +38,35 @@ export function decodeVectors(bytes: Buffer): Vectors {
   const count = bytes.readUInt32LE(8);
   const textBytes = bytes.readUInt32LE(12);
   let offset = 16;
-  const words = bytes.toString('utf8', offset, offset + textBytes).split('\n');
+  // Where each word starts in the newline-separated text: found by byte search, decoded only when a lookup
+  // reaches it (a binary search reads about 17 of the 70,000), so first use makes no array of strings.
+  const textStart = offset;
+  const starts = new Int32Array(count + 1);
+  let lines = 0;
+  for (let at = textStart; lines < count; ) {
+    starts[lines++] = at;
+    const end = bytes.indexOf(10, at);
+    if (end < 0 || end >= textStart + textBytes) break;
+    at = end + 1;
+  }
+  starts[lines] = textStart + textBytes + 1;
+  const words: string[] = new Array(count);
+  const wordAt = (row: number): string => {
+    let w = words[row];
+    if (w === undefined) {
+      w = bytes.toString('utf8', starts[row]!, starts[row + 1]! - 1);
+      words[row] = w;
+    }
+    return w;
+  };
   offset += textBytes + ((4 - (textBytes % 4)) % 4);
   const ranks = view(bytes, offset, count, (b, o, n) => new Uint32Array(b, o, n), 4);
   offset += 4 * count;
   const scales = view(bytes, offset, count, (b, o, n) => new Float32Array(b, o, n), 4);
   offset += 4 * count;
   const values = new Int8Array(bytes.buffer, bytes.byteOffset + offset, count * dimensions);
-  if (words.length !== count || values.length !== count * dimensions) throw new Error(`${VECTORS_ASSET}: cut short`);
-  return { dimensions, words, ranks, scales, values };
+  if (lines !== count || values.length !== count * dimensions) throw new Error(`${VECTORS_ASSET}: cut short`);
+  return { dimensions, count, wordAt, ranks, scales, values };
 }
 
 const vectors = lazyAsset(() => decodeVectors(readAsset(VECTORS_ASSET)));
@@ -53,10 +74,10 @@ const vectors = lazyAsset(() => decodeVectors(readAsset(VECTORS_ASSET)));
 /** The word's row, by binary search over the sorted words. */
 function rowOf(v: Vectors, word: string): number | undefined {
   let lo = 0;
-  let hi = v.words.length - 1;
+  let hi = v.count - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
-    const at = v.words[mid]!;
+    const at = v.wordAt(mid);
     if (at === word) return mid;
     if (at < word) lo = mid + 1;
     else hi = mid - 1;
@@ -86,10 +107,8 @@ export function wordVector(word: string): Float32Array | undefined {
 /** The vocabulary, most frequent word first. */
 export function vectorWords(): string[] {
   const v = vectors();
-  const out = new Array<string>(v.words.length);
-  v.words.forEach((w, i) => {
-    out[v.ranks[i]!] = w;
-  });
+  const out = new Array<string>(v.count);
+  for (let i = 0; i < v.count; i++) out[v.ranks[i]!] = v.wordAt(i);
   return out;
 }
 
@@ -176,8 +195,8 @@ export function nearestWords(word: string, count = 10): Array<{ word: string; si
   if (!target) return [];
   const v = vectors();
   const best: Array<{ word: string; similarity: number }> = [];
-  for (let i = 0; i < v.words.length; i++) {
-    const w = v.words[i]!;
+  for (let i = 0; i < v.count; i++) {
+    const w = v.wordAt(i);
     if (w === foldCase(word)) continue;
     const s = cosine(target, vectorAt(v, i));
     if (best.length < count || s > best[best.length - 1]!.similarity) {

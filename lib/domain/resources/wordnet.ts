@@ -1,9 +1,11 @@
-// WordNet (assets/wordnet.txt.gz, built by lib/assets/wordnet.ts): lemmas, synonyms, antonyms, hypernyms.
-// Read on first use; a lemma or synset line is decoded when a lookup first reaches it.
+// WordNet (assets/wordnet.bin, built by lib/assets/wordnet.ts): lemmas, synonyms, antonyms, hypernyms.
+// Read on first use as blocks (blocks.ts): a lemma or synset line is inflated and decoded when a lookup first
+// reaches its block.
 import { foldCase } from '../text.js';
 import { lazyAsset, readAsset } from './assets.js';
+import { type BlockText, readBlockText } from './blocks.js';
 
-export const WORDNET_ASSET = 'wordnet.txt.gz';
+export const WORDNET_ASSET = 'wordnet.bin';
 
 /** WordNet's parts of speech: noun, verb, adjective (satellites included), adverb. */
 export type WordnetPos = 'n' | 'v' | 'a' | 'r';
@@ -19,7 +21,7 @@ export interface Synset {
 }
 
 interface Wordnet {
-  bytes: Buffer;
+  text: BlockText;
   /** Byte ranges [start, end) of the sections' bodies. */
   synsets: [number, number];
   lemmas: [number, number];
@@ -28,23 +30,20 @@ interface Wordnet {
   exceptions: Record<WordnetPos, Map<string, string[]>>;
 }
 
-const NEWLINE = 10;
-const TAB = 9;
-
 /**
- * Finds the asset's sections without reading their lines: a synset's id is its byte offset and the lemma
- * lines are sorted, so only the lines a lookup reaches are ever decoded. Indexing all 270,000 lines up front
- * would double the cold load.
+ * Finds the text's sections by their header lines (each starts a block), so only the blocks a lookup reaches
+ * are ever inflated: a synset's id is its byte offset and the lemma lines are sorted. The exception lists
+ * (111 KB) are read whole, as morphy asks them first.
  */
-export function parseWordnet(bytes: Buffer): Wordnet {
+export function parseWordnet(text: BlockText): Wordnet {
   const sections = new Map<string, [number, number]>();
   let pos = 0;
-  while (pos < bytes.length) {
-    const end = bytes.indexOf(NEWLINE, pos);
-    const m = /^#(\w+) (\d+)$/.exec(bytes.toString('latin1', pos, end < 0 ? bytes.length : end));
+  while (pos < text.length) {
+    const m = /^#(\w+) (\d+)$/.exec(text.lineAt(pos) ?? '');
     if (!m) throw new Error(`${WORDNET_ASSET}: expected a section header at byte ${pos}`);
-    const body: [number, number] = [end + 1, end + 1 + Number(m[2])];
-    if (body[1] > bytes.length) throw new Error(`${WORDNET_ASSET}: #${m[1]} is cut short`);
+    const start = pos + m[0].length + 1;
+    const body: [number, number] = [start, start + Number(m[2])];
+    if (body[1] > text.length) throw new Error(`${WORDNET_ASSET}: #${m[1]} is cut short`);
     sections.set(m[1]!, body);
     pos = body[1];
   }
@@ -55,13 +54,13 @@ export function parseWordnet(bytes: Buffer): Wordnet {
   };
   const exceptions = { n: new Map(), v: new Map(), a: new Map(), r: new Map() } as Wordnet['exceptions'];
   const [from, to] = section('exceptions');
-  for (const line of bytes.toString('utf8', from, to).split('\n')) {
+  for (const line of text.slice(from, to).split('\n')) {
     if (!line) continue;
     const [p, form, bases] = line.split('\t') as [WordnetPos, string, string];
     exceptions[p].set(form, bases.split(' '));
   }
   return {
-    bytes,
+    text,
     synsets: section('synsets'),
     lemmas: section('lemmas'),
     parsed: new Map(),
@@ -70,29 +69,13 @@ export function parseWordnet(bytes: Buffer): Wordnet {
   };
 }
 
-const wordnet = lazyAsset(() => parseWordnet(readAsset(WORDNET_ASSET)));
+const wordnet = lazyAsset(() => parseWordnet(readBlockText(readAsset(WORDNET_ASSET), WORDNET_ASSET)));
 
-/** The lemma line's synset lists ("n|v|a|r"), by binary search over the sorted lemma lines' bytes. */
+/** The lemma line's synset lists ("n|v|a|r"), by binary search over the sorted lemma lines. */
 function lemmaEntry(lemma: string): string | undefined {
   const wn = wordnet();
   if (wn.lemmaCache.has(lemma)) return wn.lemmaCache.get(lemma);
-  let [lo, hi] = wn.lemmas;
-  const first = lo;
-  let found: string | undefined;
-  // lo and hi stay at line starts; each step reads the line holding the middle byte.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    const start = Math.max(first, wn.bytes.lastIndexOf(NEWLINE, mid - 1) + 1);
-    const end = wn.bytes.indexOf(NEWLINE, start);
-    const tab = wn.bytes.indexOf(TAB, start);
-    const at = wn.bytes.toString('utf8', start, tab);
-    if (at === lemma) {
-      found = wn.bytes.toString('utf8', tab + 1, end);
-      break;
-    }
-    if (at < lemma) lo = end + 1;
-    else hi = start;
-  }
+  const found = wn.text.findKey(lemma, wn.lemmas[0], wn.lemmas[1]);
   if (wn.lemmaCache.size > 100_000) wn.lemmaCache.clear();
   wn.lemmaCache.set(lemma, found);
   return found;
@@ -104,13 +87,9 @@ export function synset(id: number): Synset {
   if (!s) {
     const [from, to] = wn.synsets;
     const at = from + id;
-    if (!Number.isInteger(id) || id < 0 || at >= to || (id > 0 && wn.bytes[at - 1] !== NEWLINE))
-      throw new Error(`no WordNet synset ${id}`);
-    const [pos, words, pointers] = wn.bytes.toString('utf8', at, wn.bytes.indexOf(NEWLINE, at)).split('\t') as [
-      Synset['pos'],
-      string,
-      string,
-    ];
+    const line = Number.isInteger(id) && id >= 0 && at < to ? wn.text.lineAt(at) : undefined;
+    if (line === undefined) throw new Error(`no WordNet synset ${id}`);
+    const [pos, words, pointers] = line.split('\t') as [Synset['pos'], string, string];
     s = {
       id,
       pos,

@@ -1,12 +1,12 @@
 // The stance model at request time: a small MLP (dense features standardised, sparse term counts, one ReLU
-// hidden layer, four outputs) read from assets/stance-model.json.gz. Class offsets tuned on the dev split
+// hidden layer, four outputs) read from assets/stance-model.bin. Class offsets tuned on the dev split
 // and a calibration temperature are part of the asset. Pure TypeScript, read lazily once per process.
 import { lazyAsset, readAsset } from '../resources/assets.js';
 import { DENSE_FEATURES, type FeatureGroup, type Features, type FeatureSpace } from './features.js';
 
 export const STANCE_CLASSES = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 export type StanceClass = (typeof STANCE_CLASSES)[number];
-export const STANCE_MODEL_ASSET = 'stance-model.json.gz';
+export const STANCE_MODEL_ASSET = 'stance-model.bin';
 
 export interface StanceModel {
   groups: FeatureGroup[];
@@ -28,7 +28,7 @@ export interface StanceModel {
   temperature: number;
 }
 
-/** The asset's JSON: typed arrays as base64, the big sparse matrix as int8 with one scale per row. */
+/** The model as training hands it over: typed arrays as base64, the big sparse matrix as int8 with one scale per row. */
 export interface StanceModelFile {
   format: 'stance-mlp-1';
   trainedOn: string;
@@ -57,38 +57,119 @@ const f32 = (b64: string): Float32Array => {
 };
 export const encodeF32 = (a: ArrayLike<number>): string => Buffer.from(Float32Array.from(a).buffer).toString('base64');
 
-export function decodeStanceModel(file: StanceModelFile): StanceModel {
+/** The StanceModelFile members that are arrays (all float32 but the int8 w1SparseQ). */
+export const STANCE_ARRAYS = [
+  'idf',
+  'denseMean',
+  'denseStd',
+  'w1Dense',
+  'w1SparseScale',
+  'b1',
+  'w2',
+  'b2',
+  'w1SparseQ',
+] as const;
+type StanceArray = (typeof STANCE_ARRAYS)[number];
+type StanceScalars = Omit<StanceModelFile, StanceArray>;
+type StanceArrays = Record<Exclude<StanceArray, 'w1SparseQ'>, Float32Array> & { w1SparseQ: Int8Array };
+
+function modelOf(file: StanceScalars, arrays: StanceArrays): StanceModel {
   if (file.format !== 'stance-mlp-1') throw new Error(`stance model: unknown format ${String(file.format)}`);
   const names = DENSE_FEATURES.map(([n]) => n);
   if (file.denseNames.join(',') !== names.join(','))
     throw new Error("stance model: its dense features are not this engine's; run npm run train");
   const hidden = file.hidden;
-  const q = Buffer.from(file.w1SparseQ, 'base64');
-  const scale = f32(file.w1SparseScale);
+  const q = arrays.w1SparseQ;
+  const scale = arrays.w1SparseScale;
   const w1Sparse = new Float32Array(q.length);
   for (let row = 0; row < scale.length; row++) {
     const s = scale[row]!;
-    for (let j = 0; j < hidden; j++) w1Sparse[row * hidden + j] = ((q[row * hidden + j]! << 24) >> 24) * s;
+    for (let j = 0; j < hidden; j++) w1Sparse[row * hidden + j] = q[row * hidden + j]! * s;
   }
   return {
     groups: file.groups,
-    space: { vocab: new Map(file.vocab.map((t, i) => [t, i])), idf: f32(file.idf), idfUnknown: file.idfUnknown },
+    space: { vocab: new Map(file.vocab.map((t, i) => [t, i])), idf: arrays.idf, idfUnknown: file.idfUnknown },
     hidden,
-    denseMean: f32(file.denseMean),
-    denseStd: f32(file.denseStd),
-    w1Dense: f32(file.w1Dense),
+    denseMean: arrays.denseMean,
+    denseStd: arrays.denseStd,
+    w1Dense: arrays.w1Dense,
     w1Sparse,
-    b1: f32(file.b1),
-    w2: f32(file.w2),
-    b2: f32(file.b2),
+    b1: arrays.b1,
+    w2: arrays.w2,
+    b2: arrays.b2,
     offsets: Float32Array.from(file.offsets),
     temperature: file.temperature,
   };
 }
 
-export const loadStanceModel = lazyAsset(() =>
-  decodeStanceModel(JSON.parse(readAsset(STANCE_MODEL_ASSET).toString('utf8')) as StanceModelFile),
-);
+export function decodeStanceModel(file: StanceModelFile): StanceModel {
+  const q = Buffer.from(file.w1SparseQ, 'base64');
+  return modelOf(file, {
+    idf: f32(file.idf),
+    denseMean: f32(file.denseMean),
+    denseStd: f32(file.denseStd),
+    w1Dense: f32(file.w1Dense),
+    w1SparseScale: f32(file.w1SparseScale),
+    b1: f32(file.b1),
+    w2: f32(file.w2),
+    b2: f32(file.b2),
+    w1SparseQ: new Int8Array(q.buffer, q.byteOffset, q.length),
+  });
+}
+
+/**
+ * The asset's bytes (lib/train/export.ts writes them): "STNC", version, the length and JSON of every member
+ * that is not an array, then each array's raw little-endian bytes, 4-aligned, where the JSON's `arrays` says.
+ * Read as views: no gunzip, no base64, no parse of a megabyte of text.
+ */
+export const STANCE_FILE_MAGIC = 'STNC';
+export const STANCE_FILE_VERSION = 1;
+export type StanceFileHeader = StanceScalars & { arrays: Record<StanceArray, [offset: number, bytes: number]> };
+
+function readHeader(bytes: Buffer): StanceFileHeader {
+  if (
+    bytes.length < 12 ||
+    bytes.toString('latin1', 0, 4) !== STANCE_FILE_MAGIC ||
+    bytes.readUInt32LE(4) !== STANCE_FILE_VERSION
+  )
+    throw new Error(`${STANCE_MODEL_ASSET}: not a version ${STANCE_FILE_VERSION} stance model; run npm run train`);
+  return JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as StanceFileHeader;
+}
+
+/** A typed view of the bytes in place when they are aligned for it, else a copy. */
+function f32At(bytes: Buffer, [offset, length]: [number, number]): Float32Array {
+  const at = bytes.byteOffset + offset;
+  if (at % 4 === 0) return new Float32Array(bytes.buffer, at, length / 4);
+  return new Float32Array(Uint8Array.from(bytes.subarray(offset, offset + length)).buffer);
+}
+
+export function decodeStanceModelBytes(bytes: Buffer): StanceModel {
+  const { arrays, ...header } = readHeader(bytes);
+  const [qOffset, qLength] = arrays.w1SparseQ;
+  return modelOf(header, {
+    idf: f32At(bytes, arrays.idf),
+    denseMean: f32At(bytes, arrays.denseMean),
+    denseStd: f32At(bytes, arrays.denseStd),
+    w1Dense: f32At(bytes, arrays.w1Dense),
+    w1SparseScale: f32At(bytes, arrays.w1SparseScale),
+    b1: f32At(bytes, arrays.b1),
+    w2: f32At(bytes, arrays.w2),
+    b2: f32At(bytes, arrays.b2),
+    w1SparseQ: new Int8Array(bytes.buffer, bytes.byteOffset + qOffset, qLength),
+  });
+}
+
+/** The file's members as training passes them (the arrays as base64), e.g. to compare or re-export a model. */
+export function readStanceModelFile(bytes: Buffer): StanceModelFile {
+  const { arrays, ...header } = readHeader(bytes);
+  const base64 = ([offset, length]: [number, number]) => bytes.toString('base64', offset, offset + length);
+  return {
+    ...header,
+    ...(Object.fromEntries(STANCE_ARRAYS.map((name) => [name, base64(arrays[name])])) as Record<StanceArray, string>),
+  };
+}
+
+export const loadStanceModel = lazyAsset(() => decodeStanceModelBytes(readAsset(STANCE_MODEL_ASSET)));
 
 /** Which dense inputs a model reads: the features of its groups (the others are held at zero). */
 const activeCache = new WeakMap<StanceModel, Uint8Array>();

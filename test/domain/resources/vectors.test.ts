@@ -44,10 +44,11 @@ describe('vector file format', () => {
     const source: Record<string, number[]> = { alpha: [0.5, -1.25, 2], beta: [0, 0, 0], 'gamma-ray': [-3, 1, 0.01] };
     // Written by frequency (beta is the most frequent), stored sorted, with each word's rank kept.
     const decoded = decodeVectors(encodeVectors(['beta', 'alpha', 'gamma-ray'], (w) => source[w]!, 3));
-    expect(decoded.words).toEqual(['alpha', 'beta', 'gamma-ray']);
+    const words = Array.from({ length: decoded.count }, (_, i) => decoded.wordAt(i));
+    expect(words).toEqual(['alpha', 'beta', 'gamma-ray']);
     expect([...decoded.ranks]).toEqual([1, 0, 2]);
     for (const [word, v] of Object.entries(source)) {
-      const i = decoded.words.indexOf(word);
+      const i = words.indexOf(word);
       const back = [0, 1, 2].map((d) => decoded.values[i * 3 + d]! * decoded.scales[i]!);
       for (const [d, x] of back.entries()) expect(x).toBeCloseTo(v[d]!, 1);
     }

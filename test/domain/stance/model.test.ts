@@ -7,7 +7,13 @@ import {
   readCandidate,
   type FeatureSpace,
 } from '../../../lib/domain/stance/features.js';
-import { decodeStanceModel, stanceLogits, stanceProbabilities } from '../../../lib/domain/stance/model.js';
+import {
+  decodeStanceModel,
+  decodeStanceModelBytes,
+  readStanceModelFile,
+  stanceLogits,
+  stanceProbabilities,
+} from '../../../lib/domain/stance/model.js';
 import { reportProfile } from '../../../lib/domain/stance/profile.js';
 import { encodeModelFile, modelFile } from '../../../lib/train/export.js';
 import { forward, initNet, trainNet, type Input } from '../../../lib/train/mlp.js';
@@ -66,6 +72,27 @@ describe('stance model file', () => {
     for (let c = 0; c < 4; c++) expect(Math.abs(got[c]! - exact[c]!)).toBeLessThan(0.05 * (1 + Math.abs(exact[c]!)));
     const p = stanceProbabilities(model, features);
     expect(p.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 10);
+  });
+
+  it('is written as bytes that read back to the same members and the same model, bit for bit', () => {
+    const file = modelFile({
+      net: initNet(D, 3 * vocab.length, 8, seededRandom(4)),
+      groups: [...FEATURE_GROUPS],
+      space,
+      vocab,
+      mean: zeros,
+      std: ones,
+      offsets: [0, 0.5, 0, 0],
+      temperature: 1.5,
+      trainedOn: 'test',
+    });
+    const bytes = encodeModelFile(file);
+    expect(readStanceModelFile(bytes)).toEqual(file);
+    const fromBytes = decodeStanceModelBytes(bytes);
+    const fromFile = decodeStanceModel(file);
+    expect(fromBytes).toEqual(fromFile);
+    expect([...stanceLogits(fromBytes, invented())]).toEqual([...stanceLogits(fromFile, invented())]);
+    expect(() => decodeStanceModelBytes(Buffer.from('{"format":"stance-mlp-1"}'))).toThrow(/npm run train/);
   });
 
   it("applies offsets before the temperature and refuses another engine's features", () => {
