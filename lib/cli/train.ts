@@ -1,4 +1,4 @@
-// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--ablation]`
+// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
 // Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
 // on the dev split, prints the dev figures and writes assets/stance-model.bin. Deterministic (seeded).
 import { writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { DEFAULT_FNC_DIR, fncAvailable } from '../train/fnc1.js';
 import { FEATURE_GROUPS, type FeatureGroup } from '../domain/stance/features.js';
 import { fitStanceModel, prepareExamples, trainStanceModel } from '../train/trainStance.js';
 import { examplesOf } from '../train/dataset.js';
+import { crossValidate, VARIANTS } from '../train/crossValidate.js';
 import { VOCABULARY_SIZE } from '../train/prepare.js';
 import { argmax, scoreStances } from '../eval/fnc.js';
 import { assetPath, assetsDir } from '../domain/resources/assets.js';
@@ -51,6 +52,25 @@ if (!fncAvailable(dir)) {
   console.log(
     `skipped: ${dir === DEFAULT_FNC_DIR ? '../shared/corpus/fnc1-train' : dir} not found (the checked-in model stays as it is)`,
   );
+  process.exit(0);
+}
+
+if (option('--cv') !== undefined) {
+  // Model choice on the training side only: K folds by story, several seeds, the named variants. Writes no asset.
+  const names = option('--variants')?.split(',') ?? Object.keys(VARIANTS);
+  const unknownVariants = names.filter((n) => !(n in VARIANTS));
+  if (unknownVariants.length > 0) {
+    console.error(`--variants: unknown ${unknownVariants.join(', ')}; known: ${Object.keys(VARIANTS).join(', ')}`);
+    process.exit(2);
+  }
+  const macroWeights = option('--macro-weights')?.split(',').map(Number) ?? [];
+  const { report } = crossValidate(dir, names, {
+    folds: number('--cv', 3),
+    seeds: number('--seeds', 1),
+    macroWeights,
+    log,
+  });
+  console.log(report);
   process.exit(0);
 }
 

@@ -9,6 +9,7 @@ import {
   featuresOf,
   readCandidate,
   type Features,
+  type Reading,
   type FeatureSpace,
 } from '../domain/stance/features.js';
 import { reportProfile, type ReportProfile } from '../domain/stance/profile.js';
@@ -64,17 +65,35 @@ export interface Example {
   label: number;
 }
 
+/** Which profile a training pair is judged with: the one stored, or none (a report stored before profiles). */
+export type ProfileChoice = 'stored' | 'none';
+
+/** The engine's reading of a pair's candidates: the costly part of an example, independent of the profile. */
+export function readingsOf(corpus: Corpus, pair: FncPair, space: FeatureSpace): Reading[] {
+  const claim = corpus.claims.get(pair.headline)!;
+  const body = corpus.bodies.get(pair.bodyId)!;
+  return candidateStatements(corpus, claim, body).map((s) => readCandidate(claim, s, space));
+}
+
+/** One pair's example from its readings, with the profile chosen for it. */
+export function exampleOf(
+  corpus: Corpus,
+  pair: FncPair,
+  readings: readonly Reading[],
+  space: FeatureSpace,
+  choice: ProfileChoice = 'stored',
+): Example {
+  const claim = corpus.claims.get(pair.headline)!;
+  const body = corpus.bodies.get(pair.bodyId)!;
+  const profile = choice === 'stored' ? body.profile : undefined;
+  return { features: featuresOf(claim, readings, space, profile), label: STANCE_CLASSES.indexOf(pair.stance) };
+}
+
 export function examplesOf(
   corpus: Corpus,
   pairs: FncPair[],
   space: FeatureSpace,
-  options: { withProfile?: (i: number) => boolean } = {},
+  options: { profile?: (i: number) => ProfileChoice } = {},
 ): Example[] {
-  return pairs.map((p, i) => {
-    const claim = corpus.claims.get(p.headline)!;
-    const body = corpus.bodies.get(p.bodyId)!;
-    const readings = candidateStatements(corpus, claim, body).map((s) => readCandidate(claim, s, space));
-    const profile = (options.withProfile?.(i) ?? true) ? body.profile : undefined;
-    return { features: featuresOf(claim, readings, space, profile), label: STANCE_CLASSES.indexOf(p.stance) };
-  });
+  return pairs.map((p, i) => exampleOf(corpus, p, readingsOf(corpus, p, space), space, options.profile?.(i)));
 }
