@@ -13,6 +13,7 @@ import { createLiveEvents, type LiveEvents } from './graphql/live.js';
 import { LocalDeliveryQueue } from './queue/localDeliveryQueue.js';
 import type { OutboundPolicy } from './webhooks/outbound.js';
 import { createSecretBox, unconfiguredSecretBox, type SecretBox } from './webhooks/secretBox.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, ensureTable } from './store/client.js';
 import { DynamoStore } from './store/dynamoStore.js';
 import type { Store } from './app/ports.js';
@@ -42,6 +43,8 @@ export interface RuntimeOptions {
   recheckQueue?: RecheckQueue;
   /** webhook deliveries go here (SQS on AWS) instead of the in-process queue */
   deliveryQueue?: DeliveryQueue;
+  /** sees the DynamoDB client before anything is sent (the storage tool meters its writes) */
+  instrument?: (doc: DynamoDBDocumentClient) => void;
 }
 
 /**
@@ -77,6 +80,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
   const local = endpoint !== undefined;
   const doc = createDocumentClient({ region: config.region, endpoint, localCredentials: local });
+  options.instrument?.(doc);
   if (local) await ensureTable(doc, config.tableName);
   const store = new DynamoStore(doc, config.tableName);
   const secrets = secretBoxFor(

@@ -13,6 +13,7 @@ function valueBytes(v: Value): number {
   if (typeof v === 'string') return utf8(v);
   if (typeof v === 'number') return Math.ceil(String(v).replace(/^-|\.|e.*$/g, '').length / 2) + 1;
   if (typeof v === 'boolean') return 1;
+  if (v instanceof Uint8Array) return v.byteLength;
   if (v instanceof Set) return [...v].reduce((n: number, x) => n + valueBytes(x), 0);
   if (Array.isArray(v)) return 3 + v.reduce((n: number, x) => n + 1 + valueBytes(x), 0);
   if (typeof v === 'object')
