@@ -18,7 +18,7 @@ import {
 } from './ports.js';
 import { createQueries } from './queries.js';
 import { createWriteLimiter } from './rateLimit.js';
-import { createRecheck } from './recheck.js';
+import { type CommonTerms, createRecheck } from './recheck.js';
 import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
 import type { App } from './types.js';
 import type { Store } from './ports.js';
@@ -51,7 +51,9 @@ export function createApp(deps: AppDeps): App {
   const ids = deps.ids ?? randomIds;
   const sourcePolicy = deps.sourcePolicy ?? 'open';
   const { publish } = createEventPublisher({ store, deliveryQueue: deps.deliveryQueue, onEvent: deps.onVerdictEvent });
-  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy });
+  // Terms retrieval found common: re-checks stop reading their postings, ingest stops writing them.
+  const common: CommonTerms = new Map();
+  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy, common });
   const inlineLimit = deps.recheckInlineLimit ?? Number.POSITIVE_INFINITY;
   const webhooks = createWebhooks({
     store,
@@ -69,7 +71,7 @@ export function createApp(deps: AppDeps): App {
     if (later.length > 0) await queue!.enqueue(later, causes);
   }
 
-  const ingest = createIngest({ store, clock, ids, afterChange });
+  const ingest = createIngest({ store, clock, ids, afterChange, common });
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim });
   const queries = createQueries(store);
   const registry = createSourceRegistry({
