@@ -301,7 +301,7 @@ export class DynamoStore implements Store {
       ...codec.statementPacksOf(report.id, index.statements).map((pack, i): [string, Item] => {
         const first = i * codec.STATEMENTS_PER_PACK;
         const last = Math.min(index.statements.length, first + codec.STATEMENTS_PER_PACK);
-        return [`sentences ${first + 1}-${last}`, pack];
+        return [`the pack of sentences ${first + 1}-${last}`, pack];
       }),
     ];
     for (const [item, value] of named) {
