@@ -14,6 +14,7 @@ import { LocalDeliveryQueue } from './queue/localDeliveryQueue.js';
 import { LocalReindexQueue } from './queue/localReindexQueue.js';
 import type { OutboundPolicy } from './webhooks/outbound.js';
 import { createSecretBox, unconfiguredSecretBox, type SecretBox } from './webhooks/secretBox.js';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, ensureTable } from './store/client.js';
 import { DynamoStore } from './store/dynamoStore.js';
 import type { Store } from './app/ports.js';
@@ -49,6 +50,8 @@ export interface RuntimeOptions {
   reindexQueue?: ReindexQueue;
   /** the engine version to stamp (tests of an upgrade); default: the running engine's */
   analysisVersion?: string;
+  /** sees the DynamoDB client before anything is sent (the storage tool meters its writes) */
+  instrument?: (doc: DynamoDBDocumentClient) => void;
 }
 
 /**
@@ -84,6 +87,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
   const local = endpoint !== undefined;
   const doc = createDocumentClient({ region: config.region, endpoint, localCredentials: local });
+  options.instrument?.(doc);
   if (local) await ensureTable(doc, config.tableName);
   const store = new DynamoStore(doc, config.tableName);
   const secrets = secretBoxFor(

@@ -19,7 +19,7 @@ import {
 } from './ports.js';
 import { createQueries } from './queries.js';
 import { createWriteLimiter } from './rateLimit.js';
-import { createRecheck } from './recheck.js';
+import { type CommonTerms, createRecheck } from './recheck.js';
 import { createReindex } from './reindex.js';
 import { engineVersion } from '../engineVersion.js';
 import { claimsOfSource, createSourceRegistry, isVetted } from './sources.js';
@@ -58,7 +58,9 @@ export function createApp(deps: AppDeps): App {
   const ids = deps.ids ?? randomIds;
   const sourcePolicy = deps.sourcePolicy ?? 'open';
   const { publish } = createEventPublisher({ store, deliveryQueue: deps.deliveryQueue, onEvent: deps.onVerdictEvent });
-  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy });
+  // Terms retrieval found common: re-checks stop reading their postings, ingest stops writing them.
+  const common: CommonTerms = new Map();
+  const { recheckClaim, recheckClaims } = createRecheck({ store, clock, ids, publish, sourcePolicy, common });
   const inlineLimit = deps.recheckInlineLimit ?? Number.POSITIVE_INFINITY;
   const webhooks = createWebhooks({
     store,
@@ -77,7 +79,7 @@ export function createApp(deps: AppDeps): App {
   }
 
   const analysisVersion = deps.analysisVersion ?? engineVersion();
-  const ingest = createIngest({ store, clock, ids, afterChange, analysisVersion });
+  const ingest = createIngest({ store, clock, ids, afterChange, analysisVersion, common });
   const submitClaim = createSubmitClaim({ store, clock, ids, recheckClaim, analysisVersion });
   const inline: ReindexQueue = {
     enqueue: async (jobs) => {

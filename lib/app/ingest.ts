@@ -47,6 +47,18 @@ export function reportIndexOf(analysis: Analysis, text: string): ReportIndex {
   });
 }
 
+/**
+ * Postings only where retrieval reads them: a term's postings are read POSTINGS_PER_TERM at a
+ * time in sort-key order, and report ids sort by time, so once retrieval has found a term in
+ * that many reports a newer report's posting for it is never read. Example: with "said" found in
+ * 100 reports, report 101 writes no posting for "said"; its postings for rarer words are written.
+ * (A term that falls below the cap again through deletes is written again once a re-check sees it.)
+ */
+export function withoutCommonPostings(index: ReportIndex, common: ReadonlyMap<string, number>): ReportIndex {
+  if (common.size === 0) return index;
+  return { ...index, postings: index.postings.filter((p) => !common.has(p.term)) };
+}
+
 export function reportRecordOf(
   id: string,
   input: ValidReport,
@@ -119,8 +131,11 @@ export function createIngest(deps: {
   afterChange: (claimIds: string[], causes: Record<string, string>) => Promise<void>;
   /** stamped on every report this ingest analyses (lib/domain/version.ts) */
   analysisVersion: string;
+  /** terms retrieval found common in this instance (lib/app/recheck.ts) */
+  common?: ReadonlyMap<string, number>;
 }) {
   const { store, clock, ids, afterChange, analysisVersion } = deps;
+  const common = deps.common ?? new Map<string, number>();
 
   async function waitForReport(id: string): Promise<ReportRecord | null> {
     const deadline = Date.now() + WAIT_FOR_OTHER_WRITER_MS;
@@ -163,7 +178,7 @@ export function createIngest(deps: {
 
   function prepare(valid: ValidReport, prefix: string): PreparedReport {
     const analysis = analyzeInput(valid, `${prefix}.text`);
-    const index = reportIndexOf(analysis, valid.text);
+    const index = withoutCommonPostings(reportIndexOf(analysis, valid.text), common);
     // Sized as stored; the id and copy group stand in at their usual length.
     refuseUnstorable(
       store,

@@ -29,8 +29,11 @@ const RECHECK_CONCURRENCY = 4;
 /** How long a term found common is not queried again (postings only grow, except on deletes). */
 const COMMON_TERM_TTL_MS = 10 * 60_000;
 
-/** Terms found to have at least POSTINGS_PER_TERM postings, with when: one per app instance. */
-type CommonTerms = Map<string, number>;
+/**
+ * Terms found to have at least POSTINGS_PER_TERM postings, with when: one per app instance,
+ * shared with ingest, which writes no more postings for them (see withoutCommonPostings).
+ */
+export type CommonTerms = Map<string, number>;
 
 /**
  * Candidate statements of a claim. Retrieval uses the claim's rare terms (fewer than
@@ -53,7 +56,9 @@ async function candidatesFor(
   const [firstLists, counters] = await Promise.all([read(queried), store.counters()]);
   let lists = firstLists;
   queried.forEach((t, i) => {
+    // Fewer again (reports deleted): ingest writes its postings again.
     if (lists[i]!.length >= POSTINGS_PER_TERM) common.set(t, now);
+    else common.delete(t);
   });
   let used = queried.map((t, i) => ({ t, list: lists[i]! })).filter((x) => x.list.length < POSTINGS_PER_TERM);
   if (used.length === 0) {
@@ -128,11 +133,13 @@ export interface RecheckDeps {
   publish: (claim: ClaimRecord) => Promise<void>;
   /** who counts toward verdicts (lib/app/sources.ts) */
   sourcePolicy: SourcePolicy;
+  /** the instance's common terms (shared with ingest); a map of its own when absent */
+  common?: CommonTerms;
 }
 
 export function createRecheck(deps: RecheckDeps) {
   const { store, clock, ids, sourcePolicy } = deps;
-  const common: CommonTerms = new Map();
+  const common: CommonTerms = deps.common ?? new Map();
 
   /** Announce what the stored claim still owes; a failure is logged, and the next re-check or verdict write retries it. */
   async function publishOwed(claim: ClaimRecord): Promise<void> {

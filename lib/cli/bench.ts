@@ -12,6 +12,7 @@ import { LIMITS } from '../app/limits.js';
 import { buildLambdaBundle } from '../bench/bundle.js';
 import { type ColdStart, measureColdStart } from '../bench/resources.js';
 import { generateCorpus } from '../bench/generate.js';
+import { meterWrites, type WriteMeter } from '../bench/writeMeter.js';
 import { createSeeder } from '../bench/seed.js';
 import { loadConfig } from '../config.js';
 import { createServer } from '../graphql/server.js';
@@ -68,7 +69,15 @@ const config = { ...loadConfig({ SEED_DEMO: 'false' }), recheckInlineLimit: Numb
 // core): on this 2-core VM that measured no better for the scale steps, and it made the read ratio
 // depend on how the two processes get scheduled next to other work (see docs/benchmark.md).
 const childStore = args.includes('--child-store');
-const runtime = await createRuntime(config, { inMemory: true, embeddedProcess: childStore ? 'child' : 'inline' });
+// Write units and bytes put, as the store answers them for every write (lib/bench/writeMeter.ts).
+let meter: WriteMeter | undefined;
+const runtime = await createRuntime(config, {
+  inMemory: true,
+  embeddedProcess: childStore ? 'child' : 'inline',
+  instrument: (doc) => {
+    meter = meterWrites(doc);
+  },
+});
 const { app, store } = runtime;
 const corpus = generateCorpus({ reports: SIZES.at(-1)!, claims: CLAIMS });
 const started = performance.now();
@@ -85,7 +94,15 @@ await Promise.all(
   }),
 );
 
-const scale: Array<{ reports: number; ingestMsPerReport: number; submitClaimMs: number; claimReadMs: number }> = [];
+const scale: Array<{
+  reports: number;
+  ingestMsPerReport: number;
+  writeUnitsPerReport: number;
+  recheckWriteUnitsPerReport: number;
+  storedBytesPerReport: number;
+  submitClaimMs: number;
+  claimReadMs: number;
+}> = [];
 const seeder = createSeeder(store);
 let ingested = 0;
 for (const size of SIZES) {
@@ -95,14 +112,20 @@ for (const size of SIZES) {
     log(`  seeded ${seedTo - ingested} reports in bulk (${Math.round(seedMs / 1000)} s)`);
   }
   const segment = corpus.reports.slice(seedTo, size);
+  meter!.reset();
   const [, ms] = await timed(async () => {
     for (let i = 0; i < segment.length; i += LIMITS.reportsPerBatch) {
       for (const r of await app.ingestReports(segment.slice(i, i + LIMITS.reportsPerBatch))) seeder.remember(r.report);
     }
   });
   ingested = size;
-  // Cost per report of the last stretch (SAMPLE real ingests) before the corpus reaches this size.
+  // Cost per report of the last stretch (SAMPLE real ingests) before the corpus reaches this size:
+  // the report's own writes, apart from the verdict writes of the claims it made re-checked.
   const ingestMsPerReport = ms / segment.length;
+  const claimSide = meter!.byKind.CLAIM ?? { units: 0, items: 0, bytesPut: 0 };
+  const writeUnitsPerReport = (meter!.total.units - claimSide.units) / segment.length;
+  const recheckWriteUnitsPerReport = claimSide.units / segment.length;
+  const storedBytesPerReport = (meter!.total.bytesPut - claimSide.bytesPut) / segment.length;
   const submitTimes: number[] = [];
   for (const text of corpus.probeClaims(size, 15)) submitTimes.push((await timed(() => app.submitClaim({ text })))[1]);
   const readTimes: number[] = [];
@@ -113,12 +136,15 @@ for (const size of SIZES) {
   const row = {
     reports: size,
     ingestMsPerReport: round(ingestMsPerReport),
+    writeUnitsPerReport: round(writeUnitsPerReport, 1),
+    recheckWriteUnitsPerReport: round(recheckWriteUnitsPerReport, 1),
+    storedBytesPerReport: Math.round(storedBytesPerReport),
     submitClaimMs: round(median(submitTimes)),
     claimReadMs: round(median(readTimes)),
   };
   scale.push(row);
   log(
-    `  ${size} reports: ${row.ingestMsPerReport} ms/report ingest, submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`,
+    `  ${size} reports: ${row.ingestMsPerReport} ms/report ingest (${row.writeUnitsPerReport} write units and ${row.storedBytesPerReport} bytes stored per report, ${row.recheckWriteUnitsPerReport} units of re-checks), submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`,
   );
 }
 
@@ -258,11 +284,11 @@ else {
     `  GraphQL ${read.graphqlRps} rps, raw ${read.rawRps} rps, ratio ${read.ratio}, p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms`,
   );
   console.log(
-    `\nscale (${CLAIMS} claims present; each step seeds in bulk up to ${SAMPLE} reports short of its size, then ingests ${SAMPLE} for real)\n  reports  ingest ms/report  submitClaim ms  claim read ms`,
+    `\nscale (${CLAIMS} claims present; each step seeds in bulk up to ${SAMPLE} reports short of its size, then ingests ${SAMPLE} for real)\n  reports  ingest ms/report  write units/report  bytes stored/report  re-check units/report  submitClaim ms  claim read ms`,
   );
   for (const s of scale)
     console.log(
-      `  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`,
+      `  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.writeUnitsPerReport).padStart(18)}  ${String(s.storedBytesPerReport).padStart(19)}  ${String(s.recheckWriteUnitsPerReport).padStart(21)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`,
     );
   console.log(`\nLambda bundle: ${bytes} bytes, init ${bundle.initMs} ms`);
   console.log(

@@ -54,7 +54,10 @@ const UNPROCESSED_ATTEMPTS = 8;
 /** Batch requests of one call in flight at once. */
 const BATCH_CONCURRENCY = 4;
 /** What a re-analysis changes on a report item (lib/app/reindex.ts); the rest is the ingest's. */
-const REANALYSED_ATTRIBUTES = ['statementCount', 'signature', 'terms', 'profile', 'copyGroup', 'analysisVersion'];
+// `a` is the packed signature, terms and profile (codec.reportToItem).
+const REANALYSED_ATTRIBUTES = ['statementCount', 'a', 'copyGroup', 'analysisVersion'];
+/** Term partitions queried at once when looking up the claims of a report's terms. */
+const TERM_QUERY_CONCURRENCY = 16;
 /** Copy-band members read per band: a band shared by very many reports costs no more. */
 export const BAND_MEMBERS_PER_BAND = 100;
 
@@ -303,10 +306,11 @@ export class DynamoStore implements Store {
     const named: Array<[string, Item]> = [
       ['the report record (its title, URL and distinct words)', codec.reportToItem(report)],
       ['the report text (compressed)', codec.reportTextToItem(report.id, index.text)],
-      ...index.statements.map((s, i): [string, Item] => [
-        `sentence ${i + 1}`,
-        codec.statementToItem({ reportId: report.id, statement: s }),
-      ]),
+      ...codec.statementPacksOf(report.id, index.statements).map((pack, i): [string, Item] => {
+        const first = i * codec.STATEMENTS_PER_PACK;
+        const last = Math.min(index.statements.length, first + codec.STATEMENTS_PER_PACK);
+        return [`the pack of sentences ${first + 1}-${last}`, pack];
+      }),
     ];
     for (const [item, value] of named) {
       const bytes = itemBytes(value);
@@ -315,10 +319,16 @@ export class DynamoStore implements Store {
     return undefined;
   }
 
-  /** The keys of a stored report's statements, postings and band memberships (its text item aside). */
+  /**
+   * The keys a stored report's statements, postings and band memberships may have (its text item aside): the
+   * statement packs, and the one-item-per-statement keys of stores written before packs (deleting a key that
+   * holds nothing is free of harm).
+   */
   private indexKeysOf(report: Pick<ReportRecord, 'id' | 'statementCount' | 'terms' | 'signature'>): Item[] {
+    const packs = Math.ceil(report.statementCount / codec.STATEMENTS_PER_PACK);
     return [
-      ...Array.from({ length: report.statementCount }, (_, i) => keys.statement(report.id, i)),
+      ...Array.from({ length: packs }, (_, p) => keys.statementPack(report.id, p)),
+      ...Array.from({ length: report.statementCount }, (_, i) => keys.legacyStatement(report.id, i)),
       ...report.terms.map((t) => keys.posting(t, report.id)),
       ...report.signature.bands.map((b) => keys.band(b, report.id)),
     ];
@@ -369,24 +379,47 @@ export class DynamoStore implements Store {
   }
 
   async removeReportIndex(reportId: string, index: ReportIndex): Promise<void> {
-    const deletes = this.indexItems(reportId, index).map((i) => ({
-      DeleteRequest: { Key: { PK: i.PK, SK: i.SK } as Item },
-    }));
-    await this.batchWrite(deletes);
+    const deletes = [
+      ...(await this.statementItemKeys(reportId)),
+      ...this.indexItems(reportId, { ...index, statements: [] }).map((i) => ({ PK: i.PK, SK: i.SK }) as Item),
+    ];
+    await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
   }
 
+  /** The keys of a report's statement items as stored: packs, or one item per statement in stores written before. */
+  private async statementItemKeys(reportId: string): Promise<Item[]> {
+    const out: Item[] = [];
+    let lastKey: Item | undefined;
+    do {
+      const page = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': keys.report(reportId).PK, ':p': 'STMT' },
+          ProjectionExpression: 'PK, SK',
+          ExclusiveStartKey: lastKey,
+        }),
+      );
+      out.push(...(page.Items ?? []));
+      lastKey = page.LastEvaluatedKey;
+    } while (lastKey);
+    return out;
+  }
+
+  /**
+   * A report's index items: its statements in packs, a posting per term (statement indexes as
+   * short strings, the report id in the sort key only) and a member item per copy band.
+   */
   private indexItems(reportId: string, index: ReportIndex): Item[] {
     return [
       codec.reportTextToItem(reportId, index.text),
-      ...index.statements.map((statement) => codec.statementToItem({ reportId, statement })),
+      ...codec.statementPacksOf(reportId, index.statements),
       ...index.postings.map((p) => ({
         ...keys.posting(p.term, reportId),
-        type: 'Posting',
-        reportId,
-        st: p.statements,
-        ...(p.carried?.length ? { cs: p.carried } : {}),
+        s: codec.encodeIndexes(p.statements),
+        ...(p.carried?.length ? { c: codec.encodeIndexes(p.carried) } : {}),
       })),
-      ...index.bands.map((b) => ({ ...keys.band(b, reportId), type: 'Band', reportId })),
+      ...index.bands.map((b) => keys.band(b, reportId)),
     ];
   }
 
@@ -406,9 +439,7 @@ export class DynamoStore implements Store {
           }),
         );
         // A member item per report, or (stores written before) one string set per band.
-        return (out.Items ?? []).flatMap((i) =>
-          i.reportId ? [i.reportId as string] : [...((i.ids as Set<string> | undefined) ?? [])],
-        );
+        return (out.Items ?? []).flatMap((i) => (i.ids ? [...(i.ids as Set<string>)] : [codec.reportIdOfMember(i)]));
       }),
     );
     return [...new Set(lists.flat())];
@@ -550,22 +581,6 @@ export class DynamoStore implements Store {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  /** ADD a value to a string-set attribute, one item per key, in parallel. */
-  private async addToSets(itemKeys: Item[], value: string): Promise<void> {
-    await Promise.all(
-      itemKeys.map((Key) =>
-        this.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key,
-            UpdateExpression: 'ADD ids :v',
-            ExpressionAttributeValues: { ':v': new Set([value]) },
-          }),
-        ),
-      ),
-    );
-  }
-
   /** Take a report out of the string-set band items of stores written before band members were items. */
   private async removeFromLegacyBands(bands: string[], reportId: string): Promise<void> {
     await Promise.all(
@@ -588,8 +603,15 @@ export class DynamoStore implements Store {
   }
 
   async getStatements(refs: Array<{ reportId: string; index: number }>): Promise<StatementRecord[]> {
-    const items = await this.batchGet(refs.map((r) => keys.statement(r.reportId, r.index)));
-    return items.map(codec.itemToStatement);
+    const wanted = new Set(refs.map((r) => `${r.reportId}#${r.index}`));
+    const packs = await this.batchGet(refs.map((r) => keys.statementPack(r.reportId, codec.packOf(r.index))));
+    const found = packs.flatMap(codec.itemToStatements).filter((s) => wanted.has(`${s.reportId}#${s.statement.index}`));
+    // Reports stored before packs have none: their statements are one item each.
+    const packed = new Set(packs.map((p) => p.PK as string));
+    const legacy = refs.filter((r) => !packed.has(keys.report(r.reportId).PK));
+    if (legacy.length === 0) return found;
+    const items = await this.batchGet(legacy.map((r) => keys.legacyStatement(r.reportId, r.index)));
+    return [...found, ...items.map(codec.itemToLegacyStatement)];
   }
 
   async deleteReport(report: ReportRecord, urlHash: string | undefined): Promise<boolean> {
@@ -604,7 +626,12 @@ export class DynamoStore implements Store {
       ))
     )
       return false;
-    const deletes: Item[] = [keys.reportText(report.id), ...this.indexKeysOf(report)];
+    const deletes: Item[] = [
+      keys.reportText(report.id),
+      ...(await this.statementItemKeys(report.id)),
+      ...report.terms.map((t) => keys.posting(t, report.id)),
+      ...report.signature.bands.map((b) => keys.band(b, report.id)),
+    ];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
     await this.removeFromLegacyBands(report.signature.bands, report.id);
     await this.releaseReportGuard(
@@ -640,53 +667,91 @@ export class DynamoStore implements Store {
         Limit: cap,
       }),
     );
-    return (out.Items ?? []).map((i) => ({
-      term,
-      reportId: i.reportId as string,
-      statements: i.st as number[],
-      ...(i.cs ? { carried: i.cs as number[] } : {}),
-    }));
+    // Postings stored before the compact layout hold `st` and `cs` lists and a `reportId`.
+    return (out.Items ?? []).map((i) => {
+      const carried = codec.decodeIndexes(i.c ?? i.cs);
+      return {
+        term,
+        reportId: codec.reportIdOfMember(i),
+        statements: codec.decodeIndexes(i.s ?? i.st),
+        ...(carried.length > 0 ? { carried } : {}),
+      };
+    });
   }
 
   async claimsForTerms(
     terms: string[],
     index: 'search' | 'watch',
   ): Promise<Map<string, { hits: number; termCount: number }>> {
-    const items = await this.batchGet(terms.map((t) => keys.termClaims(t, index)));
     const out = new Map<string, { hits: number; termCount: number }>();
-    for (const item of items) {
-      for (const entry of (item.ids as Set<string> | undefined) ?? []) {
-        const [id, count] = entry.split(':');
-        const current = out.get(id!) ?? { hits: 0, termCount: Number(count) || 1 };
-        current.hits += 1;
-        out.set(id!, current);
-      }
-    }
+    const hit = (id: string, termCount: number) => {
+      const current = out.get(id) ?? { hits: 0, termCount };
+      current.hits += 1;
+      out.set(id, current);
+    };
+    const prefix = keys.termClaimsPrefix(index);
+    await eachLimited([...new Set(terms)], TERM_QUERY_CONCURRENCY, async (term) => {
+      let lastKey: Item | undefined;
+      do {
+        const page = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
+          new QueryCommand({
+            TableName: this.table,
+            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+            ExpressionAttributeValues: { ':pk': keys.postingPartition(term), ':p': prefix },
+            ProjectionExpression: 'SK, n, ids',
+            ConsistentRead: true,
+            ExclusiveStartKey: lastKey,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          const sk = item.SK as string;
+          if (sk.startsWith(`${prefix}#`)) hit(sk.slice(prefix.length + 1), Number(item.n) || 1);
+          else if (sk === prefix) {
+            // The one string set per term of stores written before: entries are `claimId:termCount`.
+            for (const entry of (item.ids as Set<string> | undefined) ?? []) {
+              const [id, count] = entry.split(':');
+              hit(id!, Number(count) || 1);
+            }
+          }
+        }
+        lastKey = page.LastEvaluatedKey;
+      } while (lastKey);
+    });
     return out;
   }
 
   async addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void> {
-    await this.addToSets(
-      terms.map((t) => keys.termClaims(t, index)),
-      `${claimId}:${terms.length}`,
+    const distinct = [...new Set(terms)];
+    await this.batchWrite(
+      distinct.map((t) => ({ PutRequest: { Item: { ...keys.termClaim(t, index, claimId), n: terms.length } } })),
     );
   }
 
-  /** Take a claim's entry out of the term -> claims sets (entries say `claimId:termCount`, as addClaimToTerms wrote them). */
-  private async removeClaimFromTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void> {
-    const entry = `${claimId}:${terms.length}`;
-    await Promise.all(
-      terms.map((t) =>
-        this.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: keys.termClaims(t, index),
-            UpdateExpression: 'DELETE ids :v',
-            ExpressionAttributeValues: { ':v': new Set([entry]) },
-          }),
-        ),
-      ),
-    );
+  /**
+   * Take a claim out of the term -> claims index: its (term, claim) items for `stale`, and, for stores written
+   * before that layout, its `claimId:termCount` entry in each of `previous`'s string sets (the new items stand
+   * for the kept terms, so the old entry goes everywhere).
+   */
+  private async removeClaimFromTerms(
+    claimId: string,
+    stale: string[],
+    previous: string[],
+    index: 'search' | 'watch',
+  ): Promise<void> {
+    await this.batchWrite(stale.map((t) => ({ DeleteRequest: { Key: keys.termClaim(t, index, claimId) } })));
+    const entry = `${claimId}:${previous.length}`;
+    await eachLimited(previous, TERM_QUERY_CONCURRENCY, async (t) => {
+      // conditional, so a store without the old set gains no empty item
+      await this.sendIf(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.legacyTermClaims(t, index),
+          UpdateExpression: 'DELETE ids :v',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':v': new Set([entry]) },
+        }),
+      );
+    });
   }
 
   async replaceClaimAnalysis(
@@ -698,9 +763,8 @@ export class DynamoStore implements Store {
       const before = terms.previous[index];
       const after = terms.next[index];
       await this.addClaimToTerms(previous.id, after, index);
-      // An entry is `id:count`: with the count unchanged, the terms kept hold the same entry.
-      const stale = before.length === after.length ? before.filter((t) => !after.includes(t)) : before;
-      if (stale.length > 0) await this.removeClaimFromTerms(previous.id, stale, index);
+      const stale = before.filter((t) => !after.includes(t));
+      await this.removeClaimFromTerms(previous.id, stale, before, index);
     }
     return this.sendIf(
       new UpdateCommand({

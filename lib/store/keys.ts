@@ -3,6 +3,8 @@
 
 export const pad = (n: number, width = 5): string => String(n).padStart(width, '0');
 
+const termClaimsPrefix = (index: 'search' | 'watch'): string => (index === 'search' ? 'CLAIMS' : 'WATCH');
+
 export const keys = {
   // get a claim by id
   claim: (id: string) => ({ PK: `CLAIM#${id}`, SK: 'CLAIM' }),
@@ -44,9 +46,11 @@ export const keys = {
   reportListing: (ingestedAt: string, id: string) => ({ GSI2PK: 'REPORTS', GSI2SK: `${ingestedAt}#${id}` }),
   reportsPartition: 'REPORTS',
   sourcePartition: (sourceKey: string) => `SOURCE#${sourceKey}`,
-  // the statements of a report, one item each, so no item nears the 400 KB limit
-  statement: (reportId: string, index: number) => ({ PK: `REPORT#${reportId}`, SK: `STMT#${pad(index)}` }),
-  statementPrefix: 'STMT#',
+  // the statements of a report, STATEMENTS_PER_PACK consecutive ones per item (compressed), so
+  // reading any statement is one get of a key known from its index, and a report is a few items
+  statementPack: (reportId: string, pack: number) => ({ PK: `REPORT#${reportId}`, SK: `STMTS#${pad(pack, 4)}` }),
+  // stores written before packs hold one item per statement; reads fall back to them
+  legacyStatement: (reportId: string, index: number) => ({ PK: `REPORT#${reportId}`, SK: `STMT#${pad(index)}` }),
   // the text a report was ingested with (compressed), read only by re-index to analyse it again
   reportText: (reportId: string) => ({ PK: `REPORT#${reportId}`, SK: 'TEXT' }),
   // idempotent ingest: same URL, or same source and content hash, is the same report
@@ -56,16 +60,21 @@ export const keys = {
     SK: 'GUARD',
   }),
 
-  // term index: term -> the reports (and their statements) that contain it, for retrieving evidence
+  // term index: term -> the reports (and their statements) that contain it, for retrieving evidence;
+  // the report id is the sort key's tail (stores written before also hold it as `reportId`)
   posting: (term: string, reportId: string) => ({ PK: `TERM#${term}`, SK: `R#${reportId}` }),
   postingPartition: (term: string) => `TERM#${term}`,
   postingPrefix: 'R#',
-  // term -> claims holding it (a string set): 'search' for claims(search:), 'watch' (the claim's key
-  // terms) so a new report finds the claims it may change in one BatchGetItem per 100 terms
-  termClaims: (term: string, index: 'search' | 'watch') => ({
+  // term -> claims holding it, one item per (term, claim) so no item grows with the claims: 'search'
+  // for claims(search:), 'watch' (the claim's key terms) so a new report finds the claims it may
+  // change. One begins_with query per term reads them, and with them the single string-set item
+  // ('CLAIMS' / 'WATCH', `ids`) that stores written before this layout hold per term.
+  termClaim: (term: string, index: 'search' | 'watch', claimId: string) => ({
     PK: `TERM#${term}`,
-    SK: index === 'search' ? 'CLAIMS' : 'WATCH',
+    SK: `${termClaimsPrefix(index)}#${claimId}`,
   }),
+  termClaimsPrefix: (index: 'search' | 'watch') => termClaimsPrefix(index),
+  legacyTermClaims: (term: string, index: 'search' | 'watch') => ({ PK: `TERM#${term}`, SK: termClaimsPrefix(index) }),
   // LSH band -> reports with that band, one item each (batch-written with the report's postings):
   // copy candidates of a new report. Stores written before this layout hold one string-set item
   // per band (SK 'REPORTS', `ids`); reads accept both.

@@ -67,6 +67,39 @@ describe('retrieval by rare terms', () => {
     expect(queried.length).toBeGreaterThan(0);
   });
 
+  it('writes no postings that retrieval never reads: a new report skips the terms found common', async () => {
+    const noise = Array.from({ length: POSTINGS_PER_TERM + 5 }, (_, i) => ({
+      source: `Outlet ${i % 7}`,
+      text: `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line.`,
+    }));
+    await createSeeder(rt.store).seed(noise);
+    await rt.app.ingestReport({
+      source: 'Quayside Post',
+      text: 'The Quayside council approved a budget of 40 million euros for the new tram line on Monday.',
+    });
+    const { claim } = await rt.app.submitClaim({
+      text: 'The Quayside council approved 40 million euros for the tram line.',
+    });
+    expect(claim.verdict).toBe('SINGLE_SOURCE');
+    const firstCouncil = (await rt.store.postings('council', POSTINGS_PER_TERM)).map((p) => p.reportId);
+
+    // Re-checked by this report: 'council' is common by now, 'quaysid' is not.
+    const { report } = await rt.app.ingestReport({
+      source: 'Harbour Times',
+      text: 'Councillors in Quayside passed a 40 million euro budget for the tram line, the council said.',
+    });
+    expect(report.terms).toEqual(expect.arrayContaining(['council', 'quaysid']));
+    const postings = async (term: string) =>
+      (await rt.store.postings(term, 1_000)).filter((p) => p.reportId === report.id);
+    expect(await postings('council')).toEqual([]);
+    expect(await postings('quaysid')).toHaveLength(1);
+    // What retrieval reads of the common term is what it read before, and the verdict counts the report.
+    expect((await rt.store.postings('council', POSTINGS_PER_TERM)).map((p) => p.reportId)).toEqual(firstCouncil);
+    const after = await rt.app.getClaim(claim.id);
+    expect(after!.verdict).toBe('CORROBORATED');
+    expect(after!.independentSources).toBe(2);
+  });
+
   it("finds the second half of a fact split over two sentences, by the first half's terms", async () => {
     // Many statements share the claim's common words; its rare name is only in the sentence before the time.
     const noise = Array.from({ length: 40 }, (_, i) => ({
