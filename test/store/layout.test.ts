@@ -53,7 +53,7 @@ describe('compact layout', () => {
   it('stores a report as a few items: statement packs, keyed postings and band members', async () => {
     const { report } = await rt.app.ingestReport({ source: 'Marrowby Gazette', text: longText });
     const own = await partition(`REPORT#${report.id}`);
-    expect(own.map((i) => i.SK).sort()).toEqual(['REPORT', 'STMTS#0000', 'STMTS#0001']);
+    expect(own.map((i) => i.SK).sort()).toEqual(['REPORT', 'STMTS#0000', 'STMTS#0001', 'TEXT']);
     const statements = await rt.app.reportStatements(report);
     expect(statements).toHaveLength(20);
     expect(statements[19]!.text).toContain('lock 20');
