@@ -147,12 +147,13 @@ function topicOverlap(
   const nameTerms = nameTermsOf(claim);
   let total = 0;
   let found = 0;
+  const unmatched: string[] = [];
   for (const term of claim.terms) {
     if (nameTerms.has(term)) continue; // names are scored below, by sound
     total += 1;
     if (own.has(term)) found += 1;
     else if (carried.has(term)) found += 0.5;
-    else if (byMeaning) found += meaningMatch(claim, term, statement);
+    else if (byMeaning) unmatched.push(term);
   }
   for (const name of claim.slots.names) {
     total += 1.5;
@@ -162,8 +163,17 @@ function topicOverlap(
       found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
-  return total === 0 ? 0 : found / total;
+  if (total === 0) return 0;
+  // Words matched by meaning can lift a sentence over a bar, never from far below the lowest one: a sentence
+  // that could not reach it even so is not worth the lookups (most candidates of a claim are such).
+  const reachable = (found + unmatched.length * MEANING_CREDIT.synonym) / total;
+  if (unmatched.length > 0 && reachable >= LOWEST_BAR)
+    for (const term of unmatched) found += meaningMatch(claim, term, statement);
+  return found / total;
 }
+
+/** The lowest bar a topic share is compared with (a headline's fact bar). */
+const LOWEST_BAR = Math.min(SAME_FACT_HEADLINE, HARM_TOPIC, ON_TOPIC);
 
 function publishDateSlot(publishedAt: string | undefined): DateSlot | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt ?? '');
@@ -375,7 +385,7 @@ function clauseNegatesAct(claim: Statement, statement: Statement): boolean {
   const act = claimAct(claim);
   return (
     claim.terms.includes(canonicalTerm(verb)) ||
-    bestLikeness(verb, meaningWords(claim.text)) > 0 ||
+    bestLikeness(verb, [...claimWordsOf(claim).values()].flat()) > 0 ||
     // "will not be allowed" negates the opposite of "prohibited": see negatedOpposite
     (act !== undefined && wordsOpposed(act, verb))
   );
@@ -587,7 +597,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       });
     },
     get claimNegated() {
-      return once('claimNegated', () => negatesTerms(c.text, predicate()) || clauseNegatesAct(c, c));
+      return once('claimNegated', () => claimNegatedOf(c));
     },
     get statementNegated() {
       return once(
@@ -672,15 +682,27 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       });
     },
     get deniedHarm() {
-      return once('deniedHarm', () =>
-        reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t)),
-      );
+      return once('deniedHarm', () => {
+        const harm = deniedHarms(statement.text).find((t) => c.terms.includes(t));
+        return harm === undefined || reading.claimNegated ? undefined : harm;
+      });
     },
   };
   return reading;
 }
 
 const polarityDiffers = (r: Reading): boolean => r.claimNegated !== r.statementNegated;
+
+/** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */
+const claimNegation = new WeakMap<Statement, boolean>();
+function claimNegatedOf(claim: Statement): boolean {
+  let negated = claimNegation.get(claim);
+  if (negated === undefined) {
+    negated = negatesTerms(claim.text, new Set(claim.terms)) || clauseNegatesAct(claim, claim);
+    claimNegation.set(claim, negated);
+  }
+  return negated;
+}
 
 /** One step of the alignment decision: when it applies, the stance it gives and why, in words. */
 export interface AlignmentRule {
@@ -703,7 +725,7 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     stance: 'CONTRADICTS',
     example:
       '"A shark was seen off the beach" vs "Posts claimed a shark was seen off the beach. The claim is false." (the second sentence)',
-    applies: (r) => !r.claimNegated && !r.question && r.ownScore < r.sameFact && r.debunked,
+    applies: (r) => r.debunked && !r.claimNegated && !r.question && r.ownScore < r.sameFact,
     reason: () => 'the report calls the claim false',
     shows: (r) => ({
       matched: r.slots.matched,
@@ -715,11 +737,11 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     stance: 'CONTRADICTS',
     example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
     applies: (r) =>
+      r.deniedHarm !== undefined &&
       r.score >= HARM_TOPIC &&
       // Below the topic bar, only a sentence that names nothing of its own ("No one was hurt.").
       (r.score >= ON_TOPIC ||
         r.statement.slots.names.every((n) => r.claim.slots.names.some((m) => namesMatch(m, n)))) &&
-      r.deniedHarm !== undefined &&
       r.strangers.length === 0 &&
       !r.missingName &&
       !r.question &&

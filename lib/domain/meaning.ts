@@ -5,8 +5,8 @@
 // different groups ("killed" / "injured") or that WordNet opposes ("rose" / "fell") are never alike, however close
 // their vectors: nearness in a vector space is relatedness, not sameness of fact.
 import { STOP_WORDS } from './lexicon.js';
-import { similarity } from './resources/vectors.js';
-import { antonyms, areAntonyms, areSynonyms, baseForms, lemmatize } from './resources/wordnet.js';
+import { similarity, wordVector } from './resources/vectors.js';
+import { antonyms, areAntonyms, areSynonyms, baseForms, lemmatize, synonyms } from './resources/wordnet.js';
 import { canonicalTerm, inSynonymGroup } from './terms.js';
 import { foldCase, wordTokens } from './text.js';
 
@@ -30,7 +30,7 @@ export const OPPOSITE_VECTOR_BAR = 0.7;
 const SENSES = 3;
 
 const MEMO_LIMIT = 100_000;
-const alikeMemo = new Map<string, number>();
+const alikeMemo = new Map<string, Map<string, number>>();
 
 /** Words of a figure's qualifier ("at least", "nearly"): quantities compare them as bounds, not as meaning. */
 const QUALIFIER_WORDS = new Set([
@@ -54,25 +54,74 @@ const isMeaningWord = (word: string): boolean =>
  * (`MEANING_CREDIT`), 0 when none, when they are opposites, or when the lexicon keeps them apart.
  */
 export function wordsAlike(a: string, b: string): number {
-  const [x, y] = [foldCase(a), foldCase(b)];
-  if (canonicalTerm(x) === canonicalTerm(y)) return 1;
-  const key = x < y ? `${x}\t${y}` : `${y}\t${x}`;
-  let value = alikeMemo.get(key);
-  if (value === undefined) {
-    value = findAlike(x, y);
+  // Looked up as given first, by word and then word (no key to build): term matching asks about the same
+  // lower-case words again and again.
+  const [first, second] = a < b ? [a, b] : [b, a];
+  let row = alikeMemo.get(first);
+  if (!row) {
     if (alikeMemo.size >= MEMO_LIMIT) alikeMemo.clear();
-    alikeMemo.set(key, value);
+    row = new Map();
+    alikeMemo.set(first, row);
+  }
+  let value = row.get(second);
+  if (value === undefined) {
+    const [x, y] = [foldCase(a), foldCase(b)];
+    value = canonicalTerm(x) === canonicalTerm(y) ? 1 : findAlike(x, y);
+    if (row.size >= MEMO_LIMIT) row.clear();
+    row.set(second, value);
   }
   return value;
 }
 
+/** What a word brings to a comparison, read once per word: its group, its WordNet synonyms, its unit vector. */
+interface WordProfile {
+  meaning: boolean;
+  grouped: boolean;
+  lemma: string;
+  synonyms: ReadonlySet<string>;
+  vector: Float32Array | undefined;
+}
+
+const profiles = new Map<string, WordProfile>();
+function profileOf(word: string): WordProfile {
+  let profile = profiles.get(word);
+  if (!profile) {
+    const meaning = isMeaningWord(word);
+    const v = meaning ? wordVector(word) : undefined;
+    let norm = 0;
+    if (v) for (let d = 0; d < v.length; d++) norm += v[d]! * v[d]!;
+    profile = {
+      meaning,
+      grouped: meaning && inSynonymGroup(word),
+      lemma: meaning ? lemmatize(word) : word,
+      synonyms: new Set(meaning ? synonyms(word, undefined, { senses: SENSES }) : []),
+      vector: v && norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : undefined,
+    };
+    if (profiles.size >= MEMO_LIMIT) profiles.clear();
+    profiles.set(word, profile);
+  }
+  return profile;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
+  return sum;
+}
+
+// Cheap tests first (set lookups, one dot product); WordNet's antonyms only for a pair that would match.
 function findAlike(a: string, b: string): number {
-  if (!isMeaningWord(a) || !isMeaningWord(b)) return 0;
+  const [x, y] = [profileOf(a), profileOf(b)];
+  if (!x.meaning || !y.meaning) return 0;
   // The lexicon's groups are validated data: two words it files apart are different facts.
-  if (inSynonymGroup(a) && inSynonymGroup(b)) return 0;
-  if (areAntonyms(a, b, { senses: SENSES })) return 0;
-  if (areSynonyms(a, b, undefined, { senses: SENSES })) return MEANING_CREDIT.synonym;
-  return similarity(a, b) >= VECTOR_BAR ? MEANING_CREDIT.vector : 0;
+  if (x.grouped && y.grouped) return 0;
+  const synonym = x.synonyms.has(b) || x.synonyms.has(y.lemma) || y.synonyms.has(a) || y.synonyms.has(x.lemma);
+  const credit = synonym
+    ? MEANING_CREDIT.synonym
+    : x.vector && y.vector && dot(x.vector, y.vector) >= VECTOR_BAR
+      ? MEANING_CREDIT.vector
+      : 0;
+  return credit > 0 && areAntonyms(a, b, { senses: SENSES }) ? 0 : credit;
 }
 
 /** WordNet knows the word as a verb: only a verb can say an act by nearness of vectors ("footbridge" is near "built"). */
@@ -83,16 +132,17 @@ const isVerbForm = (word: string): boolean => baseForms(word, 'v').length > 0;
  * `ACT_VECTOR_BAR` alike ("filed" for "sued"); never an opposite.
  */
 export function actsAlike(act: string, word: string): boolean {
-  const [x, y] = [foldCase(act), foldCase(word)];
-  if (canonicalTerm(x) === canonicalTerm(y)) return true;
-  if (!isMeaningWord(x) || !isMeaningWord(y)) return false;
-  const key = `${x}\t${y}`;
+  const key = `${act}\t${word}`;
   let value = actMemo.get(key);
   if (value === undefined) {
+    const [x, y] = [foldCase(act), foldCase(word)];
     value =
-      !areAntonyms(x, y, { senses: SENSES }) &&
-      !wordsOpposed(x, y) &&
-      (areSynonyms(x, y) || (isVerbForm(y) && similarity(x, y) >= ACT_VECTOR_BAR));
+      canonicalTerm(x) === canonicalTerm(y) ||
+      (isMeaningWord(x) &&
+        isMeaningWord(y) &&
+        !areAntonyms(x, y, { senses: SENSES }) &&
+        !wordsOpposed(x, y) &&
+        (areSynonyms(x, y) || (isVerbForm(y) && similarity(x, y) >= ACT_VECTOR_BAR)));
     if (actMemo.size >= MEMO_LIMIT) actMemo.clear();
     actMemo.set(key, value);
   }
@@ -105,27 +155,31 @@ const actMemo = new Map<string, boolean>();
  * neighbour of the other ("lowered" / "increased": lower is the antonym of raise, and raise is near increase).
  */
 export function wordsOpposed(a: string, b: string): boolean {
-  const [x, y] = [foldCase(a), foldCase(b)];
-  if (x === y || canonicalTerm(x) === canonicalTerm(y) || lemmatize(x) === lemmatize(y)) return false;
-  if (areAntonyms(x, y)) return true;
-  const key = x < y ? `${x}\t${y}` : `${y}\t${x}`;
+  const key = a < b ? `${a}\t${b}` : `${b}\t${a}`;
   let value = opposedMemo.get(key);
   if (value === undefined) {
-    const opposite = (p: string, q: string) =>
-      antonyms(p, undefined, { senses: SENSES }).some(
-        // The antonym must stand nearer the other word than the word itself does ("raise" is nearer "increase"
-        // than "lower" is).
-        (o) =>
-          areSynonyms(o, q) ||
-          (similarity(o, lemmatize(q)) >= OPPOSITE_VECTOR_BAR && similarity(o, lemmatize(q)) > similarity(p, q)),
-      );
-    value = isMeaningWord(x) && isMeaningWord(y) && (opposite(x, y) || opposite(y, x)) ? 1 : 0;
+    value = findOpposed(foldCase(a), foldCase(b)) ? 1 : 0;
     if (opposedMemo.size >= MEMO_LIMIT) opposedMemo.clear();
     opposedMemo.set(key, value);
   }
   return value === 1;
 }
 const opposedMemo = new Map<string, number>();
+
+function findOpposed(x: string, y: string): boolean {
+  if (x === y || canonicalTerm(x) === canonicalTerm(y) || lemmatize(x) === lemmatize(y)) return false;
+  if (areAntonyms(x, y)) return true;
+  if (!isMeaningWord(x) || !isMeaningWord(y)) return false;
+  // The antonym must stand nearer the other word than the word itself does ("raise" is nearer "increase" than
+  // "lower" is).
+  const opposite = (p: string, q: string) =>
+    antonyms(p, undefined, { senses: SENSES }).some(
+      (o) =>
+        areSynonyms(o, q) ||
+        (similarity(o, lemmatize(q)) >= OPPOSITE_VECTOR_BAR && similarity(o, lemmatize(q)) > similarity(p, q)),
+    );
+  return opposite(x, y) || opposite(y, x);
+}
 
 /** A text's words that can carry a fact by meaning, lower-case, each once. */
 export function meaningWords(text: string): string[] {
