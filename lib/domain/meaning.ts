@@ -115,7 +115,8 @@ function findAlike(a: string, b: string): number {
   if (!x.meaning || !y.meaning) return 0;
   // The lexicon's groups are validated data: two words it files apart are different facts.
   if (x.grouped && y.grouped) return 0;
-  const synonym = x.synonyms.has(b) || x.synonyms.has(y.lemma) || y.synonyms.has(a) || y.synonyms.has(x.lemma);
+  // Both ways, as a shared synset among the first senses of each word would be.
+  const synonym = (x.synonyms.has(b) || x.synonyms.has(y.lemma)) && (y.synonyms.has(a) || y.synonyms.has(x.lemma));
   const credit = synonym
     ? MEANING_CREDIT.synonym
     : x.vector && y.vector && dot(x.vector, y.vector) >= VECTOR_BAR
