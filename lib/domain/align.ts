@@ -14,13 +14,14 @@ import {
   quantitiesAgree,
   sameMeasure,
 } from './slots/index.js';
-import { deniedHarms, isHedgedHeadline, negatesTerms } from './slots/polarity.js';
+import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms } from './slots/polarity.js';
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
-import { clauseOf, rolesSwapped, type Clause } from './clause.js';
+import { clauseOf, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import { areAntonyms } from './resources/wordnet.js';
-import { CASE_STAGES } from './lexicon.js';
+import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
+import { actsAlike, bestLikeness, MEANING_CREDIT, meaningWords, wordsAlike, wordsOpposed } from './meaning.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.55;
@@ -28,6 +29,11 @@ export const SAME_FACT = 0.55;
 export const SAME_FACT_CONTRADICTION = 0.8;
 /** Below this share the statement is not about the claim at all. */
 export const ON_TOPIC = 0.35;
+/**
+ * A lower bar for a sentence that denies a harm ("No one was injured."): it names the harm and little else,
+ * and its report's lead names the event.
+ */
+export const HARM_TOPIC = 0.25;
 /**
  * A report that is only a headline names the fact in a few words and rarely repeats
  * every term or name of a full sentence: it states the claim at a lower overlap, and
@@ -84,21 +90,70 @@ const nameTermsOf = (claim: Statement): Set<string> => {
   return terms;
 };
 
+/** The claim's words behind each of its terms ("resigned" for resign): meaning is read from words, not stems. */
+const claimWordsCache = new WeakMap<Statement, Map<string, string[]>>();
+const claimWordsOf = (claim: Statement): Map<string, string[]> => {
+  let byTerm = claimWordsCache.get(claim);
+  if (!byTerm) {
+    byTerm = new Map();
+    for (const word of meaningWords(claim.text)) {
+      const term = canonicalTerm(word);
+      byTerm.set(term, [...(byTerm.get(term) ?? []), word]);
+    }
+    claimWordsCache.set(claim, byTerm);
+  }
+  return byTerm;
+};
+
+/** A sentence's words, by text (statements come back from the store as new objects). Bounded like the clauses. */
+const sentenceWords = new Map<string, string[]>();
+const sentenceWordsOf = (statement: Statement): string[] => {
+  let words = sentenceWords.get(statement.text);
+  if (!words) {
+    words = meaningWords(statement.text);
+    if (sentenceWords.size >= CLAUSE_CACHE_SIZE) sentenceWords.delete(sentenceWords.keys().next().value!);
+    sentenceWords.set(statement.text, words);
+  }
+  return words;
+};
+
+/**
+ * Credit for a claim term the sentence does not have as a term but says in other words (WordNet synonyms, close
+ * word vectors: "prohibited" for "banned"), in [0, 1): see meaning.ts. The sentence's own words only, not
+ * the context's.
+ */
+function meaningMatch(claim: Statement, term: string, statement: Statement): number {
+  const words = claimWordsOf(claim).get(term);
+  if (!words) return 0;
+  const theirs = sentenceWordsOf(statement);
+  let best = 0;
+  for (const w of words) best = Math.max(best, bestLikeness(w, theirs));
+  return best >= 1 ? MEANING_CREDIT.synonym : best;
+}
+
 /**
  * Weighted share of the claim's terms and names found in the statement; the terms and names of the sentence it
  * continues (its context) count half, the names of its lead count half too.
  */
-function topicOverlap(claim: Statement, statement: Statement, context: Context, lead: NameSlot[]): number {
+function topicOverlap(
+  claim: Statement,
+  statement: Statement,
+  context: Context,
+  lead: NameSlot[],
+  byMeaning = true,
+): number {
   const own = new Set(statement.terms);
   const carried = new Set(context.terms ?? []);
   const nameTerms = nameTermsOf(claim);
   let total = 0;
   let found = 0;
+  const unmatched: string[] = [];
   for (const term of claim.terms) {
     if (nameTerms.has(term)) continue; // names are scored below, by sound
     total += 1;
     if (own.has(term)) found += 1;
     else if (carried.has(term)) found += 0.5;
+    else if (byMeaning) unmatched.push(term);
   }
   for (const name of claim.slots.names) {
     total += 1.5;
@@ -108,8 +163,17 @@ function topicOverlap(claim: Statement, statement: Statement, context: Context, 
       found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
-  return total === 0 ? 0 : found / total;
+  if (total === 0) return 0;
+  // Words matched by meaning can lift a sentence over a bar, never from far below the lowest one: a sentence
+  // that could not reach it even so is not worth the lookups (most candidates of a claim are such).
+  const reachable = (found + unmatched.length * MEANING_CREDIT.synonym) / total;
+  if (unmatched.length > 0 && reachable >= LOWEST_BAR)
+    for (const term of unmatched) found += meaningMatch(claim, term, statement);
+  return found / total;
 }
+
+/** The lowest bar a topic share is compared with (a headline's fact bar). */
+const LOWEST_BAR = Math.min(SAME_FACT_HEADLINE, HARM_TOPIC, ON_TOPIC);
 
 function publishDateSlot(publishedAt: string | undefined): DateSlot | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt ?? '');
@@ -266,24 +330,118 @@ const clauseOfStatement = (statement: Statement): Clause => {
   return clause;
 };
 
-const samePredicate = (a: Clause, b: Clause): boolean =>
-  a.predicate === b.predicate ||
-  a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ');
+/** Verbs that carry no fact of their own: the fact is in what follows them ("stayed open", "has two years left"). */
+const LIGHT_VERBS = new Set(['be', 'have', 'do', 'stay', 'remain', 'become', 'seem', 'appear', 'keep', 'get', 'go']);
+
+/** The main verb's word, without its particle ("shut" of "shut down"). */
+const verbOf = (clause: Clause): string => clause.predicate.split(' ')[0] ?? '';
+
+/** Likeness of two predicates: the same (as terms, or with their particles), else how alike their verbs are (meaning.ts). */
+function predicatesAlike(a: Clause, b: Clause): number {
+  if (
+    a.predicate === b.predicate ||
+    a.predicate.split(' ').map(canonicalTerm).join(' ') === b.predicate.split(' ').map(canonicalTerm).join(' ')
+  )
+    return 1;
+  return wordsAlike(verbOf(a), verbOf(b));
+}
+
+/** The claim's main act, when it carries a fact of its own: a verb that is neither light nor a function word. */
+function claimAct(claim: Statement): string | undefined {
+  const clause = clauseOfStatement(claim);
+  if (!clause.complete || clause.modality !== 'act') return undefined;
+  const verb = verbOf(clause);
+  return verb.length > 2 && !LIGHT_VERBS.has(verb) && !STOP_WORDS.has(verb) ? verb : undefined;
+}
+
+/**
+ * The sentence has the claim's two participants in the same roles but another act: "The council has proposed a
+ * footbridge" for "The council built a footbridge". Its verb is neither the claim's act nor alike it (a synonym,
+ * a close verb: "filed" for "sued"), and no word of the sentence says the act. Only when both roles are known on
+ * both sides: a sentence with other participants may say the act in a way the clause reader does not see.
+ */
+function otherAct(claim: Statement, statement: Statement): string | undefined {
+  const act = claimAct(claim);
+  if (act === undefined) return undefined;
+  const a = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement);
+  if (!b.complete || !a.agent || !a.patient || !sameArgument(a.agent, b.agent) || !sameArgument(a.patient, b.patient))
+    return undefined;
+  const verb = verbOf(b);
+  if (LIGHT_VERBS.has(verb) || statement.terms.includes(canonicalTerm(act))) return undefined;
+  const words = [act, ...(claimWordsOf(claim).get(canonicalTerm(act)) ?? [])];
+  const theirs = sentenceWordsOf(statement);
+  return words.some((w) => theirs.some((t) => actsAlike(w, t))) ? undefined : `${verb}, not ${act}`;
+}
+
+/**
+ * The sentence negates the claim's act by its clause: its main verb is the claim's (or alike) and the clause
+ * reader finds it negated in a form the cue words miss ("failed to reopen", "no longer runs", "denied that he sold").
+ */
+function clauseNegatesAct(claim: Statement, statement: Statement): boolean {
+  const theirs = clauseOfStatement(statement);
+  if (!theirs.complete || !theirs.negated) return false;
+  const verb = verbOf(theirs);
+  const act = claimAct(claim);
+  return (
+    claim.terms.includes(canonicalTerm(verb)) ||
+    bestLikeness(verb, [...claimWordsOf(claim).values()].flat()) > 0 ||
+    // "will not be allowed" negates the opposite of "prohibited": see negatedOpposite
+    (act !== undefined && wordsOpposed(act, verb))
+  );
+}
+
+/** The claim's participants in each other's roles: read through the passive, on the same act or on any act of the sentence whose subject is the claim's patient while the claim's agent follows the verb. */
+function rolesReversed(claim: Statement, statement: Statement, a: Clause, b: Clause): boolean {
+  if (predicatesAlike(a, b) > 0 && rolesSwapped(a, b)) return true;
+  if (!a.agent || !a.patient || !b.agent || sameArgument(a.agent, a.patient)) return false;
+  if (!sameArgument(a.patient, b.agent) || sameArgument(a.agent, b.agent)) return false;
+  // The claim's agent named after the sentence's subject: "Quell won the race, beating Rusk" for "Rusk beat Quell".
+  const asName = (arg: Clause['agent']) =>
+    claim.slots.names.find((n) => sameArgument({ head: n.key, phrase: n.text }, arg));
+  const agentName = asName(a.agent);
+  // Only between named participants: "Greyline raised fares" is not reversed by "Fares rose, Greyline said".
+  if (!asName(a.patient)) return false;
+  const subjectAt = statement.text.indexOf(b.agent.phrase);
+  if (!agentName || subjectAt < 0) return false;
+  const agentMatch = statement.slots.names.find((n) => namesMatch(agentName, n));
+  return agentMatch !== undefined && statement.text.indexOf(agentMatch.text, subjectAt + b.agent.phrase.length) > 0;
+}
 
 /**
  * Why a sentence that shares the claim's words and details still does not state its act, read from the two
  * clauses: the same act with the participants in each other's roles ("Southport beat Northfield" for
- * "Northfield beat Southport", or "Northfield was beaten by Southport"), or the act only planned ("The
- * council plans to close the bridge" for "The council closed the bridge"). Undefined when neither.
+ * "Northfield beat Southport", or "Northfield was beaten by Southport"), the act only planned ("The
+ * council plans to close the bridge" for "The council closed the bridge") or only hedged ("The manager could
+ * leave the club"). Undefined when neither.
  */
-function clauseMismatch(claim: Statement, statement: Statement): string | undefined {
+function clauseMismatch(claim: Statement, statement: Statement): 'roles' | 'plan' | 'hedge' | undefined {
   const a = clauseOfStatement(claim);
   if (!a.complete || a.modality !== 'act') return undefined;
   const b = clauseOfStatement(statement);
-  if (!b.complete || !samePredicate(a, b)) return undefined;
-  if (rolesSwapped(a, b)) return 'the roles are swapped';
-  if (b.modality === 'plan') return 'a plan, not the act';
+  if (!b.complete) return undefined;
+  // Roles are read for an act ("beat", "sued"), not for a state ("The operation was the fifth").
+  if (claimAct(claim) !== undefined && rolesReversed(claim, statement, a, b)) return 'roles';
+  // The sentence's act is the claim's: alike predicates, or its verb is one of the claim's words ("went on strike").
+  if (predicatesAlike(a, b) === 0 && !claim.terms.includes(canonicalTerm(verbOf(b)))) return undefined;
+  if (b.modality === 'plan') return 'plan';
+  if (b.modality === 'hedge') return 'hedge';
+  // "Posts claimed that a shark was seen": credited to a verb that does not vouch for what it reports.
+  if (b.attribution && HEARSAY_VERBS.has(b.attribution.verb) && !a.attribution) return 'hedge';
   return undefined;
+}
+
+/** Reporting verbs that pass a statement on without vouching for it: "Posts claimed that ...", "He alleged that ...". */
+const HEARSAY_VERBS = new Set(['claim', 'allege', 'rumour', 'rumor', 'speculate', 'suggest']);
+
+/**
+ * One side negates the opposite of the other's act, which says the same: "will not be allowed to use hosepipes"
+ * for "prohibited hosepipes", "did not lose" for "won". The polarity then agrees.
+ */
+function negatedOpposite(claim: Statement, statement: Statement): boolean {
+  const [a, b] = [clauseOfStatement(claim), clauseOfStatement(statement)];
+  if (!a.complete || !b.complete || a.negated === b.negated) return false;
+  return wordsOpposed(verbOf(a), verbOf(b));
 }
 
 /** The state a linking verb gives its subject ("stayed open", "was closed", "remains shut"): the word after it. */
@@ -304,14 +462,18 @@ function predicateWords(statement: Statement): string[] {
  */
 function oppositePredicate(claim: Statement, statement: Statement): string | undefined {
   // Only of the same subject: "Norland set up a fund" says nothing against "The fund opened".
-  const [a, b] = [clauseOfStatement(claim).subject, clauseOfStatement(statement).subject];
-  if (!a || !b) return undefined;
-  const claimSubject = new Set(contentTerms(a.phrase));
+  // The claim's patient may be the sentence's subject: "Greyline lowered fares" against "Fares rose".
+  const claimClause = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement).subject;
+  if (!claimClause.subject || !b) return undefined;
+  const claimSubject = new Set(
+    [claimClause.subject, claimClause.patient].flatMap((arg) => (arg ? contentTerms(arg.phrase) : [])),
+  );
   if (!contentTerms(b.phrase).some((t) => claimSubject.has(t))) return undefined;
   const claimWords = predicateWords(claim);
   if (claimWords.length === 0) return undefined;
   for (const b of predicateWords(statement)) {
-    const a = claimWords.find((w) => w !== b && areAntonyms(w, b));
+    const a = claimWords.find((w) => w !== b && (areAntonyms(w, b) || wordsOpposed(w, b)));
     if (a) return `${a} vs ${b}`;
   }
   return undefined;
@@ -340,15 +502,19 @@ export interface Reading {
   readonly question: boolean;
   /** the slot conflicts plus the polarity conflict, when polarity differs */
   readonly conflicts: SlotComparison[];
-  /** overlap of the sentence's own words (not the one it continues): a conflict needs the sentence itself to state the fact */
+  /** overlap of the sentence's own words (not the one it continues, nor words alike only in meaning): a conflict needs the sentence itself to state the fact */
   readonly ownScore: number;
   readonly contradictionBar: number;
   /** a harm the sentence says did not happen ("no injuries were reported") that the claim asserts */
   readonly deniedHarm: string | undefined;
   /** the sentence says the opposite act or state ("closed" for "stayed open"), as "open vs closed" */
   readonly opposite: string | undefined;
-  /** the sentence states the claim's act with the roles swapped, or only as a plan */
-  readonly clauseMismatch: string | undefined;
+  /** the sentence states the claim's act with the roles swapped, or only as a plan or a hedge */
+  readonly clauseMismatch: 'roles' | 'plan' | 'hedge' | undefined;
+  /** the sentence has the claim's participants in their roles doing another act, as "proposed, not built" */
+  readonly otherAct: string | undefined;
+  /** the sentence calls the one before it false ("The claim is false"), and that one stated the claim's fact */
+  readonly debunked: boolean;
 }
 
 function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?: string): Reading {
@@ -431,15 +597,24 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       });
     },
     get claimNegated() {
-      return once('claimNegated', () => negatesTerms(c.text, predicate()));
+      return once('claimNegated', () => claimNegatedOf(c));
     },
     get statementNegated() {
-      return once('statementNegated', () => negatesTerms(statement.text, predicate()));
+      return once(
+        'statementNegated',
+        // A verdict of falsehood ("That is not true, ...") negates the sentence before it, not its own words.
+        () =>
+          !judgesFalse(statement.text) && (negatesTerms(statement.text, predicate()) || clauseNegatesAct(c, statement)),
+      );
     },
     get hedged() {
       return once(
         'hedged',
-        () => (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) && !c.slots.hedged,
+        () =>
+          (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) &&
+          !c.slots.hedged &&
+          // A claim about the future is stated by a sentence about the future ("will cost" by "would cost").
+          !(clauseOfStatement(c).modality === 'plan' && clauseOfStatement(statement).modality === 'plan'),
       );
     },
     // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
@@ -450,7 +625,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       return once('conflicts', () => {
         const { claimNegated, statementNegated } = reading;
         const polarity: SlotComparison[] =
-          claimNegated !== statementNegated
+          claimNegated !== statementNegated && !negatedOpposite(c, statement)
             ? [
                 {
                   kind: 'polarity',
@@ -469,7 +644,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         const strangers = reading.strangers;
         return namesBack(statement.text) && strangers.length === 0
           ? reading.score
-          : topicOverlap(c, statement, {}, strangers.length === 0 ? lead : []);
+          : // Words matched only by meaning place a sentence near the claim, not on its fact: a conflict needs its words.
+            topicOverlap(c, statement, {}, strangers.length === 0 ? lead : [], false);
       });
     },
     // A figure that counts the very thing the claim's figure counts, in a sentence about the report's own event
@@ -484,16 +660,49 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get clauseMismatch() {
       return once('clauseMismatch', () => clauseMismatch(c, statement));
     },
+    get otherAct() {
+      return once('otherAct', () => otherAct(c, statement));
+    },
+    get debunked() {
+      return once('debunked', () => {
+        const previous = statement.extra?.context as Context | undefined;
+        if (!previous?.terms || !judgesFalse(statement.text)) return false;
+        // The sentence before, read as a statement of its own: did it relay the claim's fact?
+        const relayed: Statement = {
+          index: statement.index - 1,
+          text: '',
+          terms: previous.terms,
+          slots: { ...statement.slots, names: previous.names ?? [], quantities: previous.quantities ?? [] },
+        };
+        // The verdict sentence adds nothing of the claim's own: what it shares with the claim, the sentence before
+        // said ("The claim is false: the photo was taken elsewhere" states the photo's origin itself).
+        const before = new Set(previous.terms);
+        if (statement.terms.some((t) => c.terms.includes(t) && !before.has(t))) return false;
+        return topicOverlap(c, relayed, {}, lead) >= reading.sameFact;
+      });
+    },
     get deniedHarm() {
-      return once('deniedHarm', () =>
-        reading.claimNegated ? undefined : deniedHarms(statement.text).find((t) => c.terms.includes(t)),
-      );
+      return once('deniedHarm', () => {
+        const harm = deniedHarms(statement.text).find((t) => c.terms.includes(t));
+        return harm === undefined || reading.claimNegated ? undefined : harm;
+      });
     },
   };
   return reading;
 }
 
 const polarityDiffers = (r: Reading): boolean => r.claimNegated !== r.statementNegated;
+
+/** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */
+const claimNegation = new WeakMap<Statement, boolean>();
+function claimNegatedOf(claim: Statement): boolean {
+  let negated = claimNegation.get(claim);
+  if (negated === undefined) {
+    negated = negatesTerms(claim.text, new Set(claim.terms)) || clauseNegatesAct(claim, claim);
+    claimNegation.set(claim, negated);
+  }
+  return negated;
+}
 
 /** One step of the alignment decision: when it applies, the stance it gives and why, in words. */
 export interface AlignmentRule {
@@ -511,6 +720,38 @@ const matchedOnly = (r: Reading) => ({ matched: r.slots.matched, conflicting: []
 
 /** The alignment decision, in order: the first rule that applies decides. */
 export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
+  {
+    id: 'DEBUNKED',
+    stance: 'CONTRADICTS',
+    example:
+      '"A shark was seen off the beach" vs "Posts claimed a shark was seen off the beach. The claim is false." (the second sentence)',
+    applies: (r) => r.debunked && !r.claimNegated && !r.question && r.ownScore < r.sameFact,
+    reason: () => 'the report calls the claim false',
+    shows: (r) => ({
+      matched: r.slots.matched,
+      conflicting: [{ kind: 'polarity', claim: 'affirmed', report: 'called false' }],
+    }),
+  },
+  {
+    id: 'HARM_DENIED',
+    stance: 'CONTRADICTS',
+    example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
+    applies: (r) =>
+      r.deniedHarm !== undefined &&
+      r.score >= HARM_TOPIC &&
+      // Below the topic bar, only a sentence that names nothing of its own ("No one was hurt.").
+      (r.score >= ON_TOPIC ||
+        r.statement.slots.names.every((n) => r.claim.slots.names.some((m) => namesMatch(m, n)))) &&
+      r.strangers.length === 0 &&
+      !r.missingName &&
+      !r.question &&
+      !r.hedged,
+    reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
+    shows: (r) => ({
+      matched: r.slots.matched,
+      conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }],
+    }),
+  },
   {
     id: 'OFF_TOPIC',
     stance: 'MENTIONS',
@@ -546,17 +787,6 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     shows: (r) => ({ matched: r.slots.matched, conflicting: r.conflicts }),
   },
   {
-    id: 'HARM_DENIED',
-    stance: 'CONTRADICTS',
-    example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
-    applies: (r) => r.deniedHarm !== undefined && r.strangers.length === 0 && !r.question && !r.hedged,
-    reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
-    shows: (r) => ({
-      matched: r.slots.matched,
-      conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }],
-    }),
-  },
-  {
     id: 'OPPOSITE_PREDICATE',
     stance: 'CONTRADICTS',
     example: '"The Fenwick Bridge stayed open in March" vs "The Fenwick Bridge was closed on 3 March"',
@@ -582,17 +812,35 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     reason: () => 'names another stage of the case',
   },
   {
-    id: 'ROLES_OR_PLAN',
+    id: 'ROLES_SWAPPED',
+    stance: 'CONTRADICTS',
+    example: '"Northfield beat Southport" vs "Southport beat Northfield" (or "Northfield was beaten by Southport")',
+    applies: (r) =>
+      r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && !r.question && r.clauseMismatch === 'roles',
+    reason: () => 'the roles are swapped',
+    shows: (r) => ({
+      matched: r.slots.matched,
+      conflicting: [{ kind: 'polarity', claim: 'roles as claimed', report: 'roles swapped' }],
+    }),
+  },
+  {
+    id: 'PLAN_OR_HEDGE',
     stance: 'MENTIONS',
     example:
-      '"Northfield beat Southport" vs "Southport beat Northfield"; "The council closed the bridge" vs "The council plans to close the bridge"',
+      '"The council closed the bridge" vs "The council plans to close the bridge"; "The manager left the club" vs "The manager could leave the club"',
     applies: (r) =>
       r.score >= r.sameFact &&
       r.conflicts.length === 0 &&
-      (!r.slots.missing || r.headline) &&
-      !r.hedged &&
-      r.clauseMismatch !== undefined,
-    reason: (r) => r.clauseMismatch!,
+      (r.clauseMismatch === 'plan' || r.clauseMismatch === 'hedge'),
+    reason: (r) => (r.clauseMismatch === 'plan' ? 'a plan, not the act' : 'the act is only said to be possible'),
+  },
+  {
+    id: 'OTHER_ACT',
+    stance: 'MENTIONS',
+    example:
+      '"The council built a footbridge over the river" vs "The council has proposed a footbridge over the river"',
+    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.otherAct !== undefined,
+    reason: (r) => `another act of the same participants (${r.otherAct})`,
   },
   {
     id: 'SAME_FACT',

@@ -269,6 +269,18 @@ export const HARM_WORDS: Record<string, string[]> = {
   damage: ['damage'],
 };
 
+/** Participles of harm after "no one was" and the harm terms they deny: "No one was hurt" denies injuries. */
+export const HARMED_PARTICIPLES: Record<string, string[]> = {
+  injured: ['injured'],
+  hurt: ['injured'],
+  wounded: ['injured'],
+  killed: ['killed'],
+  harmed: ['injured'],
+};
+
+/** Words that, like a falsehood adjective, judge a claim unfounded: "The rumour is baseless". */
+export const UNFOUNDED = ['baseless', 'groundless', 'unfounded', 'incorrect', 'wrong', 'a hoax', 'a myth', 'nonsense'];
+
 /** Words that flip a statement's polarity. */
 export const NEGATION_CUES = ['not', 'no', 'never', 'neither', 'nor', 'none', "n't", 'nothing', 'nobody'];
 

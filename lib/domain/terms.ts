@@ -51,6 +51,12 @@ export const nameIndexTerms = (names: readonly NameSlot[]): string[] => [
 export const pairTerm = (word: string, next: string): string | undefined =>
   CANONICAL.get(`${stem(word)} ${stem(next)}`);
 
+/** Whether the hand lexicon files the word in one of its synonym groups. */
+export const inSynonymGroup = (word: string): boolean => {
+  const folded = foldCase(word);
+  return CANONICAL.has(stem(americanSpelling(IRREGULAR_PLURALS[folded] ?? folded)));
+};
+
 /** The index term of one lower-case word. */
 export function canonicalTerm(word: string): string {
   const folded = foldCase(word);

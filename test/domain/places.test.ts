@@ -61,19 +61,20 @@ describe("places inside the claim's place", () => {
 });
 
 describe('clauses in the alignment', () => {
-  it('does not take a swap of roles for support', () => {
+  // The claim puts another participant in the agent's role: the report says the opposite of who did it.
+  it('contradicts a claim with the roles swapped', () => {
     expect(
       alignment(
         'Northfield beat Southport in the cup final on Saturday.',
         'Southport beat Northfield in the cup final on Saturday.',
       ),
-    ).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
+    ).toMatchObject({ stance: 'CONTRADICTS', rule: 'ROLES_SWAPPED', reason: 'the roles are swapped' });
     expect(
       alignment(
         'Northfield beat Southport in the cup final on Saturday.',
         'Northfield was beaten by Southport in the cup final on Saturday.',
       ),
-    ).toMatchObject({ stance: 'MENTIONS', reason: 'the roles are swapped' });
+    ).toMatchObject({ stance: 'CONTRADICTS', rule: 'ROLES_SWAPPED', reason: 'the roles are swapped' });
     expect(
       alignment(
         'Northfield beat Southport in the cup final on Saturday.',

@@ -4,6 +4,8 @@ import {
   DENIAL_CUES,
   DISMISSAL_VERBS,
   HARM_WORDS,
+  HARMED_PARTICIPLES,
+  UNFOUNDED,
   NO_COMPOUNDS,
   FALSEHOOD_ADJECTIVES,
   HEADLINE_HEDGE_CUES,
@@ -163,12 +165,32 @@ const NO_HARM = new RegExp(
   'giu',
 );
 
+/** People who did not come to harm, said of everyone: "No one was injured", "nobody was seriously hurt". */
+const NOBODY_HARMED = new RegExp(
+  `\\b(?:no one|no-one|nobody|none of (?:them|the \\p{L}+))\\s+(?:was|were|has been|had been|is|got)\\s+(?:seriously\\s+|badly\\s+|critically\\s+)?(${Object.keys(
+    HARMED_PARTICIPLES,
+  ).join('|')})\\b`,
+  'giu',
+);
+
 /** The harms (as terms: killed, injured, damage) a sentence says did not happen. */
 export function deniedHarms(text: string): string[] {
   const out = new Set<string>();
-  for (const m of foldCase(text).matchAll(NO_HARM)) {
+  const folded = foldCase(text);
+  for (const m of folded.matchAll(NO_HARM)) {
     for (const word of [m[1], m[2]])
       for (const harm of word ? (HARM_WORDS[word] ?? []) : []) out.add(canonicalTerm(harm));
   }
+  for (const m of folded.matchAll(NOBODY_HARMED))
+    for (const harm of HARMED_PARTICIPLES[m[1]!] ?? []) out.add(canonicalTerm(harm));
   return [...out];
 }
+
+/** "The claim is false", "That is not true", "This rumour is baseless": a verdict of falsehood on what was just said. */
+const FALSEHOOD_VERDICT = new RegExp(
+  `^\\s*(?:but\\s+|however,?\\s+)?(?:(?:the|this|that|these|those|such)\\s+(?:[\\p{L}-]+\\s+)?(?:${[...STORY_NOUNS].join('|')})|that|this|it)\\s+(?:is|was|are|were|has been|have been|'s)\\s+(?:also\\s+|simply\\s+|completely\\s+|entirely\\s+)?(?:not true|untrue|${[...FALSEHOOD_ADJECTIVES, ...UNFOUNDED].join('|')})\\b`,
+  'iu',
+);
+
+/** The sentence gives a verdict of falsehood on the one before it (see FALSEHOOD_VERDICT). */
+export const judgesFalse = (text: string): boolean => FALSEHOOD_VERDICT.test(foldCase(text));

@@ -1,0 +1,199 @@
+// How close two words are in meaning, from the kept resources rather than a hand list: WordNet synonyms (the
+// words' first senses share a synset: "prohibited" / "banned", "quit" / "resigned") and word vectors (a close
+// neighbour: "torched" / "burned", "seized" / "captured"). Term matching uses it where the lexicon and the stemmer
+// find nothing, so a paraphrase with few shared words still covers the claim. Two words the hand lexicon files in
+// different groups ("killed" / "injured") or that WordNet opposes ("rose" / "fell") are never alike, however close
+// their vectors: nearness in a vector space is relatedness, not sameness of fact.
+import { STOP_WORDS } from './lexicon.js';
+import { similarity, wordVector } from './resources/vectors.js';
+import { antonyms, areAntonyms, areSynonyms, baseForms, lemmatize, synonyms } from './resources/wordnet.js';
+import { canonicalTerm, inSynonymGroup } from './terms.js';
+import { foldCase, wordTokens } from './text.js';
+
+/** How much a word matched by meaning counts against a word matched by its stem (1), per kind of match. */
+export const MEANING_CREDIT = {
+  /** the words share a synset among their first senses */
+  synonym: 0.75,
+  /** the words' vectors are at least `VECTOR_BAR` alike */
+  vector: 0.5,
+} as const;
+/** Cosine of two words' vectors at or above which they are near enough to count as the same word. */
+export const VECTOR_BAR = 0.78;
+/**
+ * A looser bar for the claim's main act than for its other words: the act must be said, and a verb is said in
+ * many ways ("defeated" / "beaten", "sued" / "filed a lawsuit"), while the other words already place the fact.
+ */
+export const ACT_VECTOR_BAR = 0.6;
+/** How near a word's base form must be to an antonym's for the two to be opposed ("increase" near "raise"). */
+export const OPPOSITE_VECTOR_BAR = 0.7;
+/** WordNet senses read per word: beyond the first few, every word is a synonym of many others. */
+const SENSES = 3;
+
+const MEMO_LIMIT = 100_000;
+const alikeMemo = new Map<string, Map<string, number>>();
+
+/** Words of a figure's qualifier ("at least", "nearly"): quantities compare them as bounds, not as meaning. */
+const QUALIFIER_WORDS = new Set([
+  'least',
+  'most',
+  'nearly',
+  'almost',
+  'roughly',
+  'approximately',
+  'fewer',
+  'less',
+  'more',
+]);
+
+/** Letters only, three or more, not a function word nor a qualifier: the words that can carry a fact by meaning. */
+const isMeaningWord = (word: string): boolean =>
+  word.length >= 3 && /^\p{Ll}+$/u.test(word) && !STOP_WORDS.has(word) && !QUALIFIER_WORDS.has(word);
+
+/**
+ * How alike two lower-case words are, in [0, 1]: 1 for the same term, the credit of the best kind of match
+ * (`MEANING_CREDIT`), 0 when none, when they are opposites, or when the lexicon keeps them apart.
+ */
+export function wordsAlike(a: string, b: string): number {
+  // Looked up as given first, by word and then word (no key to build): term matching asks about the same
+  // lower-case words again and again.
+  const [first, second] = a < b ? [a, b] : [b, a];
+  let row = alikeMemo.get(first);
+  if (!row) {
+    if (alikeMemo.size >= MEMO_LIMIT) alikeMemo.clear();
+    row = new Map();
+    alikeMemo.set(first, row);
+  }
+  let value = row.get(second);
+  if (value === undefined) {
+    const [x, y] = [foldCase(a), foldCase(b)];
+    value = canonicalTerm(x) === canonicalTerm(y) ? 1 : findAlike(x, y);
+    if (row.size >= MEMO_LIMIT) row.clear();
+    row.set(second, value);
+  }
+  return value;
+}
+
+/** What a word brings to a comparison, read once per word: its group, its WordNet synonyms, its unit vector. */
+interface WordProfile {
+  meaning: boolean;
+  grouped: boolean;
+  lemma: string;
+  synonyms: ReadonlySet<string>;
+  vector: Float32Array | undefined;
+}
+
+const profiles = new Map<string, WordProfile>();
+function profileOf(word: string): WordProfile {
+  let profile = profiles.get(word);
+  if (!profile) {
+    const meaning = isMeaningWord(word);
+    const v = meaning ? wordVector(word) : undefined;
+    let norm = 0;
+    if (v) for (let d = 0; d < v.length; d++) norm += v[d]! * v[d]!;
+    profile = {
+      meaning,
+      grouped: meaning && inSynonymGroup(word),
+      lemma: meaning ? lemmatize(word) : word,
+      synonyms: new Set(meaning ? synonyms(word, undefined, { senses: SENSES }) : []),
+      vector: v && norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : undefined,
+    };
+    if (profiles.size >= MEMO_LIMIT) profiles.clear();
+    profiles.set(word, profile);
+  }
+  return profile;
+}
+
+function dot(a: Float32Array, b: Float32Array): number {
+  let sum = 0;
+  for (let d = 0; d < a.length; d++) sum += a[d]! * b[d]!;
+  return sum;
+}
+
+// Cheap tests first (set lookups, one dot product); WordNet's antonyms only for a pair that would match.
+function findAlike(a: string, b: string): number {
+  const [x, y] = [profileOf(a), profileOf(b)];
+  if (!x.meaning || !y.meaning) return 0;
+  // The lexicon's groups are validated data: two words it files apart are different facts.
+  if (x.grouped && y.grouped) return 0;
+  // Both ways, as a shared synset among the first senses of each word would be.
+  const synonym = (x.synonyms.has(b) || x.synonyms.has(y.lemma)) && (y.synonyms.has(a) || y.synonyms.has(x.lemma));
+  const credit = synonym
+    ? MEANING_CREDIT.synonym
+    : x.vector && y.vector && dot(x.vector, y.vector) >= VECTOR_BAR
+      ? MEANING_CREDIT.vector
+      : 0;
+  return credit > 0 && areAntonyms(a, b, { senses: SENSES }) ? 0 : credit;
+}
+
+/** WordNet knows the word as a verb: only a verb can say an act by nearness of vectors ("footbridge" is near "built"). */
+const isVerbForm = (word: string): boolean => baseForms(word, 'v').length > 0;
+
+/**
+ * Whether a sentence's word can say the claim's act: the same term, a synonym in any sense, or a verb whose vector is at least
+ * `ACT_VECTOR_BAR` alike ("filed" for "sued"); never an opposite.
+ */
+export function actsAlike(act: string, word: string): boolean {
+  const key = `${act}\t${word}`;
+  let value = actMemo.get(key);
+  if (value === undefined) {
+    const [x, y] = [foldCase(act), foldCase(word)];
+    value =
+      canonicalTerm(x) === canonicalTerm(y) ||
+      (isMeaningWord(x) &&
+        isMeaningWord(y) &&
+        !areAntonyms(x, y, { senses: SENSES }) &&
+        !wordsOpposed(x, y) &&
+        (areSynonyms(x, y) || (isVerbForm(y) && similarity(x, y) >= ACT_VECTOR_BAR)));
+    if (actMemo.size >= MEMO_LIMIT) actMemo.clear();
+    actMemo.set(key, value);
+  }
+  return value;
+}
+const actMemo = new Map<string, boolean>();
+
+/**
+ * Whether two words say opposite things: WordNet antonyms, or one is the antonym of a synonym or a close vector
+ * neighbour of the other ("lowered" / "increased": lower is the antonym of raise, and raise is near increase).
+ */
+export function wordsOpposed(a: string, b: string): boolean {
+  const key = a < b ? `${a}\t${b}` : `${b}\t${a}`;
+  let value = opposedMemo.get(key);
+  if (value === undefined) {
+    value = findOpposed(foldCase(a), foldCase(b)) ? 1 : 0;
+    if (opposedMemo.size >= MEMO_LIMIT) opposedMemo.clear();
+    opposedMemo.set(key, value);
+  }
+  return value === 1;
+}
+const opposedMemo = new Map<string, number>();
+
+function findOpposed(x: string, y: string): boolean {
+  if (x === y || canonicalTerm(x) === canonicalTerm(y) || lemmatize(x) === lemmatize(y)) return false;
+  if (areAntonyms(x, y)) return true;
+  if (!isMeaningWord(x) || !isMeaningWord(y)) return false;
+  // The antonym must stand nearer the other word than the word itself does ("raise" is nearer "increase" than
+  // "lower" is).
+  const opposite = (p: string, q: string) =>
+    antonyms(p, undefined, { senses: SENSES }).some(
+      (o) =>
+        areSynonyms(o, q) ||
+        (similarity(o, lemmatize(q)) >= OPPOSITE_VECTOR_BAR && similarity(o, lemmatize(q)) > similarity(p, q)),
+    );
+  return opposite(x, y) || opposite(y, x);
+}
+
+/** A text's words that can carry a fact by meaning, lower-case, each once. */
+export function meaningWords(text: string): string[] {
+  return [...new Set(wordTokens(text).map(foldCase).filter(isMeaningWord))];
+}
+
+/** The best likeness of the word to any of the words, in [0, 1]. */
+export function bestLikeness(word: string, words: readonly string[]): number {
+  let best = 0;
+  for (const w of words) {
+    const s = wordsAlike(word, w);
+    if (s > best) best = s;
+    if (best === 1) break;
+  }
+  return best;
+}
