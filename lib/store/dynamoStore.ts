@@ -109,6 +109,20 @@ export class DynamoStore implements Store {
     }
   }
 
+  /** Every page of one query, in order (the table is filled in; each page's `Items` and `Count` as sent). */
+  private async *queryPages(
+    input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>,
+  ): AsyncGenerator<{ Items?: Item[]; Count?: number }> {
+    let lastKey: Item | undefined;
+    do {
+      const page = await this.send<{ Items?: Item[]; Count?: number; LastEvaluatedKey?: Item }>(
+        new QueryCommand({ ...input, TableName: this.table, ExclusiveStartKey: lastKey }),
+      );
+      yield page;
+      lastKey = page.LastEvaluatedKey;
+    } while (lastKey);
+  }
+
   /** Sends a conditional command: false when its condition did not hold, instead of throwing. */
   private async sendIf(command: object): Promise<boolean> {
     try {
@@ -389,20 +403,12 @@ export class DynamoStore implements Store {
   /** The keys of a report's statement items as stored: packs, or one item per statement in stores written before. */
   private async statementItemKeys(reportId: string): Promise<Item[]> {
     const out: Item[] = [];
-    let lastKey: Item | undefined;
-    do {
-      const page = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          ExpressionAttributeValues: { ':pk': keys.report(reportId).PK, ':p': 'STMT' },
-          ProjectionExpression: 'PK, SK',
-          ExclusiveStartKey: lastKey,
-        }),
-      );
+    for await (const page of this.queryPages({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': keys.report(reportId).PK, ':p': 'STMT' },
+      ProjectionExpression: 'PK, SK',
+    }))
       out.push(...(page.Items ?? []));
-      lastKey = page.LastEvaluatedKey;
-    } while (lastKey);
     return out;
   }
 
@@ -691,18 +697,12 @@ export class DynamoStore implements Store {
     };
     const prefix = keys.termClaimsPrefix(index);
     await eachLimited([...new Set(terms)], TERM_QUERY_CONCURRENCY, async (term) => {
-      let lastKey: Item | undefined;
-      do {
-        const page = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-            ExpressionAttributeValues: { ':pk': keys.postingPartition(term), ':p': prefix },
-            ProjectionExpression: 'SK, n, ids',
-            ConsistentRead: true,
-            ExclusiveStartKey: lastKey,
-          }),
-        );
+      for await (const page of this.queryPages({
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+        ExpressionAttributeValues: { ':pk': keys.postingPartition(term), ':p': prefix },
+        ProjectionExpression: 'SK, n, ids',
+        ConsistentRead: true,
+      })) {
         for (const item of page.Items ?? []) {
           const sk = item.SK as string;
           if (sk.startsWith(`${prefix}#`)) hit(sk.slice(prefix.length + 1), Number(item.n) || 1);
@@ -714,8 +714,7 @@ export class DynamoStore implements Store {
             }
           }
         }
-        lastKey = page.LastEvaluatedKey;
-      } while (lastKey);
+      }
     });
     return out;
   }
@@ -881,20 +880,12 @@ export class DynamoStore implements Store {
   }
 
   private async deleteEvidenceVersion(claimId: string, version: number): Promise<void> {
-    let lastKey: Item | undefined;
-    do {
-      const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          ExpressionAttributeValues: { ':pk': keys.claim(claimId).PK, ':p': keys.evidencePrefix(version) },
-          ProjectionExpression: 'PK, SK',
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      await this.batchWrite((out.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
-      lastKey = out.LastEvaluatedKey;
-    } while (lastKey);
+    for await (const page of this.queryPages({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': keys.claim(claimId).PK, ':p': keys.evidencePrefix(version) },
+      ProjectionExpression: 'PK, SK',
+    }))
+      await this.batchWrite((page.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
   }
 
   async listClaims(
@@ -1057,20 +1048,12 @@ export class DynamoStore implements Store {
 
   async listWebhooks(): Promise<WebhookRecord[]> {
     const out: WebhookRecord[] = [];
-    let lastKey: Item | undefined;
-    do {
-      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: GSI1,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.webhooksPartition },
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      out.push(...(res.Items ?? []).map(codec.itemToWebhook));
-      lastKey = res.LastEvaluatedKey;
-    } while (lastKey);
+    for await (const page of this.queryPages({
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.webhooksPartition },
+    }))
+      out.push(...(page.Items ?? []).map(codec.itemToWebhook));
     return out;
   }
 
@@ -1085,20 +1068,12 @@ export class DynamoStore implements Store {
       ))
     )
       return false;
-    let lastKey: Item | undefined;
-    do {
-      const out = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          ExpressionAttributeValues: { ':pk': keys.webhook(id).PK, ':p': keys.deliveryPrefix },
-          ProjectionExpression: 'PK, SK',
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      await this.batchWrite((out.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
-      lastKey = out.LastEvaluatedKey;
-    } while (lastKey);
+    for await (const page of this.queryPages({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      ExpressionAttributeValues: { ':pk': keys.webhook(id).PK, ':p': keys.deliveryPrefix },
+      ProjectionExpression: 'PK, SK',
+    }))
+      await this.batchWrite((page.Items ?? []).map((Key) => ({ DeleteRequest: { Key } })));
     return true;
   }
 
@@ -1156,21 +1131,13 @@ export class DynamoStore implements Store {
 
   async countClaims(verdict: Verdict): Promise<number> {
     let count = 0;
-    let lastKey: Item | undefined;
-    do {
-      const out = await this.send<{ Count?: number; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: GSI2,
-          KeyConditionExpression: 'GSI2PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict) },
-          Select: 'COUNT',
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      count += out.Count ?? 0;
-      lastKey = out.LastEvaluatedKey;
-    } while (lastKey);
+    for await (const page of this.queryPages({
+      IndexName: GSI2,
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.verdictPartition(verdict) },
+      Select: 'COUNT',
+    }))
+      count += page.Count ?? 0;
     return count;
   }
 
@@ -1191,22 +1158,15 @@ export class DynamoStore implements Store {
 
   async listSources(): Promise<SourceRecord[]> {
     const out: SourceRecord[] = [];
-    let lastKey: Item | undefined;
-    do {
-      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: GSI1,
-          KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': keys.sourcesPartition },
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      for (const i of res.Items ?? []) {
+    for await (const page of this.queryPages({
+      IndexName: GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': keys.sourcesPartition },
+    })) {
+      for (const i of page.Items ?? []) {
         if ((i.reportCount as number) > 0 || i.registeredAt) out.push(codec.itemToSource(i));
       }
-      lastKey = res.LastEvaluatedKey;
-    } while (lastKey);
+    }
     return out;
   }
 
@@ -1434,25 +1394,17 @@ export class DynamoStore implements Store {
 
   async openReindexPages(version: string, phase: ReindexScanPhase): Promise<ReindexPage[]> {
     const out: ReindexPage[] = [];
-    let lastKey: Item | undefined;
-    do {
-      const res = await this.send<{ Items?: Item[]; LastEvaluatedKey?: Item }>(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-          FilterExpression: '#s = :open',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': keys.reindexRun(version).PK,
-            ':p': keys.reindexPagePrefix(phase),
-            ':open': 'open',
-          },
-          ExclusiveStartKey: lastKey,
-        }),
-      );
-      out.push(...(res.Items ?? []).map(codec.itemToReindexPage));
-      lastKey = res.LastEvaluatedKey;
-    } while (lastKey);
+    for await (const page of this.queryPages({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+      FilterExpression: '#s = :open',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: {
+        ':pk': keys.reindexRun(version).PK,
+        ':p': keys.reindexPagePrefix(phase),
+        ':open': 'open',
+      },
+    }))
+      out.push(...(page.Items ?? []).map(codec.itemToReindexPage));
     return out;
   }
 
