@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { storyFolds } from '../../lib/train/crossValidate.js';
-import type { FncPair, FncStance } from '../../lib/train/fnc1.js';
+import { inventedPairs } from '../support/fncPairs.js';
 import { splitByStory } from '../../lib/train/split.js';
-
-// Invented stories, as in split.test.ts: related pairs within a story, unrelated pairs across stories.
-function inventedPairs(stories: number): FncPair[] {
-  const pairs: FncPair[] = [];
-  const related: FncStance[] = ['agree', 'disagree', 'discuss'];
-  for (let s = 0; s < stories; s++) {
-    for (let h = 0; h < 1 + (s % 3); h++) {
-      const headline = `story ${s} headline ${h}`;
-      for (let b = 0; b < 2 + (s % 2); b++)
-        pairs.push({ headline, bodyId: s * 10 + b, stance: related[(s + h + b) % 3]! });
-      for (let o = 1; o <= 4; o++) pairs.push({ headline, bodyId: ((s + o * 7) % stories) * 10, stance: 'unrelated' });
-    }
-  }
-  return pairs;
-}
 
 describe('storyFolds', () => {
   const pairs = inventedPairs(60);

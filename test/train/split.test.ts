@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FncPair, FncStance } from '../../lib/train/fnc1.js';
+import { inventedPairs } from '../support/fncPairs.js';
 import { splitByStory } from '../../lib/train/split.js';
-
-// Invented stories: each has its own headlines and bodies joined by related pairs; every headline is also paired
-// as unrelated with bodies of other stories (as in FNC-1).
-function inventedPairs(stories: number): FncPair[] {
-  const pairs: FncPair[] = [];
-  const related: FncStance[] = ['agree', 'disagree', 'discuss'];
-  for (let s = 0; s < stories; s++) {
-    for (let h = 0; h < 1 + (s % 3); h++) {
-      const headline = `story ${s} headline ${h}`;
-      for (let b = 0; b < 2 + (s % 2); b++)
-        pairs.push({ headline, bodyId: s * 10 + b, stance: related[(s + h + b) % 3]! });
-      for (let o = 1; o <= 4; o++) pairs.push({ headline, bodyId: ((s + o * 7) % stories) * 10, stance: 'unrelated' });
-    }
-  }
-  return pairs;
-}
 
 describe('splitByStory', () => {
   const pairs = inventedPairs(60);
