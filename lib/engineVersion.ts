@@ -4,8 +4,9 @@
 // time with engineCodeDigest() and esbuild defines it as __ENGINE_CODE_DIGEST__.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type AssetManifest, MANIFEST } from './assets/manifest.js';
 import { assetPath } from './domain/resources/assets.js';
 import { analysisVersionOf, lexiconDigest } from './domain/version.js';
 
@@ -13,27 +14,23 @@ declare const __ENGINE_CODE_DIGEST__: string | undefined;
 
 const DOMAIN_DIR = fileURLToPath(new URL('./domain/', import.meta.url));
 
-const sourcesUnder = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) =>
-      e.isDirectory() ? sourcesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
-    )
-    .sort();
-
 /** sha-256 over every source file of lib/domain (path and content, in path order). */
 export function engineCodeDigest(domainDir = DOMAIN_DIR): string {
   const hash = createHash('sha256');
-  for (const file of sourcesUnder(domainDir)) {
-    hash.update(relative(domainDir, file)).update('\0').update(readFileSync(file)).update('\0');
+  const sources = readdirSync(domainDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  for (const file of sources.sort()) {
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(join(domainDir, file)))
+      .update('\0');
   }
   return hash.digest('hex');
 }
 
 /** sha-256 over the assets' sha-256s as the manifest lists them. */
 export function assetsDigest(): string {
-  const manifest = JSON.parse(readFileSync(assetPath('manifest.json'), 'utf8')) as {
-    files: Array<{ file: string; sha256: string }>;
-  };
+  const manifest = JSON.parse(readFileSync(assetPath(MANIFEST), 'utf8')) as AssetManifest;
   const lines = manifest.files.map((f) => `${f.file} ${f.sha256}`).sort();
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }

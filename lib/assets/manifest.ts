@@ -2,7 +2,7 @@
 // derived from it, so a changed asset shows up as a new version; `npm run train` rewrites it too.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 
 export const MANIFEST = 'manifest.json';
 /** Files in assets/ that are not engine assets. */
@@ -19,9 +19,9 @@ export interface AssetManifest {
   totalBytes: number;
 }
 
-const listFiles = (dir: string, root = dir): string[] =>
-  readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name), root) : [relative(root, join(dir, e.name))]))
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
     .sort();
 
 export function assetManifest(dir: string): AssetManifest {
