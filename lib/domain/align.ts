@@ -43,10 +43,11 @@ export const HARM_TOPIC = 0.25;
 export const SAME_FACT_HEADLINE = 0.2;
 export const SAME_FACT_CONTRADICTION_HEADLINE = 0.2;
 /**
- * The fact bar for a sentence that gives a figure counting the very thing the claim's figure counts, agreeing or
- * not ("The works cost 2.4 million pounds." for "The refurbishment of the library cost 2.4 million pounds"), and
- * names no other actor or place: a figure with what it counts is a detail few sentences share by chance, so the
- * sentence is on the claim's fact though it says the rest in other words.
+ * The fact bar for a sentence that gives the claim's figure with what it counts ("The works cost 2.4 million
+ * pounds." for "The refurbishment of the library cost 2.4 million pounds") and names no other actor or place: a
+ * figure with what it counts is a detail few sentences share by chance, so the sentence is on the claim's fact
+ * though it says the rest in other words. A conflict needs more (a count of people in another role is common:
+ * "one marcher was arrested" against "20,000 marched"): only two sums of money conflict at this bar.
  */
 export const SAME_FACT_FIGURE = ON_TOPIC;
 
@@ -217,6 +218,8 @@ interface SlotCheck {
   missing: boolean;
   /** a conflicting figure is followed by the very words the claim's figure is ("50 were injured" for "80 people were injured") */
   countedConflict: boolean;
+  /** the conflict is between two sums of money of one measure ("cost 4.2 million pounds" / "cost 2.4 million pounds") */
+  moneyConflict: boolean;
   /** an agreeing figure counts the very thing the claim's figure counts ("14 people were taken to hospital"), or is the same sum of money */
   countedMatch: boolean;
 }
@@ -265,6 +268,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
   let missing = false;
   let countedConflict = false;
   let countedMatch = false;
+  let moneyConflict = false;
   const carriedFigures = context.quantities ?? [];
   // "A woman was killed" in a claim is its fact, not a figure a report must repeat.
   for (const q of claim.slots.quantities.filter((x) => x.implicit !== true)) {
@@ -303,6 +307,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
         // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
         if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
+        if (sameCount && isCurrency(q)) moneyConflict = true;
       } else missing = true;
     }
   }
@@ -325,7 +330,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     const same = statement.slots.names.find((s) => namesMatch(n, s));
     if (same) matched.push({ kind: 'name', claim: n.text, report: same.text });
   }
-  return { matched, conflicting, missing, countedConflict, countedMatch };
+  return { matched, conflicting, missing, countedConflict, countedMatch, moneyConflict };
 }
 
 /** Words that name a stage of a criminal case in its legal sense ("caught", "captured" also mean other things). */
@@ -624,8 +629,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         if (headline) return SAME_FACT_HEADLINE;
         // Read the figures only for a sentence between the two bars: below both or above the higher, they change nothing.
         if (reading.score < SAME_FACT_FIGURE || reading.score >= SAME_FACT) return SAME_FACT;
-        const { countedMatch, countedConflict } = reading.slots;
-        return (countedMatch || countedConflict) && reading.strangers.length === 0 ? SAME_FACT_FIGURE : SAME_FACT;
+        return reading.slots.countedMatch && reading.strangers.length === 0 ? SAME_FACT_FIGURE : SAME_FACT;
       });
     },
     get slots() {
@@ -741,7 +745,11 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     // (no other place or actor), is the same fact though the sentence is short ("The governor said 50 were injured").
     get contradictionBar() {
       const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
-      return reading.slots.countedConflict && reading.strangers.length === 0 ? Math.min(reading.sameFact, bar) : bar;
+      if (!reading.slots.countedConflict || reading.strangers.length > 0) return bar;
+      // Two sums of money of one measure conflict at the figure bar; other counts at the fact bar ("one marcher
+      // was arrested" counts people too, but not the 20,000 who marched).
+      const counted = reading.slots.moneyConflict ? SAME_FACT_FIGURE : headline ? SAME_FACT_HEADLINE : SAME_FACT;
+      return Math.min(counted, bar);
     },
     get converse() {
       return once('converse', () => converseAct(c, statement));
