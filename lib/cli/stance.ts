@@ -1,6 +1,8 @@
-// `npm run stance -- [--json] [--through-app] [--model file] [--min-score X] [--min-macro-f1 X] [--min-disagree-f1 X] [--max-ece X]`
+// `npm run stance -- [--json] [--through-app] [--model file] [--side test|dev] [--min-score X] [--min-macro-f1 X] [--min-disagree-f1 X] [--max-ece X]`
 // Measures the stance model on the held-out (test) side of the FNC-1 training data split by story, as the
 // challenge scored it; `--through-app` runs the same pairs through the app instead. Exits 1 below a gate.
+// `--side dev` measures the dev side instead: for choosing between models (say, after a rule change moved the
+// features) without reading the test side more than once.
 import { readFileSync } from 'node:fs';
 import { judgeReport } from '../domain/stance/index.js';
 import { decodeStanceModelBytes, loadStanceModel, STANCE_CLASSES } from '../domain/stance/model.js';
@@ -43,7 +45,12 @@ if (!fncAvailable(dir)) {
 const started = Date.now();
 const prepared = prepare(dir);
 const { split, corpus, data } = prepared;
-const test = split.test;
+const side = raw('--side') ?? 'test';
+if (side !== 'test' && side !== 'dev') {
+  console.error('--side needs test or dev');
+  process.exit(2);
+}
+const test = side === 'dev' ? split.dev : split.test;
 const gold = test.map((p) => STANCE_CLASSES.indexOf(p.stance));
 let predicted: number[];
 let probs: Float64Array[] | undefined;
@@ -84,12 +91,12 @@ const split_ = {
 };
 if (flag('--json')) {
   process.stdout.write(
-    `${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`,
+    `${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', side, split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`,
   );
 } else {
   console.log(
     formatScores(
-      `FNC-1 held-out split by story (${flag('--through-app') ? 'through the app' : 'stance model'})`,
+      `FNC-1 split by story, ${side === 'dev' ? 'dev side' : 'held-out test side'} (${flag('--through-app') ? 'through the app' : 'stance model'})`,
       scores,
     ),
   );
