@@ -50,18 +50,18 @@ if (side !== 'test' && side !== 'dev') {
   console.error('--side needs test or dev');
   process.exit(2);
 }
-const test = side === 'dev' ? split.dev : split.test;
-const gold = test.map((p) => STANCE_CLASSES.indexOf(p.stance));
+const pairs = side === 'dev' ? split.dev : split.test;
+const gold = pairs.map((p) => STANCE_CLASSES.indexOf(p.stance));
 let predicted: number[];
 let probs: Float64Array[] | undefined;
 let perReportMs: number | undefined;
 let perReportCpuMs: number | undefined;
 if (flag('--through-app')) {
-  predicted = await predictThroughApp(data, test, (line) => process.stderr.write(`${line}\n`));
+  predicted = await predictThroughApp(data, pairs, (line) => process.stderr.write(`${line}\n`));
 } else {
   const file = raw('--model');
   const model = file ? decodeStanceModelBytes(readFileSync(file)) : loadStanceModel();
-  const inputs = test.map((p) => {
+  const inputs = pairs.map((p) => {
     const claim = corpus.claims.get(p.headline)!;
     const body = corpus.bodies.get(p.bodyId)!;
     return { claim, statements: candidateStatements(corpus, claim, body), profile: body.profile };
@@ -85,7 +85,7 @@ const seconds = (Date.now() - started) / 1000;
 const split_ = {
   train: split.train.length,
   dev: split.dev.length,
-  test: test.length,
+  test: split.test.length,
   dropped: split.dropped,
   stories: split.stories,
 };
