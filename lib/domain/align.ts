@@ -604,6 +604,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
   const context = contextOf(statement);
   const lead = leadOf(statement);
   const headline = statement.extra?.headlineOnly === true;
+  // The overlap at which the sentence states the claim's fact, before any lower bar its figures earn.
+  const factBar = headline ? SAME_FACT_HEADLINE : SAME_FACT;
   const memo = new Map<string, unknown>();
   const once = <T>(key: string, compute: () => T): T => {
     if (!memo.has(key)) memo.set(key, compute());
@@ -626,10 +628,10 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     headline,
     get sameFact() {
       return once('sameFact', () => {
-        if (headline) return SAME_FACT_HEADLINE;
+        if (headline) return factBar;
         // Read the figures only for a sentence between the two bars: below both or above the higher, they change nothing.
-        if (reading.score < SAME_FACT_FIGURE || reading.score >= SAME_FACT) return SAME_FACT;
-        return reading.slots.countedMatch && reading.strangers.length === 0 ? SAME_FACT_FIGURE : SAME_FACT;
+        if (reading.score < SAME_FACT_FIGURE || reading.score >= factBar) return factBar;
+        return reading.slots.countedMatch && reading.strangers.length === 0 ? SAME_FACT_FIGURE : factBar;
       });
     },
     get slots() {
@@ -748,8 +750,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       if (!reading.slots.countedConflict || reading.strangers.length > 0) return bar;
       // Two sums of money of one measure conflict at the figure bar; other counts at the fact bar ("one marcher
       // was arrested" counts people too, but not the 20,000 who marched).
-      const counted = reading.slots.moneyConflict ? SAME_FACT_FIGURE : headline ? SAME_FACT_HEADLINE : SAME_FACT;
-      return Math.min(counted, bar);
+      return Math.min(reading.slots.moneyConflict ? SAME_FACT_FIGURE : factBar, bar);
     },
     get converse() {
       return once('converse', () => converseAct(c, statement));
