@@ -17,9 +17,10 @@ import {
 import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms } from './slots/polarity.js';
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
-import { clauseOf, rolesSwapped, sameArgument, type Clause } from './clause.js';
+import { isEventNoun } from './events.js';
+import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
-import { areAntonyms } from './resources/wordnet.js';
+import { areAntonyms, areSynonyms } from './resources/wordnet.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 import { actsAlike, bestLikeness, MEANING_CREDIT, meaningWords, wordsAlike, wordsOpposed } from './meaning.js';
@@ -220,6 +221,8 @@ interface SlotCheck {
   countedConflict: boolean;
   /** the conflict is between two sums of money of one measure ("cost 4.2 million pounds" / "cost 2.4 million pounds") */
   moneyConflict: boolean;
+  /** the conflicting figure counts the claim's unit with every word the claim's figure has ("80 stallholders had booked" for "200 stallholders had booked") */
+  exactCountConflict: boolean;
   /** an agreeing figure counts the very thing the claim's figure counts ("14 people were taken to hospital"), or is the same sum of money */
   countedMatch: boolean;
 }
@@ -261,6 +264,10 @@ function sameUnitOfMeasure(claim: Statement, q: Quantity, statement: Statement, 
   return claim.terms.some((t) => !unitTerms.has(t) && !nameTerms.has(t) && statement.terms.includes(t));
 }
 
+/** Every word the claim's figure counts besides its unit follows the other figure too ("stallholders had booked"). */
+const countsEvery = (q: Quantity, other: Quantity): boolean =>
+  (q.nouns ?? []).every((n) => n === q.unit || (other.nouns ?? []).includes(n));
+
 function compareSlots(claim: Statement, statement: Statement, context: Context, publishedAt?: string): SlotCheck {
   const published = publishDateSlot(publishedAt);
   const matched: SlotComparison[] = [];
@@ -269,10 +276,17 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
   let countedConflict = false;
   let countedMatch = false;
   let moneyConflict = false;
+  let exactCountConflict = false;
   const carriedFigures = context.quantities ?? [];
-  // "A woman was killed" in a claim is its fact, not a figure a report must repeat.
-  for (const q of claim.slots.quantities.filter((x) => x.implicit !== true)) {
-    const measured = statement.slots.quantities.filter((s) => sameMeasure(q, s));
+  // "A woman was killed" in a claim is its fact, not a figure a report must repeat; the whole a sentence's part is
+  // counted from ("of its 400 jobs") is not the sentence's count of the act.
+  const wholes = statement.slots.quantities.filter((s) => s.whole === true);
+  const figures = statement.slots.quantities.filter((s) => s.whole !== true);
+  // A part the claim gives with its whole stays a part ("Two of the five skiffs got away" is not "a five-boat
+  // attack"): only a sentence's part with its whole counts the act ("cut 120 of its 400 jobs").
+  const claimed = claim.slots.quantities.map(({ ofWhole: _, ...q }) => q);
+  for (const q of claimed.filter((x) => x.implicit !== true)) {
+    const measured = figures.filter((s) => sameMeasure(q, s));
     // The claim says what its figure counts beyond its unit ("twelve miles underground", "people were injured").
     const saysWhat = (q.nouns ?? []).some((n) => n !== q.unit);
     // When the sentence has a figure of that ("a depth of 1.2 miles"), that one decides, not another of the same
@@ -286,10 +300,13 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     const agrees = (s: Quantity) =>
       quantitiesAgree(q, s) &&
       (!isOpenBound(s) || isOpenBound(q) || Math.abs(q.value - s.value) <= 0.1 * q.value || measuredIn(q, s));
-    const agreeing = same.find(agrees) ?? (q.unit === undefined ? statement.slots.quantities.find(agrees) : undefined);
+    // The whole ("the five skiffs" of "two of the five skiffs got away") can confirm only the claim's whole: a
+    // figure the claim gives as the count of an act is the part's ("cut 400 jobs" is not "cut 120 of its 400").
+    const whole = q.whole === true ? wholes.find((s) => sameMeasure(q, s) && agrees(s)) : undefined;
+    const agreeing = same.find(agrees) ?? whole ?? (q.unit === undefined ? figures.find(agrees) : undefined);
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
-    const parts = agreeing || carried ? undefined : partsSumming(q, statement.slots.quantities);
+    const parts = agreeing || carried ? undefined : partsSumming(q, figures);
     if (agreeing) {
       matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
       if (
@@ -301,13 +318,18 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
       matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
     else if (parts) matched.push({ kind: 'quantity', claim: q.text, report: parts });
     else {
-      const rival = same.find((s) => measuredIn(q, s) && s.implicit !== true);
+      // Two parts of one whole differ as a rule ("two of the skiffs got away", "three of the skiffs were captured"):
+      // they conflict only when every word the claim's part counts follows the sentence's too.
+      const rival = same.find(
+        (s) => measuredIn(q, s) && s.implicit !== true && !(q.part === true && s.part === true && !countsEvery(q, s)),
+      );
       if (rival) {
         conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
         // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
         if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
         if (sameCount && isCurrency(q)) moneyConflict = true;
+        if (sameCount && saysWhat && q.unit === rival.unit && countsEvery(q, rival)) exactCountConflict = true;
       } else missing = true;
     }
   }
@@ -330,7 +352,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     const same = statement.slots.names.find((s) => namesMatch(n, s));
     if (same) matched.push({ kind: 'name', claim: n.text, report: same.text });
   }
-  return { matched, conflicting, missing, countedConflict, countedMatch, moneyConflict };
+  return { matched, conflicting, missing, countedConflict, countedMatch, moneyConflict, exactCountConflict };
 }
 
 /** Words that name a stage of a criminal case in its legal sense ("caught", "captured" also mean other things). */
@@ -422,6 +444,8 @@ function clauseNegatesAct(claim: Statement, statement: Statement): boolean {
   return (
     claim.terms.includes(canonicalTerm(verb)) ||
     bestLikeness(verb, [...claimWordsOf(claim).values()].flat()) > 0 ||
+    // "never breached the code" negates "broke the code": the claim's act by a synonym in any of its senses.
+    (act !== undefined && areSynonyms(verb, act, 'v')) ||
     // "will not be allowed" negates the opposite of "prohibited": see negatedOpposite
     (act !== undefined && wordsOpposed(act, verb))
   );
@@ -477,6 +501,8 @@ function clauseMismatch(claim: Statement, statement: Statement): 'roles' | 'plan
   if (!b.complete) return undefined;
   // Roles are read for an act ("beat", "sued"), not for a state ("The operation was the fifth").
   if (claimAct(claim) !== undefined && rolesReversed(claim, statement, a, b)) return 'roles';
+  // "A bin strike looms": the sentence's subject is the claim's act, still to come.
+  if (impends(b) && b.subject !== undefined && claim.terms.includes(canonicalTerm(b.subject.head))) return 'plan';
   // The sentence's act is the claim's: alike predicates, or its verb is one of the claim's words ("went on strike").
   if (predicatesAlike(a, b) === 0 && !claim.terms.includes(canonicalTerm(verbOf(b)))) return undefined;
   if (b.modality === 'plan') return 'plan';
@@ -582,6 +608,8 @@ export interface Reading {
   /** overlap of the sentence's own words (not the one it continues, nor words alike only in meaning): a conflict needs the sentence itself to state the fact */
   readonly ownScore: number;
   readonly contradictionBar: number;
+  /** the claim's subject is an event and the sentence names it on another date */
+  readonly eventRedated: boolean;
   /** a harm the sentence says did not happen ("no injuries were reported") that the claim asserts */
   readonly deniedHarm: string | undefined;
   /** the sentence says the opposite act or state ("closed" for "stayed open"), as "open vs closed" */
@@ -706,7 +734,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         () =>
           (statement.slots.hedged ||
             (headline && isHedgedHeadline(statement.text, c.text)) ||
-            reading.pending !== undefined) &&
+            // "The strike has not yet begun" does not hedge a claim that only says a strike was voted for.
+            (reading.pending !== undefined && clauseOfStatement(c).modality !== 'plan')) &&
           !c.slots.hedged &&
           // A claim about the future is stated by a sentence about the future ("will cost" by "would cost").
           !(clauseOfStatement(c).modality === 'plan' && clauseOfStatement(statement).modality === 'plan'),
@@ -747,10 +776,27 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     // (no other place or actor), is the same fact though the sentence is short ("The governor said 50 were injured").
     get contradictionBar() {
       const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
-      if (!reading.slots.countedConflict || reading.strangers.length > 0) return bar;
+      if (reading.strangers.length > 0) return bar;
       // Two sums of money of one measure conflict at the figure bar; other counts at the fact bar ("one marcher
       // was arrested" counts people too, but not the 20,000 who marched).
-      return Math.min(reading.slots.moneyConflict ? SAME_FACT_FIGURE : factBar, bar);
+      // So do two counts of one unit followed by the same words ("80 stallholders had booked" against "200 stallholders
+      // had booked"): the figure bar, as for a matching figure.
+      const { countedConflict, moneyConflict, exactCountConflict } = reading.slots;
+      if (countedConflict) return Math.min(moneyConflict || exactCountConflict ? SAME_FACT_FIGURE : factBar, bar);
+      return reading.eventRedated ? Math.min(factBar, bar) : bar;
+    },
+    // The claim's subject is an event ("The Orlen warehouse fire broke out on 16 August") and the sentence names it
+    // with another day: an event happens once, so that is its date told otherwise, whatever verb tells the event.
+    get eventRedated() {
+      return once('eventRedated', () => {
+        const head = clauseOfStatement(c).subject?.head;
+        return (
+          head !== undefined &&
+          reading.slots.conflicting.some((k) => k.kind === 'date') &&
+          isEventNoun(head) &&
+          statement.terms.includes(canonicalTerm(head))
+        );
+      });
     },
     get converse() {
       return once('converse', () => converseAct(c, statement));

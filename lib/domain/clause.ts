@@ -43,6 +43,8 @@ export interface Clause {
 /** Verbs that report a clause: "Police said [the bridge did not close]". */
 const REPORTING_VERBS = new Set([
   'say',
+  'rule',
+  'conclude',
   'tell',
   'report',
   'announce',
@@ -71,6 +73,8 @@ const REPORTING_VERBS = new Set([
 ]);
 /** Reporting verbs that deny what they report: "The ministry denied that troops fired". */
 const DENYING_VERBS = new Set(['deny', 'refute']);
+/** Verbs before a gerund that say its act no longer happens: "The ferry has stopped running" is "no longer runs". */
+const ENDING_VERBS = new Set(['stop', 'cease', 'quit']);
 /** Verbs of intention before "to": "The airline plans to cut jobs" is a plan, not a cut. */
 const PLAN_VERBS = new Set([
   'plan',
@@ -96,7 +100,12 @@ const PLAN_VERBS = new Set([
   'offer',
   'decide',
   'consider',
+  'vote',
 ]);
+/** Verbs that say their subject is still to come: "A bin strike looms" is no strike yet. */
+const IMPENDING_VERBS = new Set(['loom']);
+/** The clause says its subject is still to come ("A bin strike looms"): the subject names the act that has not happened. */
+export const impends = (clause: Clause): boolean => IMPENDING_VERBS.has(clause.predicate);
 /** Adjectives of intention after "be" and before "to": "The bank is due to raise rates". */
 const PLAN_ADJECTIVES = new Set([
   'due',
@@ -500,9 +509,13 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     ? nounPhrase(tokens, inverted.end, main.start)?.argument
     : subjectBefore(tokens, main.start, groups);
   const headLemma = tokens[head]!.lemma;
-  // "X denied selling the land" says what "X denied that he sold the land" says: the act, negated and credited to X.
+  // "X denied selling the land" says what "X denied that he sold the land" says: the act, negated and credited to X;
+  // "The ferry stopped running" says it no longer runs.
   const denier = groupTokens.find(
-    (t, i) => i < groupTokens.length - 1 && DENYING_VERBS.has(t.lemma) && /ing$/.test(tokens[head]!.lower),
+    (t, i) =>
+      i < groupTokens.length - 1 &&
+      (DENYING_VERBS.has(t.lemma) || ENDING_VERBS.has(t.lemma)) &&
+      /ing$/.test(tokens[head]!.lower),
   );
   if (denier) negated = !negated;
 
@@ -585,6 +598,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (question) modality = 'question';
 
   let predicate = foldCase(tokens[head]!.lemma || tokens[head]!.lower);
+  if (IMPENDING_VERBS.has(predicate) && modality === 'act') modality = 'plan';
   let after = Math.max(end, head + 1);
   const particle = tokens[after];
   if (
@@ -605,7 +619,8 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (agent) clause.agent = agent;
   if (patient) clause.patient = patient;
   if (attribution) clause.attribution = attribution;
-  else if (denier) clause.attribution = { ...(subject ? { source: subject } : {}), verb: denier.lemma };
+  else if (denier && DENYING_VERBS.has(denier.lemma))
+    clause.attribution = { ...(subject ? { source: subject } : {}), verb: denier.lemma };
   return clause;
 }
 

@@ -32,6 +32,10 @@ export interface Quantity {
   nouns?: string[];
   /** a part of a whole the sentence counts ("two of the skiffs", "the remaining three"): never the whole's figure */
   part?: boolean;
+  /** a part whose whole the sentence states ("120" in "cut 120 of its 400 jobs"): it counts the act */
+  ofWhole?: boolean;
+  /** the whole a stated part is counted from ("of its 400 jobs" in "cut 120 of its 400 jobs"): not the act's count, never compared */
+  whole?: boolean;
   /** one person told by the article alone ("a receptionist dead"): it can confirm a count of one, never contradict a count */
   implicit?: boolean;
 }

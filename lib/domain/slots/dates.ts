@@ -14,9 +14,9 @@ const RELATIVE =
 const BOUND = /\b(?:since|until|till|after|before|ago)\b/i;
 const BOUND_BEFORE = /\b(?:since|until|till|after|before|from|by)\s+(?:the\s+)?$/i;
 const WEEKDAY_ONLY = /^\W*(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day\W*$/i;
-/** A length of time, not a date: "for six years", "in the past two months" (while "six years ago" is a date). */
+/** A length of time, not a date: "for six years", "in the past two months", "for six hours" (while "six years ago" is a date). */
 const DURATION =
-  /^(?:for|over|in|within)?\s*(?:the\s+)?(?:past|last|next)?\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few)\s+(?:years?|months?|weeks?|days?|decades?)$/i;
+  /^(?:for|over|in|within)?\s*(?:the\s+)?(?:past|last|next)?\s*(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a few)\s+(?:years?|months?|weeks?|days?|nights?|hours?|minutes?|decades?)$/i;
 const FUTURE = /\b(?:will|won't|shall|next|is to|are to|set to|plans? to|scheduled|due to|expected to)\b/i;
 
 export function extractDates(text: string, publishedAt?: string): DateSlot[] {

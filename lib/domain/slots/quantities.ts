@@ -125,23 +125,34 @@ function isAge(text: string, start: number, end: number, value: number): boolean
   return /\p{Lu}[\p{L}'’.-]*,\s*$/u.test(before) && /^\s*(?:,|;|\)|\.(?!\d)|\s+and\b|$)/.test(after);
 }
 
-/** The content words among the three words after a figure ("people were killed" -> peopl, kill), as terms; names left out. */
+/**
+ * The content words among the four words after a figure ("people were killed" -> peopl, kill; "patients came to harm"
+ * -> patient, came, harm), as terms; names left out.
+ */
 function wordsAfter(rest: string): string[] {
   // The words of the figure's own clause: "two women died after demonstrators set..." counts the dead, not demonstrators.
   // A model name is skipped like a name: "six AK-47 rifles were seized" counts seized rifles.
+  const words = (
+    rest.replace(/^[\s-]*\p{Lu}[\p{L}]*-?\d[\p{L}\p{N}-]*/u, '').match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,5})/u)?.[1] ??
+    ''
+  )
+    .split(/\s+(?=(?:after|before|when|while|as|because|since|until|but|though|although)\b)/i)[0]!
+    .split(/\s+/)
+    .filter(Boolean);
+  // Nor the next figure's words: in "two aftershocks stronger than magnitude 5" magnitude is the 5's measure.
+  const next = words.findIndex((w, i) => isFigure(w) || (i + 1 < words.length && isFigure(words[i + 1]!)));
   return (
-    (
-      rest
-        .replace(/^[\s-]*\p{Lu}[\p{L}]*-?\d[\p{L}\p{N}-]*/u, '')
-        .match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,3})/u)?.[1] ?? ''
-    )
-      .split(/\s+(?=(?:after|before|when|while|as|because|since|until|but|though|although)\b)/i)[0]!
-      .split(/\s+/)
+    words
+      .slice(0, Math.min(4, next === -1 ? words.length : next))
       // Names say where or whose ("troops in Niger"), not what the figure counts.
       .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
       .map((w) => canonicalTerm(w.toLowerCase()))
   );
 }
+
+/** A word that is a figure: digits, or a number word other than the article ("five", not "a"). */
+const isFigure = (word: string): boolean =>
+  /^\d/.test(word) || (!/^(?:a|an)$/i.test(word) && parseNumberWords([word.replace(/[^\p{L}-]/gu, '')]) !== undefined);
 
 /** Capitals before a figure that name a model ("AK 47"), not a word of an upper-case headline ("GIVES BIRTH TO 40"). */
 function isModelPrefix(before: string): boolean {
@@ -239,6 +250,7 @@ export function extractQuantities(text: string): Quantity[] {
   const { ages, spans: ageSpans } = ageDecades(text);
   const spans = [...timeSpans, ...rangeSpans, ...ageSpans];
   const out: Quantity[] = [...times, ...ranges, ...ages];
+  const counts: Located[] = [];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
     const numText = groups.num ?? '';
@@ -298,7 +310,7 @@ export function extractQuantities(text: string): Quantity[] {
     const part = partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
     // "two of them": what they are is in an earlier clause, not in the words after.
     const counted = partOf === 'them' || partOf === 'these' || partOf === 'those' ? undefined : unit;
-    out.push({
+    const quantity: Quantity = {
       kind: 'quantity',
       text: match[0].trim(),
       value,
@@ -307,9 +319,56 @@ export function extractQuantities(text: string): Quantity[] {
       ...(counted ? { unit: counted } : {}),
       nouns,
       ...(part ? { part } : {}),
+    };
+    out.push(quantity);
+    counts.push({
+      quantity,
+      start: numStart,
+      end,
+      before: before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined,
     });
   }
+  markWholes(text, counts);
   return [...out, ...peopleSums(text), ...singlePeople(text)];
+}
+
+interface Located {
+  quantity: Quantity;
+  start: number;
+  end: number;
+  /** the word before the figure, as a term ("cut" in "cut 120 of its 400 jobs") */
+  before: string | undefined;
+}
+
+/** Between a part and its whole: "120 of its 400 jobs", "62 of Holmby School's 80 candidates", "two of the five skiffs". */
+const PART_BEFORE_WHOLE =
+  /^\s+of\s+(?:the|its|their|his|her|our|(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}\p{Lu}[\p{L}.-]*['’]s)\s+$/u;
+/** A relative clause after a whole's noun: "the five boats that left port". */
+const RELATIVE_AFTER = /^\s*(?:[\p{L}'’-]+\s+){1,2}(?:that|who|which|whose)\b/iu;
+/** Before a whole that opens the sentence: "Of the 80 pupils who sat the exam, 62 passed." */
+const WHOLE_FIRST = /^\W*of\s+(?:the|its|their|all)\s+$/i;
+
+/**
+ * A part given with its whole counts the act: in "The mill cut 120 of its 400 jobs" 120 jobs were cut and 400 is
+ * the workforce they were cut from. The part takes the whole's unit and can be compared with a figure that is not
+ * a part ("cut 120 jobs"); the whole is marked so it is never read as the act's count ("cut 400 jobs" is not stated).
+ */
+function markWholes(text: string, counts: Located[]): void {
+  for (const [i, whole] of counts.entries()) {
+    const part = counts[i - 1];
+    if (part && PART_BEFORE_WHOLE.test(text.slice(part.end, whole.start))) {
+      part.quantity.unit = whole.quantity.unit;
+      // It counts the whole's things, what the word before it says ("cut") and what follows the whole ("62 of the 80
+      // pupils passed"), unless a relative clause follows, which is the whole's ("five boats that left port").
+      const own = RELATIVE_AFTER.test(text.slice(whole.end)) ? [] : (whole.quantity.nouns ?? []);
+      const unit = whole.quantity.unit ? [whole.quantity.unit] : [];
+      part.quantity.nouns = [...new Set([...unit, ...(part.before ? [part.before] : []), ...own])];
+      if (part.quantity.unit === undefined) delete part.quantity.unit;
+      part.quantity.part = true;
+      part.quantity.ofWhole = true;
+      whole.quantity.whole = true;
+    } else if (WHOLE_FIRST.test(text.slice(0, whole.start))) whole.quantity.whole = true;
+  }
 }
 
 /** People nouns a harm word may follow with the article alone: "a receptionist dead", "a woman was killed". */
@@ -401,8 +460,9 @@ export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && CURR
 
 /** Two quantities speak of the same thing when their units agree (or neither has one). */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
-  // "Two of the five skiffs got away": the part is not the whole ("two of the skiffs" is not "five").
-  if ((a.part === true) !== (b.part === true)) return false;
+  // "Two of the skiffs got away": the part is not the whole ("two of the skiffs" is not "five"). A part given with
+  // its whole ("120 of its 400 jobs") counts the act, as a figure that is not a part does ("cut 120 jobs").
+  if ((a.part === true) !== (b.part === true) && a.ofWhole !== true && b.ofWhole !== true) return false;
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
   // "20,000 people" may be the "20,000 protesters" another report counts.
   if ((isPeople(a) && countsPersons(b)) || (isPeople(b) && countsPersons(a))) return true;

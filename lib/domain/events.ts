@@ -1,0 +1,29 @@
+// Which nouns name an event (a fire, an election, a concert, an earthquake) rather than a thing or a person: an
+// event happens on one day, so a sentence that names the claim's event and gives it another day contradicts the
+// claim's date whatever verb it tells the event with ("A fire destroyed the warehouse on 9 August" against "The
+// warehouse fire broke out on 16 August"). Read from WordNet's hypernyms, not from a hand list.
+import { hypernyms } from './resources/wordnet.js';
+
+/** The WordNet kinds under which a noun is an event. */
+export const EVENT_KINDS: ReadonlySet<string> = new Set(['event', 'natural phenomenon', 'time period']);
+/**
+ * Only the noun's most frequent sense is read: later senses make events of things ("bridge" the card game, "ferry"
+ * the crossing, "government" the act of governing). A festival's first sense is the span of time it takes.
+ */
+export const EVENT_SENSES = 1;
+const EVENT_DEPTH = 10;
+
+const cache = new Map<string, boolean>();
+
+/** Whether the noun, in one of its most frequent senses, is a kind of event: "fire", "quake", "vote", not "mayor". */
+export function isEventNoun(noun: string): boolean {
+  const word = noun.toLowerCase();
+  let event = cache.get(word);
+  if (event === undefined) {
+    event =
+      !word.includes(' ') &&
+      hypernyms(word, 'n', { senses: EVENT_SENSES, depth: EVENT_DEPTH }).some((kind) => EVENT_KINDS.has(kind));
+    cache.set(word, event);
+  }
+  return event;
+}

@@ -1,0 +1,45 @@
+// Negation said in other forms, on invented texts: an act that "stopped" (a gerund after an ending verb), a
+// finding reported with "ruled that", and a negated act said with a synonym of the claim's verb.
+import { describe, expect, it } from 'vitest';
+import { alignStatement } from '../../lib/domain/align.js';
+import { clauseOf } from '../../lib/domain/clause.js';
+import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
+
+const PUBLISHED = '2025-02-01T09:00:00Z';
+
+const alignIn = (claim: string, headline: string, body: string, index: number) => {
+  const report = analyzeReport({ title: headline, text: body, publishedAt: PUBLISHED });
+  return alignStatement(analyzeClaim(claim), report.statements[index]!, PUBLISHED);
+};
+
+describe('an ending verb before a gerund negates its act', () => {
+  it('reads "stopped running" as the act negated, not credited to anyone, and "stopped the car" as an act', () => {
+    const stopped = clauseOf('The Dunmere night bus has stopped running.');
+    expect(stopped).toMatchObject({ predicate: 'run', negated: true });
+    expect(stopped.attribution).toBeUndefined();
+    expect(clauseOf('Police stopped the car.')).toMatchObject({ predicate: 'stop', negated: false });
+  });
+  it('supports "stopped running" with "no longer runs", and contradicts "still runs" with it', () => {
+    const body = 'The Dunmere night bus no longer runs on Saturdays, the council said.';
+    expect(alignIn('The Dunmere night bus has stopped running on Saturdays.', 'Night bus cut', body, 1).stance).toBe(
+      'SUPPORTS',
+    );
+    expect(alignIn('The Dunmere night bus runs on Saturdays.', 'Night bus cut', body, 1).stance).toBe('CONTRADICTS');
+  });
+});
+
+describe('a ruling reports its finding', () => {
+  it('reads the clause after "ruled that" with the panel as its source', () => {
+    const clause = clauseOf('The tribunal ruled that Edda Marsh never breached the rules.');
+    expect(clause).toMatchObject({ predicate: 'breach', negated: true, attribution: { verb: 'rule' } });
+  });
+  it('supports a negated claim whose verb the finding says with a synonym', () => {
+    const a = alignIn(
+      'Edda Marsh did not break the club rules.',
+      'Marsh cleared',
+      'The tribunal ruled that Edda Marsh never breached the club rules.',
+      1,
+    );
+    expect(a.stance).toBe('SUPPORTS');
+  });
+});
