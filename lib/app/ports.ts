@@ -178,8 +178,15 @@ export interface Store {
    */
   replaceReportIndex(previous: ReportRecord, next: ReportRecord, index: ReportIndex): Promise<boolean>;
 
-  /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
+  /** Postings of a term in report-id order, at most `cap`. */
   postings(term: string, cap: number): Promise<Posting[]>;
+  /** Postings of each term (as `postings`), read together: the index's recent items are read once for all. */
+  postingsOfTerms(terms: string[], cap: number): Promise<Posting[][]>;
+  /**
+   * Move the term index's recent items (one per report ingested since the last merge) into its hashed
+   * buckets; with `onlyIfDue`, only once enough wait. Idempotent and resumable; returns the reports merged.
+   */
+  mergeTermIndex(onlyIfDue: boolean): Promise<number>;
   /** Claims indexed under any of the terms, with how many of them each holds and how many it was indexed under. */
   claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>>;
   addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void>;

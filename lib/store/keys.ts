@@ -82,6 +82,20 @@ export const keys = {
   bandPartition: (band: string) => `BAND#${band}`,
   legacyBand: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
 
+  // hashed, merged term index (lib/store/termIndex.ts). Ingest writes a report's postings and copy bands
+  // once, into one item in one of a few "recent" partitions; a merge moves many reports' recent items into
+  // one item per (bucket of the term's hash, merge batch): term -> report ids. Readers query the recent
+  // partitions and the buckets of their terms.
+  recentIndex: (shard: number, reportId: string) => ({ PK: `TNEW#${shard}`, SK: `R#${reportId}` }),
+  recentIndexPartition: (shard: number) => `TNEW#${shard}`,
+  termBucket: (bucket: number, batch: string, part: number) => ({
+    PK: `TBUCKET#${pad(bucket, 4)}`,
+    SK: `B#${batch}#${pad(part, 3)}`,
+  }),
+  termBucketPartition: (bucket: number) => `TBUCKET#${pad(bucket, 4)}`,
+  // the one merge at a time: its lease and, while it runs, its plan (`bt` batch id, `ms` reports, `ph` phase) to resume
+  termIndexMerge: () => ({ PK: 'TMERGE', SK: 'MERGE' }),
+
   // sources: get by key (one item per publisher: its report count and, once registered, its
   // domains, owner group and registration dates), list all (GSI1)
   source: (sourceKey: string) => ({ PK: `SOURCE#${sourceKey}`, SK: 'SOURCE', GSI1PK: 'SOURCES', GSI1SK: sourceKey }),

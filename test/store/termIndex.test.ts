@@ -1,0 +1,220 @@
+// The hashed, merged term index: what readers find does not depend on whether a report is still in the
+// recent items or merged into the buckets; a merge stopped half-way is finished by the next; deletes and
+// re-analyses leave nothing of the report behind; bucket items stay bounded.
+import { QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReportRecord } from '../../lib/app/types.js';
+import type { Runtime } from '../../lib/runtime.js';
+import * as codec from '../../lib/store/codec.js';
+import type { DynamoStore } from '../../lib/store/dynamoStore.js';
+import { keys } from '../../lib/store/keys.js';
+import {
+  bucketItemsOf,
+  type IndexIo,
+  MERGE_AT,
+  RECENT_SHARDS,
+  TermIndex,
+  termBucketOf,
+} from '../../lib/store/termIndex.js';
+import { createTestRuntime } from '../support/runtime.js';
+
+let rt: Runtime;
+let store: DynamoStore;
+beforeEach(async () => {
+  rt = await createTestRuntime();
+  store = rt.store as DynamoStore;
+});
+afterEach(async () => rt.close());
+
+type Item = Record<string, unknown>;
+const doc = () => (store as unknown as { doc: import('@aws-sdk/lib-dynamodb').DynamoDBDocumentClient }).doc;
+
+async function scan(prefix: string): Promise<Item[]> {
+  const out: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await doc().send(
+      new ScanCommand({ TableName: rt.config.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    out.push(...(page.Items ?? []).filter((i) => String(i.PK).startsWith(prefix)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** The store's own commands, for a TermIndex of the test's that fails where it is told to. */
+function ioOf(s: DynamoStore): IndexIo {
+  const inner = s as unknown as {
+    send: IndexIo['send'];
+    sendIf: IndexIo['sendIf'];
+    queryPages: (input: object) => AsyncGenerator<{ Items?: Item[] }>;
+    batchWrite: IndexIo['batchWrite'];
+    batchGet: IndexIo['batchGet'];
+  };
+  return {
+    table: rt.config.tableName,
+    send: <T>(c: object) => inner.send.call(s, c) as Promise<T>,
+    sendIf: (c) => inner.sendIf.call(s, c),
+    queryAll: async (input) => {
+      const out: Item[] = [];
+      for await (const page of inner.queryPages.call(s, input)) out.push(...(page.Items ?? []));
+      return out;
+    },
+    batchWrite: (r, n) => inner.batchWrite.call(s, r, n),
+    batchGet: (k) => inner.batchGet.call(s, k),
+  };
+}
+
+// Invented reports: each names its own harbour and shares the rest of its words with the others.
+const harbours = ['Quenby', 'Ardle', 'Milport', 'Saltcombe', 'Fennick', 'Trowmouth', 'Ballowe', 'Kestrey'];
+const reportOf = (i: number) => ({
+  source: `Coast Outlet ${i % 3}`,
+  text: `The ${harbours[i % harbours.length]} harbour board counted ${200 + i} trawlers in port on Tuesday. Its chair said the catch of herring had doubled since spring.`,
+});
+/** Every term of the reports, and one none of them holds. */
+const termsOf = (reports: Array<{ terms: string[] }>) => [
+  ...new Set(reports.flatMap((r) => r.terms)),
+  'nothingmatches',
+];
+/** The term every report holds (the stem of "harbour"). */
+let harbour = '';
+
+async function snapshot(reports: Array<{ terms: string[]; signature: { bands: string[] } }>) {
+  harbour = reports[0]!.terms.find((t) => t.startsWith('harbo'))!;
+  return {
+    postings: await store.postingsOfTerms(termsOf(reports), 100),
+    bands: await Promise.all(reports.map((r) => store.bandMembers(r.signature.bands))),
+  };
+}
+
+describe('hashed term index', () => {
+  it('reads the same postings and copy bands before and after a merge, and empties the recent items', async () => {
+    const reports = [];
+    for (let i = 0; i < 10; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const before = await snapshot(reports);
+    expect(before.postings[termsOf(reports).indexOf(harbour)]).toHaveLength(10);
+    expect(before.postings.at(-1)).toEqual([]);
+    expect((await scan('TNEW#')).length).toBe(10);
+
+    expect(await store.mergeTermIndex(false)).toBe(10);
+    expect(await scan('TNEW#')).toEqual([]);
+    expect(await snapshot(reports)).toEqual(before);
+    // One bucket item per bucket the reports' terms and bands hash to, all of one batch.
+    const buckets = await scan('TBUCKET#');
+    expect(new Set(buckets.map((b) => String(b.SK).split('#')[1])).size).toBe(1);
+    expect(await store.mergeTermIndex(false)).toBe(0);
+
+    // Reports after the merge are found with those before it, in report-id order.
+    const later = (await rt.app.ingestReport(reportOf(10))).report;
+    const found = (await store.postings(harbour, 100)).map((p) => p.reportId);
+    expect(found).toEqual([...reports.map((r) => r.id), later.id].sort());
+    expect(await store.postings(harbour, 4)).toEqual((await store.postings(harbour, 100)).slice(0, 4));
+  });
+
+  it('merges only once MERGE_AT reports wait, when asked for a due merge', async () => {
+    await rt.app.ingestReport(reportOf(0));
+    await store.bandMembers(['none']);
+    expect(await store.mergeTermIndex(true)).toBe(0);
+    expect((await scan('TNEW#')).length).toBe(1);
+    expect(MERGE_AT).toBeGreaterThan(1);
+  });
+
+  it('finishes a merge that stopped after writing its plan: same batch, nothing lost, nothing twice', async () => {
+    const reports = [];
+    for (let i = 0; i < 6; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const before = await snapshot(reports);
+    let writes = 0;
+    const failing = new TermIndex({
+      ...ioOf(store),
+      batchWrite: async (requests, n) => {
+        writes += 1;
+        if (writes === 1) {
+          // Part of the batch reaches the store, then the merge stops.
+          await ioOf(store).batchWrite(requests.slice(0, 3), n);
+          throw new Error('stopped');
+        }
+        return ioOf(store).batchWrite(requests, n);
+      },
+    });
+    await expect(failing.merge(false)).rejects.toThrow('stopped');
+    // Its lease holds: no other merge starts meanwhile.
+    expect(await store.mergeTermIndex(false)).toBe(0);
+    const lock = (
+      await doc().send(
+        new QueryCommand({
+          TableName: rt.config.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.termIndexMerge().PK },
+        }),
+      )
+    ).Items![0]!;
+    expect(lock.ph).toBe('write');
+    // The lease runs out (as after a crash): the next merge resumes the plan.
+    await doc().send(
+      new UpdateCommand({
+        TableName: rt.config.tableName,
+        Key: keys.termIndexMerge(),
+        UpdateExpression: 'SET leaseUntil = :z',
+        ExpressionAttributeValues: { ':z': 0 },
+      }),
+    );
+    expect(await store.mergeTermIndex(false)).toBe(6);
+    expect(await scan('TNEW#')).toEqual([]);
+    expect(await scan('TMERGE')).toEqual([]);
+    const batches = new Set((await scan('TBUCKET#')).map((b) => String(b.SK).split('#')[1]));
+    expect([...batches]).toEqual([lock.bt]);
+    expect(await snapshot(reports)).toEqual(before);
+  });
+
+  it('takes a deleted report out of the merged buckets and the recent items', async () => {
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 4; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await store.mergeTermIndex(false);
+    await snapshot(reports);
+    const fresh = (await rt.app.ingestReport(reportOf(4))).report;
+    for (const gone of [reports[1]!, fresh]) {
+      await rt.app.deleteReport(gone.id);
+      expect((await store.postings(harbour, 100)).map((p) => p.reportId)).not.toContain(gone.id);
+      expect(await store.bandMembers(gone.signature.bands)).not.toContain(gone.id);
+    }
+    const named = [...(await scan('TBUCKET#')), ...(await scan('TNEW#'))].filter((i) => {
+      const payload = codec.unpackJson<unknown>(i.d as Uint8Array);
+      return JSON.stringify(payload).includes(reports[1]!.id) || String(i.SK).includes(fresh.id);
+    });
+    expect(named).toEqual([]);
+    expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(
+      [reports[0]!, reports[2]!, reports[3]!].map((r) => r.id).sort(),
+    );
+  });
+
+  it('keeps every bucket item bounded, whatever a batch holds', () => {
+    // 1,000 invented reports of 150 terms each, ids as long as real ones; a third of each report's terms
+    // fall in bucket 0, so that bucket's share of the batch is far over one part.
+    const inBucket0 = Array.from({ length: 200_000 }, (_, n) => `w${n}`)
+      .filter((t) => termBucketOf(t) === 0)
+      .slice(0, 600);
+    const reports = Array.from({ length: 1_000 }, (_, r) => ({
+      reportId: `rep_${String(r).padStart(8, '0')}${(r * 7919).toString(36).padStart(12, 'x')}`,
+      payload: {
+        t: Array.from({ length: 150 }, (_, k): [string, string] => [
+          k % 3 === 0 ? inBucket0[(r + k) % inBucket0.length]! : `v${r}-${k}`,
+          `${k % 9},${(r + k) % 40}`,
+        ]),
+        b: [`${r % 16}:${r}`],
+      },
+    }));
+    const items = bucketItemsOf('00000000000001-test', reports);
+    for (const i of items) expect((i.d as Uint8Array).byteLength).toBeLessThanOrEqual(64_000);
+    let postings = 0;
+    for (const i of items) {
+      const p = codec.unpackJson<{ t: Record<string, unknown[]> }>(i.d as Uint8Array);
+      for (const [term, list] of Object.entries(p.t)) {
+        expect(String(i.PK)).toBe(keys.termBucketPartition(termBucketOf(term)));
+        postings += list.length;
+      }
+    }
+    expect(postings).toBe(1_000 * 150);
+    expect(items.filter((i) => i.PK === keys.termBucketPartition(0)).length).toBeGreaterThan(1);
+    expect(RECENT_SHARDS).toBeGreaterThan(0);
+  });
+});
