@@ -134,7 +134,7 @@ export interface Store {
   removeReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /**
    * Write what makes a report findable, before the report item makes it visible: its
-   * statements, a posting per term and a membership per copy band, in batch writes.
+   * statements and its text, and its postings and copy bands in one item of the term index, in batch writes.
    */
   putReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /** Reports sharing any of the bands, at most `capPerBand` read per band (cost stays bounded). */
@@ -153,7 +153,7 @@ export interface Store {
   clearOwedRecheck(reportIds: string[]): Promise<void>;
   /**
    * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
-   * item of each report (index, report, guards) in full batch writes, counters and sources
+   * item of each report (index as one merged batch, report, guards) in full batch writes, counters and sources
    * once. No guard conditions and no re-checks: the caller decides copy groups and
    * re-checks claims if it needs to.
    */

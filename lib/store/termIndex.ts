@@ -48,7 +48,7 @@ const PART_MAX_BYTES = 64_000;
 const LEASE_MS = 5 * 60_000;
 /** Buckets queried at once. */
 const BUCKET_QUERY_CONCURRENCY = 16;
-/** Decoded bucket items kept in memory (immutable but for purges, which change `v`). */
+/** Decoded items kept in memory (a bucket item changes only with its `v`, a recent one with its `h`). */
 const DECODED_CACHE_MAX = 4_096;
 const PURGE_ATTEMPTS = 8;
 
@@ -149,7 +149,7 @@ const toEntry = (term: string, s: string, c?: string): IndexEntry => {
 };
 
 export class TermIndex {
-  private readonly decoded = new Map<string, BucketPayload>();
+  private readonly decoded = new Map<string, unknown>();
   /** Recent items the last read of this instance found: a merge is due from MERGE_AT. */
   private recentSeen = 0;
 
@@ -174,20 +174,20 @@ export class TermIndex {
     this.recentSeen = items.length;
     return items.map((i) => ({
       reportId: reportIdOfRecent(i),
-      payload: codec.unpackJson<RecentPayload>(i.d as Uint8Array),
+      payload: this.decode<RecentPayload>(i, `${i.SK}|${i.h}`),
       h: i.h as string,
     }));
   }
 
-  private decode(i: Item): BucketPayload {
-    const key = `${i.PK}|${i.SK}|${i.v}`;
-    let payload = this.decoded.get(key);
+  /** An item's payload, decoded once per version of it (`v` of a bucket item, `h` of a recent one). */
+  private decode<T>(i: Item, version = `${i.PK}|${i.SK}|${i.v}`): T {
+    let payload = this.decoded.get(version);
     if (!payload) {
-      payload = codec.unpackJson<BucketPayload>(i.d as Uint8Array);
+      payload = codec.unpackJson<T>(i.d as Uint8Array);
       if (this.decoded.size >= DECODED_CACHE_MAX) this.decoded.delete(this.decoded.keys().next().value!);
-      this.decoded.set(key, payload);
+      this.decoded.set(version, payload);
     }
-    return payload;
+    return payload as T;
   }
 
   /** Every item of the buckets, oldest batch first, decoded. */
@@ -200,7 +200,7 @@ export class TermIndex {
       });
       out.set(
         n,
-        items.map((i) => this.decode(i)),
+        items.map((i) => this.decode<BucketPayload>(i)),
       );
     });
     return out;

@@ -187,6 +187,44 @@ describe('hashed term index', () => {
     );
   });
 
+  it('re-indexes a merged report: its old postings leave the buckets, its new ones are found at once and after a merge', async () => {
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 3; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await store.mergeTermIndex(false);
+    await snapshot(reports);
+    const previous = reports[1]!;
+    const dropped = previous.terms.find((t) => t !== harbour && !reports[0]!.terms.includes(t))!;
+    // The new analysis: one term fewer, and the harbour term found in the second sentence instead.
+    const next: ReportRecord = {
+      ...previous,
+      terms: previous.terms.filter((t) => t !== dropped),
+      analysisVersion: 'v2',
+    };
+    const before = (await store.postings(harbour, 100)).find((p) => p.reportId === previous.id)!;
+    const postings = previous.terms
+      .filter((t) => t !== dropped)
+      .map((term) => ({ term, statements: term === harbour ? [1] : [0] }));
+    const text = (await store.getReportText(previous.id))!;
+    const statements = (await rt.app.reportStatements(previous)).map((s, index) => ({ ...s, index }));
+    expect(before.statements).not.toEqual([1]);
+    expect(
+      await store.replaceReportIndex(previous, next, {
+        text,
+        statements: statements as never,
+        postings,
+        bands: next.signature.bands,
+      }),
+    ).toBe(true);
+    const check = async () => {
+      expect((await store.postings(dropped, 100)).map((p) => p.reportId)).not.toContain(previous.id);
+      expect((await store.postings(harbour, 100)).find((p) => p.reportId === previous.id)!.statements).toEqual([1]);
+      expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(reports.map((r) => r.id).sort());
+    };
+    await check();
+    expect(await store.mergeTermIndex(false)).toBe(1);
+    await check();
+  });
+
   it('keeps every bucket item bounded, whatever a batch holds', () => {
     // 1,000 invented reports of 150 terms each, ids as long as real ones; a third of each report's terms
     // fall in bucket 0, so that bucket's share of the batch is far over one part.
