@@ -100,19 +100,23 @@ export class DynamoStore implements Store {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
+    options: { mergeAt?: number } = {},
   ) {
-    this.termIndex = new TermIndex({
-      table,
-      send: (command) => this.send(command),
-      sendIf: (command) => this.sendIf(command),
-      queryAll: async (input) => {
-        const out: Item[] = [];
-        for await (const page of this.queryPages(input)) out.push(...(page.Items ?? []));
-        return out;
+    this.termIndex = new TermIndex(
+      {
+        table,
+        send: (command) => this.send(command),
+        sendIf: (command) => this.sendIf(command),
+        queryAll: async (input) => {
+          const out: Item[] = [];
+          for await (const page of this.queryPages(input)) out.push(...(page.Items ?? []));
+          return out;
+        },
+        batchWrite: (requests, concurrency) => this.batchWrite(requests, concurrency),
+        batchGet: (keyList) => this.batchGet(keyList),
       },
-      batchWrite: (requests, concurrency) => this.batchWrite(requests, concurrency),
-      batchGet: (keyList) => this.batchGet(keyList),
-    });
+      options.mergeAt,
+    );
   }
 
   private async send<T>(command: object): Promise<T> {

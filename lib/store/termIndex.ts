@@ -38,7 +38,7 @@ export interface IndexIo {
 export const TERM_BUCKETS = 256;
 /** Partitions the recent items are spread over (write throughput per partition). */
 export const RECENT_SHARDS = 4;
-/** A merge is due once this many reports wait in the recent items. */
+/** A merge is due once this many reports wait in the recent items (the default of TERM_INDEX_MERGE_AT). */
 export const MERGE_AT = 100;
 /** Reports merged in one batch at most (bounds the plan item and the merge's memory). */
 const MERGE_MAX = 1_000;
@@ -153,7 +153,10 @@ export class TermIndex {
   /** Recent items the last read of this instance found: a merge is due from MERGE_AT. */
   private recentSeen = 0;
 
-  constructor(private readonly io: IndexIo) {}
+  constructor(
+    private readonly io: IndexIo,
+    private readonly mergeAt = MERGE_AT,
+  ) {}
 
   /** Reports still in the recent items, as this instance last saw them. */
   get recentWaiting(): number {
@@ -322,13 +325,13 @@ export class TermIndex {
   }
 
   /**
-   * Merge the recent items into a batch of bucket items (when `onlyIfDue`: only once MERGE_AT reports
+   * Merge the recent items into a batch of bucket items (when `onlyIfDue`: only once `mergeAt` reports
    * wait, as this instance last saw). One merge at a time (a lease on the merge item); its plan is
    * written before its batch, so a merge that stopped anywhere is finished by the next. Returns how many
    * reports it merged.
    */
   async merge(onlyIfDue: boolean): Promise<number> {
-    if (onlyIfDue && this.recentSeen < MERGE_AT) return 0;
+    if (onlyIfDue && this.recentSeen < this.mergeAt) return 0;
     const owner = randomUUID();
     const now = Date.now();
     let lease: Item | undefined;
@@ -363,7 +366,7 @@ export class TermIndex {
       : undefined;
     if (!plan) {
       const recent = await this.readRecent();
-      if (recent.length === 0 || (onlyIfDue && recent.length < MERGE_AT)) {
+      if (recent.length === 0 || (onlyIfDue && recent.length < this.mergeAt)) {
         await this.release(owner);
         return 0;
       }
