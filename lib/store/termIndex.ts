@@ -193,13 +193,17 @@ export class TermIndex {
     return payload as T;
   }
 
-  /** Every item of the buckets, oldest batch first, decoded. */
+  /**
+   * Every item of the buckets, oldest batch first, decoded. Consistent: a merge deletes the recent items
+   * right after writing its batch, so a reader that missed them must see the batch.
+   */
   private async readBuckets(buckets: number[]): Promise<Map<number, BucketPayload[]>> {
     const out = new Map<number, BucketPayload[]>();
     await eachLimited([...new Set(buckets)], BUCKET_QUERY_CONCURRENCY, async (n) => {
       const items = await this.io.queryAll({
         KeyConditionExpression: 'PK = :pk',
         ExpressionAttributeValues: { ':pk': keys.termBucketPartition(n) },
+        ConsistentRead: true,
       });
       out.set(
         n,
