@@ -2,7 +2,7 @@
 // A failed group does not hold up other groups of the batch (skipGroupOnError): order is per
 // endpoint and claim, not global.
 import { SqsFifoPartialProcessorAsync, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { lazySqsClient } from '../lib/queue/sqsClient.js';
 import type { Context, SQSEvent } from 'aws-lambda';
 import { loadConfig } from '../lib/config.js';
 import { configureObservability, logger, metrics } from '../lib/observability.js';
@@ -13,7 +13,7 @@ import { createRuntime } from '../lib/runtime.js';
 const config = loadConfig();
 configureObservability({ logLevel: config.logLevel, metrics: true });
 if (!config.deliveryQueueUrl) throw new Error('config: DELIVERY_QUEUE_URL must be set for the delivery worker');
-const sqs = new SQSClient({});
+const sqs = lazySqsClient();
 const runtime = await createRuntime(config, { deliveryQueue: new SqsDeliveryQueue(sqs, config.deliveryQueueUrl) });
 const processor = new SqsFifoPartialProcessorAsync();
 const deliver = createDeliveryRecordHandler({

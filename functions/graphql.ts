@@ -1,6 +1,6 @@
 // Lambda entry point: the GraphQL API behind API Gateway. Everything is built once
 // per container, at module scope; the handler only translates the event.
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { lazySqsClient } from '../lib/queue/sqsClient.js';
 import { createAuthenticator } from '../lib/app/apiKeys.js';
 import { loadConfig } from '../lib/config.js';
 import { createServer } from '../lib/graphql/server.js';
@@ -13,7 +13,7 @@ import { createRuntime } from '../lib/runtime.js';
 
 const config = loadConfig();
 configureObservability({ logLevel: config.logLevel, metrics: true });
-const sqs = new SQSClient({});
+const sqs = lazySqsClient();
 const runtime = await createRuntime(config, {
   ...(config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(sqs, config.recheckQueueUrl) } : {}),
   ...(config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(sqs, config.deliveryQueueUrl) } : {}),

@@ -4,7 +4,7 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import type { SQSEvent, SQSRecord, Context } from 'aws-lambda';
 import { loadConfig } from '../lib/config.js';
 import { configureObservability, logger, metrics } from '../lib/observability.js';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { lazySqsClient } from '../lib/queue/sqsClient.js';
 import { SqsDeliveryQueue } from '../lib/queue/sqsDeliveryQueue.js';
 import { parseRecheckMessage } from '../lib/queue/sqsRecheckQueue.js';
 import { createRuntime } from '../lib/runtime.js';
@@ -14,7 +14,7 @@ configureObservability({ logLevel: config.logLevel, metrics: true });
 // Verdict changes found here are published like the API's: deliveries go to the delivery queue.
 const runtime = await createRuntime(
   config,
-  config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(new SQSClient({}), config.deliveryQueueUrl) } : {},
+  config.deliveryQueueUrl ? { deliveryQueue: new SqsDeliveryQueue(lazySqsClient(), config.deliveryQueueUrl) } : {},
 );
 const processor = new BatchProcessor(EventType.SQS);
 

@@ -2,7 +2,7 @@
 // and the next step here, and pages of reports or claims. Partial batch failures: only failed jobs return
 // to the queue (then the DLQ, and its alarm).
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { lazySqsClient } from '../lib/queue/sqsClient.js';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadConfig } from '../lib/config.js';
 import { configureObservability, logger, metrics } from '../lib/observability.js';
@@ -14,7 +14,7 @@ import { createRuntime } from '../lib/runtime.js';
 const config = loadConfig();
 configureObservability({ logLevel: config.logLevel, metrics: true });
 if (!config.reindexQueueUrl) throw new Error('config: REINDEX_QUEUE_URL must be set for the re-index worker');
-const sqs = new SQSClient({});
+const sqs = lazySqsClient();
 const runtime = await createRuntime(config, {
   reindexQueue: new SqsReindexQueue(sqs, config.reindexQueueUrl),
   ...(config.recheckQueueUrl ? { recheckQueue: new SqsRecheckQueue(sqs, config.recheckQueueUrl) } : {}),

@@ -1,6 +1,8 @@
-// `npm run stance -- [--json] [--through-app] [--model file] [--min-score X] [--min-macro-f1 X] [--min-disagree-f1 X] [--max-ece X]`
+// `npm run stance -- [--json] [--through-app] [--model file] [--side test|dev] [--min-score X] [--min-macro-f1 X] [--min-disagree-f1 X] [--max-ece X]`
 // Measures the stance model on the held-out (test) side of the FNC-1 training data split by story, as the
 // challenge scored it; `--through-app` runs the same pairs through the app instead. Exits 1 below a gate.
+// `--side dev` measures the dev side instead: for choosing between models (say, after a rule change moved the
+// features) without reading the test side more than once.
 import { readFileSync } from 'node:fs';
 import { judgeReport } from '../domain/stance/index.js';
 import { decodeStanceModelBytes, loadStanceModel, STANCE_CLASSES } from '../domain/stance/model.js';
@@ -43,18 +45,23 @@ if (!fncAvailable(dir)) {
 const started = Date.now();
 const prepared = prepare(dir);
 const { split, corpus, data } = prepared;
-const test = split.test;
-const gold = test.map((p) => STANCE_CLASSES.indexOf(p.stance));
+const side = raw('--side') ?? 'test';
+if (side !== 'test' && side !== 'dev') {
+  console.error('--side needs test or dev');
+  process.exit(2);
+}
+const pairs = side === 'dev' ? split.dev : split.test;
+const gold = pairs.map((p) => STANCE_CLASSES.indexOf(p.stance));
 let predicted: number[];
 let probs: Float64Array[] | undefined;
 let perReportMs: number | undefined;
 let perReportCpuMs: number | undefined;
 if (flag('--through-app')) {
-  predicted = await predictThroughApp(data, test, (line) => process.stderr.write(`${line}\n`));
+  predicted = await predictThroughApp(data, pairs, (line) => process.stderr.write(`${line}\n`));
 } else {
   const file = raw('--model');
   const model = file ? decodeStanceModelBytes(readFileSync(file)) : loadStanceModel();
-  const inputs = test.map((p) => {
+  const inputs = pairs.map((p) => {
     const claim = corpus.claims.get(p.headline)!;
     const body = corpus.bodies.get(p.bodyId)!;
     return { claim, statements: candidateStatements(corpus, claim, body), profile: body.profile };
@@ -78,18 +85,18 @@ const seconds = (Date.now() - started) / 1000;
 const split_ = {
   train: split.train.length,
   dev: split.dev.length,
-  test: test.length,
+  test: split.test.length,
   dropped: split.dropped,
   stories: split.stories,
 };
 if (flag('--json')) {
   process.stdout.write(
-    `${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`,
+    `${JSON.stringify({ mode: flag('--through-app') ? 'through-app' : 'model', side, split: split_, ...scores, ...(perReportMs !== undefined ? { msPerReport: perReportMs, cpuMsPerReport: perReportCpuMs } : {}) })}\n`,
   );
 } else {
   console.log(
     formatScores(
-      `FNC-1 held-out split by story (${flag('--through-app') ? 'through the app' : 'stance model'})`,
+      `FNC-1 split by story, ${side === 'dev' ? 'dev side' : 'held-out test side'} (${flag('--through-app') ? 'through the app' : 'stance model'})`,
       scores,
     ),
   );

@@ -18,6 +18,7 @@ import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms } from './slot
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { clauseOf, rolesSwapped, sameArgument, type Clause } from './clause.js';
+import type { Pending } from './pending.js';
 import { areAntonyms } from './resources/wordnet.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
@@ -41,6 +42,14 @@ export const HARM_TOPIC = 0.25;
  */
 export const SAME_FACT_HEADLINE = 0.2;
 export const SAME_FACT_CONTRADICTION_HEADLINE = 0.2;
+/**
+ * The fact bar for a sentence that gives the claim's figure with what it counts ("The works cost 2.4 million
+ * pounds." for "The refurbishment of the library cost 2.4 million pounds") and names no other actor or place: a
+ * figure with what it counts is a detail few sentences share by chance, so the sentence is on the claim's fact
+ * though it says the rest in other words. A conflict needs more (a count of people in another role is common:
+ * "one marcher was arrested" against "20,000 marched"): only two sums of money conflict at this bar.
+ */
+export const SAME_FACT_FIGURE = ON_TOPIC;
 
 interface Context {
   terms?: string[];
@@ -209,6 +218,10 @@ interface SlotCheck {
   missing: boolean;
   /** a conflicting figure is followed by the very words the claim's figure is ("50 were injured" for "80 people were injured") */
   countedConflict: boolean;
+  /** the conflict is between two sums of money of one measure ("cost 4.2 million pounds" / "cost 2.4 million pounds") */
+  moneyConflict: boolean;
+  /** an agreeing figure counts the very thing the claim's figure counts ("14 people were taken to hospital"), or is the same sum of money */
+  countedMatch: boolean;
 }
 
 /**
@@ -235,12 +248,27 @@ function partsSumming(whole: Quantity, figures: Quantity[]): string | undefined 
   return undefined;
 }
 
+/**
+ * The sentence's figure has the claim's figure's unit and the sentence names what is measured with one of the
+ * claim's words besides the unit ("Turnout was put at 41 percent" for "Turnout in the vote was 41 percent"; "The
+ * works cost 2.4 million pounds"): a sum of money is money whatever the words around it.
+ */
+function sameUnitOfMeasure(claim: Statement, q: Quantity, statement: Statement, s: Quantity): boolean {
+  if (q.unit === undefined || s.unit !== q.unit) return false;
+  if (isCurrency(q)) return true;
+  const unitTerms = new Set([q.unit, ...(q.nouns ?? [])].map(canonicalTerm));
+  const nameTerms = nameTermsOf(claim);
+  return claim.terms.some((t) => !unitTerms.has(t) && !nameTerms.has(t) && statement.terms.includes(t));
+}
+
 function compareSlots(claim: Statement, statement: Statement, context: Context, publishedAt?: string): SlotCheck {
   const published = publishDateSlot(publishedAt);
   const matched: SlotComparison[] = [];
   const conflicting: SlotComparison[] = [];
   let missing = false;
   let countedConflict = false;
+  let countedMatch = false;
+  let moneyConflict = false;
   const carriedFigures = context.quantities ?? [];
   // "A woman was killed" in a claim is its fact, not a figure a report must repeat.
   for (const q of claim.slots.quantities.filter((x) => x.implicit !== true)) {
@@ -262,8 +290,15 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
     const parts = agreeing || carried ? undefined : partsSumming(q, statement.slots.quantities);
-    if (agreeing) matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
-    else if (carried) matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
+    if (agreeing) {
+      matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
+      if (
+        agreeing.implicit !== true &&
+        (precise.includes(agreeing) || sameUnitOfMeasure(claim, q, statement, agreeing))
+      )
+        countedMatch = true;
+    } else if (carried)
+      matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
     else if (parts) matched.push({ kind: 'quantity', claim: q.text, report: parts });
     else {
       const rival = same.find((s) => measuredIn(q, s) && s.implicit !== true);
@@ -272,6 +307,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
         const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
         // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
         if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
+        if (sameCount && isCurrency(q)) moneyConflict = true;
       } else missing = true;
     }
   }
@@ -294,7 +330,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     const same = statement.slots.names.find((s) => namesMatch(n, s));
     if (same) matched.push({ kind: 'name', claim: n.text, report: same.text });
   }
-  return { matched, conflicting, missing, countedConflict };
+  return { matched, conflicting, missing, countedConflict, countedMatch, moneyConflict };
 }
 
 /** Words that name a stage of a criminal case in its legal sense ("caught", "captured" also mean other things). */
@@ -394,18 +430,37 @@ function clauseNegatesAct(claim: Statement, statement: Statement): boolean {
 /** The claim's participants in each other's roles: read through the passive, on the same act or on any act of the sentence whose subject is the claim's patient while the claim's agent follows the verb. */
 function rolesReversed(claim: Statement, statement: Statement, a: Clause, b: Clause): boolean {
   if (predicatesAlike(a, b) > 0 && rolesSwapped(a, b)) return true;
+  return participantsReversed(claim, statement, a, b) && !wordsOpposed(verbOf(a), verbOf(b));
+}
+
+/**
+ * The sentence's subject is the claim's patient and the claim's agent is named after it: "Quell won the race,
+ * beating Rusk" for "Rusk beat Quell", "Ashby lost to Kelmouth" for "Kelmouth beat Ashby". Only between named
+ * participants: "Greyline raised fares" is not reversed by "Fares rose, Greyline said".
+ */
+function participantsReversed(claim: Statement, statement: Statement, a: Clause, b: Clause): boolean {
   if (!a.agent || !a.patient || !b.agent || sameArgument(a.agent, a.patient)) return false;
   if (!sameArgument(a.patient, b.agent) || sameArgument(a.agent, b.agent)) return false;
-  // The claim's agent named after the sentence's subject: "Quell won the race, beating Rusk" for "Rusk beat Quell".
   const asName = (arg: Clause['agent']) =>
     claim.slots.names.find((n) => sameArgument({ head: n.key, phrase: n.text }, arg));
   const agentName = asName(a.agent);
-  // Only between named participants: "Greyline raised fares" is not reversed by "Fares rose, Greyline said".
   if (!asName(a.patient)) return false;
   const subjectAt = statement.text.indexOf(b.agent.phrase);
   if (!agentName || subjectAt < 0) return false;
   const agentMatch = statement.slots.names.find((n) => namesMatch(agentName, n));
   return agentMatch !== undefined && statement.text.indexOf(agentMatch.text, subjectAt + b.agent.phrase.length) > 0;
+}
+
+/**
+ * The sentence says the claim's act by its converse: the opposite verb with the participants the other way round
+ * ("Ashby Vale lost to Kelmouth Rovers" for "Kelmouth Rovers beat Ashby Vale"), which is the same fact. Returns
+ * "beat / lose", or undefined.
+ */
+function converseAct(claim: Statement, statement: Statement): string | undefined {
+  const [a, b] = [clauseOfStatement(claim), clauseOfStatement(statement)];
+  if (!a.complete || !b.complete || claimAct(claim) === undefined) return undefined;
+  const [x, y] = [verbOf(a), verbOf(b)];
+  return wordsOpposed(x, y) && participantsReversed(claim, statement, a, b) ? `${x} / ${y}` : undefined;
 }
 
 /**
@@ -480,6 +535,27 @@ function oppositePredicate(claim: Statement, statement: Statement): string | und
 }
 
 /**
+ * The qualifier the sentence is under (pending.ts), when it reaches the claim: an unconfirmed fact reaches every
+ * claim but one that is itself hedged or negated ("X has not confirmed the deal"); a pending act ("Nothing has
+ * been approved yet", "The strike has not yet begun") reaches a claim whose words name it ("approved", "went on
+ * strike").
+ */
+function pendingReaching(claim: Statement, statement: Statement): Pending | undefined {
+  const pending = statement.extra?.pending as Pending | undefined;
+  if (!pending || claim.slots.hedged || claimNegatedOf(claim)) return undefined;
+  if (pending.reach === 'all') return pending;
+  // Named by the same word or a WordNet synonym, not by a near vector: vectors put related acts together
+  // ("proposed" / "approved"), and "Nothing has been approved yet" says nothing against "The council has proposed a pool".
+  const theirs = new Set(pending.words.map(canonicalTerm));
+  const nameTerms = nameTermsOf(claim);
+  const ours = [...claimWordsOf(claim).entries()].filter(([t]) => !nameTerms.has(t)).flatMap(([, words]) => words);
+  const named =
+    claim.terms.some((t) => !nameTerms.has(t) && theirs.has(t)) ||
+    pending.words.some((w) => bestLikeness(w, ours) >= MEANING_CREDIT.synonym);
+  return named ? pending : undefined;
+}
+
+/**
  * What one statement says of a claim, read once. The rules below test it in order; the first that
  * applies decides the stance. Readings the early rules do not need (slot comparison, names, polarity)
  * are computed on first use, so an off-topic sentence costs one overlap score.
@@ -491,6 +567,7 @@ export interface Reading {
   /** topic overlap in [0, 1], with the context and lead the sentence carries */
   readonly score: number;
   readonly headline: boolean;
+  /** the overlap at or above which the sentence states the claim's fact: lower for a headline and a sentence with the claim's counted figure */
   readonly sameFact: number;
   readonly slots: SlotCheck;
   /** names of the sentence that are neither the claim's, the lead's nor an aside */
@@ -509,6 +586,10 @@ export interface Reading {
   readonly deniedHarm: string | undefined;
   /** the sentence says the opposite act or state ("closed" for "stayed open"), as "open vs closed" */
   readonly opposite: string | undefined;
+  /** the sentence says the claim's act by its converse with the roles reversed ("lost to" for "beat"), as "beat / lose" */
+  readonly converse: string | undefined;
+  /** the qualifier a neighbouring sentence or clause puts on the sentence's fact, when it reaches the claim ("The vote is still to come.") */
+  readonly pending: Pending | undefined;
   /** the sentence states the claim's act with the roles swapped, or only as a plan or a hedge */
   readonly clauseMismatch: 'roles' | 'plan' | 'hedge' | undefined;
   /** the sentence has the claim's participants in their roles doing another act, as "proposed, not built" */
@@ -523,6 +604,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
   const context = contextOf(statement);
   const lead = leadOf(statement);
   const headline = statement.extra?.headlineOnly === true;
+  // The overlap at which the sentence states the claim's fact, before any lower bar its figures earn.
+  const factBar = headline ? SAME_FACT_HEADLINE : SAME_FACT;
   const memo = new Map<string, unknown>();
   const once = <T>(key: string, compute: () => T): T => {
     if (!memo.has(key)) memo.set(key, compute());
@@ -543,7 +626,14 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     publishedAt,
     score: topicOverlap(c, statement, context, lead),
     headline,
-    sameFact: headline ? SAME_FACT_HEADLINE : SAME_FACT,
+    get sameFact() {
+      return once('sameFact', () => {
+        if (headline) return factBar;
+        // Read the figures only for a sentence between the two bars: below both or above the higher, they change nothing.
+        if (reading.score < SAME_FACT_FIGURE || reading.score >= factBar) return factBar;
+        return reading.slots.countedMatch && reading.strangers.length === 0 ? SAME_FACT_FIGURE : factBar;
+      });
+    },
     get slots() {
       return once('slots', () => compareSlots(c, statement, context, publishedAt));
     },
@@ -607,11 +697,16 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
           !judgesFalse(statement.text) && (negatesTerms(statement.text, predicate()) || clauseNegatesAct(c, statement)),
       );
     },
+    get pending() {
+      return once('pending', () => pendingReaching(c, statement));
+    },
     get hedged() {
       return once(
         'hedged',
         () =>
-          (statement.slots.hedged || (headline && isHedgedHeadline(statement.text, c.text))) &&
+          (statement.slots.hedged ||
+            (headline && isHedgedHeadline(statement.text, c.text)) ||
+            reading.pending !== undefined) &&
           !c.slots.hedged &&
           // A claim about the future is stated by a sentence about the future ("will cost" by "would cost").
           !(clauseOfStatement(c).modality === 'plan' && clauseOfStatement(statement).modality === 'plan'),
@@ -652,10 +747,17 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     // (no other place or actor), is the same fact though the sentence is short ("The governor said 50 were injured").
     get contradictionBar() {
       const bar = headline ? SAME_FACT_CONTRADICTION_HEADLINE : SAME_FACT_CONTRADICTION;
-      return reading.slots.countedConflict && reading.strangers.length === 0 ? Math.min(reading.sameFact, bar) : bar;
+      if (!reading.slots.countedConflict || reading.strangers.length > 0) return bar;
+      // Two sums of money of one measure conflict at the figure bar; other counts at the fact bar ("one marcher
+      // was arrested" counts people too, but not the 20,000 who marched).
+      return Math.min(reading.slots.moneyConflict ? SAME_FACT_FIGURE : factBar, bar);
     },
+    get converse() {
+      return once('converse', () => converseAct(c, statement));
+    },
+    // The opposite verb with the roles the other way round is the same fact, not its opposite.
     get opposite() {
-      return once('opposite', () => oppositePredicate(c, statement));
+      return once('opposite', () => (reading.converse === undefined ? oppositePredicate(c, statement) : undefined));
     },
     get clauseMismatch() {
       return once('clauseMismatch', () => clauseMismatch(c, statement));
@@ -787,6 +889,19 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     shows: (r) => ({ matched: r.slots.matched, conflicting: r.conflicts }),
   },
   {
+    id: 'CONVERSE_ACT',
+    stance: 'SUPPORTS',
+    example: '"Kelmouth Rovers beat Ashby Vale" vs "Ashby Vale lost 3-1 to Kelmouth Rovers"',
+    applies: (r) =>
+      r.score >= r.sameFact &&
+      r.conflicts.length === 0 &&
+      !r.slots.missing &&
+      !r.hedged &&
+      !r.question &&
+      r.converse !== undefined,
+    reason: (r) => `same fact, said the other way round (${r.converse})`,
+  },
+  {
     id: 'OPPOSITE_PREDICATE',
     stance: 'CONTRADICTS',
     example: '"The Fenwick Bridge stayed open in March" vs "The Fenwick Bridge was closed on 3 March"',
@@ -854,7 +969,10 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     stance: 'MENTIONS',
     example: '"The CEO resigned" vs "The CEO has reportedly resigned"',
     applies: (r) => r.hedged,
-    reason: () => 'reported without being asserted',
+    reason: (r) =>
+      r.pending
+        ? `a neighbouring sentence says it is not so yet (${r.pending.form.toLowerCase().replaceAll('_', ' ')})`
+        : 'reported without being asserted',
   },
   {
     id: 'DETAIL_MISSING',

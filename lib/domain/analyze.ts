@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { cleanText } from './clean.js';
 import { copySignature } from './copies.js';
+import { pendingFor } from './pending.js';
 import { isLocalAuthority, isSource, locatesEvent } from './references.js';
 import { splitSentences } from './sentences.js';
 import { reportProfile } from './stance/profile.js';
@@ -79,7 +80,9 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
       : {};
     // The headline's own names set its scene too.
     const lead = leads[i === 0 ? 1 : Math.min(i, LEAD_STATEMENTS)]!;
-    statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}) };
+    // "The vote is still to come." after it, or ", but nothing has been confirmed" in it: its fact is not so yet.
+    const pending = pendingFor(statement.text, statements[i + 1]?.text);
+    statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}), ...(pending ? { pending } : {}) };
   });
   // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).
   // One full sentence ending in a full stop is a (short) article, judged as such.

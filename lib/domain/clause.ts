@@ -500,6 +500,11 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     ? nounPhrase(tokens, inverted.end, main.start)?.argument
     : subjectBefore(tokens, main.start, groups);
   const headLemma = tokens[head]!.lemma;
+  // "X denied selling the land" says what "X denied that he sold the land" says: the act, negated and credited to X.
+  const denier = groupTokens.find(
+    (t, i) => i < groupTokens.length - 1 && DENYING_VERBS.has(t.lemma) && /ing$/.test(tokens[head]!.lower),
+  );
+  if (denier) negated = !negated;
 
   // Reported speech: the clause is what is reported, credited to the subject.
   const later = groups.slice(mainAt + 1);
@@ -600,6 +605,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (agent) clause.agent = agent;
   if (patient) clause.patient = patient;
   if (attribution) clause.attribution = attribution;
+  else if (denier) clause.attribution = { ...(subject ? { source: subject } : {}), verb: denier.lemma };
   return clause;
 }
 

@@ -79,7 +79,7 @@ const engineReads = (j: ReportJudgement, stance: Stance): Reading | undefined =>
  * together (docs/engine.md): below these the engine's reading of the details stands.
  */
 export const MODEL_REFUTES = 0.7;
-export const MODEL_PARAPHRASE = 0.6;
+export const MODEL_PARAPHRASE = 0.7;
 /** Engine readings that only say the wording differs, which a paraphrase the model recognises can answer. */
 const WORDING_ONLY = new Set(['TOPIC_ONLY', 'DETAIL_MISSING']);
 

@@ -3,7 +3,8 @@
 // batch item failure, so SQS offers it again then, and the FIFO group (endpoint + claim) waits
 // for it: per-claim order holds through retries. The last attempt's failure is left to the
 // queue's redrive policy (maxReceiveCount = attempts), which moves it to the DLQ at once.
-import { ChangeMessageVisibilityCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand } from '@aws-sdk/client-sqs';
+import type { SqsSender } from './sqsClient.js';
 import type { SQSRecord } from 'aws-lambda';
 import type { Deliverer } from '../app/deliveries.js';
 import { retryDelayMs } from '../backoff.js';
@@ -14,7 +15,7 @@ export { DeliveryNotDone };
 
 export interface DeliveryWorkerDeps {
   deliverer: Deliverer;
-  sqs: SQSClient;
+  sqs: SqsSender;
   queueUrl: string;
   maxAttempts: number;
   retryBaseMs: number;

@@ -1,7 +1,8 @@
 // Webhook deliveries on AWS: an SQS FIFO queue, one message group per endpoint and claim, so
 // one claim's deliveries to one endpoint arrive in order while other claims and endpoints go
 // on. The worker is functions/deliver.ts.
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { SqsSender } from './sqsClient.js';
 import type { DeliveryJob, DeliveryQueue } from '../app/ports.js';
 
 const SQS_BATCH = 10;
@@ -10,7 +11,7 @@ export const deliveryGroupId = (job: DeliveryJob): string => `${job.webhookId}.$
 
 export class SqsDeliveryQueue implements DeliveryQueue {
   constructor(
-    private readonly sqs: SQSClient,
+    private readonly sqs: SqsSender,
     private readonly queueUrl: string,
   ) {}
 

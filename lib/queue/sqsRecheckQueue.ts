@@ -1,6 +1,7 @@
 // Re-checks that do not fit in a request go to SQS; the worker (functions/recheck.ts)
 // runs them. Failed entries of a batch are sent again, then reported.
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { SqsSender } from './sqsClient.js';
 import type { RecheckQueue } from '../app/ports.js';
 
 const SQS_BATCH = 10;
@@ -9,7 +10,7 @@ const IDS_PER_MESSAGE = 10;
 
 export class SqsRecheckQueue implements RecheckQueue {
   constructor(
-    private readonly sqs: SQSClient,
+    private readonly sqs: SqsSender,
     private readonly queueUrl: string,
   ) {}
 

@@ -1,7 +1,8 @@
 // Re-index work on SQS: one message per job (a scan step or a page), worked by functions/reindex.ts.
 // A job is idempotent (lib/app/reindex.ts), so SQS's at-least-once delivery and retries are safe; a job
 // that keeps failing goes to the DLQ, and the reindex mutation queues what is left again.
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { SendMessageBatchCommand } from '@aws-sdk/client-sqs';
+import type { SqsSender } from './sqsClient.js';
 import type { ReindexJob, ReindexQueue } from '../app/ports.js';
 
 const SQS_BATCH = 10;
@@ -9,7 +10,7 @@ const PHASES = ['reports', 'claims'];
 
 export class SqsReindexQueue implements ReindexQueue {
   constructor(
-    private readonly sqs: SQSClient,
+    private readonly sqs: SqsSender,
     private readonly queueUrl: string,
   ) {}
 

@@ -39,20 +39,24 @@ function invented() {
   return featuresOf(claim, readings, space, reportProfile(report.statements));
 }
 
+/** A model file around an untrained net over the invented space, unit normalisation. */
+const fileOf = (net: ReturnType<typeof initNet>, offsets: number[], temperature: number) =>
+  modelFile({
+    net,
+    groups: [...FEATURE_GROUPS],
+    space,
+    vocab,
+    mean: zeros,
+    std: ones,
+    offsets,
+    temperature,
+    trainedOn: 'test',
+  });
+
 describe('stance model file', () => {
   it('reads back to the trainer forward pass on a fixed vector', () => {
     const net = initNet(D, 3 * vocab.length, 8, seededRandom(3));
-    const file = modelFile({
-      net,
-      groups: [...FEATURE_GROUPS],
-      space,
-      vocab,
-      mean: zeros,
-      std: ones,
-      offsets: [0, 0, 0, 0],
-      temperature: 1,
-      trainedOn: 'test',
-    });
+    const file = fileOf(net, [0, 0, 0, 0], 1);
     const model = decodeStanceModel(file);
     const features = invented();
     expect(features.dense.length).toBe(D);
@@ -75,17 +79,7 @@ describe('stance model file', () => {
   });
 
   it('is written as bytes that read back to the same members and the same model, bit for bit', () => {
-    const file = modelFile({
-      net: initNet(D, 3 * vocab.length, 8, seededRandom(4)),
-      groups: [...FEATURE_GROUPS],
-      space,
-      vocab,
-      mean: zeros,
-      std: ones,
-      offsets: [0, 0.5, 0, 0],
-      temperature: 1.5,
-      trainedOn: 'test',
-    });
+    const file = fileOf(initNet(D, 3 * vocab.length, 8, seededRandom(4)), [0, 0.5, 0, 0], 1.5);
     const bytes = encodeModelFile(file);
     expect(readStanceModelFile(bytes)).toEqual(file);
     const fromBytes = decodeStanceModelBytes(bytes);
