@@ -153,8 +153,8 @@ export interface Store {
   clearOwedRecheck(reportIds: string[]): Promise<void>;
   /**
    * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
-   * item of each report (index as one merged batch, report, guards) in full batch writes, counters and sources
-   * once. No guard conditions and no re-checks: the caller decides copy groups and
+   * item of each report (index, report, guards) in full batch writes, counters and sources
+   * once, then the term index merged as ingests would have merged it. No guard conditions and no re-checks: the caller decides copy groups and
    * re-checks claims if it needs to.
    */
   importReports(reports: ImportedReport[]): Promise<void>;

@@ -100,7 +100,7 @@ export class DynamoStore implements Store {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-    options: { mergeAt?: number } = {},
+    options: { mergeAt?: number; fanIn?: number } = {},
   ) {
     this.termIndex = new TermIndex(
       {
@@ -116,6 +116,7 @@ export class DynamoStore implements Store {
         batchGet: (keyList) => this.batchGet(keyList),
       },
       options.mergeAt,
+      options.fanIn,
     );
   }
 
@@ -493,12 +494,9 @@ export class DynamoStore implements Store {
   async importReports(reports: ImportedReport[]): Promise<void> {
     const items: Item[] = [];
     const sources = new Map<string, { name: string; count: number }>();
-    // One batch of the hashed term index for all of them, instead of a recent item each.
-    items.push(
-      ...this.termIndex.bulkItems(
-        reports.map(({ report, index }) => ({ reportId: report.id, postings: index.postings, bands: index.bands })),
-      ),
-    );
+    // A recent item each, merged below as ingests would have merged them.
+    for (const { report, index } of reports)
+      items.push(this.termIndex.recentItem(report.id, index.postings, index.bands));
     for (const { report, index, urlHash } of reports) {
       items.push(
         codec.reportTextToItem(report.id, index.text),
@@ -521,6 +519,7 @@ export class DynamoStore implements Store {
     );
     await Promise.all([...sources].map(([key, s]) => this.addToSource(key, s.name, s.count)));
     await this.addToCounters({ reports: reports.length });
+    await this.termIndex.mergeBacklog();
   }
 
   async putReport(report: ReportRecord): Promise<boolean> {
