@@ -591,7 +591,7 @@ export class TermIndex {
           TableName: this.io.table,
           Key: keys.termIndexMerge(),
           UpdateExpression: `SET ${Object.keys(values)
-            .map((k, i) => `#p${i} = :p${i}`)
+            .map((_, i) => `#p${i} = :p${i}`)
             .join(', ')}`,
           ConditionExpression: '#o = :me',
           ExpressionAttributeNames: {
