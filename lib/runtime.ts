@@ -89,7 +89,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const doc = createDocumentClient({ region: config.region, endpoint, localCredentials: local });
   options.instrument?.(doc);
   if (local) await ensureTable(doc, config.tableName);
-  const store = new DynamoStore(doc, config.tableName);
+  const store = new DynamoStore(doc, config.tableName, {
+    mergeAt: config.termIndexMergeAt,
+    fanIn: config.termIndexFanIn,
+  });
   const secrets = secretBoxFor(
     config,
     config.storeMode === 'embedded' && !config.dynamoEndpoint && !options.inMemory,

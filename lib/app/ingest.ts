@@ -299,6 +299,18 @@ export function createIngest(deps: {
     await store.clearOwedRecheck(outcomes.filter((o) => o.report.owesRecheck).map((o) => o.report.id));
   }
 
+  /**
+   * The ingest that finds enough reports waiting in the term index's recent items merges them (the store
+   * runs one merge at a time). A merge that fails is logged, not the ingest's failure: the next one resumes it.
+   */
+  async function mergeWhenDue(): Promise<void> {
+    try {
+      await store.mergeTermIndex(true);
+    } catch (e) {
+      logger.warn('term index merge failed; the next ingest resumes it', { error: (e as Error).message });
+    }
+  }
+
   async function undo(id: string, index: ReportIndex, guards: ReportGuard[]): Promise<void> {
     try {
       await store.removeReportIndex(id, index);
@@ -314,6 +326,7 @@ export function createIngest(deps: {
     await admitReports(store, [valid], ['input'], scope);
     const outcome = await ingestOne(prepare(valid, 'input'));
     await settle([outcome]);
+    await mergeWhenDue();
     return { report: outcome.report, created: outcome.created, affectedClaims: outcome.affected.length };
   }
 
@@ -341,6 +354,7 @@ export function createIngest(deps: {
       throw e;
     }
     await settle(results);
+    await mergeWhenDue();
     return results.map((r) => ({ report: r.report, created: r.created, affectedClaims: r.affected.length }));
   }
 

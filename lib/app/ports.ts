@@ -134,7 +134,7 @@ export interface Store {
   removeReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /**
    * Write what makes a report findable, before the report item makes it visible: its
-   * statements, a posting per term and a membership per copy band, in batch writes.
+   * statements and its text, and its postings and copy bands in one item of the term index, in batch writes.
    */
   putReportIndex(reportId: string, index: ReportIndex): Promise<void>;
   /** Reports sharing any of the bands, at most `capPerBand` read per band (cost stays bounded). */
@@ -154,7 +154,7 @@ export interface Store {
   /**
    * Bulk load into a store nobody else is writing to (benchmark seeding, imports): every
    * item of each report (index, report, guards) in full batch writes, counters and sources
-   * once. No guard conditions and no re-checks: the caller decides copy groups and
+   * once, then the term index merged as ingests would have merged it. No guard conditions and no re-checks: the caller decides copy groups and
    * re-checks claims if it needs to.
    */
   importReports(reports: ImportedReport[]): Promise<void>;
@@ -178,8 +178,15 @@ export interface Store {
    */
   replaceReportIndex(previous: ReportRecord, next: ReportRecord, index: ReportIndex): Promise<boolean>;
 
-  /** Postings of a term, at most `cap` (cost must not grow with the corpus); `total` is capped too. */
+  /** Postings of a term in report-id order, at most `cap`. */
   postings(term: string, cap: number): Promise<Posting[]>;
+  /** Postings of each term (as `postings`), read together: the index's recent items are read once for all. */
+  postingsOfTerms(terms: string[], cap: number): Promise<Posting[][]>;
+  /**
+   * Move the term index's recent items (one per report ingested since the last merge) into its hashed
+   * buckets; with `onlyIfDue`, only once enough wait. Idempotent and resumable; returns the reports merged.
+   */
+  mergeTermIndex(onlyIfDue: boolean): Promise<number>;
   /** Claims indexed under any of the terms, with how many of them each holds and how many it was indexed under. */
   claimsForTerms(terms: string[], index: 'search' | 'watch'): Promise<Map<string, { hits: number; termCount: number }>>;
   addClaimToTerms(claimId: string, terms: string[], index: 'search' | 'watch'): Promise<void>;

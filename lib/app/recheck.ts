@@ -51,7 +51,7 @@ async function candidatesFor(
 ): Promise<Candidate[]> {
   const terms = claim.analysis.terms;
   const known = (t: string) => (common.get(t) ?? -Infinity) > now - COMMON_TERM_TTL_MS;
-  const read = (ts: string[]) => Promise.all(ts.map((t) => store.postings(t, POSTINGS_PER_TERM)));
+  const read = (ts: string[]) => store.postingsOfTerms(ts, POSTINGS_PER_TERM);
   let queried = terms.filter((t) => !known(t));
   const [firstLists, counters] = await Promise.all([read(queried), store.counters()]);
   let lists = firstLists;

@@ -1,6 +1,7 @@
-// Bulk seeding for the benchmark's large steps: reports reach the store with exactly
-// the items ingest writes (statements, postings, copy bands, report, guards, counters,
-// sources: the same builders as lib/app/ingest.ts), but in full batch writes and without
+// Bulk seeding for the benchmark's large steps: reports reach the store with the items
+// ingest writes (statements, report, guards, counters, sources: the same builders as
+// lib/app/ingest.ts; their postings and copy bands go straight into one merged batch of the
+// term index per call, as a merge would write them), but in full batch writes and without
 // re-checking claims, so 10,000 reports load in well under a minute. Copy groups are
 // decided in memory with the engine's own test (isCopy) against everything seeded or
 // remembered. The benchmark then measures real ingests on top of this corpus.

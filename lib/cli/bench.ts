@@ -12,6 +12,7 @@ import { LIMITS } from '../app/limits.js';
 import { buildLambdaBundle } from '../bench/bundle.js';
 import { type ColdStart, measureColdStart } from '../bench/resources.js';
 import { generateCorpus } from '../bench/generate.js';
+import { meterReads, type ReadMeter } from '../bench/readMeter.js';
 import { meterWrites, type WriteMeter } from '../bench/writeMeter.js';
 import { createSeeder } from '../bench/seed.js';
 import { loadConfig } from '../config.js';
@@ -71,11 +72,13 @@ const config = { ...loadConfig({ SEED_DEMO: 'false' }), recheckInlineLimit: Numb
 const childStore = args.includes('--child-store');
 // Write units and bytes put, as the store answers them for every write (lib/bench/writeMeter.ts).
 let meter: WriteMeter | undefined;
+let reads: ReadMeter | undefined;
 const runtime = await createRuntime(config, {
   inMemory: true,
   embeddedProcess: childStore ? 'child' : 'inline',
   instrument: (doc) => {
     meter = meterWrites(doc);
+    reads = meterReads(doc);
   },
 });
 const { app, store } = runtime;
@@ -99,12 +102,23 @@ const scale: Array<{
   ingestMsPerReport: number;
   writeUnitsPerReport: number;
   recheckWriteUnitsPerReport: number;
+  amortizedWriteUnitsPerReport: number;
+  readUnitsPerRecheck: number;
+  recheckReadsByKind: Record<string, number>;
   storedBytesPerReport: number;
   submitClaimMs: number;
   claimReadMs: number;
 }> = [];
 const seeder = createSeeder(store);
 let ingested = 0;
+// The term index's merges and compactions (TBUCKET, TMERGE writes) over the whole corpus so far: the
+// seeding merges through the same code as ingests, MERGE_AT reports a merge, so these are what real
+// ingests of the corpus would have cost; a step's SAMPLE ingests hold one merge and rarely a compaction.
+const indexUnits = () => (meter!.byKind.TBUCKET?.units ?? 0) + (meter!.byKind.TMERGE?.units ?? 0);
+let indexSoFar = 0;
+let countedAtRow = 0;
+/** Claims re-checked one by one at each step, for their read units. */
+const RECHECKS = 20;
 for (const size of SIZES) {
   const seedTo = Math.max(ingested, size - SAMPLE);
   if (seedTo > ingested) {
@@ -112,6 +126,7 @@ for (const size of SIZES) {
     log(`  seeded ${seedTo - ingested} reports in bulk (${Math.round(seedMs / 1000)} s)`);
   }
   const segment = corpus.reports.slice(seedTo, size);
+  indexSoFar += indexUnits() - countedAtRow;
   meter!.reset();
   const [, ms] = await timed(async () => {
     for (let i = 0; i < segment.length; i += LIMITS.reportsPerBatch) {
@@ -126,6 +141,17 @@ for (const size of SIZES) {
   const writeUnitsPerReport = (meter!.total.units - claimSide.units) / segment.length;
   const recheckWriteUnitsPerReport = claimSide.units / segment.length;
   const storedBytesPerReport = (meter!.total.bytesPut - claimSide.bytesPut) / segment.length;
+  countedAtRow = indexUnits();
+  indexSoFar += countedAtRow;
+  const amortizedWriteUnitsPerReport = writeUnitsPerReport - countedAtRow / segment.length + indexSoFar / size;
+  reads!.reset();
+  for (let i = 0; i < RECHECKS; i++) await app.recheckClaims([claimIds[(i * 53) % claimIds.length]!]);
+  const readUnitsPerRecheck = reads!.total / RECHECKS;
+  const recheckReadsByKind = Object.fromEntries(
+    Object.entries(reads!.byKind)
+      .sort(([, a], [, b]) => b - a)
+      .map(([kind, units]) => [kind, round(units / RECHECKS, 1)]),
+  );
   const submitTimes: number[] = [];
   for (const text of corpus.probeClaims(size, 15)) submitTimes.push((await timed(() => app.submitClaim({ text })))[1]);
   const readTimes: number[] = [];
@@ -138,13 +164,20 @@ for (const size of SIZES) {
     ingestMsPerReport: round(ingestMsPerReport),
     writeUnitsPerReport: round(writeUnitsPerReport, 1),
     recheckWriteUnitsPerReport: round(recheckWriteUnitsPerReport, 1),
+    amortizedWriteUnitsPerReport: round(amortizedWriteUnitsPerReport, 1),
+    readUnitsPerRecheck: round(readUnitsPerRecheck, 1),
+    recheckReadsByKind,
     storedBytesPerReport: Math.round(storedBytesPerReport),
     submitClaimMs: round(median(submitTimes)),
     claimReadMs: round(median(readTimes)),
   };
   scale.push(row);
   log(
-    `  ${size} reports: ${row.ingestMsPerReport} ms/report ingest (${row.writeUnitsPerReport} write units and ${row.storedBytesPerReport} bytes stored per report, ${row.recheckWriteUnitsPerReport} units of re-checks), submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`,
+    `  ${size} reports: ${row.ingestMsPerReport} ms/report ingest (${row.writeUnitsPerReport} write units and ${row.storedBytesPerReport} bytes stored per report, ${row.amortizedWriteUnitsPerReport} with the corpus' merges and compactions, ${row.recheckWriteUnitsPerReport} units of re-checks), ${row.readUnitsPerRecheck} read units per claim re-check (${Object.entries(
+      row.recheckReadsByKind,
+    )
+      .map(([k, u]) => `${k} ${u}`)
+      .join(', ')}), submitClaim ${row.submitClaimMs} ms, claim read ${row.claimReadMs} ms`,
   );
 }
 
@@ -284,11 +317,11 @@ else {
     `  GraphQL ${read.graphqlRps} rps, raw ${read.rawRps} rps, ratio ${read.ratio}, p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms`,
   );
   console.log(
-    `\nscale (${CLAIMS} claims present; each step seeds in bulk up to ${SAMPLE} reports short of its size, then ingests ${SAMPLE} for real)\n  reports  ingest ms/report  write units/report  bytes stored/report  re-check units/report  submitClaim ms  claim read ms`,
+    `\nscale (${CLAIMS} claims present; each step seeds in bulk up to ${SAMPLE} reports short of its size, then ingests ${SAMPLE} for real)\n  reports  ingest ms/report  write units/report  amortized  bytes stored/report  re-check units/report  read units/re-check  submitClaim ms  claim read ms`,
   );
   for (const s of scale)
     console.log(
-      `  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.writeUnitsPerReport).padStart(18)}  ${String(s.storedBytesPerReport).padStart(19)}  ${String(s.recheckWriteUnitsPerReport).padStart(21)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`,
+      `  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.writeUnitsPerReport).padStart(18)}  ${String(s.amortizedWriteUnitsPerReport).padStart(9)}  ${String(s.storedBytesPerReport).padStart(19)}  ${String(s.recheckWriteUnitsPerReport).padStart(21)}  ${String(s.readUnitsPerRecheck).padStart(19)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`,
     );
   console.log(`\nLambda bundle: ${bytes} bytes, init ${bundle.initMs} ms`);
   console.log(

@@ -63,6 +63,11 @@ try {
     itemsPerReport: per(table.items),
     writeUnitsPerReport: per(writes.units),
     itemsWrittenPerReport: per(writes.items),
+    writeUnitsByKind: Object.fromEntries(
+      Object.entries(meter!.byKind)
+        .sort(([, a], [, b]) => b.units - a.units)
+        .map(([kind, k]) => [kind, per(k.units)]),
+    ),
     storedBytesPerReport: per(table.bytes),
     storedToText: Math.round((table.bytes / textBytes) * 100) / 100,
     byKind: Object.fromEntries(
@@ -78,6 +83,11 @@ try {
     );
     console.log(
       `per report: ${result.itemsPerReport} items stored, ${result.writeUnitsPerReport} write units (${result.itemsWrittenPerReport} items written), ${result.storedBytesPerReport} bytes stored = ${result.storedToText}x the text`,
+    );
+    console.log(
+      `write units, by the partition kind of the write (per report): ${Object.entries(result.writeUnitsByKind)
+        .map(([kind, units]) => `${kind} ${units}`)
+        .join(', ')}`,
     );
     console.log('stored, by kind (per report):');
     for (const [kind, k] of Object.entries(result.byKind))

@@ -64,7 +64,14 @@ export async function runEval(
   let done = 0;
   let table = 0;
   const withApp = async <T>(fn: (app: App) => Promise<T>): Promise<T> => {
-    const config = { ...loadConfig({}), dynamoEndpoint: embedded.endpoint, tableName: `eval-${table++}` };
+    // The engine's settings only, never the environment's, except the term index's: its merge and fan-in
+    // thresholds forced low run every read through the levels (docs/operations.md, "The term index").
+    const { TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN } = process.env;
+    const config = {
+      ...loadConfig({ TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN }),
+      dynamoEndpoint: embedded.endpoint,
+      tableName: `eval-${table++}`,
+    };
     const runtime = await createRuntime(config);
     try {
       return await fn(runtime.app);

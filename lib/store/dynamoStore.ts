@@ -45,6 +45,7 @@ import * as codec from './codec.js';
 import { keys } from './keys.js';
 import { ITEM_MAX_BYTES, itemBytes } from './itemSize.js';
 import { GSI1, GSI2 } from './table.js';
+import { TermIndex } from './termIndex.js';
 
 type Item = Record<string, unknown>;
 
@@ -94,10 +95,30 @@ function unavailable(e: unknown): never {
 }
 
 export class DynamoStore implements Store {
+  private readonly termIndex: TermIndex;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-  ) {}
+    options: { mergeAt?: number; fanIn?: number } = {},
+  ) {
+    this.termIndex = new TermIndex(
+      {
+        table,
+        send: (command) => this.send(command),
+        sendIf: (command) => this.sendIf(command),
+        queryAll: async (input) => {
+          const out: Item[] = [];
+          for await (const page of this.queryPages(input)) out.push(...(page.Items ?? []));
+          return out;
+        },
+        batchWrite: (requests, concurrency) => this.batchWrite(requests, concurrency),
+        batchGet: (keyList) => this.batchGet(keyList),
+      },
+      options.mergeAt,
+      options.fanIn,
+    );
+  }
 
   private async send<T>(command: object): Promise<T> {
     try {
@@ -335,8 +356,8 @@ export class DynamoStore implements Store {
 
   /**
    * The keys a stored report's statements, postings and band memberships may have (its text item aside): the
-   * statement packs, and the one-item-per-statement keys of stores written before packs (deleting a key that
-   * holds nothing is free of harm).
+   * statement packs, and the keys of stores written before packs and the hashed term index (one item per
+   * statement, per term, per band; deleting a key that holds nothing is free of harm).
    */
   private indexKeysOf(report: Pick<ReportRecord, 'id' | 'statementCount' | 'terms' | 'signature'>): Item[] {
     const packs = Math.ceil(report.statementCount / codec.STATEMENTS_PER_PACK);
@@ -361,6 +382,8 @@ export class DynamoStore implements Store {
     const kept = new Set(this.indexKeysOf(next).map((k) => `${k.PK}|${k.SK}`));
     const stale = this.indexKeysOf(previous).filter((k) => !kept.has(`${k.PK}|${k.SK}`));
     await this.batchWrite(stale.map((Key) => ({ DeleteRequest: { Key } })));
+    // The old analysis as merged into the hashed index; the new one is in the report's recent item.
+    await this.termIndex.purge(previous.id, previous.terms, previous.signature.bands, { keepRecent: true });
     // An update of the analysis' own attributes, not a put: the owed-work markers and the listings are
     // other writers' (a put could bring back an `owesCounters` already cleared, and count the report twice).
     const item = codec.reportToItem(next);
@@ -388,6 +411,7 @@ export class DynamoStore implements Store {
       await this.batchWrite(
         [keys.reportText(next.id), ...this.indexKeysOf(next)].map((Key) => ({ DeleteRequest: { Key } })),
       );
+      await this.termIndex.purge(next.id, next.terms, next.signature.bands);
     }
     return flipped;
   }
@@ -398,6 +422,12 @@ export class DynamoStore implements Store {
       ...this.indexItems(reportId, { ...index, statements: [] }).map((i) => ({ PK: i.PK, SK: i.SK }) as Item),
     ];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
+    // A merge may have taken its recent item into a batch meanwhile.
+    await this.termIndex.purge(
+      reportId,
+      index.postings.map((p) => p.term),
+      index.bands,
+    );
   }
 
   /** The keys of a report's statement items as stored: packs, or one item per statement in stores written before. */
@@ -413,19 +443,14 @@ export class DynamoStore implements Store {
   }
 
   /**
-   * A report's index items: its statements in packs, a posting per term (statement indexes as
-   * short strings, the report id in the sort key only) and a member item per copy band.
+   * A report's index items: its text, its statements in packs, and one recent item of the term index
+   * with its postings and copy bands (lib/store/termIndex.ts merges it into the hashed buckets later).
    */
   private indexItems(reportId: string, index: ReportIndex): Item[] {
     return [
       codec.reportTextToItem(reportId, index.text),
       ...codec.statementPacksOf(reportId, index.statements),
-      ...index.postings.map((p) => ({
-        ...keys.posting(p.term, reportId),
-        s: codec.encodeIndexes(p.statements),
-        ...(p.carried?.length ? { c: codec.encodeIndexes(p.carried) } : {}),
-      })),
-      ...index.bands.map((b) => keys.band(b, reportId)),
+      this.termIndex.recentItem(reportId, index.postings, index.bands),
     ];
   }
 
@@ -433,8 +458,24 @@ export class DynamoStore implements Store {
     await this.batchWrite(this.indexItems(reportId, index).map((Item) => ({ PutRequest: { Item } })));
   }
 
+  async mergeTermIndex(onlyIfDue: boolean): Promise<number> {
+    return this.termIndex.merge(onlyIfDue);
+  }
+
   async bandMembers(bands: string[], capPerBand = BAND_MEMBERS_PER_BAND): Promise<string[]> {
-    const lists = await Promise.all(
+    const [hashed, legacy] = await Promise.all([
+      this.termIndex.lookup([], bands),
+      this.legacyBandMembers(bands, capPerBand),
+    ]);
+    const lists = bands.map((band, i) =>
+      [...new Set([...legacy[i]!, ...(hashed.bands.get(band) ?? [])])].sort().slice(0, capPerBand),
+    );
+    return [...new Set(lists.flat())];
+  }
+
+  /** Band members of stores written before the hashed index: an item per (band, report), or a string set per band. */
+  private async legacyBandMembers(bands: string[], capPerBand: number): Promise<string[][]> {
+    return Promise.all(
       bands.map(async (band) => {
         const out = await this.send<{ Items?: Item[] }>(
           new QueryCommand({
@@ -448,14 +489,20 @@ export class DynamoStore implements Store {
         return (out.Items ?? []).flatMap((i) => (i.ids ? [...(i.ids as Set<string>)] : [codec.reportIdOfMember(i)]));
       }),
     );
-    return [...new Set(lists.flat())];
   }
 
   async importReports(reports: ImportedReport[]): Promise<void> {
     const items: Item[] = [];
     const sources = new Map<string, { name: string; count: number }>();
+    // A recent item each, merged below as ingests would have merged them.
+    for (const { report, index } of reports)
+      items.push(this.termIndex.recentItem(report.id, index.postings, index.bands));
     for (const { report, index, urlHash } of reports) {
-      items.push(...this.indexItems(report.id, index), codec.reportToItem(report));
+      items.push(
+        codec.reportTextToItem(report.id, index.text),
+        ...codec.statementPacksOf(report.id, index.statements),
+        codec.reportToItem(report),
+      );
       items.push({
         ...keys.reportContentGuard(report.sourceKey, report.contentHash),
         type: 'Guard',
@@ -472,6 +519,7 @@ export class DynamoStore implements Store {
     );
     await Promise.all([...sources].map(([key, s]) => this.addToSource(key, s.name, s.count)));
     await this.addToCounters({ reports: reports.length });
+    await this.termIndex.mergeBacklog();
   }
 
   async putReport(report: ReportRecord): Promise<boolean> {
@@ -639,6 +687,7 @@ export class DynamoStore implements Store {
       ...report.signature.bands.map((b) => keys.band(b, report.id)),
     ];
     await this.batchWrite(deletes.map((Key) => ({ DeleteRequest: { Key } })));
+    await this.termIndex.purge(report.id, report.terms, report.signature.bands);
     await this.removeFromLegacyBands(report.signature.bands, report.id);
     await this.releaseReportGuard(
       { kind: 'content', sourceKey: report.sourceKey, contentHash: report.contentHash },
@@ -665,6 +714,24 @@ export class DynamoStore implements Store {
 
   // ---- term index
   async postings(term: string, cap: number): Promise<Posting[]> {
+    return (await this.postingsOfTerms([term], cap))[0]!;
+  }
+
+  async postingsOfTerms(terms: string[], cap: number): Promise<Posting[][]> {
+    if (terms.length === 0) return [];
+    const [hashed, legacy] = await Promise.all([
+      this.termIndex.lookup(terms, []),
+      Promise.all(terms.map((t) => this.legacyPostings(t, cap))),
+    ]);
+    return terms.map((term, i) => {
+      const byReport = new Map(legacy[i]!.map((p) => [p.reportId, p]));
+      for (const p of hashed.postings.get(term) ?? []) byReport.set(p.reportId, p);
+      return [...byReport.values()].sort((a, b) => (a.reportId < b.reportId ? -1 : 1)).slice(0, cap);
+    });
+  }
+
+  /** Postings of stores written before the hashed index: one item per (term, report). */
+  private async legacyPostings(term: string, cap: number): Promise<Posting[]> {
     const out = await this.send<{ Items?: Item[] }>(
       new QueryCommand({
         TableName: this.table,

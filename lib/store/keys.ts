@@ -82,6 +82,29 @@ export const keys = {
   bandPartition: (band: string) => `BAND#${band}`,
   legacyBand: (band: string) => ({ PK: `BAND#${band}`, SK: 'REPORTS' }),
 
+  // hashed, merged, levelled term index (lib/store/termIndex.ts). Ingest writes a report's postings and copy
+  // bands once, into one item in one of a few "recent" partitions; a merge moves many reports' recent items
+  // into level 0: one item per (bucket of the term's hash, slot), term -> report ids; a compaction moves a
+  // full level's slots into one slot of the next level, over more buckets. A slot is overwritten in place
+  // (its `g` says which write it holds). Readers query the recent partitions and, per level, the slots
+  // still live in the bucket of each term.
+  recentIndex: (shard: number, reportId: string) => ({ PK: `TNEW#${shard}`, SK: `R#${reportId}` }),
+  recentIndexPartition: (shard: number) => `TNEW#${shard}`,
+  termSlot: (level: number, bucket: number, slot: number, part: number) => ({
+    PK: `TBUCKET#${level}#${bucket}`,
+    SK: `S#${pad(slot, 3)}#${pad(part, 3)}`,
+  }),
+  termBucketPartition: (level: number, bucket: number) => `TBUCKET#${level}#${bucket}`,
+  // sort keys below this are the slots [0, slots) of a bucket
+  termSlotBound: (slots: number) => `S#${pad(slots, 3)}`,
+  slotOfKey: (sk: string) => Number(sk.slice(2, 5)),
+  // the term index's state (`m` merges done, `f` fan-in), the lease of the one merge running and, while it
+  // runs, its plan (`bt` batch id, `ms` reports, `ph` phase, `cl` level being compacted) to resume
+  termIndexMerge: () => ({ PK: 'TMERGE', SK: 'MERGE' }),
+  // the buckets a level's slots were written in since its last compaction (`r` its round's first write,
+  // `bm` a compressed bitmap): the buckets its compaction reads
+  termLevelBuckets: (level: number) => ({ PK: 'TMERGE', SK: `LEVEL#${level}` }),
+
   // sources: get by key (one item per publisher: its report count and, once registered, its
   // domains, owner group and registration dates), list all (GSI1)
   source: (sourceKey: string) => ({ PK: `SOURCE#${sourceKey}`, SK: 'SOURCE', GSI1PK: 'SOURCES', GSI1SK: sourceKey }),

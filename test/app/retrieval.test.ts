@@ -48,9 +48,9 @@ describe('retrieval by rare terms', () => {
 
     const queried: string[] = [];
     const spy = Object.create(rt.store) as Store;
-    spy.postings = (term, cap) => {
-      queried.push(term);
-      return rt.store.postings(term, cap);
+    spy.postingsOfTerms = (terms, cap) => {
+      queried.push(...terms);
+      return rt.store.postingsOfTerms(terms, cap);
     };
     const app = createApp({ store: spy });
     const { claim } = await app.submitClaim({

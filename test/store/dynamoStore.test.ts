@@ -77,17 +77,22 @@ describe('DynamoStore', () => {
     await expect(rt.app.deleteReport(r.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  it('finds copy-band members stored one item per report, and those of older string-set bands', async () => {
+  it('finds copy-band members in the hashed index, and those of the item-per-member and string-set layouts before it', async () => {
     const store = rt.store as DynamoStore;
-    await store.batchWrite([{ PutRequest: { Item: { PK: 'BAND#t:1', SK: 'REPORTS', ids: new Set(['rep_old']) } } }]);
+    await store.batchWrite([
+      { PutRequest: { Item: { PK: 'BAND#t:1', SK: 'REPORTS', ids: new Set(['rep_old']) } } },
+      { PutRequest: { Item: { PK: 'BAND#t:2', SK: 'R#rep_mid' } } },
+    ]);
     await store.putReportIndex('rep_new', {
       text: 'A band test.',
       statements: [],
       postings: [],
       bands: ['t:1', 't:2'],
     });
-    expect((await store.bandMembers(['t:1', 't:2'])).sort()).toEqual(['rep_new', 'rep_old']);
-    expect(await store.bandMembers(['t:1'], 1)).toHaveLength(1);
+    expect((await store.bandMembers(['t:1', 't:2'])).sort()).toEqual(['rep_mid', 'rep_new', 'rep_old']);
+    expect(await store.bandMembers(['t:1'], 1)).toEqual(['rep_new']);
+    expect(await store.mergeTermIndex(false)).toBeGreaterThan(0);
+    expect((await store.bandMembers(['t:1', 't:2'])).sort()).toEqual(['rep_mid', 'rep_new', 'rep_old']);
   });
 
   it('bulk-loads reports as ingest would store them: listed, counted, copies grouped, repeats refused', async () => {

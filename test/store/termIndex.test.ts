@@ -1,0 +1,444 @@
+// The hashed, merged, levelled term index: what readers find does not depend on whether a report is still
+// in the recent items, merged into level 0 or compacted into the levels above; a merge or compaction stopped
+// half-way is finished by the next; deletes and re-analyses leave nothing of the report behind in any level;
+// slot items stay bounded.
+import { QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReportRecord } from '../../lib/app/types.js';
+import type { Runtime } from '../../lib/runtime.js';
+import * as codec from '../../lib/store/codec.js';
+import type { DynamoStore } from '../../lib/store/dynamoStore.js';
+import { keys } from '../../lib/store/keys.js';
+import {
+  compacted,
+  type IndexIo,
+  KEEP_PER_TERM,
+  Levels,
+  MERGE_AT,
+  RECENT_SHARDS,
+  slotItemsOf,
+  TermIndex,
+  termBucketOf,
+} from '../../lib/store/termIndex.js';
+import { createTestRuntime } from '../support/runtime.js';
+
+let rt: Runtime;
+let store: DynamoStore;
+beforeEach(async () => {
+  rt = await createTestRuntime();
+  store = rt.store as DynamoStore;
+});
+afterEach(async () => rt.close());
+
+type Item = Record<string, unknown>;
+const doc = () => (store as unknown as { doc: import('@aws-sdk/lib-dynamodb').DynamoDBDocumentClient }).doc;
+
+async function scan(prefix: string): Promise<Item[]> {
+  const out: Item[] = [];
+  let start: Item | undefined;
+  do {
+    const page = await doc().send(
+      new ScanCommand({ TableName: rt.config.tableName, ExclusiveStartKey: start, ConsistentRead: true }),
+    );
+    out.push(...(page.Items ?? []).filter((i) => String(i.PK).startsWith(prefix)));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return out;
+}
+
+/** The store's own commands, for a TermIndex of the test's that fails where it is told to. */
+function ioOf(s: DynamoStore): IndexIo {
+  const inner = s as unknown as {
+    send: IndexIo['send'];
+    sendIf: IndexIo['sendIf'];
+    queryPages: (input: object) => AsyncGenerator<{ Items?: Item[] }>;
+    batchWrite: IndexIo['batchWrite'];
+    batchGet: IndexIo['batchGet'];
+  };
+  return {
+    table: rt.config.tableName,
+    send: <T>(c: object) => inner.send.call(s, c) as Promise<T>,
+    sendIf: (c) => inner.sendIf.call(s, c),
+    queryAll: async (input) => {
+      const out: Item[] = [];
+      for await (const page of inner.queryPages.call(s, input)) out.push(...(page.Items ?? []));
+      return out;
+    },
+    batchWrite: (r, n) => inner.batchWrite.call(s, r, n),
+    batchGet: (k) => inner.batchGet.call(s, k),
+  };
+}
+
+// Invented reports: each names its own harbour and shares the rest of its words with the others.
+const harbours = ['Quenby', 'Ardle', 'Milport', 'Saltcombe', 'Fennick', 'Trowmouth', 'Ballowe', 'Kestrey'];
+const reportOf = (i: number) => ({
+  source: `Coast Outlet ${i % 3}`,
+  text: `The ${harbours[i % harbours.length]} harbour board counted ${200 + i} trawlers in port on Tuesday. Its chair said the catch of herring had doubled since spring.`,
+});
+/** Every term of the reports, and one none of them holds. */
+const termsOf = (reports: Array<{ terms: string[] }>) => [
+  ...new Set(reports.flatMap((r) => r.terms)),
+  'nothingmatches',
+];
+/** The term every report holds (the stem of "harbour"). */
+let harbour = '';
+
+async function snapshot(reports: Array<{ terms: string[]; signature: { bands: string[] } }>) {
+  harbour = reports[0]!.terms.find((t) => t.startsWith('harbo'))!;
+  return {
+    postings: await store.postingsOfTerms(termsOf(reports), 100),
+    bands: await Promise.all(reports.map((r) => store.bandMembers(r.signature.bands))),
+  };
+}
+
+describe('hashed term index', () => {
+  it('reads the same postings and copy bands before and after a merge, and empties the recent items', async () => {
+    const reports = [];
+    for (let i = 0; i < 10; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const before = await snapshot(reports);
+    expect(before.postings[termsOf(reports).indexOf(harbour)]).toHaveLength(10);
+    expect(before.postings.at(-1)).toEqual([]);
+    expect((await scan('TNEW#')).length).toBe(10);
+
+    expect(await store.mergeTermIndex(false)).toBe(10);
+    expect(await scan('TNEW#')).toEqual([]);
+    expect(await snapshot(reports)).toEqual(before);
+    // One item per bucket the reports' terms and bands hash to, all in level 0's first slot.
+    const buckets = await scan('TBUCKET#');
+    expect(new Set(buckets.map((b) => `${String(b.PK).split('#')[1]} ${String(b.SK).split('#')[1]} ${b.g}`))).toEqual(
+      new Set(['0 000 0']),
+    );
+    expect(await store.mergeTermIndex(false)).toBe(0);
+
+    // Reports after the merge are found with those before it, in report-id order.
+    const later = (await rt.app.ingestReport(reportOf(10))).report;
+    const found = (await store.postings(harbour, 100)).map((p) => p.reportId);
+    expect(found).toEqual([...reports.map((r) => r.id), later.id].sort());
+    expect(await store.postings(harbour, 4)).toEqual((await store.postings(harbour, 100)).slice(0, 4));
+  });
+
+  it('merges only once MERGE_AT reports wait, when asked for a due merge', async () => {
+    await rt.app.ingestReport(reportOf(0));
+    await store.bandMembers(['none']);
+    expect(await store.mergeTermIndex(true)).toBe(0);
+    expect((await scan('TNEW#')).length).toBe(1);
+    expect(MERGE_AT).toBeGreaterThan(1);
+  });
+
+  it('finishes a merge that stopped after writing its plan: same batch, nothing lost, nothing twice', async () => {
+    const reports = [];
+    for (let i = 0; i < 6; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const before = await snapshot(reports);
+    let writes = 0;
+    const failing = new TermIndex({
+      ...ioOf(store),
+      batchWrite: async (requests, n) => {
+        writes += 1;
+        if (writes === 1) {
+          // Part of the batch reaches the store, then the merge stops.
+          await ioOf(store).batchWrite(requests.slice(0, 3), n);
+          throw new Error('stopped');
+        }
+        return ioOf(store).batchWrite(requests, n);
+      },
+    });
+    await expect(failing.merge(false)).rejects.toThrow('stopped');
+    // Its lease holds: no other merge starts meanwhile.
+    expect(await store.mergeTermIndex(false)).toBe(0);
+    const lock = (
+      await doc().send(
+        new QueryCommand({
+          TableName: rt.config.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.termIndexMerge().PK },
+        }),
+      )
+    ).Items![0]!;
+    expect(lock.ph).toBe('write');
+    // The lease runs out (as after a crash): the next merge resumes the plan.
+    await doc().send(
+      new UpdateCommand({
+        TableName: rt.config.tableName,
+        Key: keys.termIndexMerge(),
+        UpdateExpression: 'SET leaseUntil = :z',
+        ExpressionAttributeValues: { ':z': 0 },
+      }),
+    );
+    expect(await store.mergeTermIndex(false)).toBe(6);
+    expect(await scan('TNEW#')).toEqual([]);
+    // The state item counts the one merge and holds no plan and no lease.
+    expect((await scan('TMERGE')).filter((i) => i.SK === 'MERGE')).toEqual([{ ...keys.termIndexMerge(), m: 1, f: 8 }]);
+    const slots = new Set((await scan('TBUCKET#')).map((b) => `${String(b.SK).split('#')[1]} ${b.g}`));
+    expect([...slots]).toEqual(['000 0']);
+    expect(await snapshot(reports)).toEqual(before);
+  });
+
+  it('takes a deleted report out of the merged buckets and the recent items', async () => {
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 4; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await store.mergeTermIndex(false);
+    await snapshot(reports);
+    const fresh = (await rt.app.ingestReport(reportOf(4))).report;
+    for (const gone of [reports[1]!, fresh]) {
+      await rt.app.deleteReport(gone.id);
+      expect((await store.postings(harbour, 100)).map((p) => p.reportId)).not.toContain(gone.id);
+      expect(await store.bandMembers(gone.signature.bands)).not.toContain(gone.id);
+    }
+    const named = [...(await scan('TBUCKET#')), ...(await scan('TNEW#'))].filter((i) => {
+      const payload = codec.unpackJson<unknown>(i.d as Uint8Array);
+      return JSON.stringify(payload).includes(reports[1]!.id) || String(i.SK).includes(fresh.id);
+    });
+    expect(named).toEqual([]);
+    expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(
+      [reports[0]!, reports[2]!, reports[3]!].map((r) => r.id).sort(),
+    );
+  });
+
+  it('re-indexes a merged report: its old postings leave the buckets, its new ones are found at once and after a merge', async () => {
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 3; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await store.mergeTermIndex(false);
+    await snapshot(reports);
+    const previous = reports[1]!;
+    const dropped = previous.terms.find((t) => t !== harbour && !reports[0]!.terms.includes(t))!;
+    // The new analysis: one term fewer, and the harbour term found in the second sentence instead.
+    const next: ReportRecord = {
+      ...previous,
+      terms: previous.terms.filter((t) => t !== dropped),
+      analysisVersion: 'v2',
+    };
+    const before = (await store.postings(harbour, 100)).find((p) => p.reportId === previous.id)!;
+    const postings = previous.terms
+      .filter((t) => t !== dropped)
+      .map((term) => ({ term, statements: term === harbour ? [1] : [0] }));
+    const text = (await store.getReportText(previous.id))!;
+    const statements = (await rt.app.reportStatements(previous)).map((s, index) => ({ ...s, index }));
+    expect(before.statements).not.toEqual([1]);
+    expect(
+      await store.replaceReportIndex(previous, next, {
+        text,
+        statements: statements as never,
+        postings,
+        bands: next.signature.bands,
+      }),
+    ).toBe(true);
+    const check = async () => {
+      expect((await store.postings(dropped, 100)).map((p) => p.reportId)).not.toContain(previous.id);
+      expect((await store.postings(harbour, 100)).find((p) => p.reportId === previous.id)!.statements).toEqual([1]);
+      expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(reports.map((r) => r.id).sort());
+    };
+    await check();
+    expect(await store.mergeTermIndex(false)).toBe(1);
+    await check();
+  });
+
+  it('keeps every bucket item bounded, whatever a batch holds', () => {
+    // 1,000 invented reports of 150 terms each, ids as long as real ones; a third of each report's terms
+    // fall in bucket 0, so that bucket's share of the batch is far over one part.
+    const inBucket0 = Array.from({ length: 200_000 }, (_, n) => `w${n}`)
+      .filter((t) => termBucketOf(t) === 0)
+      .slice(0, 600);
+    const reports = Array.from({ length: 1_000 }, (_, r) => ({
+      reportId: `rep_${String(r).padStart(8, '0')}${(r * 7919).toString(36).padStart(12, 'x')}`,
+      payload: {
+        t: Array.from({ length: 150 }, (_, k): [string, string] => [
+          k % 3 === 0 ? inBucket0[(r + k) % inBucket0.length]! : `v${r}-${k}`,
+          `${k % 9},${(r + k) % 40}`,
+        ]),
+        b: [`${r % 16}:${r}`],
+      },
+    }));
+    const items = slotItemsOf({ level: 0, buckets: 256, slot: 0, g: 0 }, reports);
+    for (const i of items) expect((i.d as Uint8Array).byteLength).toBeLessThanOrEqual(64_000);
+    let postings = 0;
+    for (const i of items) {
+      const p = codec.unpackJson<{ t: Record<string, unknown[]> }>(i.d as Uint8Array);
+      for (const [term, list] of Object.entries(p.t)) {
+        expect(String(i.PK)).toBe(keys.termBucketPartition(0, termBucketOf(term)));
+        postings += list.length;
+      }
+    }
+    expect(postings).toBe(1_000 * 150);
+    expect(items.filter((i) => i.PK === keys.termBucketPartition(0, 0)).length).toBeGreaterThan(1);
+    expect(RECENT_SHARDS).toBeGreaterThan(0);
+  });
+});
+
+describe('levelled term index', () => {
+  const FAN_IN = 2; // the smallest: level 0 has 2 slots, the levels above 4
+  const levels = new Levels(FAN_IN);
+  const useFanIn = async () => {
+    await rt.close();
+    rt = await createTestRuntime({ TERM_INDEX_FAN_IN: String(FAN_IN) });
+    store = rt.store as DynamoStore;
+  };
+  const mergeOne = () => new TermIndex(ioOf(store), 1, FAN_IN).merge(false, { limit: 1 });
+  const state = async () => (await scan('TMERGE')).find((i) => i.SK === keys.termIndexMerge().SK)!;
+  /** Slot items a reader reads now (the others are stale: compacted, waiting to be overwritten). */
+  const liveItems = async () => {
+    const live = levels.live((await state()).m as number);
+    return (await scan('TBUCKET#')).filter((i) => {
+      const level = Number(String(i.PK).split('#')[1]);
+      const at = live.find((l) => l.level === level);
+      const slot = keys.slotOfKey(String(i.SK));
+      return at !== undefined && slot < at.slots && i.g === at.base + slot;
+    });
+  };
+  const holding = (items: Item[], reportId: string) =>
+    items.filter((i) => JSON.stringify(codec.unpackJson<unknown>(i.d as Uint8Array)).includes(reportId));
+
+  it('knows which slots are live from the number of merges', () => {
+    expect(levels.live(0)).toEqual([{ level: 0, slots: 1, base: 0 }]);
+    // After 5 merges level 0 holds write 4 in slot 0 (writes 2, 3 went to level 1 with 0, 1), and the
+    // next merge writes slot 1 and compacts level 0 into level 1's slot 2.
+    expect(levels.live(5)).toEqual([
+      { level: 0, slots: 2, base: 4 },
+      { level: 1, slots: 3, base: 0 },
+    ]);
+    expect(levels.compactionsAfter(5)).toEqual([0]);
+    // The 8th merge fills level 0, which fills level 1, which starts level 2.
+    expect(levels.compactionsAfter(7)).toEqual([0, 1]);
+    expect(levels.live(8)).toEqual([
+      { level: 0, slots: 1, base: 8 },
+      { level: 2, slots: 1, base: 0 },
+    ]);
+    expect(levels.buckets(2)).toBe(256 * 2 * 4);
+  });
+
+  it('compacts across levels and reads the same postings and bands after every merge as with none', async () => {
+    await useFanIn();
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 12; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const before = await snapshot(reports);
+    expect(before.postings[termsOf(reports).indexOf(harbour)]).toHaveLength(12);
+    // Read after merges that start level 1 (2), fill it (8) and start level 2 (8), and in between.
+    for (let m = 1; m <= 12; m++) {
+      expect(await mergeOne()).toBe(1);
+      if ([1, 2, 5, 8, 12].includes(m)) expect(await snapshot(reports)).toEqual(before);
+    }
+    expect(await scan('TNEW#')).toEqual([]);
+    // 12 merges: level 1 has been written 6 times and level 2 once; a reader reads 3 levels.
+    expect((await state()).m).toBe(12);
+    expect(levels.live(12).map((l) => l.level)).toEqual([0, 1, 2]);
+    expect((await scan('TBUCKET#2#')).length).toBeGreaterThan(0);
+    // A level's items hold its buckets' terms only.
+    for (const i of await scan('TBUCKET#')) {
+      const [level, bucket] = String(i.PK).split('#').slice(1).map(Number);
+      for (const term of Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t))
+        expect(termBucketOf(term, levels.buckets(level!))).toBe(bucket);
+    }
+  });
+
+  it('keeps the first postings by report id of a term, and the newest copy of a report', () => {
+    const entries = Array.from({ length: KEEP_PER_TERM + 50 }, (_, k): [string, string] => [
+      `rep_${String(1_000 - k).padStart(6, '0')}`,
+      '0',
+    ]);
+    const out = compacted([
+      { t: { harbo: entries.slice(0, 120) }, b: {} },
+      { t: { harbo: [...entries.slice(120), ['rep_001000', '3']] }, b: { band: ['rep_2', 'rep_1'] } },
+    ]);
+    const ids = entries.map((e) => e[0]).sort();
+    expect(out.t.harbo!.map((e) => e[0])).toEqual(ids.slice(0, KEEP_PER_TERM));
+    expect(out.b.band).toEqual(['rep_1', 'rep_2']);
+    // rep_001000 sorts last here and is cut; a report in two slots keeps the later slot's entry.
+    const twice = compacted([
+      { t: { x: [['rep_1', '0']] }, b: {} },
+      { t: { x: [['rep_1', '2']] }, b: {} },
+    ]);
+    expect(twice.t.x).toEqual([['rep_1', '2']]);
+  });
+
+  it('finishes a compaction stopped half-way; readers miss nothing meanwhile', async () => {
+    await useFanIn();
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 6; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const before = await snapshot(reports);
+    expect(await mergeOne()).toBe(1);
+    // The second merge fills level 0: its compaction into level 1 stops after a few buckets.
+    let writes = 0;
+    const failing = new TermIndex(
+      {
+        ...ioOf(store),
+        batchWrite: async (requests, n) => {
+          writes += 1;
+          if (writes === 4) throw new Error('stopped');
+          return ioOf(store).batchWrite(requests, n);
+        },
+      },
+      1,
+      FAN_IN,
+    );
+    await expect(failing.merge(false, { limit: 1 })).rejects.toThrow('stopped');
+    const stopped = await state();
+    expect([stopped.ph, stopped.cl, stopped.m]).toEqual(['compact', 0, 1]);
+    expect((await scan('TBUCKET#1#')).length).toBeGreaterThan(0);
+    expect(await snapshot(reports)).toEqual(before);
+    expect(await store.mergeTermIndex(false)).toBe(0); // the lease holds
+    await doc().send(
+      new UpdateCommand({
+        TableName: rt.config.tableName,
+        Key: keys.termIndexMerge(),
+        UpdateExpression: 'SET leaseUntil = :z',
+        ExpressionAttributeValues: { ':z': 0 },
+      }),
+    );
+    expect(await store.mergeTermIndex(false)).toBe(1); // the stopped merge's report, resumed
+    expect(await state()).toEqual({ ...keys.termIndexMerge(), m: 2, f: FAN_IN });
+    expect(await snapshot(reports)).toEqual(before);
+    // The rest merged one at a time through another level-1 compaction: still the same.
+    for (let m = 0; m < 4; m++) await mergeOne();
+    expect(await snapshot(reports)).toEqual(before);
+    expect(levels.live(6).map((l) => l.level)).toEqual([0, 1]);
+  });
+
+  it('takes a deleted or re-analysed report out of every level after compaction', async () => {
+    await useFanIn();
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 9; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await snapshot(reports);
+    for (let m = 0; m < 9; m++) await mergeOne();
+    // Reports 0-7 are in level 2 (and, stale, below), report 8 in level 0.
+    expect(holding(await liveItems(), reports[1]!.id).map((i) => String(i.PK).split('#')[1])).toContain('2');
+    for (const gone of [reports[1]!, reports[8]!]) {
+      expect(holding(await liveItems(), gone.id).length).toBeGreaterThan(0);
+      await rt.app.deleteReport(gone.id);
+      expect(holding(await liveItems(), gone.id)).toEqual([]);
+      expect((await store.postings(harbour, 100)).map((p) => p.reportId)).not.toContain(gone.id);
+      expect(await store.bandMembers(gone.signature.bands)).not.toContain(gone.id);
+    }
+    const kept = reports.filter((_, i) => i !== 1 && i !== 8);
+    expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(kept.map((r) => r.id).sort());
+
+    // Re-analysis of a compacted report: one term fewer, the harbour term in another sentence.
+    const previous = reports[3]!;
+    const dropped = previous.terms.find((t) => t !== harbour && !reports[0]!.terms.includes(t))!;
+    const next: ReportRecord = {
+      ...previous,
+      terms: previous.terms.filter((t) => t !== dropped),
+      analysisVersion: 'v2',
+    };
+    const statements = (await rt.app.reportStatements(previous)).map((s, index) => ({ ...s, index }));
+    await store.replaceReportIndex(previous, next, {
+      text: (await store.getReportText(previous.id))!,
+      statements: statements as never,
+      postings: next.terms.map((term) => ({ term, statements: term === harbour ? [1] : [0] })),
+      bands: next.signature.bands,
+    });
+    const check = async () => {
+      expect((await store.postings(dropped, 100)).map((p) => p.reportId)).not.toContain(previous.id);
+      expect((await store.postings(harbour, 100)).find((p) => p.reportId === previous.id)!.statements).toEqual([1]);
+    };
+    await check();
+    const droppedItems = (await liveItems()).filter((i) =>
+      (codec.unpackJson<{ t: Record<string, Array<[string]>> }>(i.d as Uint8Array).t[dropped] ?? []).some(
+        (e) => e[0] === previous.id,
+      ),
+    );
+    expect(droppedItems).toEqual([]);
+    // Merged and compacted again (the 10th..16th merges reach level 2 once more): still the new analysis.
+    for (let m = 0; m < 7; m++) await new TermIndex(ioOf(store), 1, FAN_IN).merge(false, { limit: 1 });
+    await check();
+    expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(kept.map((r) => r.id).sort());
+  });
+});
