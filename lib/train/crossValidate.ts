@@ -26,10 +26,15 @@ const BASE = { groups: ALL_GROUPS, epochs: 8, hidden: 100, dropout: 0.4 };
 
 /**
  * The variants compared, by name (`npm run train -- --cv K --variants a,b`). A profile holding the body's whole bag
- * of terms (branch model2-bag) was compared on these folds too and lost on each of them (docs/engine.md).
+ * of terms (branch model2-bag) was compared on these folds too and lost on each of them; averaging the weights
+ * (swa*) and the lower learning rate (lowlr*) drew or lost against vocab3000 on the objective (docs/engine.md).
  */
 export const VARIANTS: Record<string, Variant> = {
-  vocab3000: { about: 'vocabulary 3,000 (the model before this change)', vocabularySize: 3000, config: BASE },
+  vocab3000: {
+    about: 'the checked-in configuration: vocabulary 3,000, the epoch best on dev',
+    vocabularySize: 3000,
+    config: BASE,
+  },
   vocab5000: { about: 'vocabulary 5,000 (as the UCL baseline)', vocabularySize: 5000, config: BASE },
   'baseline-inputs': {
     about: "only the UCL baseline's kind of inputs: term counts and TF-IDF cosines (lexical and tf groups)",
