@@ -1,4 +1,4 @@
-// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
+// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--average-from N] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
 // Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
 // on the dev split, prints the dev figures and writes assets/stance-model.bin. Deterministic (seeded).
 import { writeFileSync } from 'node:fs';
@@ -42,6 +42,11 @@ const epochs = number('--epochs', 8);
 const hidden = number('--hidden', 100);
 const vocabularySize = number('--vocab', VOCABULARY_SIZE);
 const dropout = number('--dropout', 0.4);
+const averageFrom = option('--average-from') === undefined ? undefined : number('--average-from', 1);
+if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom > epochs)) {
+  console.error(`--average-from needs an epoch from 1 to --epochs (${epochs})`);
+  process.exit(2);
+}
 if (dropout >= 1) {
   console.error('--dropout needs a share below 1');
   process.exit(2);
@@ -111,7 +116,15 @@ if (args.includes('--ablation')) {
   process.exit(0);
 }
 
-const { bytes, report } = trainStanceModel(dir, { groups, epochs, hidden, dropout, vocabularySize, log });
+const { bytes, report } = trainStanceModel(dir, {
+  groups,
+  epochs,
+  hidden,
+  dropout,
+  averageFrom,
+  vocabularySize,
+  log,
+});
 writeFileSync(out, bytes);
 // The engine's analysis version follows the asset manifest: a new model is a new version.
 if (dirname(out) === assetsDir()) writeManifest(assetsDir());

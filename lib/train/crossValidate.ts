@@ -12,7 +12,7 @@ import { loadFnc, type FncPair } from './fnc1.js';
 import { featureSpace } from './prepare.js';
 import { seededRandom, shuffle } from './random.js';
 import { DEFAULT_SPLIT, splitByStory } from './split.js';
-import { fitStanceModel, trainingProfile, type TrainConfig } from './trainStance.js';
+import { fitStanceModels, trainingProfile, type TrainConfig } from './trainStance.js';
 
 export interface Variant {
   /** what it changes against the checked-in configuration */
@@ -26,15 +26,45 @@ const BASE = { groups: ALL_GROUPS, epochs: 8, hidden: 100, dropout: 0.4 };
 
 /**
  * The variants compared, by name (`npm run train -- --cv K --variants a,b`). A profile holding the body's whole bag
- * of terms (branch model2-bag) was compared on these folds too and lost on each of them (docs/engine.md).
+ * of terms (branch model2-bag) was compared on these folds too and lost on each of them; averaging the weights
+ * (swa*) and the lower learning rate (lowlr*) drew or lost against vocab3000 on the objective (docs/engine.md).
  */
 export const VARIANTS: Record<string, Variant> = {
-  vocab3000: { about: 'vocabulary 3,000 (the model before this change)', vocabularySize: 3000, config: BASE },
+  vocab3000: {
+    about: 'the checked-in configuration: vocabulary 3,000, the epoch best on dev',
+    vocabularySize: 3000,
+    config: BASE,
+  },
   vocab5000: { about: 'vocabulary 5,000 (as the UCL baseline)', vocabularySize: 5000, config: BASE },
   'baseline-inputs': {
     about: "only the UCL baseline's kind of inputs: term counts and TF-IDF cosines (lexical and tf groups)",
     vocabularySize: 3000,
     config: { ...BASE, groups: ['lexical', 'tf'] },
+  },
+  swa2: {
+    about: 'vocabulary 3,000, the weights averaged over epochs 2-8 instead of the epoch best on dev',
+    vocabularySize: 3000,
+    config: { ...BASE, averageFrom: 2 },
+  },
+  swa4: {
+    about: 'vocabulary 3,000, the weights averaged over epochs 4-8',
+    vocabularySize: 3000,
+    config: { ...BASE, averageFrom: 4 },
+  },
+  lowlr: {
+    about: 'learning rate 5e-4, 12 epochs, the epoch best on dev',
+    vocabularySize: 3000,
+    config: { ...BASE, lr: 5e-4, epochs: 12 },
+  },
+  'lowlr-swa4': {
+    about: 'learning rate 5e-4, 12 epochs, the weights averaged over epochs 4-12',
+    vocabularySize: 3000,
+    config: { ...BASE, lr: 5e-4, epochs: 12, averageFrom: 4 },
+  },
+  'lowlr-swa7': {
+    about: 'learning rate 5e-4, 12 epochs, the weights averaged over epochs 7-12',
+    vocabularySize: 3000,
+    config: { ...BASE, lr: 5e-4, epochs: 12, averageFrom: 7 },
   },
   'vocab5000-relative': {
     about: 'vocabulary 5,000, objective relative + 0.5 macro-F1',
@@ -74,7 +104,8 @@ export interface FoldResult {
   variant: string;
   fold: number;
   seed: number;
-  epoch: number;
+  /** the epoch kept, or the epochs averaged ("4-8") */
+  epoch: string;
   scores: StanceScores;
   objective: number;
 }
@@ -104,45 +135,59 @@ export function crossValidate(
     const { space, vocab } = featureSpace({ data, split, corpus }, size);
     const readings = pairs.map((p) => readingsOf(corpus, p, space));
     log(`cv: vocabulary ${size}, candidates read in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    // Variants that differ only in how the run's weights are read (best epoch or an average) share one run.
+    const runs = new Map<string, string[]>();
     for (const name of names.filter((n) => VARIANTS[n]!.vocabularySize === size)) {
-      const variant = VARIANTS[name]!;
-      const trainChoice = pairs.map((p) => trainingProfile(p));
-      const trainEx: Example[] = pairs.map((p, i) => exampleOf(corpus, p, readings[i]!, space, trainChoice[i]));
-      // Validation reads every pair with its report's profile, as the app would.
-      const valEx: Example[] = pairs.map((p, i) =>
-        trainChoice[i] === 'stored' ? trainEx[i]! : exampleOf(corpus, p, readings[i]!, space, 'stored'),
-      );
+      const { averageFrom: _, ...rest } = VARIANTS[name]!.config;
+      const key = JSON.stringify(rest);
+      runs.set(key, [...(runs.get(key) ?? []), name]);
+    }
+    const trainChoice = pairs.map((p) => trainingProfile(p));
+    const trainEx: Example[] = pairs.map((p, i) => exampleOf(corpus, p, readings[i]!, space, trainChoice[i]));
+    // Validation reads every pair with its report's profile, as the app would.
+    const valEx: Example[] = pairs.map((p, i) =>
+      trainChoice[i] === 'stored' ? trainEx[i]! : exampleOf(corpus, p, readings[i]!, space, 'stored'),
+    );
+    for (const group of runs.values()) {
+      const config = VARIANTS[group[0]!]!.config;
       for (let fold = 0; fold < options.folds; fold++) {
         const train = trainEx.filter((_, i) => ends[i]![0] !== fold && ends[i]![1] !== fold);
         const dev = valEx.filter((_, i) => ends[i]![0] === fold && ends[i]![1] === fold);
         for (let s = 0; s < options.seeds; s++) {
           const seed = 20 + s;
-          const fitted = fitStanceModel({ space, vocab, train, dev, trainedOn: '' }, { ...variant.config, seed });
-          const d = fitted.dev;
-          const objective = d.relativeScore + d.macroF1;
-          const epoch = Number((fitted.file.metrics as { epoch?: number } | undefined)?.epoch ?? 0);
-          results.push({ variant: name, fold, seed, epoch, scores: d, objective });
-          log(
-            `cv ${name} fold ${fold} seed ${seed}: ${train.length} train, ${dev.length} val; epoch ${epoch}; relative ${d.relativeScore.toFixed(3)} macro-F1 ${d.macroF1.toFixed(3)} disagree ${d.f1.disagree.toFixed(3)} agree ${d.f1.agree.toFixed(3)} ECE ${d.ece?.toFixed(3)} objective ${objective.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
+          const fits = fitStanceModels(
+            { space, vocab, train, dev, trainedOn: '' },
+            { ...config, seed },
+            group.map((name) => VARIANTS[name]!.config.averageFrom),
           );
-          // Other weights of macro-F1 in the offsets' objective, on the same fit (the epoch stays the one chosen).
-          const model = decodeStanceModel(fitted.file);
-          const logits = dev.map((e) => stanceLogits(model, e.features));
-          const gold = dev.map((e) => e.label);
-          for (const w of options.macroWeights ?? []) {
-            const offsets = tuneOffsets(logits, gold, w);
-            const t = fitTemperature(logits, gold, offsets);
-            const a = scoreStances(
-              gold,
-              logits.map((z) => offsetPrediction(z, offsets)),
-              logits.map((z) => calibratedProbabilities(z, offsets, t)),
-            );
-            const alt = `${name}@w${w}`;
-            results.push({ variant: alt, fold, seed, epoch, scores: a, objective: a.relativeScore + a.macroF1 });
+          group.forEach((name, k) => {
+            const fitted = fits[k]!;
+            const d = fitted.dev;
+            const objective = d.relativeScore + d.macroF1;
+            const epoch = String((fitted.file.metrics as { epoch?: number | string } | undefined)?.epoch ?? '');
+            results.push({ variant: name, fold, seed, epoch, scores: d, objective });
             log(
-              `cv ${alt} fold ${fold} seed ${seed}: relative ${a.relativeScore.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} disagree ${a.f1.disagree.toFixed(3)} agree ${a.f1.agree.toFixed(3)} ECE ${a.ece?.toFixed(3)} offsets ${offsets.join(' ')}`,
+              `cv ${name} fold ${fold} seed ${seed}: ${train.length} train, ${dev.length} val; epoch ${epoch}; relative ${d.relativeScore.toFixed(3)} macro-F1 ${d.macroF1.toFixed(3)} disagree ${d.f1.disagree.toFixed(3)} agree ${d.f1.agree.toFixed(3)} ECE ${d.ece?.toFixed(3)} objective ${objective.toFixed(3)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`,
             );
-          }
+            // Other weights of macro-F1 in the offsets' objective, on the same fit (the epoch stays the one chosen).
+            const model = decodeStanceModel(fitted.file);
+            const logits = dev.map((e) => stanceLogits(model, e.features));
+            const gold = dev.map((e) => e.label);
+            for (const w of options.macroWeights ?? []) {
+              const offsets = tuneOffsets(logits, gold, w);
+              const t = fitTemperature(logits, gold, offsets);
+              const a = scoreStances(
+                gold,
+                logits.map((z) => offsetPrediction(z, offsets)),
+                logits.map((z) => calibratedProbabilities(z, offsets, t)),
+              );
+              const alt = `${name}@w${w}`;
+              results.push({ variant: alt, fold, seed, epoch, scores: a, objective: a.relativeScore + a.macroF1 });
+              log(
+                `cv ${alt} fold ${fold} seed ${seed}: relative ${a.relativeScore.toFixed(3)} macro-F1 ${a.macroF1.toFixed(3)} disagree ${a.f1.disagree.toFixed(3)} agree ${a.f1.agree.toFixed(3)} ECE ${a.ece?.toFixed(3)} offsets ${offsets.join(' ')}`,
+              );
+            }
+          });
         }
       }
     }

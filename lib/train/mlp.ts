@@ -33,6 +33,11 @@ export interface TrainOptions {
   useSparse: boolean;
   /** rows of the sparse matrix (3 x vocabulary), whatever the inputs touch */
   sparseSize: number;
+  /**
+   * Epochs from which a weight average runs (Polyak / SWA): for each, the mean of the weights at the end of that
+   * epoch and every later one. One run gives the best epoch and every average asked for.
+   */
+  averageFrom?: number[];
 }
 
 export function initNet(dense: number, sparse: number, hidden: number, random: Random): Net {
@@ -134,7 +139,7 @@ export function trainNet(
   options: TrainOptions,
   evaluate: (net: Net, epoch: number) => number,
   log: (line: string) => void = () => {},
-): { net: Net; epoch: number; score: number } {
+): { net: Net; epoch: number; score: number; averages: Map<number, Net> } {
   const random = seededRandom(options.seed);
   const D = inputs[0]?.dense.length ?? 0;
   const H = options.hidden;
@@ -152,6 +157,7 @@ export function trainNet(
   const order = inputs.map((_, i) => i);
   const keep = 1 - options.dropout;
   let best = { net: cloneNet(net), epoch: 0, score: -Infinity };
+  const sums = new Map((options.averageFrom ?? []).map((from) => [from, new WeightSum(net)] as const));
   let step = 0;
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     shuffle(order, random);
@@ -220,9 +226,33 @@ export function trainNet(
     const score = evaluate(net, epoch);
     log(`epoch ${epoch}: loss ${(loss / order.length).toFixed(4)} dev ${score.toFixed(4)}`);
     if (score > best.score) best = { net: cloneNet(net), epoch, score };
+    for (const [from, sum] of sums) if (epoch >= from) sum.add(net);
   }
-  return best;
+  const averages = new Map([...sums].filter(([, sum]) => sum.count > 0).map(([from, sum]) => [from, sum.mean()]));
+  return { ...best, averages };
 }
+
+/** A running sum of a net's weights (in float64, so the mean does not depend on float32 rounding order). */
+class WeightSum {
+  count = 0;
+  private readonly sums: Float64Array[];
+  constructor(private readonly shape: Net) {
+    this.sums = parts(shape).map((w) => new Float64Array(w.length));
+  }
+  add(net: Net): void {
+    parts(net).forEach((w, k) => {
+      const s = this.sums[k]!;
+      for (let i = 0; i < w.length; i++) s[i]! += w[i]!;
+    });
+    this.count += 1;
+  }
+  mean(): Net {
+    const [w1d, w1s, b1, w2, b2] = this.sums.map((s) => Float32Array.from(s, (v) => v / this.count));
+    return { ...this.shape, w1d: w1d!, w1s: w1s!, b1: b1!, w2: w2!, b2: b2! };
+  }
+}
+
+const parts = (net: Net): Float32Array[] => [net.w1d, net.w1s, net.b1, net.w2, net.b2];
 
 export function cloneNet(net: Net): Net {
   return {

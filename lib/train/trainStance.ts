@@ -29,6 +29,11 @@ export interface TrainConfig {
   weightDecay?: number;
   /** weight of macro-F1 against the relative score in the dev objective (epoch and offsets; default 1) */
   macroWeight?: number;
+  /**
+   * Ship the mean of the weights from this epoch to the last (Polyak / SWA) instead of the epoch best on dev: the
+   * dev side's noisy per-epoch objective then picks nothing but the offsets and the temperature.
+   */
+  averageFrom?: number;
   log?: (line: string) => void;
 }
 
@@ -109,6 +114,18 @@ export interface FittedModel {
 }
 
 export function fitStanceModel(examples: FitInputs, config: TrainConfig): FittedModel {
+  return fitStanceModels(examples, config, [config.averageFrom])[0]!;
+}
+
+/**
+ * One training run, several ways to read its weights: for each entry the epoch best on dev (undefined) or the
+ * average of the weights from that epoch on. Each is then tuned (offsets, temperature) and scored on dev alike.
+ */
+export function fitStanceModels(
+  examples: FitInputs,
+  config: TrainConfig,
+  selections: ReadonlyArray<number | undefined>,
+): FittedModel[] {
   const log = config.log ?? (() => {});
   const seed = config.seed ?? 20;
   const macroWeight = config.macroWeight ?? 1;
@@ -125,7 +142,8 @@ export function fitStanceModel(examples: FitInputs, config: TrainConfig): Fitted
   // Rare classes weigh more, by the square root of their rarity; the dev-tuned offsets do the rest.
   const classWeights = counts.map((n) => Math.sqrt(labels.length / (4 * Math.max(n, 1))));
   const argmax = (z: ArrayLike<number>) => offsetPrediction(z, [0, 0, 0, 0]);
-  const { net, epoch } = trainNet(
+  const averageFrom = [...new Set(selections.filter((s): s is number => s !== undefined))];
+  const run = trainNet(
     trainInputs,
     labels,
     {
@@ -139,6 +157,7 @@ export function fitStanceModel(examples: FitInputs, config: TrainConfig): Fitted
       classWeights,
       useSparse,
       sparseSize: 3 * vocab.length,
+      averageFrom,
     },
     (n) =>
       decisionObjective(
@@ -148,53 +167,59 @@ export function fitStanceModel(examples: FitInputs, config: TrainConfig): Fitted
       ),
     log,
   );
-  // Offsets and temperature are fitted on the shipped (quantised) model, read back as the app reads it.
-  const draft = modelFile({
-    net,
-    groups: config.groups,
-    space,
-    vocab,
-    mean,
-    std,
-    offsets: [0, 0, 0, 0],
-    temperature: 1,
-    trainedOn: '',
+  return selections.map((from) => {
+    const net = from === undefined ? run.net : run.averages.get(from);
+    if (!net) throw new Error(`averageFrom ${from}: the run has only ${config.epochs} epochs`);
+    const epoch = from === undefined ? run.epoch : `${from}-${config.epochs}`;
+    // Offsets and temperature are fitted on the shipped (quantised) model, read back as the app reads it.
+    const draft = modelFile({
+      net,
+      groups: config.groups,
+      space,
+      vocab,
+      mean,
+      std,
+      offsets: [0, 0, 0, 0],
+      temperature: 1,
+      trainedOn: '',
+    });
+    const model = decodeStanceModel(draft);
+    const devLogits = dev.map((e) => stanceLogits(model, e.features));
+    const offsets = tuneOffsets(devLogits, devGold, macroWeight);
+    const temperature = fitTemperature(devLogits, devGold, offsets);
+    const devProbs = devLogits.map((z) => calibratedProbabilities(z, offsets, temperature));
+    const scores = scoreStances(
+      devGold,
+      devLogits.map((z) => offsetPrediction(z, offsets)),
+      devProbs,
+    );
+    const before = scoreStances(
+      devGold,
+      devLogits.map((z) => argmax(z)),
+    );
+    const file = modelFile({
+      net,
+      groups: config.groups,
+      space,
+      vocab,
+      mean,
+      std,
+      offsets,
+      temperature,
+      trainedOn,
+      metrics: {
+        epoch,
+        dev: { relativeScore: scores.relativeScore, macroF1: scores.macroF1, f1: scores.f1, ece: scores.ece },
+      },
+    });
+    const kept = from === undefined ? `best epoch ${epoch}` : `weights averaged over epochs ${epoch}`;
+    const report = [
+      `groups ${config.groups.join(',')}; ${kept}; offsets ${offsets.join(' ')}; temperature ${temperature}`,
+      formatScores('dev before offsets', before),
+      formatScores('dev (offsets + calibration)', scores),
+    ].join('\n');
+    return { file, bytes: encodeModelFile(file), report, dev: scores };
   });
-  const model = decodeStanceModel(draft);
-  const devLogits = dev.map((e) => stanceLogits(model, e.features));
-  const offsets = tuneOffsets(devLogits, devGold, macroWeight);
-  const temperature = fitTemperature(devLogits, devGold, offsets);
-  const devProbs = devLogits.map((z) => calibratedProbabilities(z, offsets, temperature));
-  const scores = scoreStances(
-    devGold,
-    devLogits.map((z) => offsetPrediction(z, offsets)),
-    devProbs,
-  );
-  const before = scoreStances(
-    devGold,
-    devLogits.map((z) => argmax(z)),
-  );
-  const file = modelFile({
-    net,
-    groups: config.groups,
-    space,
-    vocab,
-    mean,
-    std,
-    offsets,
-    temperature,
-    trainedOn,
-    metrics: {
-      epoch,
-      dev: { relativeScore: scores.relativeScore, macroF1: scores.macroF1, f1: scores.f1, ece: scores.ece },
-    },
-  });
-  const report = [
-    `groups ${config.groups.join(',')}; best epoch ${epoch}; offsets ${offsets.join(' ')}; temperature ${temperature}`,
-    formatScores('dev before offsets', before),
-    formatScores('dev (offsets + calibration)', scores),
-  ].join('\n');
-  return { file, bytes: encodeModelFile(file), report, dev: scores };
 }
 
 export function trainStanceModel(dir: string, config: TrainConfig & { vocabularySize?: number }): FittedModel {

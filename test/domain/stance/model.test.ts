@@ -156,4 +156,41 @@ describe('stance model file', () => {
     // It learns: the label is the first input, the net finds it.
     expect(accuracy(trainNet(inputs, labels, { ...options, epochs: 30 }, accuracy).net)).toBeGreaterThan(0.6);
   });
+
+  it('averages the weights from the asked epochs to the last, from the same run as the best epoch', () => {
+    const random = seededRandom(3);
+    const inputs: Input[] = Array.from({ length: 40 }, (_, i) => ({
+      dense: Float32Array.from({ length: D }, (_, d) => (d === 0 ? i % 4 : random() - 0.5)),
+      sparseIndex: Int32Array.from([i % vocab.length]),
+      sparseValue: Float32Array.from([1]),
+    }));
+    const labels = inputs.map((x) => x.dense[0]!);
+    const options = {
+      hidden: 4,
+      epochs: 3,
+      batch: 8,
+      lr: 0.01,
+      dropout: 0.2,
+      weightDecay: 1e-4,
+      seed: 9,
+      classWeights: [1, 1, 1, 1],
+      useSparse: true,
+      sparseSize: 3 * vocab.length,
+    };
+    const seen: Float32Array[] = [];
+    const run = trainNet(inputs, labels, { ...options, averageFrom: [2, 3] }, (net) => {
+      seen.push(net.w1s.slice());
+      return -seen.length;
+    });
+    expect(run.epoch).toBe(1);
+    expect([...run.averages.keys()]).toEqual([2, 3]);
+    // From the last epoch: that epoch's weights; from the one before: the mean of the two.
+    expect(run.averages.get(3)!.w1s).toEqual(seen[2]);
+    const mean = seen[1]!.map((v, i) => (v + seen[2]![i]!) / 2);
+    expect(Math.max(...run.averages.get(2)!.w1s.map((v, i) => Math.abs(v - mean[i]!)))).toBeLessThan(1e-6);
+    // Averaging is bookkeeping: the run and its best epoch are the same with or without it.
+    expect(trainNet(inputs, labels, options, (net) => -net.b2[0]!).net).toEqual(
+      trainNet(inputs, labels, { ...options, averageFrom: [2] }, (net) => -net.b2[0]!).net,
+    );
+  });
 });
