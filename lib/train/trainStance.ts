@@ -171,18 +171,10 @@ export function fitStanceModels(
     const net = from === undefined ? run.net : run.averages.get(from);
     if (!net) throw new Error(`averageFrom ${from}: the run has only ${config.epochs} epochs`);
     const epoch = from === undefined ? run.epoch : `${from}-${config.epochs}`;
+    const fileOf = (rest: Pick<Parameters<typeof modelFile>[0], 'offsets' | 'temperature' | 'trainedOn' | 'metrics'>) =>
+      modelFile({ net, groups: config.groups, space, vocab, mean, std, ...rest });
     // Offsets and temperature are fitted on the shipped (quantised) model, read back as the app reads it.
-    const draft = modelFile({
-      net,
-      groups: config.groups,
-      space,
-      vocab,
-      mean,
-      std,
-      offsets: [0, 0, 0, 0],
-      temperature: 1,
-      trainedOn: '',
-    });
+    const draft = fileOf({ offsets: [0, 0, 0, 0], temperature: 1, trainedOn: '' });
     const model = decodeStanceModel(draft);
     const devLogits = dev.map((e) => stanceLogits(model, e.features));
     const offsets = tuneOffsets(devLogits, devGold, macroWeight);
@@ -197,13 +189,7 @@ export function fitStanceModels(
       devGold,
       devLogits.map((z) => argmax(z)),
     );
-    const file = modelFile({
-      net,
-      groups: config.groups,
-      space,
-      vocab,
-      mean,
-      std,
+    const file = fileOf({
       offsets,
       temperature,
       trainedOn,

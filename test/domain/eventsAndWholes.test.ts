@@ -2,20 +2,16 @@
 // a part given with its whole counts the act, a count of the claim's very thing conflicts at the figure bar, a
 // length of time is not a date, and a vote to act or a looming act is not the act.
 import { describe, expect, it } from 'vitest';
-import { alignStatement } from '../../lib/domain/align.js';
+import { alignerAt } from '../support/align.js';
 import { clauseOf } from '../../lib/domain/clause.js';
 import { isEventNoun } from '../../lib/domain/events.js';
-import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
 import { extractDates } from '../../lib/domain/slots/dates.js';
 import { extractQuantities } from '../../lib/domain/slots/quantities.js';
 
 const PUBLISHED = '2025-03-10T09:00:00Z';
 
 /** Aligns the claim with the report's sentence at `index` (0 is the headline). */
-const alignIn = (claim: string, headline: string, body: string, index: number) => {
-  const report = analyzeReport({ title: headline, text: body, publishedAt: PUBLISHED });
-  return alignStatement(analyzeClaim(claim), report.statements[index]!, PUBLISHED);
-};
+const alignIn = alignerAt(PUBLISHED);
 
 describe('which nouns name an event, from WordNet', () => {
   it('reads fires, quakes, votes and festivals as events, and people, places and buildings as not', () => {

@@ -2,18 +2,14 @@
 // a figure that counts what the claim's figure counts, a converse act with the roles reversed, a denial of an
 // act said with a gerund, and a sentence whose fact a neighbouring sentence or clause says is not so yet.
 import { describe, expect, it } from 'vitest';
-import { alignStatement } from '../../lib/domain/align.js';
+import { alignerAt } from '../support/align.js';
 import { clauseOf } from '../../lib/domain/clause.js';
-import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
 import { pendingFor, pendingOf, PENDING_FORMS } from '../../lib/domain/pending.js';
 
 const PUBLISHED = '2025-06-04T09:00:00Z';
 
 /** Aligns the claim with the report's sentence at `index` (0 is the headline). */
-const alignIn = (claim: string, headline: string, body: string, index: number) => {
-  const report = analyzeReport({ title: headline, text: body, publishedAt: PUBLISHED });
-  return alignStatement(analyzeClaim(claim), report.statements[index]!, PUBLISHED);
-};
+const alignIn = alignerAt(PUBLISHED);
 
 describe('a figure that counts what the claim counts puts the sentence on the fact', () => {
   const body =

@@ -1,16 +1,13 @@
 // Negation said in other forms, on invented texts: an act that "stopped" (a gerund after an ending verb), a
 // finding reported with "ruled that", and a negated act said with a synonym of the claim's verb.
 import { describe, expect, it } from 'vitest';
-import { alignStatement } from '../../lib/domain/align.js';
+import { alignerAt } from '../support/align.js';
 import { clauseOf } from '../../lib/domain/clause.js';
-import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
 
 const PUBLISHED = '2025-02-01T09:00:00Z';
 
-const alignIn = (claim: string, headline: string, body: string, index: number) => {
-  const report = analyzeReport({ title: headline, text: body, publishedAt: PUBLISHED });
-  return alignStatement(analyzeClaim(claim), report.statements[index]!, PUBLISHED);
-};
+/** Aligns the claim with the report's sentence at `index` (0 is the headline). */
+const alignIn = alignerAt(PUBLISHED);
 
 describe('an ending verb before a gerund negates its act', () => {
   it('reads "stopped running" as the act negated, not credited to anyone, and "stopped the car" as an act', () => {
