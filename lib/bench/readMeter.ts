@@ -4,6 +4,7 @@
 // for an eventually consistent read). Each call is counted under the partition kind it reads
 // (`TBUCKET` for the term index's slots, `TNEW` for its recent items, `TMERGE` for its state ...).
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type Capacity, unitsOf } from './writeMeter.js';
 
 const READS = new Set(['GetItemCommand', 'QueryCommand', 'BatchGetItemCommand']);
 
@@ -14,16 +15,12 @@ export interface ReadMeter {
 }
 
 type Item = Record<string, unknown>;
-type Capacity = { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> | undefined;
 interface ReadInput {
   ReturnConsumedCapacity?: string;
   Key?: Item;
   ExpressionAttributeValues?: Item;
   RequestItems?: Record<string, { Keys?: Item[] }>;
 }
-
-const unitsOf = (c: Capacity): number =>
-  Array.isArray(c) ? c.reduce((n, x) => n + (x.CapacityUnits ?? 0), 0) : (c?.CapacityUnits ?? 0);
 
 const kindOf = (input: ReadInput): string => {
   const pk =

@@ -26,7 +26,8 @@ export interface WriteMeter {
 }
 
 type Item = Record<string, unknown>;
-type Capacity = { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> | undefined;
+/** The ConsumedCapacity of a call: one entry, or one per table of a batch. */
+export type Capacity = { CapacityUnits?: number } | Array<{ CapacityUnits?: number }> | undefined;
 type Request = { PutRequest?: { Item: Item }; DeleteRequest?: { Key: Item } };
 interface WriteInput {
   ReturnConsumedCapacity?: string;
@@ -35,7 +36,8 @@ interface WriteInput {
   Key?: Item;
 }
 
-const unitsOf = (c: Capacity): number =>
+/** The capacity units of a call's answer, summed over a batch's tables. */
+export const unitsOf = (c: Capacity): number =>
   Array.isArray(c) ? c.reduce((n, x) => n + (x.CapacityUnits ?? 0), 0) : (c?.CapacityUnits ?? 0);
 
 const kindOf = (item: Item | undefined): string => String(item?.PK ?? '?').split('#')[0]!;

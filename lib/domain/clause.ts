@@ -511,13 +511,13 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   const headLemma = tokens[head]!.lemma;
   // "X denied selling the land" says what "X denied that he sold the land" says: the act, negated and credited to X;
   // "The ferry stopped running" says it no longer runs.
-  const denier = groupTokens.find(
+  const gerundNegator = groupTokens.find(
     (t, i) =>
       i < groupTokens.length - 1 &&
       (DENYING_VERBS.has(t.lemma) || ENDING_VERBS.has(t.lemma)) &&
       /ing$/.test(tokens[head]!.lower),
   );
-  if (denier) negated = !negated;
+  if (gerundNegator) negated = !negated;
 
   // Reported speech: the clause is what is reported, credited to the subject.
   const later = groups.slice(mainAt + 1);
@@ -619,8 +619,8 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (agent) clause.agent = agent;
   if (patient) clause.patient = patient;
   if (attribution) clause.attribution = attribution;
-  else if (denier && DENYING_VERBS.has(denier.lemma))
-    clause.attribution = { ...(subject ? { source: subject } : {}), verb: denier.lemma };
+  else if (gerundNegator && DENYING_VERBS.has(gerundNegator.lemma))
+    clause.attribution = { ...(subject ? { source: subject } : {}), verb: gerundNegator.lemma };
   return clause;
 }
 

@@ -83,6 +83,15 @@ const termsOf = (reports: Array<{ terms: string[] }>) => [
 /** The term every report holds (the stem of "harbour"). */
 let harbour = '';
 
+/**
+ * A re-analysis of `previous`: one term fewer (one the first report does not have, nor the harbour term) and a new
+ * analysis version. Returns the dropped term and the re-analysed record.
+ */
+const oneTermFewer = (previous: ReportRecord, first: ReportRecord): { dropped: string; next: ReportRecord } => {
+  const dropped = previous.terms.find((t) => t !== harbour && !first.terms.includes(t))!;
+  return { dropped, next: { ...previous, terms: previous.terms.filter((t) => t !== dropped), analysisVersion: 'v2' } };
+};
+
 async function snapshot(reports: Array<{ terms: string[]; signature: { bands: string[] } }>) {
   harbour = reports[0]!.terms.find((t) => t.startsWith('harbo'))!;
   return {
@@ -200,13 +209,8 @@ describe('hashed term index', () => {
     await store.mergeTermIndex(false);
     await snapshot(reports);
     const previous = reports[1]!;
-    const dropped = previous.terms.find((t) => t !== harbour && !reports[0]!.terms.includes(t))!;
     // The new analysis: one term fewer, and the harbour term found in the second sentence instead.
-    const next: ReportRecord = {
-      ...previous,
-      terms: previous.terms.filter((t) => t !== dropped),
-      analysisVersion: 'v2',
-    };
+    const { dropped, next } = oneTermFewer(previous, reports[0]!);
     const before = (await store.postings(harbour, 100)).find((p) => p.reportId === previous.id)!;
     const postings = previous.terms
       .filter((t) => t !== dropped)
@@ -412,12 +416,7 @@ describe('levelled term index', () => {
 
     // Re-analysis of a compacted report: one term fewer, the harbour term in another sentence.
     const previous = reports[3]!;
-    const dropped = previous.terms.find((t) => t !== harbour && !reports[0]!.terms.includes(t))!;
-    const next: ReportRecord = {
-      ...previous,
-      terms: previous.terms.filter((t) => t !== dropped),
-      analysisVersion: 'v2',
-    };
+    const { dropped, next } = oneTermFewer(previous, reports[0]!);
     const statements = (await rt.app.reportStatements(previous)).map((s, index) => ({ ...s, index }));
     await store.replaceReportIndex(previous, next, {
       text: (await store.getReportText(previous.id))!,

@@ -305,7 +305,8 @@ export function extractQuantities(text: string): Quantity[] {
       .match(/([\p{L}-]+)\s+(?:of\s+)?$/u)?.[1]
       ?.toLowerCase();
     const nounsAfter = wordsAfter(text.slice(end));
-    const nouns = before && !STOP_WORDS.has(before) ? [...nounsAfter, canonicalTerm(before)] : nounsAfter;
+    const beforeTerm = before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined;
+    const nouns = beforeTerm ? [...nounsAfter, beforeTerm] : nounsAfter;
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
     const part = partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
     // "two of them": what they are is in an earlier clause, not in the words after.
@@ -325,7 +326,7 @@ export function extractQuantities(text: string): Quantity[] {
       quantity,
       start: numStart,
       end,
-      before: before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined,
+      before: beforeTerm,
     });
   }
   markWholes(text, counts);
