@@ -28,8 +28,10 @@ export interface Config {
   recheckInlineLimit: number;
   /** reports waiting in the term index's recent items before an ingest merges them (lib/store/termIndex.ts) */
   termIndexMergeAt: number;
-  /** slots of the term index's level 0 (levels above: twice as many); kept by a table from its first merge (lib/store/termIndex.ts) */
+  /** slots of the term index's level 0; kept by a table from its first merge (lib/store/termIndex.ts) */
   termIndexFanIn: number;
+  /** slots of every term index level above 0; kept likewise */
+  termIndexFanInAbove: number;
   logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   /** schema introspection and "did you mean" field suggestions: on locally, off on AWS unless asked for */
   introspection: boolean;
@@ -117,7 +119,8 @@ export function loadConfig(env: Env = process.env): Config {
     recheckQueueUrl: env.RECHECK_QUEUE_URL || undefined,
     recheckInlineLimit: int('RECHECK_INLINE_LIMIT', env.RECHECK_INLINE_LIMIT, 25, 0, 100_000),
     termIndexMergeAt: int('TERM_INDEX_MERGE_AT', env.TERM_INDEX_MERGE_AT, 100, 1, 1_000),
-    termIndexFanIn: int('TERM_INDEX_FAN_IN', env.TERM_INDEX_FAN_IN, 8, 2, 64),
+    termIndexFanIn: int('TERM_INDEX_FAN_IN', env.TERM_INDEX_FAN_IN, 32, 2, 64),
+    termIndexFanInAbove: int('TERM_INDEX_FAN_IN_ABOVE', env.TERM_INDEX_FAN_IN_ABOVE, 20, 2, 64),
     logLevel: (LOG_LEVELS as readonly string[]).includes(logLevel) ? (logLevel as Config['logLevel']) : 'INFO',
     introspection: bool(env.INTROSPECTION, !onLambda),
     graphiql: bool(env.GRAPHIQL, !onLambda),

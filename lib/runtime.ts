@@ -92,6 +92,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const store = new DynamoStore(doc, config.tableName, {
     mergeAt: config.termIndexMergeAt,
     fanIn: config.termIndexFanIn,
+    fanInAbove: config.termIndexFanInAbove,
   });
   const secrets = secretBoxFor(
     config,

@@ -66,9 +66,9 @@ export async function runEval(
   const withApp = async <T>(fn: (app: App) => Promise<T>): Promise<T> => {
     // The engine's settings only, never the environment's, except the term index's: its merge and fan-in
     // thresholds forced low run every read through the levels (docs/operations.md, "The term index").
-    const { TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN } = process.env;
+    const { TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN, TERM_INDEX_FAN_IN_ABOVE } = process.env;
     const config = {
-      ...loadConfig({ TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN }),
+      ...loadConfig({ TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN, TERM_INDEX_FAN_IN_ABOVE }),
       dynamoEndpoint: embedded.endpoint,
       tableName: `eval-${table++}`,
     };

@@ -100,7 +100,7 @@ export class DynamoStore implements Store {
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly table: string,
-    options: { mergeAt?: number; fanIn?: number } = {},
+    options: { mergeAt?: number; fanIn?: number; fanInAbove?: number } = {},
   ) {
     this.termIndex = new TermIndex(
       {
@@ -117,6 +117,7 @@ export class DynamoStore implements Store {
       },
       options.mergeAt,
       options.fanIn,
+      options.fanInAbove,
     );
   }
 

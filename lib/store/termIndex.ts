@@ -6,9 +6,9 @@
 // partitions, so writes spread). A merge, run once enough recent items wait, groups the postings of
 // many reports by bucket (a hash of the term) and writes them into the next slot of level 0, one
 // compressed item per bucket, then deletes the recent items it merged. When a level's slots are all
-// written, a compaction rewrites them into one slot of the next level, spread over fan-in times more
-// buckets (so its items stay about as small), keeping per term only the first postings by report id a
-// reader can need. Slots are overwritten in place, which spares the deletes: a level's slots are stale
+// written, a compaction rewrites them into one slot of the next level, spread over more buckets (level 1:
+// half level 0's fan-in times as many, so its items hold twice the reports; above: fan-in times, so items
+// stay as they are), keeping per term only the first postings by report id a reader can need. Slots are overwritten in place, which spares the deletes: a level's slots are stale
 // once compacted, and the merge count (the state item) says which slots are live. Readers read the
 // recent items and, per level, the live slots of their terms' buckets, so a read costs about fan-in
 // items per level and levels grow with the logarithm of the corpus. Deletes and re-analyses take a report
@@ -46,8 +46,10 @@ export const TERM_BUCKETS = 256;
 export const RECENT_SHARDS = 4;
 /** A merge is due once this many reports wait in the recent items (the default of TERM_INDEX_MERGE_AT). */
 export const MERGE_AT = 100;
-/** Slots of level 0 (the default of TERM_INDEX_FAN_IN); levels above have twice as many. */
-export const FAN_IN = 8;
+/** Slots of level 0 (the default of TERM_INDEX_FAN_IN). */
+export const FAN_IN = 32;
+/** Slots of every level above 0 (the default of TERM_INDEX_FAN_IN_ABOVE). */
+export const FAN_IN_ABOVE = 20;
 /**
  * Postings a compaction keeps per term (and members per band), the first by report id: twice what a reader
  * takes (100), so up to that many deletes among them still leave the reader all it would have found.
@@ -110,19 +112,58 @@ const digest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).d
 /** A slot item's version: new on every write, so a conditional rewrite never matches a later item. */
 const newVersion = (): string => randomUUID().slice(0, 8);
 
+/** A table's level schedule, as its state item keeps it (`fs`): [level 0's slots, slots above, bucket growth 0 -> 1]. */
+export type Schedule = [number, number, number];
+
+/**
+ * Level 1's buckets per level 0 bucket: half level 0's slots, so a level 1 item holds about twice the reports
+ * of a level 0 item (0.78 per bucket instead of 0.39 at MERGE_AT 100), which costs 2.4 write units per report
+ * a compaction instead of 3.4 (items near 1.4 KB instead of 0.8: fewer items under the 1 KB unit; measured on
+ * FNC-1 bodies, docs/operations.md "The term index"). Levels above grow by their fan-in, so their items stay so.
+ */
+export const growthOf = (fanIn0: number): number => Math.max(1, Math.round(fanIn0 / 2));
+
+/** The schedule of a table written before schedules were kept: levels above 0 have twice level 0's slots and buckets grow by the fan-in. */
+export const legacySchedule = (fanIn0: number): Schedule => [fanIn0, 2 * fanIn0, fanIn0];
+
 /**
  * The level arithmetic: which slots hold what, from the number of merges done. Level 0 is written once
  * per merge; level L + 1 once per `fanIn(L)` writes of level L (a compaction of L's slots into one of its).
  */
 export class Levels {
-  constructor(readonly fanIn0: number) {}
+  readonly fanIn0: number;
+  readonly fanInAbove: number;
+  /** Level 1's buckets per bucket of level 0 (a divisor chain: level L + 1's count is a multiple of level L's). */
+  readonly growth0: number;
 
-  fanIn(level: number): number {
-    return level === 0 ? this.fanIn0 : 2 * this.fanIn0;
+  constructor(fanIn0: number, fanInAbove = 2 * fanIn0, growth0 = fanIn0) {
+    this.fanIn0 = fanIn0;
+    this.fanInAbove = fanInAbove;
+    this.growth0 = growth0;
   }
 
+  static of(schedule: Schedule): Levels {
+    return new Levels(...schedule);
+  }
+
+  get schedule(): Schedule {
+    return [this.fanIn0, this.fanInAbove, this.growth0];
+  }
+
+  fanIn(level: number): number {
+    return level === 0 ? this.fanIn0 : this.fanInAbove;
+  }
+
+  /** Buckets of a level: level 1 has growth0 times level 0's, each level above fan-in times the one below. */
   buckets(level: number): number {
     let n = TERM_BUCKETS;
+    for (let l = 0; l < level; l++) n *= l === 0 ? this.growth0 : this.fanIn(l);
+    return n;
+  }
+
+  /** Reports a write of a level holds (merges of `mergeAt` reports). */
+  reportsPerWrite(level: number, mergeAt: number): number {
+    let n = mergeAt;
     for (let l = 0; l < level; l++) n *= this.fanIn(l);
     return n;
   }
@@ -287,7 +328,7 @@ const toEntry = (term: string, s: string, c?: string): IndexEntry => {
   return { term, statements: codec.decodeIndexes(s), ...(carried.length > 0 ? { carried } : {}) };
 };
 
-/** The state item as readers need it: merges done, the fan-in, and the plan running (if any). */
+/** The state item as readers need it: merges done, the level schedule, and the plan running (if any). */
 interface State {
   merges: number;
   levels: Levels;
@@ -309,6 +350,8 @@ export class TermIndex {
     private readonly mergeAt = MERGE_AT,
     /** Level 0's slots for a table's first merge; the state item keeps it from then on. */
     private readonly fanIn = FAN_IN,
+    /** Slots of the levels above for a table's first merge; kept likewise. */
+    private readonly fanInAbove = FAN_IN_ABOVE,
   ) {}
 
   /** Reports still in the recent items, as this instance last saw them. */
@@ -323,8 +366,8 @@ export class TermIndex {
           TableName: this.io.table,
           Key: keys.termIndexMerge(),
           ConsistentRead: true,
-          ProjectionExpression: '#m, #f, #b, #l',
-          ExpressionAttributeNames: { '#m': 'm', '#f': 'f', '#b': 'bt', '#l': 'leaseUntil' },
+          ProjectionExpression: '#m, #f, #s, #b, #l',
+          ExpressionAttributeNames: { '#m': 'm', '#f': 'f', '#s': 'fs', '#b': 'bt', '#l': 'leaseUntil' },
         }),
       )
     ).Item;
@@ -333,7 +376,7 @@ export class TermIndex {
     this.resumable = resumable;
     return {
       merges,
-      levels: new Levels((item?.f as number | undefined) ?? this.fanIn),
+      levels: levelsOf(item, this.fanIn),
       mark: `${merges}|${(item?.bt as string | undefined) ?? ''}`,
       resumable,
     };
@@ -583,8 +626,27 @@ export class TermIndex {
       if ((e as { name?: string }).name === 'ConditionalCheckFailedException') return 0; // another merge runs
       throw e;
     }
-    const levels = new Levels(lease.f as number);
     const merges = lease.m as number;
+    if (!lease.fs) {
+      // The schedule is kept from a table's first merge. A table merged before schedules were kept goes on
+      // with the schedule it was written by; one with nothing merged yet (no level above 0) takes this one's.
+      const schedule: Schedule =
+        merges === 0
+          ? [lease.f as number, this.fanInAbove, growthOf(lease.f as number)]
+          : legacySchedule(lease.f as number);
+      await this.io.send(
+        new UpdateCommand({
+          TableName: this.io.table,
+          Key: keys.termIndexMerge(),
+          UpdateExpression: 'SET fs = :s',
+          ConditionExpression: '#o = :me AND attribute_not_exists(fs)',
+          ExpressionAttributeNames: { '#o': 'owner' },
+          ExpressionAttributeValues: { ':me': owner, ':s': schedule },
+        }),
+      );
+      lease.fs = schedule;
+    }
+    const levels = levelsOf(lease, this.fanIn);
     const setPlan = (values: Record<string, unknown>) =>
       this.io.send(
         new UpdateCommand({
@@ -811,6 +873,13 @@ export class TermIndex {
       }),
     );
   }
+}
+
+/** The levels of a state item: its kept schedule, or the legacy one of its level 0 fan-in (this instance's before a first merge). */
+function levelsOf(state: Item | undefined, fanIn: number): Levels {
+  const kept = state?.fs as number[] | undefined;
+  if (kept?.length === 3) return Levels.of(kept.map(Number) as Schedule);
+  return Levels.of(legacySchedule((state?.f as number | undefined) ?? fanIn));
 }
 
 /** Batch ids sort by when the batch was made. */

@@ -11,6 +11,9 @@ import type { DynamoStore } from '../../lib/store/dynamoStore.js';
 import { keys } from '../../lib/store/keys.js';
 import {
   compacted,
+  FAN_IN as DEFAULT_FAN_IN,
+  FAN_IN_ABOVE as DEFAULT_FAN_IN_ABOVE,
+  growthOf,
   type IndexIo,
   KEEP_PER_TERM,
   Levels,
@@ -176,7 +179,14 @@ describe('hashed term index', () => {
     expect(await store.mergeTermIndex(false)).toBe(6);
     expect(await scan('TNEW#')).toEqual([]);
     // The state item counts the one merge and holds no plan and no lease.
-    expect((await scan('TMERGE')).filter((i) => i.SK === 'MERGE')).toEqual([{ ...keys.termIndexMerge(), m: 1, f: 8 }]);
+    expect((await scan('TMERGE')).filter((i) => i.SK === 'MERGE')).toEqual([
+      {
+        ...keys.termIndexMerge(),
+        m: 1,
+        f: DEFAULT_FAN_IN,
+        fs: [DEFAULT_FAN_IN, DEFAULT_FAN_IN_ABOVE, growthOf(DEFAULT_FAN_IN)],
+      },
+    ]);
     const slots = new Set((await scan('TBUCKET#')).map((b) => `${String(b.SK).split('#')[1]} ${b.g}`));
     expect([...slots]).toEqual(['000 0']);
     expect(await snapshot(reports)).toEqual(before);
@@ -270,13 +280,14 @@ describe('hashed term index', () => {
 
 describe('levelled term index', () => {
   const FAN_IN = 2; // the smallest: level 0 has 2 slots, the levels above 4
-  const levels = new Levels(FAN_IN);
+  const FAN_IN_ABOVE = 4;
+  const levels = new Levels(FAN_IN, FAN_IN_ABOVE, growthOf(FAN_IN));
   const useFanIn = async () => {
     await rt.close();
-    rt = await createTestRuntime({ TERM_INDEX_FAN_IN: String(FAN_IN) });
+    rt = await createTestRuntime({ TERM_INDEX_FAN_IN: String(FAN_IN), TERM_INDEX_FAN_IN_ABOVE: String(FAN_IN_ABOVE) });
     store = rt.store as DynamoStore;
   };
-  const mergeOne = () => new TermIndex(ioOf(store), 1, FAN_IN).merge(false, { limit: 1 });
+  const mergeOne = () => new TermIndex(ioOf(store), 1, FAN_IN, FAN_IN_ABOVE).merge(false, { limit: 1 });
   const state = async () => (await scan('TMERGE')).find((i) => i.SK === keys.termIndexMerge().SK)!;
   /** Slot items a reader reads now (the others are stale: compacted, waiting to be overwritten). */
   const liveItems = async () => {
@@ -306,7 +317,47 @@ describe('levelled term index', () => {
       { level: 0, slots: 1, base: 8 },
       { level: 2, slots: 1, base: 0 },
     ]);
-    expect(levels.buckets(2)).toBe(256 * 2 * 4);
+    // Level 1 has growthOf(2) = 1 times level 0's buckets, level 2 four times level 1's.
+    expect(levels.buckets(2)).toBe(256 * 1 * 4);
+    expect(new Levels(32, 20, growthOf(32)).buckets(2)).toBe(256 * 16 * 20);
+    expect(new Levels(8).buckets(2)).toBe(256 * 8 * 16); // the schedule before schedules were kept
+  });
+
+  it('keeps the schedule of a table from its first merge; a table merged before schedules were kept keeps its own', async () => {
+    await useFanIn();
+    for (let i = 0; i < 3; i++) await rt.app.ingestReport(reportOf(i));
+    // An instance configured otherwise finds the table's schedule, from its first merge, and uses it.
+    expect(await new TermIndex(ioOf(store), 1, FAN_IN, FAN_IN_ABOVE).merge(false, { limit: 1 })).toBe(1);
+    expect((await state()).fs).toEqual([FAN_IN, FAN_IN_ABOVE, growthOf(FAN_IN)]);
+    expect(await new TermIndex(ioOf(store), 1, 16, 32).merge(false, { limit: 1 })).toBe(1);
+    expect(await state()).toMatchObject({ m: 2, f: FAN_IN, fs: [FAN_IN, FAN_IN_ABOVE, growthOf(FAN_IN)] });
+    // Level 1 written by this schedule: its buckets are level 0's (growth 1), not 2 times.
+    const level1 = await scan('TBUCKET#1#');
+    expect(level1.length).toBeGreaterThan(0);
+    for (const i of level1) expect(Number(String(i.PK).split('#')[2])).toBeLessThan(256);
+
+    // A table merged before: `f` and `m` but no `fs`. It goes on with levels above of twice its fan-in.
+    await rt.close();
+    rt = await createTestRuntime();
+    store = rt.store as DynamoStore;
+    for (let i = 0; i < 3; i++) await rt.app.ingestReport(reportOf(i));
+    await doc().send(
+      new UpdateCommand({
+        TableName: rt.config.tableName,
+        Key: keys.termIndexMerge(),
+        UpdateExpression: 'SET m = :m, f = :f',
+        ExpressionAttributeValues: { ':m': 1, ':f': 2 },
+      }),
+    );
+    expect(await new TermIndex(ioOf(store), 1, FAN_IN, FAN_IN_ABOVE).merge(false, { limit: 3 })).toBe(3);
+    expect((await state()).fs).toEqual([2, 4, 2]);
+    // Its second merge filled level 0: level 1 has 2 times level 0's buckets, as the table was written by.
+    const legacy = new Levels(2);
+    const terms = new Set((await scan('TBUCKET#1#')).flatMap((i) => Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t)));
+    expect(terms.size).toBeGreaterThan(0);
+    for (const i of await scan('TBUCKET#1#'))
+      for (const term of Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t))
+        expect(termBucketOf(term, legacy.buckets(1))).toBe(Number(String(i.PK).split('#')[2]));
   });
 
   it('compacts across levels and reads the same postings and bands after every merge as with none', async () => {
@@ -372,6 +423,7 @@ describe('levelled term index', () => {
       },
       1,
       FAN_IN,
+      FAN_IN_ABOVE,
     );
     await expect(failing.merge(false, { limit: 1 })).rejects.toThrow('stopped');
     const stopped = await state();
@@ -388,7 +440,12 @@ describe('levelled term index', () => {
       }),
     );
     expect(await store.mergeTermIndex(false)).toBe(1); // the stopped merge's report, resumed
-    expect(await state()).toEqual({ ...keys.termIndexMerge(), m: 2, f: FAN_IN });
+    expect(await state()).toEqual({
+      ...keys.termIndexMerge(),
+      m: 2,
+      f: FAN_IN,
+      fs: [FAN_IN, FAN_IN_ABOVE, growthOf(FAN_IN)],
+    });
     expect(await snapshot(reports)).toEqual(before);
     // The rest merged one at a time through another level-1 compaction: still the same.
     for (let m = 0; m < 4; m++) await mergeOne();
@@ -436,7 +493,7 @@ describe('levelled term index', () => {
     );
     expect(droppedItems).toEqual([]);
     // Merged and compacted again (the 10th..16th merges reach level 2 once more): still the new analysis.
-    for (let m = 0; m < 7; m++) await new TermIndex(ioOf(store), 1, FAN_IN).merge(false, { limit: 1 });
+    for (let m = 0; m < 7; m++) await new TermIndex(ioOf(store), 1, FAN_IN, FAN_IN_ABOVE).merge(false, { limit: 1 });
     await check();
     expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual(kept.map((r) => r.id).sort());
   });
