@@ -23,6 +23,7 @@ import {
   TermIndex,
   termBucketOf,
 } from '../../lib/store/termIndex.js';
+import { indexGrowth } from '../../lib/bench/indexGrowth.js';
 import { createTestRuntime } from '../support/runtime.js';
 
 let rt: Runtime;
@@ -353,7 +354,9 @@ describe('levelled term index', () => {
     expect((await state()).fs).toEqual([2, 4, 2]);
     // Its second merge filled level 0: level 1 has 2 times level 0's buckets, as the table was written by.
     const legacy = new Levels(2);
-    const terms = new Set((await scan('TBUCKET#1#')).flatMap((i) => Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t)));
+    const terms = new Set(
+      (await scan('TBUCKET#1#')).flatMap((i) => Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t)),
+    );
     expect(terms.size).toBeGreaterThan(0);
     for (const i of await scan('TBUCKET#1#'))
       for (const term of Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t))
@@ -382,6 +385,76 @@ describe('levelled term index', () => {
       for (const term of Object.keys(codec.unpackJson<{ t: object }>(i.d as Uint8Array).t))
         expect(termBucketOf(term, levels.buckets(level!))).toBe(bucket);
     }
+  });
+
+  it('grows as the growth model computes: each level written as often, holding as many reports, and read slot by slot', async () => {
+    await useFanIn();
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 9; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await snapshot(reports);
+    // Slot items written, by level and write (`g`), with the reports they hold.
+    const written = new Map<string, Set<string>>();
+    const reads = new Map<number, number>();
+    const io = ioOf(store);
+    const watched: IndexIo = {
+      ...io,
+      batchWrite: async (requests, n) => {
+        for (const r of requests) {
+          const item = 'PutRequest' in r ? r.PutRequest.Item : undefined;
+          if (!item || !String(item.PK).startsWith('TBUCKET#')) continue;
+          const key = `${String(item.PK).split('#')[1]}|${item.g}`;
+          const held = written.get(key) ?? new Set<string>();
+          written.set(key, held);
+          for (const list of Object.values(
+            codec.unpackJson<{ t: Record<string, Array<[string]>> }>(item.d as Uint8Array).t,
+          ))
+            for (const [id] of list) held.add(id);
+        }
+        return io.batchWrite(requests, n);
+      },
+      queryAll: async (input) => {
+        const items = await io.queryAll(input);
+        const pk = String(input.ExpressionAttributeValues?.[':pk']);
+        if (pk.startsWith('TBUCKET#'))
+          reads.set(Number(pk.split('#')[1]), (reads.get(Number(pk.split('#')[1])) ?? 0) + items.length);
+        return items;
+      },
+    };
+    const index = new TermIndex(watched, 1, FAN_IN, FAN_IN_ABOVE);
+    for (let m = 1; m <= 9; m++) {
+      expect(await index.merge(false, { limit: 1 })).toBe(1);
+      // Reports a level has taken in so far: its writes times the reports of one write (the model's share).
+      for (let level = 1; levels.writes(level, m) > 0; level++) {
+        const into = [...written].filter(([k]) => k.startsWith(`${level}|`));
+        expect(into).toHaveLength(levels.writes(level, m));
+        expect(into.reduce((n, [, ids]) => n + ids.size, 0)).toBe(
+          levels.writes(level, m) * levels.reportsPerWrite(level, 1),
+        );
+      }
+      // A read of the term every report holds reads (and is billed for) one item per live slot of each level,
+      // as the model counts: the slot the next merge writes too, once it holds an item (a stale one, skipped).
+      reads.clear();
+      await index.lookup([harbour], []);
+      expect(Object.fromEntries(reads)).toEqual(
+        Object.fromEntries(levels.live(m).map((l) => [l.level, Math.min(l.slots, levels.writes(l.level, m))])),
+      );
+    }
+    // The model on one cost point (1 unit per report a compaction, 4 KB items: a read unit per slot).
+    const flat = [{ reportsPerItem: 1, writeUnits: 1, itemKb: 4 }];
+    const [at8] = indexGrowth(levels, [8], { mergeAt: 1, baseUnits: 20, density: flat, termBuckets: 1 });
+    // 8 merges: level 1 written 4 times (2 reports each), level 2 once (8): 2 units a report on top of the base.
+    expect(at8).toMatchObject({ reports: 8, levels: 2, writeUnits: 22, readUnits: 1 + 1 + 2 });
+    expect(at8!.peakWriteUnits).toBe(22);
+  });
+
+  it('keeps the default schedule under 30 write units a report up to a million reports, with reads bounded', () => {
+    const sizes = [1_000, 10_000, 100_000, 1_000_000];
+    const now = indexGrowth(new Levels(DEFAULT_FAN_IN, DEFAULT_FAN_IN_ABOVE, growthOf(DEFAULT_FAN_IN)), sizes);
+    expect(now.at(-1)!.peakWriteUnits).toBeLessThanOrEqual(30);
+    expect(now.at(-1)!.peakReadUnits).toBeLessThanOrEqual(200);
+    // The schedule before (8 slots, 16 above, buckets growing by the fan-in) passed 30 on the way.
+    const before = indexGrowth(new Levels(8), sizes);
+    expect(before.at(-1)!.peakWriteUnits).toBeGreaterThan(30);
   });
 
   it('keeps the first postings by report id of a term, and the newest copy of a report', () => {
