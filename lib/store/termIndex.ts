@@ -68,6 +68,12 @@ const DECODED_CACHE_MAX = 4_096;
 const PURGE_ATTEMPTS = 8;
 /** Reads repeated when a merge began or ended while they ran (each needs a whole merge to overlap). */
 const READ_ATTEMPTS = 8;
+/**
+ * A compaction drops the postings and band entries of reports whose report item is gone this long after
+ * their id was made (a delete that stopped before it took the report out of the index): no ingest runs so
+ * long, so one whose report item is still to come is never dropped.
+ */
+export const ORPHAN_AFTER_MS = 60 * 60_000;
 /** Source buckets a compaction works between recording where it is (its plan's `cb`). */
 const COMPACT_CHUNK = 256;
 /**
@@ -352,6 +358,7 @@ export class TermIndex {
     private readonly fanIn = FAN_IN,
     /** Slots of the levels above for a table's first merge; kept likewise. */
     private readonly fanInAbove = FAN_IN_ABOVE,
+    private readonly orphanAfterMs = ORPHAN_AFTER_MS,
   ) {}
 
   /** Reports still in the recent items, as this instance last saw them. */
@@ -802,6 +809,7 @@ export class TermIndex {
     };
     const buckets = await this.bucketsWritten(levels, level, source.base);
     const versions = (items: Item[]) => items.map((i) => `${i.SK}|${i.v}`).join(',');
+    const present = new Map<string, boolean>();
     for (let at = from; at < buckets.length; at += COMPACT_CHUNK) {
       if (Date.now() > deadline) return false;
       const out: Item[] = [];
@@ -810,7 +818,11 @@ export class TermIndex {
         for (let attempt = 0; attempt < PURGE_ATTEMPTS; attempt++) {
           const items = await this.readSlots(source, b);
           if (items.length === 0 && before.length === 0) return;
-          const next = itemsOfLists(target, compacted(items.map((i) => this.decode<BucketPayload>(i))));
+          const payloads = await this.withoutOrphans(
+            items.map((i) => this.decode<BucketPayload>(i)),
+            present,
+          );
+          const next = itemsOfLists(target, compacted(payloads));
           // Again after a purge: what the last attempt wrote and this one does not is the purged report's.
           const kept = new Set(next.map((i) => `${i.PK}|${i.SK}`));
           const left = before.filter((i) => !kept.has(`${i.PK}|${i.SK}`));
@@ -830,6 +842,39 @@ export class TermIndex {
       await progress(at + COMPACT_CHUNK);
     }
     return true;
+  }
+
+  /**
+   * These payloads without the reports that are gone: whose report item does not exist though their id was
+   * made over ORPHAN_AFTER_MS ago (`present` remembers what was found, for the rest of the compaction).
+   */
+  private async withoutOrphans(payloads: BucketPayload[], present: Map<string, boolean>): Promise<BucketPayload[]> {
+    const ids = new Set<string>();
+    for (const p of payloads) {
+      for (const list of Object.values(p.t)) for (const e of list) ids.add(e[0]);
+      for (const list of Object.values(p.b)) for (const r of list) ids.add(r);
+    }
+    const old = Date.now() - this.orphanAfterMs;
+    const unknown = [...ids].filter((id) => !present.has(id) && (madeAt(id) ?? Number.POSITIVE_INFINITY) <= old);
+    if (unknown.length > 0) {
+      const found = new Set((await this.io.batchGet(unknown.map((id) => keys.report(id)))).map((i) => String(i.PK)));
+      for (const id of unknown) present.set(id, found.has(keys.report(id).PK));
+    }
+    const gone = (id: string) => present.get(id) === false;
+    if (![...ids].some(gone)) return payloads;
+    logger.info('term index compaction drops reports that are gone', { reports: [...ids].filter(gone).length });
+    return payloads.map((p) => ({
+      t: Object.fromEntries(
+        Object.entries(p.t)
+          .map(([term, list]) => [term, list.filter((e) => !gone(e[0]))] as const)
+          .filter(([, list]) => list.length > 0),
+      ),
+      b: Object.fromEntries(
+        Object.entries(p.b)
+          .map(([band, list]) => [band, list.filter((r) => !gone(r))] as const)
+          .filter(([, list]) => list.length > 0),
+      ),
+    }));
   }
 
   /** The buckets of a level written since its round began at write `base` (all of them if not recorded). */
@@ -880,6 +925,13 @@ function levelsOf(state: Item | undefined, fanIn: number): Levels {
   const kept = state?.fs as number[] | undefined;
   if (kept?.length === 3) return Levels.of(kept.map(Number) as Schedule);
   return Levels.of(legacySchedule((state?.f as number | undefined) ?? fanIn));
+}
+
+/** When a report id was made (`rep_` + base-36 milliseconds + 12 hex digits, lib/app/ports.ts), if it says. */
+export function madeAt(reportId: string): number | undefined {
+  const m = /^[a-z]+_([0-9a-z]+)[0-9a-f]{12}$/.exec(reportId);
+  const at = m ? Number.parseInt(m[1]!, 36) : Number.NaN;
+  return Number.isFinite(at) && at > Date.UTC(2020, 0, 1) && at < Date.now() + 86_400_000 ? at : undefined;
 }
 
 /** Batch ids sort by when the batch was made. */

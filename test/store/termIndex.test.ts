@@ -2,7 +2,7 @@
 // in the recent items, merged into level 0 or compacted into the levels above; a merge or compaction stopped
 // half-way is finished by the next; deletes and re-analyses leave nothing of the report behind in any level;
 // slot items stay bounded.
-import { QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReportRecord } from '../../lib/app/types.js';
 import type { Runtime } from '../../lib/runtime.js';
@@ -17,6 +17,7 @@ import {
   type IndexIo,
   KEEP_PER_TERM,
   Levels,
+  madeAt,
   MERGE_AT,
   RECENT_SHARDS,
   slotItemsOf,
@@ -455,6 +456,58 @@ describe('levelled term index', () => {
     // The schedule before (8 slots, 16 above, buckets growing by the fan-in) passed 30 on the way.
     const before = indexGrowth(new Levels(8), sizes);
     expect(before.at(-1)!.peakWriteUnits).toBeGreaterThan(30);
+  });
+
+  it('never gives evidence from a deleted report; compactions carry none of its postings, even of a delete that stopped half-way', async () => {
+    await useFanIn();
+    const reports: ReportRecord[] = [];
+    for (let i = 0; i < 10; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    await snapshot(reports);
+    // Merged through level 2 (8 merges: reports 0-7 compacted twice), reports 8, 9 in level 0.
+    for (let m = 0; m < 10; m++) await mergeOne();
+    const { claim } = await rt.app.submitClaim({ text: 'The Quenby harbour board counted 200 trawlers in port.' });
+    const evidenceOf = async () =>
+      (await rt.app.listEvidence(claim.id, { first: 50 })).edges.map((e) => e.node.reportId);
+    expect(await evidenceOf()).toContain(reports[0]!.id);
+
+    // Deleted: the claim is re-checked without it, no live slot holds it, though stale slots may until overwritten.
+    const gone = reports[0]!;
+    await rt.app.deleteReport(gone.id);
+    expect(await evidenceOf()).not.toContain(gone.id);
+    expect(holding(await liveItems(), gone.id)).toEqual([]);
+    expect(holding(await scan('TBUCKET#'), gone.id).length).toBeGreaterThan(0);
+
+    // A delete that stopped after taking out the report item (before the index): a reader skips the report,
+    // and the next compaction of a level holding it drops it (its id is older than the orphan age, 0 here).
+    const orphan = reports[8]!;
+    await doc().send(new DeleteCommand({ TableName: rt.config.tableName, Key: keys.report(orphan.id) }));
+    await rt.app.recheckClaims([claim.id]);
+    expect(await evidenceOf()).not.toContain(orphan.id);
+    expect(holding(await liveItems(), orphan.id).length).toBeGreaterThan(0);
+    for (let i = 10; i < 16; i++) reports.push((await rt.app.ingestReport(reportOf(i))).report);
+    const state0 = (await state()).m as number;
+    for (let m = 0; m < 6; m++) await new TermIndex(ioOf(store), 1, FAN_IN, FAN_IN_ABOVE, 0).merge(false, { limit: 1 });
+    // 16 merges: level 2 written again, from everything merged so far.
+    expect(levels.writes(2, state0 + 6)).toBe(2);
+    for (const id of [gone.id, orphan.id]) {
+      expect(holding(await liveItems(), id)).toEqual([]);
+      expect((await store.postings(harbour, 100)).map((p) => p.reportId)).not.toContain(id);
+    }
+    // The others are all there, and the claim still finds its evidence without the two.
+    const kept = reports.filter((r) => r !== gone && r !== orphan).map((r) => r.id);
+    expect((await store.postings(harbour, 100)).map((p) => p.reportId)).toEqual([...kept].sort());
+    await rt.app.recheckClaims([claim.id]);
+    const evidence = await evidenceOf();
+    expect(evidence.length).toBeGreaterThan(0);
+    expect(evidence).not.toContain(gone.id);
+    expect(evidence).not.toContain(orphan.id);
+  });
+
+  it('tells when a report id was made, and nothing for ids that do not say', () => {
+    const id = `rep_${Date.UTC(2026, 0, 2).toString(36)}0123456789ab`;
+    expect(madeAt(id)).toBe(Date.UTC(2026, 0, 2));
+    expect(madeAt('rep_1')).toBeUndefined();
+    expect(madeAt('rep_000123')).toBeUndefined();
   });
 
   it('keeps the first postings by report id of a term, and the newest copy of a report', () => {
