@@ -8,10 +8,11 @@
 // compressed item per bucket, then deletes the recent items it merged. When a level's slots are all
 // written, a compaction rewrites them into one slot of the next level, spread over more buckets (level 1:
 // half level 0's fan-in times as many, so its items hold twice the reports; above: fan-in times, so items
-// stay as they are), keeping per term only the first postings by report id a reader can need. Slots are overwritten in place, which spares the deletes: a level's slots are stale
-// once compacted, and the merge count (the state item) says which slots are live. Readers read the
-// recent items and, per level, the live slots of their terms' buckets, so a read costs about fan-in
-// items per level and levels grow with the logarithm of the corpus. Deletes and re-analyses take a report
+// stay as they are), keeping per term only the first postings by report id a reader can need. Slots are
+// overwritten in place, which spares the deletes: a level's slots are stale once compacted, and the
+// merge count (the state item) says which slots are live. Readers read the recent items and, per level,
+// the live slots of their terms' buckets, so a read costs about fan-in items per level and levels grow
+// with the logarithm of the corpus (a table keeps its schedule of fan-ins from its first merge). Deletes and re-analyses take a report
 // out of every level (`purge`). docs/operations.md ("The term index") gives the design and the figures.
 import { createHash, randomUUID } from 'node:crypto';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
