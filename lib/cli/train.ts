@@ -1,15 +1,16 @@
-// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--average-from N] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
+// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--average-from N] [--seed N[,N...]] [--ensemble a.bin,b.bin] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
 // Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
-// on the dev split, prints the dev figures and writes assets/stance-model.bin. Deterministic (seeded).
-import { writeFileSync } from 'node:fs';
+// on the dev split, prints the dev figures and writes assets/stance-model.bin. Deterministic (seeded). Several
+// seeds train one net each and write their ensemble; `--ensemble` makes one of nets already trained.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { writeManifest } from '../assets/manifest.js';
 import { DEFAULT_FNC_DIR, fncAvailable } from '../train/fnc1.js';
 import { FEATURE_GROUPS, type FeatureGroup } from '../domain/stance/features.js';
-import { fitStanceModel, prepareExamples, trainStanceModel } from '../train/trainStance.js';
+import { fitStanceEnsemble, fitStanceModel, prepareExamples } from '../train/trainStance.js';
 import { examplesOf } from '../train/dataset.js';
 import { crossValidate, VARIANTS } from '../train/crossValidate.js';
-import { VOCABULARY_SIZE } from '../train/prepare.js';
+import { prepare, VOCABULARY_SIZE } from '../train/prepare.js';
 import { argmax, scoreStances } from '../eval/fnc.js';
 import { assetPath, assetsDir } from '../domain/resources/assets.js';
 import { decodeStanceModel, stanceProbabilities, STANCE_MODEL_ASSET } from '../domain/stance/model.js';
@@ -42,6 +43,14 @@ const epochs = number('--epochs', 8);
 const hidden = number('--hidden', 100);
 const vocabularySize = number('--vocab', VOCABULARY_SIZE);
 const dropout = number('--dropout', 0.4);
+// The seeds of the initialisation, shuffling and dropout, one net each; the split's seed is fixed (DEFAULT_SPLIT),
+// so every seed trains, tunes and is measured on the same sides.
+const seeds = (option('--seed') ?? '20').split(',').map(Number);
+if (!seeds.every((s) => Number.isInteger(s) && s >= 0)) {
+  console.error('--seed needs whole numbers, comma-separated');
+  process.exit(2);
+}
+const ensemble = option('--ensemble')?.split(',');
 const averageFrom = option('--average-from') === undefined ? undefined : number('--average-from', 1);
 if (averageFrom !== undefined && (!Number.isInteger(averageFrom) || averageFrom > epochs)) {
   console.error(`--average-from needs an epoch from 1 to --epochs (${epochs})`);
@@ -116,15 +125,27 @@ if (args.includes('--ablation')) {
   process.exit(0);
 }
 
-const { bytes, report } = trainStanceModel(dir, {
-  groups,
-  epochs,
-  hidden,
-  dropout,
-  averageFrom,
-  vocabularySize,
-  log,
-});
+let bytes: Buffer;
+let report: string;
+if (ensemble) {
+  // Nets already trained, read before anything is written (one of them may be the asset the ensemble replaces).
+  const members = ensemble.map((f) => readFileSync(resolve(f)));
+  ({ bytes, report } = fitStanceEnsemble(prepare(dir), members));
+} else {
+  const examples = prepareExamples(dir, log, vocabularySize);
+  const fitted = seeds.map((seed) =>
+    fitStanceModel(examples, { groups, epochs, hidden, dropout, averageFrom, seed, log }),
+  );
+  if (fitted.length === 1) ({ bytes, report } = fitted[0]!);
+  else {
+    const joined = fitStanceEnsemble(
+      examples.prepared,
+      fitted.map((f) => f.bytes),
+    );
+    bytes = joined.bytes;
+    report = [...fitted.map((f, k) => `seed ${seeds[k]}: ${f.report}`), joined.report].join('\n');
+  }
+}
 writeFileSync(out, bytes);
 // The engine's analysis version follows the asset manifest: a new model is a new version.
 if (dirname(out) === assetsDir()) writeManifest(assetsDir());

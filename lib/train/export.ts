@@ -1,12 +1,14 @@
 // From a trained net to the checked-in asset: the sparse matrix quantised to int8 (one scale per row), the rest
-// float32, written as the binary file lib/domain/stance/model.ts reads as views (decodeStanceModelBytes).
-// Deterministic bytes: same net, same file.
+// float32, written as the binary file lib/domain/stance/model.ts reads as views (decodeStanceModelBytes); an
+// ensemble's file holds its members' files. Deterministic bytes: same net, same file.
 import { DENSE_FEATURES, type FeatureGroup, type FeatureSpace } from '../domain/stance/features.js';
 import {
   encodeF32,
   STANCE_ARRAYS,
+  STANCE_ENSEMBLE_VERSION,
   STANCE_FILE_MAGIC,
   STANCE_FILE_VERSION,
+  type StanceEnsembleHeader,
   type StanceFileHeader,
   type StanceModelFile,
 } from '../domain/stance/model.js';
@@ -66,30 +68,54 @@ export function modelFile(args: {
 
 const align4 = (n: number): number => (n + 3) & ~3;
 
-/** "STNC", version, JSON length, the JSON of the scalar members and where each array lies, then the arrays. */
-export function encodeModelFile(file: StanceModelFile): Buffer {
-  const blobs = STANCE_ARRAYS.map((name) => [name, Buffer.from(file[name], 'base64')] as const);
-  const scalars = Object.fromEntries(
-    Object.entries(file).filter(([k]) => !(STANCE_ARRAYS as readonly string[]).includes(k)),
-  ) as Omit<StanceModelFile, (typeof STANCE_ARRAYS)[number]>;
-  // The arrays' offsets depend on the JSON's length and the JSON holds them: lay out until it stops changing.
+/** Magic, version, JSON length, the JSON (which says where each blob lies), then the blobs, each 4-aligned. */
+function pack(version: number, blobs: readonly Buffer[], jsonOf: (places: Array<[number, number]>) => unknown): Buffer {
+  // The blobs' offsets depend on the JSON's length and the JSON holds them: lay out until it stops changing.
   for (let jsonBytes = 0; ; ) {
     let at = align4(12 + jsonBytes);
-    const arrays = {} as StanceFileHeader['arrays'];
-    for (const [name, b] of blobs) {
-      arrays[name] = [at, b.length];
+    const places = blobs.map((b): [number, number] => {
+      const place: [number, number] = [at, b.length];
       at = align4(at + b.length);
-    }
-    const json = Buffer.from(JSON.stringify({ ...scalars, arrays } satisfies StanceFileHeader), 'utf8');
+      return place;
+    });
+    const json = Buffer.from(JSON.stringify(jsonOf(places)), 'utf8');
     if (json.length === jsonBytes) {
       const out = Buffer.alloc(at);
       out.write(STANCE_FILE_MAGIC, 0, 'latin1');
-      out.writeUInt32LE(STANCE_FILE_VERSION, 4);
+      out.writeUInt32LE(version, 4);
       out.writeUInt32LE(json.length, 8);
       json.copy(out, 12);
-      for (const [name, b] of blobs) b.copy(out, arrays[name][0]);
+      for (const [k, b] of blobs.entries()) b.copy(out, places[k]![0]);
       return out;
     }
     jsonBytes = json.length;
   }
+}
+
+/** One net: the JSON of the scalar members and where each array lies, then the arrays. */
+export function encodeModelFile(file: StanceModelFile): Buffer {
+  const scalars = Object.fromEntries(
+    Object.entries(file).filter(([k]) => !(STANCE_ARRAYS as readonly string[]).includes(k)),
+  ) as Omit<StanceModelFile, (typeof STANCE_ARRAYS)[number]>;
+  return pack(
+    STANCE_FILE_VERSION,
+    STANCE_ARRAYS.map((name) => Buffer.from(file[name], 'base64')),
+    (places) =>
+      ({
+        ...scalars,
+        arrays: Object.fromEntries(STANCE_ARRAYS.map((name, k) => [name, places[k]!])) as StanceFileHeader['arrays'],
+      }) satisfies StanceFileHeader,
+  );
+}
+
+/** An ensemble: its JSON (offsets, temperature, where each member lies), then each member's own file. */
+export function encodeEnsembleFile(
+  members: readonly Buffer[],
+  scalars: Omit<StanceEnsembleHeader, 'format' | 'members'>,
+): Buffer {
+  return pack(
+    STANCE_ENSEMBLE_VERSION,
+    members,
+    (places) => ({ format: 'stance-ensemble-1', ...scalars, members: places }) satisfies StanceEnsembleHeader,
+  );
 }

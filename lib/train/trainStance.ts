@@ -1,7 +1,15 @@
 // The whole training run, from the corpus folder to the asset's bytes and a printable dev report.
 import { createHash } from 'node:crypto';
 import { DENSE_FEATURES, type FeatureGroup, type Features, type FeatureSpace } from '../domain/stance/features.js';
-import { decodeStanceModel, stanceLogits, STANCE_CLASSES, type StanceModelFile } from '../domain/stance/model.js';
+import {
+  decodeStanceModel,
+  decodeStanceModelBytes,
+  stanceEnsemble,
+  stanceLogits,
+  STANCE_CLASSES,
+  type StanceModel,
+  type StanceModelFile,
+} from '../domain/stance/model.js';
 import { formatScores, scoreStances, type StanceScores } from '../eval/fnc.js';
 import {
   calibratedProbabilities,
@@ -11,10 +19,10 @@ import {
   tuneOffsets,
 } from './calibrate.js';
 import { examplesOf, type Example, type ProfileChoice } from './dataset.js';
-import { encodeModelFile, modelFile } from './export.js';
+import { encodeEnsembleFile, encodeModelFile, modelFile } from './export.js';
 import { forward, trainNet, type Input } from './mlp.js';
 import { featureSpace, prepare, VOCABULARY_SIZE, type Prepared } from './prepare.js';
-import { DEFAULT_SPLIT } from './split.js';
+import { DEFAULT_SPLIT, type Split } from './split.js';
 
 export interface TrainConfig {
   groups: FeatureGroup[];
@@ -102,9 +110,40 @@ export function examplesFor(
   const train = examplesOf(corpus, split.train, space, { profile: (i) => trainingProfile(split.train[i]!) });
   const dev = examplesOf(corpus, split.dev, space);
   log(`features: ${train.length} train, ${dev.length} dev pairs in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
-  const trainedOn = `fnc1-train split by story (seed ${DEFAULT_SPLIT.seed}): ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test pairs`;
-  return { prepared, space, vocab, train, dev, trainedOn };
+  return { prepared, space, vocab, train, dev, trainedOn: trainedOnOf(split) };
 }
+
+const trainedOnOf = (split: Split): string =>
+  `fnc1-train split by story (seed ${DEFAULT_SPLIT.seed}): ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test pairs`;
+
+interface DevTuning {
+  offsets: number[];
+  temperature: number;
+  /** dev figures with the offsets and the temperature */
+  scores: StanceScores;
+  /** dev figures of the raw argmax */
+  before: StanceScores;
+}
+
+/** Offsets and temperature fitted on dev for the model as the app reads it, and its dev figures before and after. */
+function tuneOnDev(model: StanceModel, dev: readonly Example[], macroWeight: number): DevTuning {
+  const gold = dev.map((e) => e.label);
+  const logits = dev.map((e) => stanceLogits(model, e.features));
+  const offsets = tuneOffsets(logits, gold, macroWeight);
+  const temperature = fitTemperature(logits, gold, offsets);
+  const scores = scoreStances(
+    gold,
+    logits.map((z) => offsetPrediction(z, offsets)),
+    logits.map((z) => calibratedProbabilities(z, offsets, temperature)),
+  );
+  const before = scoreStances(
+    gold,
+    logits.map((z) => offsetPrediction(z, [0, 0, 0, 0])),
+  );
+  return { offsets, temperature, scores, before };
+}
+
+const devMetrics = (s: StanceScores) => ({ relativeScore: s.relativeScore, macroF1: s.macroF1, f1: s.f1, ece: s.ece });
 
 export interface FittedModel {
   file: StanceModelFile;
@@ -175,29 +214,8 @@ export function fitStanceModels(
       modelFile({ net, groups: config.groups, space, vocab, mean, std, ...rest });
     // Offsets and temperature are fitted on the shipped (quantised) model, read back as the app reads it.
     const draft = fileOf({ offsets: [0, 0, 0, 0], temperature: 1, trainedOn: '' });
-    const model = decodeStanceModel(draft);
-    const devLogits = dev.map((e) => stanceLogits(model, e.features));
-    const offsets = tuneOffsets(devLogits, devGold, macroWeight);
-    const temperature = fitTemperature(devLogits, devGold, offsets);
-    const devProbs = devLogits.map((z) => calibratedProbabilities(z, offsets, temperature));
-    const scores = scoreStances(
-      devGold,
-      devLogits.map((z) => offsetPrediction(z, offsets)),
-      devProbs,
-    );
-    const before = scoreStances(
-      devGold,
-      devLogits.map((z) => argmax(z)),
-    );
-    const file = fileOf({
-      offsets,
-      temperature,
-      trainedOn,
-      metrics: {
-        epoch,
-        dev: { relativeScore: scores.relativeScore, macroF1: scores.macroF1, f1: scores.f1, ece: scores.ece },
-      },
-    });
+    const { offsets, temperature, scores, before } = tuneOnDev(decodeStanceModel(draft), dev, macroWeight);
+    const file = fileOf({ offsets, temperature, trainedOn, metrics: { epoch, dev: devMetrics(scores) } });
     const kept = from === undefined ? `best epoch ${epoch}` : `weights averaged over epochs ${epoch}`;
     const report = [
       `groups ${config.groups.join(',')}; ${kept}; offsets ${offsets.join(' ')}; temperature ${temperature}`,
@@ -208,6 +226,34 @@ export function fitStanceModels(
   });
 }
 
-export function trainStanceModel(dir: string, config: TrainConfig & { vocabularySize?: number }): FittedModel {
-  return fitStanceModel(prepareExamples(dir, config.log, config.vocabularySize), config);
+export interface FittedEnsemble {
+  bytes: Buffer;
+  report: string;
+  dev: StanceScores;
+}
+
+/**
+ * Nets of one configuration (seeds) as one model: the mean of their softmax (each net without its own offsets
+ * and temperature), then offsets and temperature fitted on dev for the mean, as for one net. The dev examples are
+ * computed with the members' own vocabulary and IDF (they must share them).
+ */
+export function fitStanceEnsemble(prepared: Prepared, members: readonly Buffer[], macroWeight = 1): FittedEnsemble {
+  const draft = stanceEnsemble(members.map(decodeStanceModelBytes), {
+    offsets: new Float32Array(4),
+    temperature: 1,
+  });
+  const dev = examplesOf(prepared.corpus, prepared.split.dev, draft.space);
+  const { offsets, temperature, scores, before } = tuneOnDev(draft, dev, macroWeight);
+  const bytes = encodeEnsembleFile(members, {
+    trainedOn: trainedOnOf(prepared.split),
+    offsets,
+    temperature,
+    metrics: { dev: devMetrics(scores) },
+  });
+  const report = [
+    `ensemble of ${members.length} nets; offsets ${offsets.join(' ')}; temperature ${temperature}`,
+    formatScores('dev before offsets', before),
+    formatScores('dev (offsets + calibration)', scores),
+  ].join('\n');
+  return { bytes, report, dev: scores };
 }

@@ -29,5 +29,8 @@ describe('train and stance CLIs without the corpus', () => {
     const dropout = run('train', ['--dropout', '1.5']);
     expect(dropout.status).toBe(2);
     expect(dropout.stderr).toContain('--dropout');
+    const seed = run('train', ['--seed', '20,x']);
+    expect(seed.status).toBe(2);
+    expect(seed.stderr).toContain('--seed');
   });
 });

@@ -1,6 +1,7 @@
 // The stance model at request time: a small MLP (dense features standardised, sparse term counts, one ReLU
-// hidden layer, four outputs) read from assets/stance-model.bin. Class offsets tuned on the dev split
-// and a calibration temperature are part of the asset. Pure TypeScript, read lazily once per process.
+// hidden layer, four outputs) read from assets/stance-model.bin, or an ensemble of such nets (several seeds of
+// one configuration) whose probabilities are averaged. Class offsets tuned on the dev split and a calibration
+// temperature are part of the asset. Pure TypeScript, read lazily once per process.
 import { lazyAsset, readAsset } from '../resources/assets.js';
 import { DENSE_FEATURES, type FeatureGroup, type Features, type FeatureSpace } from './features.js';
 
@@ -26,6 +27,11 @@ export interface StanceModel {
   offsets: Float32Array;
   /** calibration temperature fitted on the dev split */
   temperature: number;
+  /**
+   * An ensemble's nets (the fields above are then the first one's, offsets and temperature the ensemble's own):
+   * its logits are the log of the members' mean softmax, each member read without its own offsets and temperature.
+   */
+  members?: StanceModel[];
 }
 
 /** The model as training hands it over: typed arrays as base64, the big sparse matrix as int8 with one scale per row. */
@@ -124,16 +130,55 @@ export function decodeStanceModel(file: StanceModelFile): StanceModel {
  */
 export const STANCE_FILE_MAGIC = 'STNC';
 export const STANCE_FILE_VERSION = 1;
+/** Version 2: an ensemble, its JSON (`StanceEnsembleHeader`) then each member's whole version-1 file, 4-aligned. */
+export const STANCE_ENSEMBLE_VERSION = 2;
 export type StanceFileHeader = StanceScalars & { arrays: Record<StanceArray, [offset: number, bytes: number]> };
+export interface StanceEnsembleHeader {
+  format: 'stance-ensemble-1';
+  trainedOn: string;
+  offsets: number[];
+  temperature: number;
+  metrics?: Record<string, unknown>;
+  members: Array<[offset: number, bytes: number]>;
+}
+
+function fileVersion(bytes: Buffer): number {
+  const version = bytes.length < 12 || bytes.toString('latin1', 0, 4) !== STANCE_FILE_MAGIC ? 0 : bytes.readUInt32LE(4);
+  if (version !== STANCE_FILE_VERSION && version !== STANCE_ENSEMBLE_VERSION)
+    throw new Error(`${STANCE_MODEL_ASSET}: not a version 1 or 2 stance model; run npm run train`);
+  return version;
+}
 
 function readHeader(bytes: Buffer): StanceFileHeader {
-  if (
-    bytes.length < 12 ||
-    bytes.toString('latin1', 0, 4) !== STANCE_FILE_MAGIC ||
-    bytes.readUInt32LE(4) !== STANCE_FILE_VERSION
-  )
-    throw new Error(`${STANCE_MODEL_ASSET}: not a version ${STANCE_FILE_VERSION} stance model; run npm run train`);
+  if (fileVersion(bytes) !== STANCE_FILE_VERSION)
+    throw new Error(`${STANCE_MODEL_ASSET}: an ensemble, not one net (decodeStanceModelBytes reads it)`);
   return JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as StanceFileHeader;
+}
+
+export function readEnsembleHeader(bytes: Buffer): StanceEnsembleHeader {
+  if (fileVersion(bytes) !== STANCE_ENSEMBLE_VERSION)
+    throw new Error(`${STANCE_MODEL_ASSET}: one net, not an ensemble`);
+  const header = JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as StanceEnsembleHeader;
+  if (header.format !== 'stance-ensemble-1') throw new Error(`stance model: unknown format ${String(header.format)}`);
+  return header;
+}
+
+/** Nets averaged as one model: they must read the same inputs (groups, vocabulary, IDF), computed once. */
+export function stanceEnsemble(
+  members: StanceModel[],
+  calibration: Pick<StanceModel, 'offsets' | 'temperature'>,
+): StanceModel {
+  const [first] = members;
+  if (!first) throw new Error('stance ensemble: no members');
+  const same = (m: StanceModel) =>
+    m.groups.join(',') === first.groups.join(',') &&
+    m.space.idfUnknown === first.space.idfUnknown &&
+    m.space.vocab.size === first.space.vocab.size &&
+    [...m.space.vocab.keys()].every((t) => first.space.vocab.get(t) === m.space.vocab.get(t)) &&
+    m.space.idf.every((v, i) => v === first.space.idf[i]);
+  if (members.some((m) => m.members)) throw new Error('stance ensemble: a member is itself an ensemble');
+  if (!members.every(same)) throw new Error('stance ensemble: its members read different features');
+  return { ...first, offsets: calibration.offsets, temperature: calibration.temperature, members };
 }
 
 /** A typed view of the bytes in place when they are aligned for it, else a copy. */
@@ -144,6 +189,13 @@ function f32At(bytes: Buffer, [offset, length]: [number, number]): Float32Array 
 }
 
 export function decodeStanceModelBytes(bytes: Buffer): StanceModel {
+  if (fileVersion(bytes) === STANCE_ENSEMBLE_VERSION) {
+    const header = readEnsembleHeader(bytes);
+    const members = header.members.map(([offset, length]) =>
+      decodeStanceModelBytes(bytes.subarray(offset, offset + length)),
+    );
+    return stanceEnsemble(members, { offsets: Float32Array.from(header.offsets), temperature: header.temperature });
+  }
   const { arrays, ...header } = readHeader(bytes);
   const [qOffset, qLength] = arrays.w1SparseQ;
   return modelOf(header, {
@@ -183,8 +235,20 @@ function activeDense(model: StanceModel): Uint8Array {
   return active;
 }
 
-/** Raw output scores (before offsets and temperature). */
+/** Raw output scores (before offsets and temperature); an ensemble's are the log of its members' mean softmax. */
 export function stanceLogits(model: StanceModel, features: Features): Float64Array {
+  if (model.members) {
+    const mean = new Float64Array(4);
+    for (const member of model.members) {
+      const p = softmax(netLogits(member, features));
+      for (let c = 0; c < 4; c++) mean[c]! += p[c]! / model.members.length;
+    }
+    return mean.map((v) => Math.log(Math.max(v, 1e-300)));
+  }
+  return netLogits(model, features);
+}
+
+function netLogits(model: StanceModel, features: Features): Float64Array {
   const H = model.hidden;
   const h = Float64Array.from(model.b1);
   const active = activeDense(model);

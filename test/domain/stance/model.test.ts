@@ -10,12 +10,15 @@ import {
 import {
   decodeStanceModel,
   decodeStanceModelBytes,
+  encodeF32,
+  readEnsembleHeader,
   readStanceModelFile,
+  softmax,
   stanceLogits,
   stanceProbabilities,
 } from '../../../lib/domain/stance/model.js';
 import { reportProfile } from '../../../lib/domain/stance/profile.js';
-import { encodeModelFile, modelFile } from '../../../lib/train/export.js';
+import { encodeEnsembleFile, encodeModelFile, modelFile } from '../../../lib/train/export.js';
 import { forward, initNet, trainNet, type Input } from '../../../lib/train/mlp.js';
 import { seededRandom } from '../../../lib/train/random.js';
 
@@ -108,6 +111,51 @@ describe('stance model file', () => {
     const p = stanceProbabilities(shifted, features);
     expect(Math.log(p[1]! / p[0]!)).toBeCloseTo((z[1]! + 5 - z[0]!) / 2, 6);
     expect(() => decodeStanceModel({ ...base, denseNames: ['other'] })).toThrow(/npm run train/);
+  });
+
+  it("reads an ensemble as the log of its members' mean softmax, with its own offsets and temperature", () => {
+    const members = [5, 6, 7].map((seed) =>
+      encodeModelFile(fileOf(initNet(D, 3 * vocab.length, 8, seededRandom(seed)), [0, 3, 0, 0], 0.5)),
+    );
+    const bytes = encodeEnsembleFile(members, { trainedOn: 'test', offsets: [0.2, 0.5, -0.1, 0], temperature: 1.5 });
+    expect(readEnsembleHeader(bytes).members).toHaveLength(3);
+    const ensemble = decodeStanceModelBytes(bytes);
+    const features = invented();
+    // Each member is read raw: its own offsets and temperature (here far from neutral) play no part.
+    const mean = [0, 1, 2, 3].map(
+      (c) =>
+        members.reduce((s, m) => s + softmax(stanceLogits(decodeStanceModelBytes(m), features))[c]!, 0) /
+        members.length,
+    );
+    const z = stanceLogits(ensemble, features);
+    for (let c = 0; c < 4; c++) expect(Math.exp(z[c]!)).toBeCloseTo(mean[c]!, 12);
+    const p = stanceProbabilities(ensemble, features);
+    const offsets = [0.2, 0.5, -0.1, 0];
+    const expected = softmax(Float64Array.from(mean, (m, c) => (Math.log(m) + offsets[c]!) / 1.5));
+    for (let c = 0; c < 4; c++) expect(p[c]).toBeCloseTo(expected[c]!, 6);
+    // Three different nets average to something none of them says alone.
+    const alone = decodeStanceModelBytes(members[0]!);
+    expect([...stanceLogits(alone, features)]).not.toEqual([...z]);
+    // A one-net file is not an ensemble, and an ensemble is not read as one net.
+    expect(() => readEnsembleHeader(members[0]!)).toThrow(/not an ensemble/);
+    expect(() => readStanceModelFile(bytes)).toThrow(/ensemble/);
+  });
+
+  it('refuses an ensemble whose members read different features, or hold an ensemble', () => {
+    const net = initNet(D, 3 * vocab.length, 8, seededRandom(5));
+    const one = encodeModelFile(fileOf(net, [0, 0, 0, 0], 1));
+    const otherIdf = encodeModelFile({ ...fileOf(net, [0, 0, 0, 0], 1), idf: encodeF32(space.idf.map((v) => v + 1)) });
+    const calibration = { trainedOn: 'test', offsets: [0, 0, 0, 0], temperature: 1 };
+    expect(() => decodeStanceModelBytes(encodeEnsembleFile([one, otherIdf], calibration))).toThrow(
+      /different features/,
+    );
+    const nested = encodeEnsembleFile([one, encodeEnsembleFile([one, one], calibration)], calibration);
+    expect(() => decodeStanceModelBytes(nested)).toThrow(/itself an ensemble/);
+    // Two copies of one net are that net, up to the log of its softmax (a shift the offsets and softmax ignore).
+    const twice = decodeStanceModelBytes(encodeEnsembleFile([one, one], calibration));
+    const p = stanceProbabilities(twice, invented());
+    const q = stanceProbabilities(decodeStanceModelBytes(one), invented());
+    for (let c = 0; c < 4; c++) expect(p[c]).toBeCloseTo(q[c]!, 10);
   });
 
   it('trains to the same bytes from the same data and seed', () => {
