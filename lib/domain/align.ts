@@ -23,7 +23,15 @@ import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms } from './resources/wordnet.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
-import { actsAlike, bestLikeness, MEANING_CREDIT, meaningWords, wordsAlike, wordsOpposed } from './meaning.js';
+import {
+  actsAlike,
+  bestLikeness,
+  MEANING_CREDIT,
+  meaningWords,
+  namesKindOf,
+  wordsAlike,
+  wordsOpposed,
+} from './meaning.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.55;
@@ -138,6 +146,8 @@ function meaningMatch(claim: Statement, term: string, statement: Statement): num
   const theirs = sentenceWordsOf(statement);
   let best = 0;
   for (const w of words) best = Math.max(best, bestLikeness(w, theirs));
+  if (best < MEANING_CREDIT.kind && words.some((w) => theirs.some((t) => namesKindOf(t, w))))
+    best = MEANING_CREDIT.kind;
   return best >= 1 ? MEANING_CREDIT.synonym : best;
 }
 

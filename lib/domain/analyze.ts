@@ -1,12 +1,13 @@
 // Steps 1-3 of the engine for one report or one claim: clean, segment, extract.
 import { createHash } from 'node:crypto';
-import { cleanText } from './clean.js';
+import { cleanText, opensWithHeadline } from './clean.js';
 import { copySignature } from './copies.js';
 import { pendingFor } from './pending.js';
 import { isLocalAuthority, isSource, locatesEvent } from './references.js';
 import { splitSentences } from './sentences.js';
 import { reportProfile } from './stance/profile.js';
 import { extractSlots } from './slots/index.js';
+import { isGossip } from './slots/polarity.js';
 import { contentTerms, nameIndexTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
 import type { ClaimAnalysis, NameSlot, ReportAnalysis, Statement } from './types.js';
@@ -66,6 +67,15 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const statements = sentences
     .slice(0, MAX_STATEMENTS)
     .map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
+  // Headline gossip ("Star spotted in Rome") passes a rumour on; in a sentence the same words narrate.
+  const headline = statements[0];
+  if (
+    headline &&
+    !headline.slots.hedged &&
+    isGossip(headline.text) &&
+    opensWithHeadline(input.text, headline.text, title)
+  )
+    headline.slots.hedged = true;
   // The names that set a sentence's scene: the headline and lead sentences before it (the same for every later
   // sentence), and the places the report gives for its event elsewhere.
   const scene = sceneNames(statements);

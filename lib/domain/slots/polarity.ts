@@ -9,6 +9,7 @@ import {
   NO_COMPOUNDS,
   FALSEHOOD_ADJECTIVES,
   HEADLINE_HEDGE_CUES,
+  GOSSIP_CUES,
   HEDGE_CUES,
   NEGATION_CUES,
   STOP_WORDS,
@@ -43,6 +44,7 @@ const NEGATED_CONTRACTION = /\b\w+n't\b/i;
 const DENIAL = phraseRegex(DENIAL_CUES);
 const DENIAL_ALL = new RegExp(DENIAL.source, 'giu');
 const HEDGE = phraseRegex(HEDGE_CUES);
+const GOSSIP = phraseRegex(GOSSIP_CUES);
 const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
 
 const HEADLINE_HEDGE_ALL = new RegExp(HEADLINE_HEDGE.source, 'giu');
@@ -88,9 +90,23 @@ export function isNegated(text: string): boolean {
 // "May" the month is not "may" the modal verb.
 const MONTH_MAY = /\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s+May\b|\bMay\s+(?=\d|of\b)/g;
 
+/** A clause of three words or more, then a colon: what follows it is the clause's point, not in its scope. */
+const CLAUSE_THEN_COLON = /^(?:[^:]*\s)?\S+\s+\S+\s+\S+[^:]*:\s+(?=\S)/;
+
+/**
+ * Whether the sentence reports without asserting. A hedge in a clause before a colon does not reach past it:
+ * "The claim is false: the photo was taken in 2019" asserts the photo's date; a label before it still hedges
+ * ("Rumour: ...").
+ */
 export function isHedged(text: string): boolean {
   const folded = foldCase(text.replace(MONTH_MAY, ' ')).trim();
-  return folded.endsWith('?') || HEDGE.test(folded);
+  const asserted = folded.replace(CLAUSE_THEN_COLON, '');
+  return folded.endsWith('?') || HEDGE.test(asserted);
+}
+
+/** Whether a headline passes gossip on ("spotted", "eyes", "mulls"): see GOSSIP_CUES. */
+export function isGossip(text: string): boolean {
+  return GOSSIP.test(foldCase(text));
 }
 
 const NEGATORS = new Set(NEGATION_CUES);
