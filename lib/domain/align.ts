@@ -513,6 +513,9 @@ function clauseMismatch(claim: Statement, statement: Statement): 'roles' | 'plan
   if (claimAct(claim) !== undefined && rolesReversed(claim, statement, a, b)) return 'roles';
   // "A bin strike looms": the sentence's subject is the claim's act, still to come.
   if (impends(b) && b.subject !== undefined && claim.terms.includes(canonicalTerm(b.subject.head))) return 'plan';
+  // "The council proposed a new pool", "plans to build a footbridge": whatever the claim says was done to the pool
+  // or the footbridge, it is only planned.
+  if (b.modality === 'plan' && a.patient && sameArgument(a.patient, b.patient)) return 'plan';
   // The sentence's act is the claim's: alike predicates, or its verb is one of the claim's words ("went on strike").
   if (predicatesAlike(a, b) === 0 && !claim.terms.includes(canonicalTerm(verbOf(b)))) return undefined;
   if (b.modality === 'plan') return 'plan';
@@ -632,6 +635,7 @@ export interface Reading {
   readonly clauseMismatch: 'roles' | 'plan' | 'hedge' | undefined;
   /** the sentence has the claim's participants in their roles doing another act, as "proposed, not built" */
   readonly otherAct: string | undefined;
+
   /** the sentence calls the one before it false ("The claim is false"), and that one stated the claim's fact */
   readonly debunked: boolean;
 }
@@ -743,7 +747,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         'hedged',
         () =>
           (statement.slots.hedged ||
-            (headline && isHedgedHeadline(statement.text, c.text)) ||
+            ((headline || statement.extra?.headline === true) && isHedgedHeadline(statement.text, c.text)) ||
             // "The strike has not yet begun" does not hedge a claim that only says a strike was voted for.
             (reading.pending !== undefined && clauseOfStatement(c).modality !== 'plan')) &&
           !c.slots.hedged &&
@@ -821,6 +825,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get otherAct() {
       return once('otherAct', () => otherAct(c, statement));
     },
+
     get debunked() {
       return once('debunked', () => {
         const previous = statement.extra?.context as Context | undefined;
@@ -1008,8 +1013,7 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
   {
     id: 'OTHER_ACT',
     stance: 'MENTIONS',
-    example:
-      '"The council built a footbridge over the river" vs "The council has proposed a footbridge over the river"',
+    example: '"The council sold the old library" vs "The council has renovated the old library"',
     applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.otherAct !== undefined,
     reason: (r) => `another act of the same participants (${r.otherAct})`,
   },

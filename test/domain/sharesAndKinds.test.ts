@@ -56,6 +56,14 @@ describe('fractions in words are shares', () => {
   });
 });
 
+describe('"a pair of" counts two', () => {
+  it('reads "a pair of aftershocks" as two aftershocks, and not "the pair" of people', () => {
+    const [pair] = extractQuantities('A pair of aftershocks followed the quake.');
+    expect(pair).toMatchObject({ value: 2, unit: extractQuantities('Two aftershocks followed.')[0]!.unit });
+    expect(extractQuantities('The pair were arrested on Friday.')).toEqual([]);
+  });
+});
+
 describe('an article before minutes and hours counts one', () => {
   it('reads "a minute of silence" as one minute and "more than an hour" as a bound', () => {
     const [minute] = extractQuantities('Councillors held a minute of silence.');
@@ -102,6 +110,7 @@ describe('a hedge stays in its clause', () => {
     expect(isHedged('The claim is false: the photo was taken in Wales in 2019.')).toBe(false);
     expect(isHedged('The claim is false: the photo may have been taken in Wales.')).toBe(true);
     expect(isHedged('Rumour: Pollard Foods buys Brackwater Dairies')).toBe(true);
+    expect(isHedged('Wildest Pollard rumour yet: 500 new shops by June.')).toBe(true);
   });
 });
 
@@ -117,5 +126,36 @@ describe('headline gossip words do not hedge narration', () => {
     expect(first({ title: 'Lia Corran spotted on Pellow Island', text: body }).slots.hedged).toBe(true);
     expect(first({ text: `Lia Corran spotted on Pellow Island, say fans\n\n${body}` }).slots.hedged).toBe(true);
     expect(first({ text: 'The crew spotted five boats near the reef on Sunday.' }).slots.hedged).toBe(false);
+  });
+});
+
+describe('a proposal is no act yet', () => {
+  it('reads "has proposed a new library" as a plan against "approved" and "built" claims about it', () => {
+    const body = 'Holm council has proposed a new library beside Ferris Park.';
+    for (const claim of [
+      'Holm council approved a new library.',
+      'Holm council built a new library beside Ferris Park.',
+    ])
+      expect(alignIn(claim, 'Library plan', body, 1)).toMatchObject({
+        stance: 'MENTIONS',
+        reason: 'a plan, not the act',
+      });
+    expect(alignIn('Holm council proposed a new library.', 'Library plan', body, 1).stance).toBe('SUPPORTS');
+  });
+});
+
+describe("a report's headline passes on what it attributes", () => {
+  it('does not hedge a claim about what its speaker found: "..., engineers say" states "Engineers found ..."', () => {
+    const text =
+      'Ketter Lane bridge needs new cables, engineers say\n\nThe council met on Monday to discuss its budget.';
+    expect(alignIn('Engineers found the Ketter Lane bridge needs new cables.', '', text, 0).stance).toBe('SUPPORTS');
+    expect(alignIn('The Ketter Lane bridge needs new cables.', '', text, 0).stance).toBe('MENTIONS');
+  });
+
+  it('hedges "..., say sources" in a headline above a body, and not the same words in the body', () => {
+    const text = 'Ketter Lane library sold, say sources\n\nThe council met on Monday to discuss its budget.';
+    expect(alignIn('The Ketter Lane library was sold.', '', text, 0).stance).toBe('MENTIONS');
+    const body = 'The Ketter Lane library was sold to a developer, sources said on Monday.';
+    expect(alignIn('The Ketter Lane library was sold.', 'Library news', body, 1).stance).toBe('SUPPORTS');
   });
 });

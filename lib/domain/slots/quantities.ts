@@ -12,7 +12,7 @@ import { extractTimes, timesAgree } from './times.js';
 export const UNBOUNDED = Number.MAX_VALUE;
 
 const WORD_NUMBERS =
-  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|pair';
 const QUALIFIERS =
   'about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|more than|over|at least|up to|as many as|less than|fewer than|under|upwards of|in excess of|just over|just under|only|exactly|a total of';
 
@@ -350,8 +350,9 @@ export function extractQuantities(text: string): Quantity[] {
       words.shift();
     let value = isDigits ? parseDigits(numText) : parseNumberWords(words);
     if (value === undefined) continue;
-    // "a"/"an" alone is an article, not a number.
+    // "a"/"an" alone is an article, not a number; "pair" counts two only as "a pair of" ("the pair were held" is people).
     if (!isDigits && /^(?:a|an)$/i.test(numText.trim())) continue;
+    if (!isDigits && /pair$/i.test(numText) && !/^\s+of\b/i.test(text.slice(end))) continue;
     const scale = groups.scale?.toLowerCase();
     const currency = groups.cur ? CURRENCY[groups.cur.trim().toLowerCase()] : undefined;
     // "m"/"k" only count as scales next to digits with a currency or right after the digits.
