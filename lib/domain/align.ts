@@ -23,6 +23,7 @@ import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms } from './resources/wordnet.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
+import { foldCase, wordTokens } from './text.js';
 import {
   actsAlike,
   bestLikeness,
@@ -635,6 +636,8 @@ export interface Reading {
   readonly clauseMismatch: 'roles' | 'plan' | 'hedge' | undefined;
   /** the sentence has the claim's participants in their roles doing another act, as "proposed, not built" */
   readonly otherAct: string | undefined;
+  /** the harm both the claim and the sentence say did not happen ("Nobody was hurt" / "No one was injured") */
+  readonly sharedDenial: string | undefined;
 
   /** the sentence calls the one before it false ("The claim is false"), and that one stated the claim's fact */
   readonly debunked: boolean;
@@ -850,11 +853,33 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         return harm === undefined || reading.claimNegated ? undefined : harm;
       });
     },
+    get sharedDenial() {
+      return once('sharedDenial', () =>
+        reading.claimNegated ? deniedHarms(statement.text).find((t) => deniedHarms(c.text).includes(t)) : undefined,
+      );
+    },
   };
   return reading;
 }
 
 const polarityDiffers = (r: Reading): boolean => r.claimNegated !== r.statementNegated;
+
+/** A term as the sentence words it, for a reason a reader understands ("injured", not the stem "injur"). */
+const spokenAs = (term: string, text: string): string =>
+  wordTokens(text).find((w) => canonicalTerm(foldCase(w)) === term) ?? term;
+
+/**
+ * A sentence that denies a harm speaks of the claim's event when it reaches `HARM_TOPIC`; below the topic bar only
+ * if it names nothing of its own ("No one was hurt."), and never with a stranger, a missing key name, a question
+ * or a hedge.
+ */
+const harmDenialFits = (r: Reading): boolean =>
+  r.score >= HARM_TOPIC &&
+  (r.score >= ON_TOPIC || r.statement.slots.names.every((n) => r.claim.slots.names.some((m) => namesMatch(m, n)))) &&
+  r.strangers.length === 0 &&
+  !r.missingName &&
+  !r.question &&
+  !r.hedged;
 
 /** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */
 const claimNegation = new WeakMap<Statement, boolean>();
@@ -899,21 +924,19 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     id: 'HARM_DENIED',
     stance: 'CONTRADICTS',
     example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
-    applies: (r) =>
-      r.deniedHarm !== undefined &&
-      r.score >= HARM_TOPIC &&
-      // Below the topic bar, only a sentence that names nothing of its own ("No one was hurt.").
-      (r.score >= ON_TOPIC ||
-        r.statement.slots.names.every((n) => r.claim.slots.names.some((m) => namesMatch(m, n)))) &&
-      r.strangers.length === 0 &&
-      !r.missingName &&
-      !r.question &&
-      !r.hedged,
-    reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
+    applies: (r) => r.deniedHarm !== undefined && harmDenialFits(r),
+    reason: (r) => `polarity conflict: the report denies the harm (${spokenAs(r.deniedHarm!, r.statement.text)})`,
     shows: (r) => ({
       matched: r.slots.matched,
       conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }],
     }),
+  },
+  {
+    id: 'HARM_DENIED_TOO',
+    stance: 'SUPPORTS',
+    example: '"Nobody was hurt in the warehouse fire" vs "No one was injured." (a report on that fire)',
+    applies: (r) => r.sharedDenial !== undefined && harmDenialFits(r),
+    reason: (r) => `the report too denies the harm (${spokenAs(r.sharedDenial!, r.statement.text)})`,
   },
   {
     id: 'OFF_TOPIC',

@@ -1,6 +1,7 @@
 // Readings a paraphrase needs beyond shared words: a fraction in words is a share, an article can be a count of
-// one minute or hour, a specific noun says its general kind, "opened again" says "reopened", and headline gossip
-// words do not hedge a body's narration. Invented texts only.
+// one minute or hour, a specific noun says its general kind, "opened again" says "reopened", a proposal is a plan,
+// two denials of one harm agree, and headline gossip and attribution hedge a headline, not a body's narration.
+// Invented texts only.
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../lib/domain/index.js';
 import { isHedged } from '../../lib/domain/slots/polarity.js';
@@ -157,5 +158,19 @@ describe("a report's headline passes on what it attributes", () => {
     expect(alignIn('The Ketter Lane library was sold.', '', text, 0).stance).toBe('MENTIONS');
     const body = 'The Ketter Lane library was sold to a developer, sources said on Monday.';
     expect(alignIn('The Ketter Lane library was sold.', 'Library news', body, 1).stance).toBe('SUPPORTS');
+  });
+});
+
+describe('two denials of one harm agree', () => {
+  it('supports "Nobody was hurt in the fire" with "No one was injured." in a report on that fire', () => {
+    const body = 'A fire destroyed a timber yard in Wexley on Friday night.\nNo one was injured.';
+    expect(alignIn('Nobody was hurt in the Wexley timber yard fire.', 'Timber yard fire', body, 2)).toMatchObject({
+      stance: 'SUPPORTS',
+      rule: 'HARM_DENIED_TOO',
+    });
+    // and still contradicts the claim of the harm
+    expect(alignIn('Two people were hurt in the Wexley timber yard fire.', 'Timber yard fire', body, 2).stance).toBe(
+      'CONTRADICTS',
+    );
   });
 });
