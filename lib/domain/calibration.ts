@@ -1,7 +1,7 @@
 // A verdict's confidence: the probability that the verdict is right, from a logistic model per verdict fitted
 // on labelled claims judged through the app (npm run calibrate, lib/cli/calibrate.ts). Its inputs are what
 // the verdict rests on: how many independent sources state or contradict the claim, how sure the stance model
-// was of that evidence, the strongest evidence the other way, and how much of the claim its sentences cover.
+// was of that evidence, and the strongest evidence the other way.
 import { lazyAsset, readAsset } from './resources/assets.js';
 import type { EvidenceItem, Verdict } from './types.js';
 
@@ -14,8 +14,6 @@ export const CONFIDENCE_FEATURES = [
   'mentions',
   'decidingProbability',
   'strongestOpposite',
-  'decidingShare',
-  'strongestMentionShare',
 ] as const;
 
 export interface VerdictCalibration {
@@ -35,11 +33,7 @@ export function confidenceFeatures(
 ): number[] {
   const by = (stance: EvidenceItem['stance']) => evidence.filter((e) => e.stance === stance).map((e) => e.probability);
   const [supports, contradicts, mentions] = [by('SUPPORTS'), by('CONTRADICTS'), by('MENTIONS')];
-  const decidingStance = verdict === 'DISPUTED' ? 'CONTRADICTS' : verdict === 'UNVERIFIED' ? 'MENTIONS' : 'SUPPORTS';
   const deciding = verdict === 'DISPUTED' ? contradicts : verdict === 'UNVERIFIED' ? mentions : supports;
-  // How much of the claim the evidence's sentences cover: a verdict resting on sentences that barely reach the
-  // fact bar, or a mention that nearly does (a fact said in other words), is less sure.
-  const shares = (stance: EvidenceItem['stance']) => evidence.filter((e) => e.stance === stance).map((e) => e.score);
   // What argues against the verdict: support for a dispute, a near miss for "unverified", a doubtful mention for the rest.
   const opposite =
     verdict === 'DISPUTED'
@@ -54,8 +48,6 @@ export function confidenceFeatures(
     Math.log1p(mentions.length),
     mean(deciding),
     max(opposite),
-    mean(shares(decidingStance)),
-    max(shares('MENTIONS')),
   ];
 }
 
