@@ -1,4 +1,5 @@
 // `npm run eval -- <file.json> [--json] [--wrong] [--min-accuracy X] [--min-stance X]`
+import { basename } from 'node:path';
 import { loadEvalSet } from '../eval/evalFile.js';
 import { runEval } from '../eval/runEval.js';
 import { formatSummary, summarize } from '../eval/score.js';
@@ -55,6 +56,9 @@ if (flag('--wrong')) {
       console.error(
         `  ${r.id}: expected ${r.expect}, got ${r.got} (${r.confidence}) :: ${why.get(r.id)?.claim} :: ${why.get(r.id)?.why ?? ''}`,
       );
+      // The evidence that is not a mention, as the API lists it: what the verdict was built from.
+      for (const e of (r.evidence ?? []).filter((x) => x.stance !== 'MENTIONS').slice(0, 6))
+        console.error(`      ${e.stance} ${e.rule} ${basename(e.report)}: ${e.sentence.slice(0, 140)} (${e.reason})`);
     }
   }
 }

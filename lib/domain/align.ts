@@ -23,7 +23,16 @@ import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms } from './resources/wordnet.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
-import { actsAlike, bestLikeness, MEANING_CREDIT, meaningWords, wordsAlike, wordsOpposed } from './meaning.js';
+import { foldCase, wordTokens } from './text.js';
+import {
+  actsAlike,
+  bestLikeness,
+  MEANING_CREDIT,
+  meaningWords,
+  namesKindOf,
+  wordsAlike,
+  wordsOpposed,
+} from './meaning.js';
 
 /** Share of the claim's weighted terms the statement covers, at or above which it states the same fact. */
 export const SAME_FACT = 0.55;
@@ -138,6 +147,8 @@ function meaningMatch(claim: Statement, term: string, statement: Statement): num
   const theirs = sentenceWordsOf(statement);
   let best = 0;
   for (const w of words) best = Math.max(best, bestLikeness(w, theirs));
+  if (best < MEANING_CREDIT.kind && words.some((w) => theirs.some((t) => namesKindOf(t, w))))
+    best = MEANING_CREDIT.kind;
   return best >= 1 ? MEANING_CREDIT.synonym : best;
 }
 
@@ -503,6 +514,9 @@ function clauseMismatch(claim: Statement, statement: Statement): 'roles' | 'plan
   if (claimAct(claim) !== undefined && rolesReversed(claim, statement, a, b)) return 'roles';
   // "A bin strike looms": the sentence's subject is the claim's act, still to come.
   if (impends(b) && b.subject !== undefined && claim.terms.includes(canonicalTerm(b.subject.head))) return 'plan';
+  // "The council proposed a new pool", "plans to build a footbridge": whatever the claim says was done to the pool
+  // or the footbridge, it is only planned.
+  if (b.modality === 'plan' && a.patient && sameArgument(a.patient, b.patient)) return 'plan';
   // The sentence's act is the claim's: alike predicates, or its verb is one of the claim's words ("went on strike").
   if (predicatesAlike(a, b) === 0 && !claim.terms.includes(canonicalTerm(verbOf(b)))) return undefined;
   if (b.modality === 'plan') return 'plan';
@@ -622,6 +636,9 @@ export interface Reading {
   readonly clauseMismatch: 'roles' | 'plan' | 'hedge' | undefined;
   /** the sentence has the claim's participants in their roles doing another act, as "proposed, not built" */
   readonly otherAct: string | undefined;
+  /** the harm both the claim and the sentence say did not happen ("Nobody was hurt" / "No one was injured") */
+  readonly sharedDenial: string | undefined;
+
   /** the sentence calls the one before it false ("The claim is false"), and that one stated the claim's fact */
   readonly debunked: boolean;
 }
@@ -733,7 +750,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         'hedged',
         () =>
           (statement.slots.hedged ||
-            (headline && isHedgedHeadline(statement.text, c.text)) ||
+            ((headline || statement.extra?.headline === true) && isHedgedHeadline(statement.text, c.text)) ||
             // "The strike has not yet begun" does not hedge a claim that only says a strike was voted for.
             (reading.pending !== undefined && clauseOfStatement(c).modality !== 'plan')) &&
           !c.slots.hedged &&
@@ -811,6 +828,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get otherAct() {
       return once('otherAct', () => otherAct(c, statement));
     },
+
     get debunked() {
       return once('debunked', () => {
         const previous = statement.extra?.context as Context | undefined;
@@ -835,11 +853,33 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         return harm === undefined || reading.claimNegated ? undefined : harm;
       });
     },
+    get sharedDenial() {
+      return once('sharedDenial', () =>
+        reading.claimNegated ? deniedHarms(statement.text).find((t) => deniedHarms(c.text).includes(t)) : undefined,
+      );
+    },
   };
   return reading;
 }
 
 const polarityDiffers = (r: Reading): boolean => r.claimNegated !== r.statementNegated;
+
+/** A term as the sentence words it, for a reason a reader understands ("injured", not the stem "injur"). */
+const spokenAs = (term: string, text: string): string =>
+  wordTokens(text).find((w) => canonicalTerm(foldCase(w)) === term) ?? term;
+
+/**
+ * A sentence that denies a harm speaks of the claim's event when it reaches `HARM_TOPIC`; below the topic bar only
+ * if it names nothing of its own ("No one was hurt."), and never with a stranger, a missing key name, a question
+ * or a hedge.
+ */
+const harmDenialFits = (r: Reading): boolean =>
+  r.score >= HARM_TOPIC &&
+  (r.score >= ON_TOPIC || r.statement.slots.names.every((n) => r.claim.slots.names.some((m) => namesMatch(m, n)))) &&
+  r.strangers.length === 0 &&
+  !r.missingName &&
+  !r.question &&
+  !r.hedged;
 
 /** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */
 const claimNegation = new WeakMap<Statement, boolean>();
@@ -884,21 +924,19 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     id: 'HARM_DENIED',
     stance: 'CONTRADICTS',
     example: '"The quake injured dozens" vs "There were no reports of injuries" (a report on that quake)',
-    applies: (r) =>
-      r.deniedHarm !== undefined &&
-      r.score >= HARM_TOPIC &&
-      // Below the topic bar, only a sentence that names nothing of its own ("No one was hurt.").
-      (r.score >= ON_TOPIC ||
-        r.statement.slots.names.every((n) => r.claim.slots.names.some((m) => namesMatch(m, n)))) &&
-      r.strangers.length === 0 &&
-      !r.missingName &&
-      !r.question &&
-      !r.hedged,
-    reason: (r) => `polarity conflict: the report says there was no ${r.deniedHarm}`,
+    applies: (r) => r.deniedHarm !== undefined && harmDenialFits(r),
+    reason: (r) => `polarity conflict: the report denies the harm (${spokenAs(r.deniedHarm!, r.statement.text)})`,
     shows: (r) => ({
       matched: r.slots.matched,
       conflicting: [{ kind: 'polarity', claim: 'affirmed', report: `no ${r.deniedHarm} reported` }],
     }),
+  },
+  {
+    id: 'HARM_DENIED_TOO',
+    stance: 'SUPPORTS',
+    example: '"Nobody was hurt in the warehouse fire" vs "No one was injured." (a report on that fire)',
+    applies: (r) => r.sharedDenial !== undefined && harmDenialFits(r),
+    reason: (r) => `the report too denies the harm (${spokenAs(r.sharedDenial!, r.statement.text)})`,
   },
   {
     id: 'OFF_TOPIC',
@@ -998,8 +1036,7 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
   {
     id: 'OTHER_ACT',
     stance: 'MENTIONS',
-    example:
-      '"The council built a footbridge over the river" vs "The council has proposed a footbridge over the river"',
+    example: '"The council sold the old library" vs "The council has renovated the old library"',
     applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.otherAct !== undefined,
     reason: (r) => `another act of the same participants (${r.otherAct})`,
   },

@@ -1,12 +1,13 @@
 // Steps 1-3 of the engine for one report or one claim: clean, segment, extract.
 import { createHash } from 'node:crypto';
-import { cleanText } from './clean.js';
+import { cleanText, opensWithHeadline } from './clean.js';
 import { copySignature } from './copies.js';
 import { pendingFor } from './pending.js';
 import { isLocalAuthority, isSource, locatesEvent } from './references.js';
 import { splitSentences } from './sentences.js';
 import { reportProfile } from './stance/profile.js';
 import { extractSlots } from './slots/index.js';
+import { isGossip } from './slots/polarity.js';
 import { contentTerms, nameIndexTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
 import type { ClaimAnalysis, NameSlot, ReportAnalysis, Statement } from './types.js';
@@ -66,6 +67,11 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const statements = sentences
     .slice(0, MAX_STATEMENTS)
     .map((sentence, i) => analyzeStatement(sentence, i, input.publishedAt));
+  // The headline passes on what it attributes ("..., say sources") or gossips ("Star spotted in Rome"); in a
+  // sentence the same words are sourcing and narration.
+  const headline = statements[0];
+  const titled = headline !== undefined && opensWithHeadline(input.text, headline.text, title);
+  if (titled && isGossip(headline.text)) headline.slots.hedged = true;
   // The names that set a sentence's scene: the headline and lead sentences before it (the same for every later
   // sentence), and the places the report gives for its event elsewhere.
   const scene = sceneNames(statements);
@@ -82,7 +88,12 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
     const lead = leads[i === 0 ? 1 : Math.min(i, LEAD_STATEMENTS)]!;
     // "The vote is still to come." after it, or ", but nothing has been confirmed" in it: its fact is not so yet.
     const pending = pendingFor(statement.text, statements[i + 1]?.text);
-    statement.extra = { ...context, ...(lead.length > 0 ? { lead } : {}), ...(pending ? { pending } : {}) };
+    statement.extra = {
+      ...context,
+      ...(lead.length > 0 ? { lead } : {}),
+      ...(pending ? { pending } : {}),
+      ...(i === 0 && titled ? { headline: true } : {}),
+    };
   });
   // A report that is one unpunctuated line is a headline: it asserts loosely and briefly (see align.ts).
   // One full sentence ending in a full stop is a (short) article, judged as such.

@@ -102,6 +102,11 @@ const PLAN_VERBS = new Set([
   'consider',
   'vote',
 ]);
+/**
+ * Verbs whose object is only planned: "The council proposed a new pool" is no pool yet, as "plans to build a pool"
+ * is none. With "to" they are plan verbs as above; with an object they make the clause a plan too.
+ */
+const PROPOSAL_VERBS = new Set(['propose', 'plan', 'seek', 'want', 'consider', 'mull', 'envisage', 'recommend']);
 /** Verbs that say their subject is still to come: "A bin strike looms" is no strike yet. */
 const IMPENDING_VERBS = new Set(['loom']);
 /** The clause says its subject is still to come ("A bin strike looms"): the subject names the act that has not happened. */
@@ -571,6 +576,8 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   let end = main.end;
   for (let hops = 0; hops < 3; hops++) {
     let k = end;
+    // "is only due to open": an adverb may stand before the plan adjective.
+    while (tokens[k]?.pos === 'ADV' && tokens[k + 1]?.pos === 'ADJ' && PLAN_ADJECTIVES.has(tokens[k + 1]!.lower)) k++;
     const outer = tokens[head]!;
     // "is due to", "is set to": a plan adjective before "to".
     const adjective = tokens[k]?.pos === 'ADJ' && PLAN_ADJECTIVES.has(tokens[k]!.lower) ? tokens[k] : undefined;
@@ -598,7 +605,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (question) modality = 'question';
 
   let predicate = foldCase(tokens[head]!.lemma || tokens[head]!.lower);
-  if (IMPENDING_VERBS.has(predicate) && modality === 'act') modality = 'plan';
+  if ((IMPENDING_VERBS.has(predicate) || PROPOSAL_VERBS.has(predicate)) && modality === 'act') modality = 'plan';
   let after = Math.max(end, head + 1);
   const particle = tokens[after];
   if (

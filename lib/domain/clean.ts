@@ -104,6 +104,17 @@ const isStandfirst = (line: string): boolean => wordCount(line) >= 8 && !STAMP.t
  * The report's own text. Headings are dropped except the first substantial one
  * (the headline) and a standfirst right under it; a text that is nothing but a headline is kept as it is.
  */
+/** Whether the report's first statement is its headline: a title given apart, or a first line that is a heading. */
+export function opensWithHeadline(raw: string, first: string | undefined, title: string): boolean {
+  if (first === undefined) return false;
+  if (title) return first.replace(/\.$/, '') === title.replace(/\.$/, '');
+  const line = normalizeText(raw)
+    .split('\n')
+    .map(collapseWhitespace)
+    .find((l) => l.length > 0);
+  return line !== undefined && !SENTENCE_END.test(line) && first.replace(/\.$/, '') === line.replace(/:$/, '');
+}
+
 export function cleanText(raw: string): string {
   const lines = normalizeText(raw)
     .split('\n')

@@ -520,15 +520,10 @@ export const HEDGE_CUES = [
   'unlikely',
   'considering',
   'consider',
-  'weighs',
-  'eyes',
-  'mulls',
   'would',
   'if',
   'whether',
   'viral',
-  'spotted',
-  'tipped',
   'hints',
   'hint',
   'purports',
@@ -539,6 +534,13 @@ export const HEDGE_CUES = [
   'unknown',
   'in doubt',
 ];
+
+/**
+ * Headline gossip: "Star spotted in Rome", "Firm eyes rival", "Club mulls move" pass a rumour on. They hedge a
+ * report's headline, and nothing in a sentence, where they narrate ("the crew spotted five boats", "the minister
+ * weighs her options").
+ */
+export const GOSSIP_CUES = ['spotted', 'tipped', 'eyes', 'weighs', 'mulls'];
 
 /**
  * In a headline, attribution is itself a hedge: "X says", "Report:", "according to"

@@ -6,7 +6,16 @@
 // their vectors: nearness in a vector space is relatedness, not sameness of fact.
 import { STOP_WORDS } from './lexicon.js';
 import { similarity, wordVector } from './resources/vectors.js';
-import { antonyms, areAntonyms, areSynonyms, baseForms, lemmatize, synonyms } from './resources/wordnet.js';
+import {
+  antonyms,
+  areAntonyms,
+  areSynonyms,
+  baseForms,
+  hypernyms,
+  isLemma,
+  lemmatize,
+  synonyms,
+} from './resources/wordnet.js';
 import { canonicalTerm, inSynonymGroup } from './terms.js';
 import { foldCase, wordTokens } from './text.js';
 
@@ -14,9 +23,13 @@ import { foldCase, wordTokens } from './text.js';
 export const MEANING_CREDIT = {
   /** the words share a synset among their first senses */
   synonym: 0.75,
+  /** the sentence's word names a kind of the claim's thing ("helicopter" for "aircraft"): it says the claim's word */
+  kind: 0.75,
   /** the words' vectors are at least `VECTOR_BAR` alike */
   vector: 0.5,
 } as const;
+/** How many hypernym levels up a sentence's noun may be read as the claim's ("helicopter" to "aircraft" is two). */
+export const KIND_DEPTH = 4;
 /** Cosine of two words' vectors at or above which they are near enough to count as the same word. */
 export const VECTOR_BAR = 0.78;
 /**
@@ -181,6 +194,24 @@ function findOpposed(x: string, y: string): boolean {
     );
   return opposite(x, y) || opposite(y, x);
 }
+
+/**
+ * Whether the sentence's word names a kind of what the claim's word names: a noun whose first sense has the
+ * claim's noun among its hypernyms, at most `KIND_DEPTH` levels up ("helicopter" says "aircraft", "rifle" says
+ * "weapon"). One way only: a claim about a helicopter is not stated by "an aircraft".
+ */
+export function namesKindOf(specific: string, general: string): boolean {
+  const [x, y] = [foldCase(specific), foldCase(general)];
+  if (x === y || !isMeaningWord(x) || !isMeaningWord(y) || !isLemma(lemmatize(y, 'n'), 'n')) return false;
+  let kinds = kindMemo.get(x);
+  if (!kinds) {
+    kinds = new Set(hypernyms(x, 'n', { senses: 1, depth: KIND_DEPTH }));
+    if (kindMemo.size >= MEMO_LIMIT) kindMemo.clear();
+    kindMemo.set(x, kinds);
+  }
+  return kinds.has(y) || kinds.has(lemmatize(y, 'n'));
+}
+const kindMemo = new Map<string, Set<string>>();
 
 /** A text's words that can carry a fact by meaning, lower-case, each once. */
 export function meaningWords(text: string): string[] {

@@ -3,6 +3,7 @@
 // predicates folded to one term so "scrapped" finds "annulled".
 import { stemmer } from 'stemmer';
 import { STOP_WORDS, SYNONYM_GROUPS } from './lexicon.js';
+import { baseForms, isLemma } from './resources/wordnet.js';
 import { NUMBER_WORD } from './slots/numbers.js';
 import { foldCase, wordTokens } from './text.js';
 import type { NameSlot } from './types.js';
@@ -86,6 +87,13 @@ const SLOT_WORDS = new Set([
   'utc',
 ]);
 
+/**
+ * A fraction in words ("four-fifths", "two-thirds") is a share, compared as a quantity (quantities.ts), and
+ * indexed as the word of a share is: "percent", so "80 percent of the haul" and "four-fifths of it" share it.
+ */
+const FRACTION_WORD =
+  /^(?:one|two|three|four|five|seven|nine)-(?:halves|thirds|quarters|fifths|sixths|eighths|tenths)$/;
+
 /** A currency symbol says the currency's word: "€60,000" is about euros as much as "60,000 euros". */
 const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'euro', $: 'dollar', '£': 'pound', '¥': 'yen' };
 
@@ -98,6 +106,7 @@ const isContentWord = (lower: string): boolean =>
   !STOP_WORDS.has(lower) &&
   !SLOT_WORDS.has(lower) &&
   !FIGURE.test(lower) &&
+  !FRACTION_WORD.test(lower) &&
   lower !== "n't" &&
   !NUMBER_WORD.test(lower);
 
@@ -123,9 +132,28 @@ export function contentTerms(text: string): string[] {
         continue;
       }
     }
+    if (FRACTION_WORD.test(word)) add(canonicalTerm('percent'));
     if (!isContentWord(word)) continue;
     add(canonicalTerm(word));
   }
   for (const symbol of text.match(/[€$£¥](?=\s?\d)/g) ?? []) add(canonicalTerm(CURRENCY_SYMBOLS[symbol]!));
+  if (AGAIN.test(text)) for (const term of repeatedActs(tokens)) add(term);
+  return out;
+}
+
+/** An act said twice over: "opened again", "was elected once more". */
+const AGAIN = /\b(?:again|anew|once more)\b/i;
+
+/**
+ * "Re-" verbs a sentence says with "again": "its doors opened again" says "reopened", "built anew" says "rebuilt".
+ * A verb counts when WordNet knows its "re-" form as a verb, so "opened again" gains `reopen` and "said again"
+ * gains nothing ("resaid" is no word).
+ */
+function repeatedActs(tokens: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const token of tokens) {
+    if (!/^\p{Ll}{3,}$/u.test(token) || STOP_WORDS.has(token)) continue;
+    for (const base of baseForms(token, 'v')) if (isLemma(`re${base}`, 'v')) out.push(canonicalTerm(`re${token}`));
+  }
   return out;
 }

@@ -45,6 +45,13 @@ async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, str
       ),
       // The strongest evidence item is the one the verdict rests on (contradictions first, then support).
       decidedBy: evidence.edges[0]?.node.rule ?? 'NO_EVIDENCE',
+      evidence: evidence.edges.map(({ node }) => ({
+        report: idToFile.get(node.reportId) ?? node.reportId,
+        stance: node.stance,
+        rule: node.rule,
+        sentence: node.sentence,
+        reason: node.reason,
+      })),
       stances: (c.evidence ?? []).map((e) => ({
         report: e.report,
         expect: e.stance,

@@ -13,6 +13,8 @@ export interface CaseResult {
   basis?: number[];
   /** expected vs assigned stance per listed report */
   stances: Array<{ report: string; expect: Stance; got: Stance }>;
+  /** the evidence as the API lists it, strongest first: what `--wrong` prints for a wrong case */
+  evidence?: Array<{ report: string; stance: Stance; rule: string; sentence: string; reason: string }>;
 }
 
 export const BANDS = [

@@ -109,6 +109,9 @@ const SENTENCES: Row[] = [
   ['Will the government raise taxes?', 'raise', 'government', 'tax', false, false, 'question'],
   ['The council will close the bridge to traffic.', 'close', 'council', 'bridge', false, false, 'plan'],
   ['The union is expected to call off the strike.', 'call off', 'union', 'strike', false, false, 'plan'],
+  // A proposal's object is only planned; an adverb may stand before a plan adjective.
+  ['Holm council has proposed a new library.', 'propose', 'council', 'library', false, false, 'plan'],
+  ['The tunnel is only due to open in 2029.', 'open', 'tunnel', null, false, false, 'plan'],
   [
     'A spokesman denied that the factory had leaked chemicals into the river.',
     'leak',

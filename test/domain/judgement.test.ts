@@ -46,11 +46,16 @@ describe('roles from the clause reader', () => {
 
   it('reads another act of the same participants as a mention', () => {
     const a = align(
-      'The Tolbridge council built a new sports hall.',
-      'The Tolbridge council has proposed a new sports hall.',
+      'The Tolbridge council sold the old library.',
+      'The Tolbridge council has renovated the old library.',
     );
     expect(a.stance).toBe('MENTIONS');
     expect(a.rule).toBe('OTHER_ACT');
+    // A proposal is a plan of its object: a plan, before any other act.
+    expect(
+      align('The Tolbridge council built a new sports hall.', 'The Tolbridge council has proposed a new sports hall.')
+        .rule,
+    ).toBe('PLAN_OR_HEDGE');
   });
 });
 

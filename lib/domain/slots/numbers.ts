@@ -26,6 +26,7 @@ const UNITS: Record<string, number> = {
   eighteen: 18,
   nineteen: 19,
   dozen: 12,
+  pair: 2,
 };
 const TENS: Record<string, number> = {
   twenty: 20,

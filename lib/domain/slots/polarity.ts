@@ -9,6 +9,7 @@ import {
   NO_COMPOUNDS,
   FALSEHOOD_ADJECTIVES,
   HEADLINE_HEDGE_CUES,
+  GOSSIP_CUES,
   HEDGE_CUES,
   NEGATION_CUES,
   STOP_WORDS,
@@ -43,6 +44,7 @@ const NEGATED_CONTRACTION = /\b\w+n't\b/i;
 const DENIAL = phraseRegex(DENIAL_CUES);
 const DENIAL_ALL = new RegExp(DENIAL.source, 'giu');
 const HEDGE = phraseRegex(HEDGE_CUES);
+const GOSSIP = phraseRegex(GOSSIP_CUES);
 const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
 
 const HEADLINE_HEDGE_ALL = new RegExp(HEADLINE_HEDGE.source, 'giu');
@@ -75,10 +77,24 @@ export function isHedgedHeadline(text: string, claimText = ''): boolean {
   if (CREDITED_AT_END.test(text.trim())) return true;
   const claim = foldCase(claimText);
   const future = FUTURE.test(claim);
-  return cuesIn(foldCase(text), HEADLINE_HEDGE_ALL).some(
-    (cue) => !(future && INTENT_CUES.has(cue)) && !cueRegex(cue).test(claim),
+  // "Marl Bridge safe, engineers say" states "Engineers found the bridge safe": the claim names the speaker.
+  const folded = foldCase(text);
+  const speaker = SPEAKER_AT_END.exec(folded)?.[1] ?? SPEAKER_AFTER_VERB.exec(folded)?.[1];
+  const claimTerms = new Set(
+    claim
+      .split(/[^\p{L}]+/u)
+      .filter(Boolean)
+      .map(canonicalTerm),
+  );
+  const ownSpeaker = speaker !== undefined && claimTerms.has(canonicalTerm(speaker));
+  return cuesIn(folded, HEADLINE_HEDGE_ALL).some(
+    (cue) => !(future && INTENT_CUES.has(cue)) && !cueRegex(cue).test(claim) && !(ownSpeaker && SAYING_CUES.has(cue)),
   );
 }
+/** Attribution verbs whose speaker a headline names at its end: ", engineers say", "says mayor". */
+const SAYING_CUES = new Set(['says', 'say', 'said']);
+const SPEAKER_AT_END = /(?:^|,\s*|\s)(\p{L}+)\s+(?:says|say|said)\W*$/u;
+const SPEAKER_AFTER_VERB = /,\s*(?:says|say|said)\s+(?:\p{L}+\s+)?(\p{L}+)\W*$/u;
 
 export function isNegated(text: string): boolean {
   const folded = foldCase(text);
@@ -88,9 +104,26 @@ export function isNegated(text: string): boolean {
 // "May" the month is not "may" the modal verb.
 const MONTH_MAY = /\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s+May\b|\bMay\s+(?=\d|of\b)/g;
 
+/**
+ * A judging clause ("The claim is false", "That was not true"), then a colon: what follows is the clause's
+ * point, not in its scope. A label before a colon ("Wildest rumour yet:", "Rumour:") has no verb and stays.
+ */
+const CLAUSE_THEN_COLON = /^[^:]*\b(?:is|are|was|were)\b[^:]*:\s+(?=\S)/;
+
+/**
+ * Whether the sentence reports without asserting. A hedge in a judging clause before a colon does not reach past
+ * it: "The claim is false: the photo was taken in 2019" asserts the photo's date; a label before one still hedges
+ * ("Rumour: ...", "Wildest rumour yet: ...").
+ */
 export function isHedged(text: string): boolean {
   const folded = foldCase(text.replace(MONTH_MAY, ' ')).trim();
-  return folded.endsWith('?') || HEDGE.test(folded);
+  const asserted = folded.replace(CLAUSE_THEN_COLON, '');
+  return folded.endsWith('?') || HEDGE.test(asserted);
+}
+
+/** Whether a headline passes gossip on ("spotted", "eyes", "mulls"): see GOSSIP_CUES. */
+export function isGossip(text: string): boolean {
+  return GOSSIP.test(foldCase(text));
 }
 
 const NEGATORS = new Set(NEGATION_CUES);

@@ -12,7 +12,7 @@ import { extractTimes, timesAgree } from './times.js';
 export const UNBOUNDED = Number.MAX_VALUE;
 
 const WORD_NUMBERS =
-  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen';
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|pair';
 const QUALIFIERS =
   'about|around|approximately|roughly|some|nearly|almost|close to|an estimated|estimated|more than|over|at least|up to|as many as|less than|fewer than|under|upwards of|in excess of|just over|just under|only|exactly|a total of';
 
@@ -244,12 +244,94 @@ function ageDecades(text: string): { ages: Quantity[]; spans: Array<[number, num
   return { ages, spans };
 }
 
+const DENOMINATORS: Record<string, number> = {
+  half: 2,
+  halves: 2,
+  third: 3,
+  thirds: 3,
+  quarter: 4,
+  quarters: 4,
+  fifth: 5,
+  fifths: 5,
+  sixth: 6,
+  sixths: 6,
+  eighth: 8,
+  eighths: 8,
+  tenth: 10,
+  tenths: 10,
+};
+const NUMERATORS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, seven: 7, nine: 9 };
+/**
+ * A fraction in words is a share, as a percentage: "four-fifths of the haul" is 80 percent of it, "two-thirds
+ * of voters" 66.7 percent. A singular fraction must be followed by "of" ("a third of the staff"), or it is an
+ * ordinal ("a third man was held"); "half" counts before "of" or "the" ("half the flights", not "half an hour").
+ */
+const FRACTION =
+  /\b(?:(a|one)[\s-]+(half|third|quarter|fifth|sixth|eighth|tenth)(?=\s+of\b)|(two|three|four|five|seven|nine)[\s-]+(thirds|quarters|fifths|sixths|eighths|tenths)\b|half(?=\s+(?:of|the)\b))/giu;
+
+function fractions(text: string): { shares: Quantity[]; spans: Array<[number, number]> } {
+  const shares: Quantity[] = [];
+  const spans: Array<[number, number]> = [];
+  for (const m of text.matchAll(FRACTION)) {
+    const numerator = m[1] || m[3] ? NUMERATORS[(m[1] ?? m[3])!.toLowerCase()]! : 1;
+    const denominator = m[2] || m[4] ? DENOMINATORS[(m[2] ?? m[4])!.toLowerCase()]! : 2;
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const before = text
+      .slice(Math.max(0, start - 20), start)
+      .match(/(about|around|roughly|nearly|almost|more than|less than|some)\s+$/i)?.[1];
+    const value = Math.round((numerator / denominator) * 1000) / 10;
+    const [low, high] = interval(value, before);
+    const of = /^\s+of\b/i.test(text.slice(end));
+    shares.push({
+      kind: 'quantity',
+      text: m[0],
+      value,
+      low,
+      high,
+      unit: 'percent',
+      nouns: wordsAfter(text.slice(end)),
+      ...(of ? { part: true } : {}),
+    });
+    spans.push([start, end]);
+  }
+  return { shares, spans };
+}
+
+/**
+ * One span of time the article alone gives: "a minute of silence", "more than an hour". Not a rate ("once an
+ * hour", "per minute"), a part of one ("half an hour") nor a listing ("an hour or two"). Minutes and hours only: the other time words are stop
+ * words, so a figure of days or weeks carries no unit to compare by.
+ */
+const ARTICLE_SPAN = new RegExp(
+  String.raw`(?<!\b(?:once|twice|times|per|a|half|quarter of)\s+)(?<qual>\b(?:${QUALIFIERS})\s+)?\b(?:a|an)\s+(?=(?:minute|hour)\b(?!\s+(?:or|and|to)\b))`,
+  'giu',
+);
+
+function articleSpans(text: string): Quantity[] {
+  return [...text.matchAll(ARTICLE_SPAN)].map((m) => {
+    const end = (m.index ?? 0) + m[0].length;
+    const [low, high] = interval(1, m.groups?.qual);
+    const unit = unitAfter(text.slice(end));
+    return {
+      kind: 'quantity',
+      text: `${m[0]}${text.slice(end).match(/^\p{L}+/u)?.[0] ?? ''}`.trim(),
+      value: 1,
+      low,
+      high,
+      ...(unit ? { unit } : {}),
+      nouns: wordsAfter(text.slice(end)),
+    };
+  });
+}
+
 export function extractQuantities(text: string): Quantity[] {
   const { times, spans: timeSpans } = extractTimes(text);
   const { ranges, spans: rangeSpans } = extractRanges(text);
   const { ages, spans: ageSpans } = ageDecades(text);
-  const spans = [...timeSpans, ...rangeSpans, ...ageSpans];
-  const out: Quantity[] = [...times, ...ranges, ...ages];
+  const { shares, spans: shareSpans } = fractions(text);
+  const spans = [...timeSpans, ...rangeSpans, ...ageSpans, ...shareSpans];
+  const out: Quantity[] = [...times, ...ranges, ...ages, ...shares];
   const counts: Located[] = [];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
@@ -268,8 +350,9 @@ export function extractQuantities(text: string): Quantity[] {
       words.shift();
     let value = isDigits ? parseDigits(numText) : parseNumberWords(words);
     if (value === undefined) continue;
-    // "a"/"an" alone is an article, not a number.
+    // "a"/"an" alone is an article, not a number; "pair" counts two only as "a pair of" ("the pair were held" is people).
     if (!isDigits && /^(?:a|an)$/i.test(numText.trim())) continue;
+    if (!isDigits && /pair$/i.test(numText) && !/^\s+of\b/i.test(text.slice(end))) continue;
     const scale = groups.scale?.toLowerCase();
     const currency = groups.cur ? CURRENCY[groups.cur.trim().toLowerCase()] : undefined;
     // "m"/"k" only count as scales next to digits with a currency or right after the digits.
@@ -288,6 +371,7 @@ export function extractQuantities(text: string): Quantity[] {
     if (isDigits && !scale && !currency && isDatePart(text, start + match[0].indexOf(numText), end)) continue;
     const numStart = start + match[0].indexOf(numText);
     if (isDigits && spans.some(([a, b]) => numStart >= a && numStart < b)) continue; // times of day, ranges and decades of age, read above
+    if (shareSpans.some(([a, b]) => numStart >= a && numStart < b)) continue; // "four-fifths", read above
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7", "AK 47".
     if (
       isDigits &&
@@ -330,7 +414,7 @@ export function extractQuantities(text: string): Quantity[] {
     });
   }
   markWholes(text, counts);
-  return [...out, ...peopleSums(text), ...singlePeople(text)];
+  return [...out, ...peopleSums(text), ...singlePeople(text), ...articleSpans(text)];
 }
 
 interface Located {

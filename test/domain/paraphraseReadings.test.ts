@@ -1,0 +1,176 @@
+// Readings a paraphrase needs beyond shared words: a fraction in words is a share, an article can be a count of
+// one minute or hour, a specific noun says its general kind, "opened again" says "reopened", a proposal is a plan,
+// two denials of one harm agree, and headline gossip and attribution hedge a headline, not a body's narration.
+// Invented texts only.
+import { describe, expect, it } from 'vitest';
+import { analyzeReport } from '../../lib/domain/index.js';
+import { isHedged } from '../../lib/domain/slots/polarity.js';
+import { namesKindOf } from '../../lib/domain/meaning.js';
+import { extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
+import { contentTerms } from '../../lib/domain/terms.js';
+import { alignerAt } from '../support/align.js';
+
+const alignIn = alignerAt('2025-05-10');
+
+describe('fractions in words are shares', () => {
+  it('reads "four-fifths of", "two-thirds", "a third of" and "half the" as percentages', () => {
+    expect(extractQuantities('Police recovered four-fifths of the stolen watches.')).toEqual([
+      expect.objectContaining({ unit: 'percent', value: 80, part: true }),
+    ]);
+    expect(extractQuantities('Roughly two-thirds of members backed the plan.')[0]).toMatchObject({
+      unit: 'percent',
+      value: 66.7,
+    });
+    expect(extractQuantities('About a third of the staff left.')[0]).toMatchObject({ unit: 'percent', value: 33.3 });
+    expect(extractQuantities('Half the flights were cancelled.')[0]).toMatchObject({ unit: 'percent', value: 50 });
+  });
+
+  it('compares a fraction with a percentage of the same thing', () => {
+    const [words] = extractQuantities('Police recovered four-fifths of the stolen watches.');
+    expect(quantitiesAgree(words!, extractQuantities('Police recovered 80 percent of the stolen watches.')[0]!)).toBe(
+      true,
+    );
+    expect(quantitiesAgree(words!, extractQuantities('Police recovered 40 percent of the stolen watches.')[0]!)).toBe(
+      false,
+    );
+  });
+
+  it('leaves ordinals and spans of time alone', () => {
+    expect(extractQuantities('A third man was held on Friday.')).toEqual([]);
+    expect(extractQuantities('They waited half an hour.')).toEqual([]);
+  });
+
+  it('indexes the fraction word as the word of a share, not as itself', () => {
+    const terms = contentTerms('Police recovered four-fifths of the stolen watches.');
+    expect(terms).not.toContain('four-fifth');
+    expect(terms).toEqual(expect.arrayContaining(contentTerms('80 percent')));
+  });
+
+  it('lets a fraction confirm a percentage claim', () => {
+    const alignment = alignIn(
+      'Police have recovered 80 percent of the watches stolen from the Dunmere jeweller.',
+      'Dunmere watch haul',
+      'Police have recovered four-fifths of the watches stolen from the Dunmere jeweller, detectives said.',
+      1,
+    );
+    expect(alignment.stance).toBe('SUPPORTS');
+  });
+});
+
+describe('"a pair of" counts two', () => {
+  it('reads "a pair of aftershocks" as two aftershocks, and not "the pair" of people', () => {
+    const [pair] = extractQuantities('A pair of aftershocks followed the quake.');
+    expect(pair).toMatchObject({ value: 2, unit: extractQuantities('Two aftershocks followed.')[0]!.unit });
+    expect(extractQuantities('The pair were arrested on Friday.')).toEqual([]);
+  });
+});
+
+describe('an article before minutes and hours counts one', () => {
+  it('reads "a minute of silence" as one minute and "more than an hour" as a bound', () => {
+    const [minute] = extractQuantities('Councillors held a minute of silence.');
+    expect(minute).toMatchObject({ value: 1 });
+    expect(quantitiesAgree(minute!, extractQuantities('Councillors stood in silence for one minute.')[0]!)).toBe(true);
+    expect(quantitiesAgree(minute!, extractQuantities('Councillors held a two-minute silence.')[0]!)).toBe(false);
+    expect(extractQuantities('The hearing lasted more than an hour.')[0]).toMatchObject({ low: 1 });
+  });
+
+  it('is not a rate nor a listing, nor other time words', () => {
+    expect(extractQuantities('The ferry runs once an hour.')).toEqual([]);
+    expect(extractQuantities('The talks take an hour or two.').map((q) => q.text)).toEqual(['two']);
+    expect(extractQuantities('A day later the road reopened.')).toEqual([]);
+  });
+});
+
+describe('a specific noun says its general kind', () => {
+  it('reads WordNet hypernyms one way only', () => {
+    expect(namesKindOf('helicopter', 'aircraft')).toBe(true);
+    expect(namesKindOf('rifle', 'weapon')).toBe(true);
+    expect(namesKindOf('aircraft', 'helicopter')).toBe(false);
+    expect(namesKindOf('helicopter', 'helicopter')).toBe(false);
+  });
+
+  it('lets "a helicopter landed" say more of "an aircraft landed" than a lorry would', () => {
+    const claim = 'An aircraft landed at the Ferrow airstrip.';
+    const said = (vehicle: string) =>
+      alignIn(claim, 'Aid arrives', `A ${vehicle} landed at the Ferrow airstrip on Friday.`, 1).score;
+    expect(said('helicopter')).toBeGreaterThan(said('lorry'));
+  });
+});
+
+describe('"again" says a "re-" verb', () => {
+  it('gives "opened again" the term of "reopened", and nothing to a verb with no "re-" form', () => {
+    expect(contentTerms('The library opened again on Monday.')).toEqual(
+      expect.arrayContaining(contentTerms('The library reopened.')),
+    );
+    expect(contentTerms('She said again that she would stay.')).toEqual(contentTerms('She said that she would stay.'));
+  });
+});
+
+describe('a hedge stays in its clause', () => {
+  it('does not reach past a clause that ends in a colon, but a label before one hedges', () => {
+    expect(isHedged('The claim is false: the photo was taken in Wales in 2019.')).toBe(false);
+    expect(isHedged('The claim is false: the photo may have been taken in Wales.')).toBe(true);
+    expect(isHedged('Rumour: Pollard Foods buys Brackwater Dairies')).toBe(true);
+    expect(isHedged('Wildest Pollard rumour yet: 500 new shops by June.')).toBe(true);
+  });
+});
+
+describe('headline gossip words do not hedge narration', () => {
+  it('reads "spotted" in a body as seeing, and "reportedly" as a hedge still', () => {
+    expect(isHedged('At 9.25 a.m. the crew spotted five boats near the reef.')).toBe(false);
+    expect(isHedged('The crew reportedly spotted five boats near the reef.')).toBe(true);
+  });
+
+  it('still hedges a gossip headline, as a title or as the first line', () => {
+    const body = 'Fans say the singer Lia Corran was seen on Pellow Island on Sunday.';
+    const first = (input: { text: string; title?: string }) => analyzeReport(input).statements[0]!;
+    expect(first({ title: 'Lia Corran spotted on Pellow Island', text: body }).slots.hedged).toBe(true);
+    expect(first({ text: `Lia Corran spotted on Pellow Island, say fans\n\n${body}` }).slots.hedged).toBe(true);
+    expect(first({ text: 'The crew spotted five boats near the reef on Sunday.' }).slots.hedged).toBe(false);
+  });
+});
+
+describe('a proposal is no act yet', () => {
+  it('reads "has proposed a new library" as a plan against "approved" and "built" claims about it', () => {
+    const body = 'Holm council has proposed a new library beside Ferris Park.';
+    for (const claim of [
+      'Holm council approved a new library.',
+      'Holm council built a new library beside Ferris Park.',
+    ])
+      expect(alignIn(claim, 'Library plan', body, 1)).toMatchObject({
+        stance: 'MENTIONS',
+        reason: 'a plan, not the act',
+      });
+    expect(alignIn('Holm council proposed a new library.', 'Library plan', body, 1).stance).toBe('SUPPORTS');
+  });
+});
+
+describe("a report's headline passes on what it attributes", () => {
+  it('does not hedge a claim about what its speaker found: "..., engineers say" states "Engineers found ..."', () => {
+    const text =
+      'Ketter Lane bridge needs new cables, engineers say\n\nThe council met on Monday to discuss its budget.';
+    expect(alignIn('Engineers found the Ketter Lane bridge needs new cables.', '', text, 0).stance).toBe('SUPPORTS');
+    expect(alignIn('The Ketter Lane bridge needs new cables.', '', text, 0).stance).toBe('MENTIONS');
+  });
+
+  it('hedges "..., say sources" in a headline above a body, and not the same words in the body', () => {
+    const text = 'Ketter Lane library sold, say sources\n\nThe council met on Monday to discuss its budget.';
+    expect(alignIn('The Ketter Lane library was sold.', '', text, 0).stance).toBe('MENTIONS');
+    const body = 'The Ketter Lane library was sold to a developer, sources said on Monday.';
+    expect(alignIn('The Ketter Lane library was sold.', 'Library news', body, 1).stance).toBe('SUPPORTS');
+  });
+});
+
+describe('two denials of one harm agree', () => {
+  it('supports "Nobody was hurt in the fire" with "No one was injured." in a report on that fire', () => {
+    const body = 'A fire destroyed a timber yard in Wexley on Friday night.\nNo one was injured.';
+    expect(alignIn('Nobody was hurt in the Wexley timber yard fire.', 'Timber yard fire', body, 2)).toMatchObject({
+      stance: 'SUPPORTS',
+      rule: 'HARM_DENIED_TOO',
+    });
+    // and still contradicts the claim of the harm
+    expect(alignIn('Two people were hurt in the Wexley timber yard fire.', 'Timber yard fire', body, 2).stance).toBe(
+      'CONTRADICTS',
+    );
+  });
+});
