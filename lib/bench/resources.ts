@@ -2,10 +2,8 @@
 // per asset, so nothing is cached), the memory it adds, how fast lookups run once loaded, and a cold start
 // of the real Lambda bundle with every asset loaded. Printed by `npm run assets -- --measure`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildLambdaBundle } from './bundle.js';
+import { resolve } from 'node:path';
+import { stageLambdaBundle } from './bundle.js';
 
 export interface ResourceMeasure {
   resource: string;
@@ -66,10 +64,7 @@ export interface ColdStart {
 
 /** A cold Lambda-like start: the bundle built as the stack builds it, assets/ copied beside it. */
 export async function measureColdStart(): Promise<ColdStart> {
-  const dir = mkdtempSync(join(tmpdir(), 'coldstart-'));
-  const bundle = join(dir, 'index.mjs');
-  await buildLambdaBundle('lib/bench/coldStartEntry.ts', bundle);
-  cpSync('assets', join(dir, 'assets'), { recursive: true });
+  const bundle = await stageLambdaBundle('lib/bench/coldStartEntry.ts');
   const script = `
 const t0 = performance.now();
 const m = await import(${JSON.stringify(bundle)});
