@@ -280,6 +280,8 @@ const coldStart = {
   importMs: coldMedian((c) => c.importMs),
   assetsMs: coldMedian((c) => c.assetsMs),
   totalMs: coldMedian((c) => c.totalMs),
+  startCpuMs: coldMedian((c) => c.startCpuMs),
+  importCpuMs: coldMedian((c) => c.importCpuMs),
   assetsCpuMs: coldMedian((c) => c.assetsCpuMs),
   rssMb: coldMedian((c) => c.rssMb),
 };
@@ -290,13 +292,16 @@ const bundle = {
   ...(initErrors.length > 0 ? { initErrors: initErrors.length, initError: initErrors[0] } : {}),
   coldStart,
 };
+// CPU per phase holds better than wall time on a loaded machine.
+const coldCpu = () =>
+  `CPU: Node's start ${coldStart.startCpuMs} + import ${coldStart.importCpuMs} + assets ${coldStart.assetsCpuMs} ms`;
 const initText = () =>
   bundle.initMs === null
     ? `init FAILED in all ${initErrors.length} runs: ${initErrors[0]}`
     : `init ${bundle.initMs} ms (median of ${inits.length}${initErrors.length ? `; ${initErrors.length} runs FAILED: ${initErrors[0]}` : ''})`;
 log(`  ${bytes} bytes, ${initText()}`);
 log(
-  `  cold start with assets: ${coldStart.totalMs} ms (import ${coldStart.importMs} + assets ${coldStart.assetsMs}, ${coldStart.rssMb} MB)`,
+  `  cold start with assets: ${coldStart.totalMs} ms (import ${coldStart.importMs} + assets ${coldStart.assetsMs}, ${coldStart.rssMb} MB); ${coldCpu()}`,
 );
 
 log(`total ${Math.round((performance.now() - started) / 1000)} s`);
@@ -331,7 +336,7 @@ else {
     );
   console.log(`\nLambda bundle: ${bytes} bytes, ${initText()}`);
   console.log(
-    `cold start with assets: ${coldStart.totalMs} ms (import ${coldStart.importMs} + assets ${coldStart.assetsMs}), ${coldStart.rssMb} MB`,
+    `cold start with assets: ${coldStart.totalMs} ms (import ${coldStart.importMs} + assets ${coldStart.assetsMs}), ${coldStart.rssMb} MB; ${coldCpu()}`,
   );
 }
 
