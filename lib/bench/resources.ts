@@ -2,10 +2,8 @@
 // per asset, so nothing is cached), the memory it adds, how fast lookups run once loaded, and a cold start
 // of the real Lambda bundle with every asset loaded. Printed by `npm run assets -- --measure`.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { buildLambdaBundle } from './bundle.js';
+import { resolve } from 'node:path';
+import { stageLambdaBundle } from './bundle.js';
 
 export interface ResourceMeasure {
   resource: string;
@@ -56,7 +54,8 @@ export interface ColdStart {
   /** Then loading every engine asset. */
   assetsMs: number;
   totalMs: number;
-  /** CPU time of the process up to the import's end (node's own start included), and of the asset loads. */
+  /** CPU time of Node's own start (before the import), of the import alone, and of the asset loads. */
+  startCpuMs: number;
   importCpuMs: number;
   assetsCpuMs: number;
   /** Each asset's first use: wall and CPU milliseconds. */
@@ -64,26 +63,30 @@ export interface ColdStart {
   rssMb: number;
 }
 
-/** A cold Lambda-like start: the bundle built as the stack builds it, assets/ copied beside it. */
-export async function measureColdStart(): Promise<ColdStart> {
-  const dir = mkdtempSync(join(tmpdir(), 'coldstart-'));
-  const bundle = join(dir, 'index.mjs');
-  await buildLambdaBundle('lib/bench/coldStartEntry.ts', bundle);
-  cpSync('assets', join(dir, 'assets'), { recursive: true });
+/**
+ * A cold Lambda-like start: the bundle built as the stack builds it, assets/ copied beside it (or `bundle`,
+ * one staged already by stageLambdaBundle('lib/bench/coldStartEntry.ts'), e.g. an older build to alternate with).
+ */
+export async function measureColdStart(bundle?: string): Promise<ColdStart> {
+  const entry = bundle ?? (await stageLambdaBundle('lib/bench/coldStartEntry.ts'));
   const script = `
+const ms = (c) => (c.user + c.system) / 1000;
+const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const m = await import(${JSON.stringify(bundle)});
+const m = await import(${JSON.stringify(entry)});
 const t1 = performance.now();
 const cpu1 = process.cpuUsage();
 const perAssetMs = m.loadEngineAssets();
 const t2 = performance.now();
-const cpu2 = process.cpuUsage(cpu1);
-const ms = (c) => (c.user + c.system) / 1000;
-console.log(JSON.stringify({ importMs: t1 - t0, assetsMs: t2 - t1, totalMs: t2 - t0, importCpuMs: ms(cpu1), assetsCpuMs: ms(cpu2), perAssetMs, rssMb: process.memoryUsage().rss / 1048576 }));
+const cpu2 = process.cpuUsage();
+console.log(JSON.stringify({ importMs: t1 - t0, assetsMs: t2 - t1, totalMs: t2 - t0, startCpuMs: ms(cpu0), importCpuMs: ms(cpu1) - ms(cpu0), assetsCpuMs: ms(cpu2) - ms(cpu1), perAssetMs, rssMb: process.memoryUsage().rss / 1048576 }));
 `;
-  // The store is only configured at start (no request is made), so any table name will do.
+  // The store is only configured at start (no request is made), so any table name will do. Node starts as
+  // Lambda's Node 20+ runtimes start it, without NODE_EXTRA_CA_CERTS: a machine that sets it (this one reads
+  // the system's CA bundle) adds about 35 ms of CPU to Node's own start.
+  const { NODE_EXTRA_CA_CERTS: _extraCerts, ...inherited } = process.env;
   const env = {
-    ...process.env,
+    ...inherited,
     STORE: 'aws',
     TABLE_NAME: 'coldstart-measure',
     AWS_REGION: 'eu-west-1',

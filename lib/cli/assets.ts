@@ -19,6 +19,25 @@ if (process.argv.includes('--lexicon')) {
   (await import('../assets/lexiconCoverage.js')).printLexiconCoverage();
   process.exit(0);
 }
+if (process.argv.includes('--measure-first')) {
+  // Cold containers' first two claim checks through the Lambda handler; with --against BUNDLE (an older build
+  // staged by stageLambdaBundle('lib/bench/coldStartEntry.ts')) the two builds alternate, the older one first.
+  const { stageLambdaBundle } = await import('../bench/bundle.js');
+  const { measureFirstRequests } = await import('../bench/firstRequest.js');
+  const runs = Number(process.argv[process.argv.indexOf('--measure-first') + 1]) || 3;
+  const against = process.argv.includes('--against') ? process.argv[process.argv.indexOf('--against') + 1] : undefined;
+  const bundles = [...(against ? [against] : []), await stageLambdaBundle('lib/bench/coldStartEntry.ts')];
+  const results = await measureFirstRequests(bundles, runs);
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  for (const [b, rows] of results.entries()) {
+    for (const row of rows) console.log(JSON.stringify({ bundle: bundles[b], ...row }));
+    const keys = Object.keys(rows[0]!).filter((k) => k !== 'verdict') as Array<keyof (typeof rows)[number]>;
+    console.log(
+      `${bundles[b]} medians of ${rows.length}: ${keys.map((k) => `${k} ${median(rows.map((r) => Number(r[k]))).toFixed(1)}`).join(', ')}`,
+    );
+  }
+  process.exit(0);
+}
 if (process.argv.includes('--measure')) {
   // Measures the committed assets instead of building: cold loads, memory, lookups, a cold Lambda start.
   const { measureColdStart, measureResource } = await import('../bench/resources.js');

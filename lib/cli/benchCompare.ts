@@ -18,7 +18,7 @@ const root = resolve('.');
 interface BenchResult {
   read: { ratio: number; p50Ms: number };
   scale: Array<{ reports: number; ingestMsPerReport: number; submitClaimMs: number; claimReadMs: number }>;
-  bundle: { bytes: number; initMs: number; coldStart?: { totalMs: number; importMs: number; assetsMs: number } };
+  bundle: { bytes: number; initMs: number | null; coldStart?: { totalMs: number; importMs: number; assetsMs: number } };
   [k: string]: unknown;
 }
 

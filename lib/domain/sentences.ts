@@ -2,7 +2,11 @@
 // repairs for the abbreviations it splits on ("Gen.", "U.S.", "Jan.").
 import { collapseWhitespace } from './text.js';
 
-const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+/**
+ * Built on the first report body, not at import: constructing it loads ICU's sentence rules (about 8 ms of
+ * CPU), and a container that only reads claims or checks one never splits a body.
+ */
+let segmenter: Intl.Segmenter | undefined;
 const ABBREVIATION_END =
   /\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|St|Jr|Sr|Inc|Ltd|Co|Corp|vs|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.K|U\.N|[A-Z])\.\s*$/;
 
@@ -19,6 +23,7 @@ export function splitSentences(text: string): string[] {
     const line = collapseWhitespace(paragraph);
     if (line.length === 0) continue;
     let pending = '';
+    segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
     const segments = [...segmenter.segment(line)].map((s) => s.segment);
     for (const [i, segment] of segments.entries()) {
       pending += segment;

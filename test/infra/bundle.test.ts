@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildLambdaBundle } from '../../lib/bench/bundle.js';
+import { buildLambdaBundle, stageLambdaBundle, timeBundleImport } from '../../lib/bench/bundle.js';
 import { engineCodeDigest } from '../../lib/engineVersion.js';
 import { describe, expect, it } from 'vitest';
 
@@ -32,4 +32,14 @@ describe('Lambda bundle', () => {
     const code = readFileSync(outfile, 'utf8');
     expect(code).not.toContain('classic-level');
   });
+
+  // The bench's init figure: a bundle that cannot import (here: no assets/ beside it, whose manifest module
+  // scope reads) must come back as an error, not as a time of 0.
+  it('imports in a fresh process when staged as the stack stages it; a failed import is an error, not a time', async () => {
+    const timing = timeBundleImport(await stageLambdaBundle('functions/graphql.ts'));
+    expect(Number.isFinite(timing.ms) && timing.ms > 0).toBe(true);
+    expect(Number.isFinite(timing.cpuMs) && timing.cpuMs > 0).toBe(true);
+    const bare = await stageLambdaBundle('functions/graphql.ts', '');
+    expect(() => timeBundleImport(bare)).toThrow(/failed \(exit 1\): Error: no assets\/ folder/);
+  }, 60_000);
 });

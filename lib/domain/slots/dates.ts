@@ -5,7 +5,47 @@
 import * as chrono from 'chrono-node';
 import type { DateSlot } from '../types.js';
 
-const parser = chrono.en.casual;
+/**
+ * chrono's two "N units ago" / "N units later" parsers repeat a long time-unit pattern up to ten times, and
+ * V8 takes about 50 ms each to compile them to machine code when they first run twice: more than all the
+ * engine's assets cost a cold container. Each can only match text holding one of its closing words, so for
+ * text without them it is handed a pattern that matches nothing, which is what its own pattern would do:
+ * the results are chrono's, the compile waits for a text that needs it.
+ */
+const CLOSING_WORDS: Array<[tail: string, words: RegExp]> = [
+  [String.raw`\s{0,5}(?:ago|before|earlier)(?=\W|$)`, /ago|before|earlier/i],
+  [
+    String.raw`\s{0,5}(?:later|after|from now|henceforth|forward|out)(?=(?:\W|$))`,
+    /later|after|from now|henceforth|forward|out/i,
+  ],
+];
+const MATCHES_NOTHING = /(?!)/;
+type ChronoParser = chrono.Chrono['parsers'][number] & { innerPattern?: (context: unknown) => RegExp };
+/** The parser's own pattern when it does not depend on the options (the two above do not), else undefined. */
+function fixedInnerPattern(parser: ChronoParser): RegExp | undefined {
+  try {
+    return parser.innerPattern?.({ option: {} });
+  } catch {
+    return undefined;
+  }
+}
+function closingWordChecked(parser: ChronoParser): ChronoParser {
+  const inner = fixedInnerPattern(parser);
+  const words = inner?.flags === 'i' && CLOSING_WORDS.find(([tail]) => inner.source.endsWith(tail))?.[1];
+  if (!inner || !words) return parser;
+  return Object.assign(Object.create(parser) as ChronoParser, {
+    // Checked on every call: should a context ever give the parser another pattern, it runs as it is.
+    pattern: (context: chrono.ParsingContext) =>
+      parser.innerPattern?.(context) === inner && !words.test(context.text) ? MATCHES_NOTHING : parser.pattern(context),
+  });
+}
+/** chrono's casual English parser, with the check above. */
+export const parser = new chrono.Chrono({
+  parsers: chrono.en.casual.parsers.map(closingWordChecked),
+  refiners: chrono.en.casual.refiners,
+});
+/** How many of chrono's parsers the closing-word check applies to (2 with chrono-node 2.10). */
+export const closingWordParsers = parser.parsers.filter((p, i) => p !== chrono.en.casual.parsers[i]).length;
 
 const RELATIVE =
   /\b(?:yesterday|today|tonight|tomorrow|last|next|this|ago|on (?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/i;
