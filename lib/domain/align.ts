@@ -638,7 +638,6 @@ export interface Reading {
   readonly otherAct: string | undefined;
   /** the harm both the claim and the sentence say did not happen ("Nobody was hurt" / "No one was injured") */
   readonly sharedDenial: string | undefined;
-
   /** the sentence calls the one before it false ("The claim is false"), and that one stated the claim's fact */
   readonly debunked: boolean;
 }
@@ -657,6 +656,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     return memo.get(key) as T;
   };
   const inClaim = (n: NameSlot) => c.slots.names.some((name) => namesMatch(name, n));
+  // The harms the sentence says did not happen, read once for both harm readings below.
+  const statementDenials = () => once('statementDenials', () => deniedHarms(statement.text));
   // A place inside one of the claim's places ("in Healdsburg" for a claim about Sonoma County) or around one
   // ("in California" for a claim about Healdsburg) is the claim's place told finer or coarser, not a rival place.
   const nearClaimPlace = (n: NameSlot) =>
@@ -828,7 +829,6 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get otherAct() {
       return once('otherAct', () => otherAct(c, statement));
     },
-
     get debunked() {
       return once('debunked', () => {
         const previous = statement.extra?.context as Context | undefined;
@@ -849,13 +849,13 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get deniedHarm() {
       return once('deniedHarm', () => {
-        const harm = deniedHarms(statement.text).find((t) => c.terms.includes(t));
+        const harm = statementDenials().find((t) => c.terms.includes(t));
         return harm === undefined || reading.claimNegated ? undefined : harm;
       });
     },
     get sharedDenial() {
       return once('sharedDenial', () =>
-        reading.claimNegated ? deniedHarms(statement.text).find((t) => deniedHarms(c.text).includes(t)) : undefined,
+        reading.claimNegated ? statementDenials().find((t) => claimDenialsOf(c).includes(t)) : undefined,
       );
     },
   };
@@ -880,6 +880,17 @@ const harmDenialFits = (r: Reading): boolean =>
   !r.missingName &&
   !r.question &&
   !r.hedged;
+
+/** The harms the claim says did not happen ("Nobody was hurt"), read once per claim like its negation below. */
+const claimDenials = new WeakMap<Statement, string[]>();
+function claimDenialsOf(claim: Statement): string[] {
+  let harms = claimDenials.get(claim);
+  if (harms === undefined) {
+    harms = deniedHarms(claim.text);
+    claimDenials.set(claim, harms);
+  }
+  return harms;
+}
 
 /** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */
 const claimNegation = new WeakMap<Statement, boolean>();

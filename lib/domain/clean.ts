@@ -100,10 +100,6 @@ const STAMP = /\b(?:posted|published|updated|GMT|UTC|[AP]M)\b|\d{1,2}:\d{2}|^(?:
 /** The standfirst: a heading right under the headline that sums the story up in a clause of its own. */
 const isStandfirst = (line: string): boolean => wordCount(line) >= 8 && !STAMP.test(line);
 
-/**
- * The report's own text. Headings are dropped except the first substantial one
- * (the headline) and a standfirst right under it; a text that is nothing but a headline is kept as it is.
- */
 /** Whether the report's first statement is its headline: a title given apart, or a first line that is a heading. */
 export function opensWithHeadline(raw: string, first: string | undefined, title: string): boolean {
   if (first === undefined) return false;
@@ -115,6 +111,10 @@ export function opensWithHeadline(raw: string, first: string | undefined, title:
   return line !== undefined && !SENTENCE_END.test(line) && first.replace(/\.$/, '') === line.replace(/:$/, '');
 }
 
+/**
+ * The report's own text. Headings are dropped except the first substantial one
+ * (the headline) and a standfirst right under it; a text that is nothing but a headline is kept as it is.
+ */
 export function cleanText(raw: string): string {
   const lines = normalizeText(raw)
     .split('\n')
