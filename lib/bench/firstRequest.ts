@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { loadConfig } from '../config.js';
 import { createRuntime } from '../runtime.js';
 import { startEmbeddedDynamo } from '../store/embedded.js';
+import { lambdaLikeEnv } from './resources.js';
 
 const run = promisify(execFile);
 const KEY = 'k-first-request-measure-0000000000';
@@ -63,20 +64,13 @@ process.exit(0);
  */
 export async function measureFirstRequests(bundles: string[], runs: number): Promise<FirstRequests[][]> {
   const dynamo = await startEmbeddedDynamo({});
-  const { NODE_EXTRA_CA_CERTS: _extraCerts, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    STORE: 'aws',
-    TABLE_NAME: 'first-request-measure',
-    AWS_REGION: 'eu-west-1',
-    AWS_ACCESS_KEY_ID: 'x',
-    AWS_SECRET_ACCESS_KEY: 'x',
+  const env = lambdaLikeEnv('first-request-measure', {
     AWS_LAMBDA_FUNCTION_NAME: 'first-request-measure',
     DYNAMODB_ENDPOINT: dynamo.endpoint,
     API_KEYS: KEY,
     SOURCE_POLICY: 'open',
     LOG_LEVEL: 'ERROR',
-  };
+  });
   const runtime = await createRuntime(loadConfig(env));
   try {
     for (const [source, text] of REPORTS) await runtime.app.ingestReport({ source, text, publishedAt: '2025-03-03' });

@@ -81,17 +81,24 @@ const t2 = performance.now();
 const cpu2 = process.cpuUsage();
 console.log(JSON.stringify({ importMs: t1 - t0, assetsMs: t2 - t1, totalMs: t2 - t0, startCpuMs: ms(cpu0), importCpuMs: ms(cpu1) - ms(cpu0), assetsCpuMs: ms(cpu2) - ms(cpu1), perAssetMs, rssMb: process.memoryUsage().rss / 1048576 }));
 `;
-  // The store is only configured at start (no request is made), so any table name will do. Node starts as
-  // Lambda's Node 20+ runtimes start it, without NODE_EXTRA_CA_CERTS: a machine that sets it (this one reads
-  // the system's CA bundle) adds about 35 ms of CPU to Node's own start.
+  // The store is only configured at start (no request is made), so any table name will do.
+  return JSON.parse(runChild(['--input-type=module', '-e', script], lambdaLikeEnv('coldstart-measure'))) as ColdStart;
+}
+
+/**
+ * The environment of a child that starts the Lambda bundle as the stack runs it: the AWS store on `table` with
+ * placeholder credentials, and Node started as Lambda's Node 20+ runtimes start it, without NODE_EXTRA_CA_CERTS
+ * (a machine that sets it, as this one reads the system's CA bundle, adds about 35 ms of CPU to Node's own start).
+ */
+export function lambdaLikeEnv(table: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const { NODE_EXTRA_CA_CERTS: _extraCerts, ...inherited } = process.env;
-  const env = {
+  return {
     ...inherited,
     STORE: 'aws',
-    TABLE_NAME: 'coldstart-measure',
+    TABLE_NAME: table,
     AWS_REGION: 'eu-west-1',
     AWS_ACCESS_KEY_ID: 'x',
     AWS_SECRET_ACCESS_KEY: 'x',
+    ...extra,
   };
-  return JSON.parse(runChild(['--input-type=module', '-e', script], env)) as ColdStart;
 }

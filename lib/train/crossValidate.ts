@@ -5,14 +5,13 @@
 // The vocabulary and IDF are drawn once from the whole training part: unlabelled, and the same for every variant.
 import { unionFind } from '../domain/unionFind.js';
 import { decodeStanceModel, stanceLogits } from '../domain/stance/model.js';
-import { scoreStances, type StanceScores } from '../eval/fnc.js';
-import { calibratedProbabilities, fitTemperature, offsetPrediction, tuneOffsets } from './calibrate.js';
+import type { StanceScores } from '../eval/fnc.js';
 import { analyseCorpus, exampleOf, readingsOf, type Example } from './dataset.js';
 import { loadFnc, type FncPair } from './fnc1.js';
 import { featureSpace } from './prepare.js';
 import { seededRandom, shuffle } from './random.js';
 import { DEFAULT_SPLIT, splitByStory } from './split.js';
-import { fitStanceModels, trainingProfile, type TrainConfig } from './trainStance.js';
+import { fitStanceModels, trainingProfile, tuneLogits, type TrainConfig } from './trainStance.js';
 
 export interface Variant {
   /** what it changes against the checked-in configuration */
@@ -174,13 +173,7 @@ export function crossValidate(
             const logits = dev.map((e) => stanceLogits(model, e.features));
             const gold = dev.map((e) => e.label);
             for (const w of options.macroWeights ?? []) {
-              const offsets = tuneOffsets(logits, gold, w);
-              const t = fitTemperature(logits, gold, offsets);
-              const a = scoreStances(
-                gold,
-                logits.map((z) => offsetPrediction(z, offsets)),
-                logits.map((z) => calibratedProbabilities(z, offsets, t)),
-              );
+              const { offsets, scores: a } = tuneLogits(logits, gold, w);
               const alt = `${name}@w${w}`;
               results.push({ variant: alt, fold, seed, epoch, scores: a, objective: a.relativeScore + a.macroF1 });
               log(

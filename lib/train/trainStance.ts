@@ -125,10 +125,12 @@ interface DevTuning {
   before: StanceScores;
 }
 
-/** Offsets and temperature fitted on dev for the model as the app reads it, and its dev figures before and after. */
-function tuneOnDev(model: StanceModel, dev: readonly Example[], macroWeight: number): DevTuning {
-  const gold = dev.map((e) => e.label);
-  const logits = dev.map((e) => stanceLogits(model, e.features));
+/** Offsets and temperature fitted on dev logits (macro-F1 weighted `macroWeight` in the offsets' objective), and the figures with them. */
+export function tuneLogits(
+  logits: ReadonlyArray<ArrayLike<number>>,
+  gold: readonly number[],
+  macroWeight: number,
+): Omit<DevTuning, 'before'> {
   const offsets = tuneOffsets(logits, gold, macroWeight);
   const temperature = fitTemperature(logits, gold, offsets);
   const scores = scoreStances(
@@ -136,6 +138,14 @@ function tuneOnDev(model: StanceModel, dev: readonly Example[], macroWeight: num
     logits.map((z) => offsetPrediction(z, offsets)),
     logits.map((z) => calibratedProbabilities(z, offsets, temperature)),
   );
+  return { offsets, temperature, scores };
+}
+
+/** Offsets and temperature fitted on dev for the model as the app reads it, and its dev figures before and after. */
+function tuneOnDev(model: StanceModel, dev: readonly Example[], macroWeight: number): DevTuning {
+  const gold = dev.map((e) => e.label);
+  const logits = dev.map((e) => stanceLogits(model, e.features));
+  const { offsets, temperature, scores } = tuneLogits(logits, gold, macroWeight);
   const before = scoreStances(
     gold,
     logits.map((z) => offsetPrediction(z, [0, 0, 0, 0])),
