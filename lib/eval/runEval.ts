@@ -33,7 +33,14 @@ async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, str
     const { claim } = await app.submitClaim({ text: c.claim });
     // One full page, strongest first: the confidence basis counts every item (eval claims have far fewer than 100).
     const evidence = await app.listEvidence(claim.id, { first: LIMITS.pageSizeMax });
-    const cited = new Map(evidence.edges.map((e) => [idToFile.get(e.node.reportId) ?? e.node.reportId, e.node.stance]));
+    const listed = evidence.edges.map(({ node }) => ({
+      report: idToFile.get(node.reportId) ?? node.reportId,
+      stance: node.stance,
+      rule: node.rule,
+      sentence: node.sentence,
+      reason: node.reason,
+    }));
+    const cited = new Map(listed.map((e) => [e.report, e.stance]));
     out.push({
       id: c.id,
       expect: c.expect,
@@ -45,13 +52,7 @@ async function judgeCases(app: App, cases: EvalCase[], idToFile: Map<string, str
       ),
       // The strongest evidence item is the one the verdict rests on (contradictions first, then support).
       decidedBy: evidence.edges[0]?.node.rule ?? 'NO_EVIDENCE',
-      evidence: evidence.edges.map(({ node }) => ({
-        report: idToFile.get(node.reportId) ?? node.reportId,
-        stance: node.stance,
-        rule: node.rule,
-        sentence: node.sentence,
-        reason: node.reason,
-      })),
+      evidence: listed,
       stances: (c.evidence ?? []).map((e) => ({
         report: e.report,
         expect: e.stance,
