@@ -17,10 +17,11 @@ import {
 import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms } from './slots/polarity.js';
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
+import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { isEventNoun } from './events.js';
 import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
-import { areAntonyms, areSynonyms } from './resources/wordnet.js';
+import { areAntonyms, areSynonyms, isLemma } from './resources/wordnet.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 import { foldCase, wordTokens } from './text.js';
@@ -363,6 +364,16 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     const same = statement.slots.names.find((s) => namesMatch(n, s));
     if (same) matched.push({ kind: 'name', claim: n.text, report: same.text });
   }
+  // "three miles northeast of Cobb" against "3 miles southwest of Cobb": a place reckoned from the same place.
+  const ourDirections = directionsIn(claim.text);
+  const theirDirections = ourDirections.length > 0 ? directionsIn(statement.text) : [];
+  for (const d of ourDirections) {
+    const same = theirDirections.filter((s) => s.from === d.from);
+    const agreeing = same.find((s) => angleBetween(d, s) <= DIRECTION_AGREES);
+    const rival = same.find((s) => angleBetween(d, s) >= DIRECTION_CONFLICTS);
+    if (agreeing) matched.push({ kind: 'direction', claim: d.text, report: agreeing.text });
+    else if (rival) conflicting.push({ kind: 'direction', claim: d.text, report: rival.text });
+  }
   return { matched, conflicting, missing, countedConflict, countedMatch, moneyConflict, exactCountConflict };
 }
 
@@ -535,18 +546,42 @@ const HEARSAY_VERBS = new Set(['claim', 'allege', 'rumour', 'rumor', 'speculate'
  */
 function negatedOpposite(claim: Statement, statement: Statement): boolean {
   const [a, b] = [clauseOfStatement(claim), clauseOfStatement(statement)];
+  // "The maternity unit has shut" is what "The hospital no longer has a maternity unit" says.
+  const endedNoLonger = (ended: Clause, own: string, other: string) =>
+    ended.complete && ENDING_ACTS.has(verbOf(ended)) && !NO_LONGER.test(own) && NO_LONGER.test(other);
+  if (endedNoLonger(a, claim.text, statement.text) || endedNoLonger(b, statement.text, claim.text)) return true;
   if (!a.complete || !b.complete || a.negated === b.negated) return false;
   return wordsOpposed(verbOf(a), verbOf(b));
 }
+
+/** Acts that end something: said negated with "no longer" ("no longer runs", "is no longer open"), they agree. */
+const ENDING_ACTS = new Set([
+  'close',
+  'shut',
+  'end',
+  'stop',
+  'cease',
+  'scrap',
+  'abolish',
+  'discontinue',
+  'axe',
+  'quit',
+]);
+const NO_LONGER = /\b(?:no\s+longer|not\s+(?:\w+\s+){0,3}any\s*more)\b/i;
 
 /** The state a linking verb gives its subject ("stayed open", "was closed", "remains shut"): the word after it. */
 const LINKED_STATE =
   /\b(?:stay(?:s|ed)?|remain(?:s|ed)?|is|are|was|were|kept|keeps|became|becomes)\s+(?:still\s+|fully\s+|partly\s+)?([a-z]+)/gi;
 
-/** The words that say what happened or what state holds: the main verb and a linked state. */
+/**
+ * The words that say what happened or what state holds: the main verb and a linked state. A verb with its particle
+ * is read whole when WordNet knows it ("broke out" is "break out", which begins, not "break").
+ */
 function predicateWords(statement: Statement): string[] {
   const clause = clauseOfStatement(statement);
-  const words = clause.complete ? clause.predicate.split(' ').slice(0, 1) : [];
+  const { predicate } = clause;
+  const phrasal = predicate.includes(' ') && isLemma(predicate, 'v');
+  const words = clause.complete ? [phrasal ? predicate : predicate.split(' ')[0]!] : [];
   for (const m of statement.text.matchAll(LINKED_STATE)) words.push(m[1]!.toLowerCase());
   return [...new Set(words)];
 }

@@ -632,8 +632,16 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
 }
 
 /** The clause structure of one sentence (see the module comment). Never throws: an unreadable sentence is incomplete. */
+/**
+ * A dateline before a story's first sentence: "LOWICK, 14 November 2025 - ", "JAKARTA, Indonesia (AP) -- ",
+ * "MARKET LEDGER, 9 October - ". Its place is still the sentence's (names and retrieval read the whole text);
+ * only the grammar starts after it, so that the subject is the story's, not the dateline's.
+ */
+const DATELINE =
+  /^\p{Lu}[\p{Lu}.'’ -]*\p{Lu}(?:,[^-–—()]{1,40}(?:\s*\([^)]{1,30}\))?|\s*\([^)]{1,30}\))\s+(?:-{1,2}|–|—)\s+(?=\S)/u;
+
 export function clauseOf(sentence: string): Clause {
-  const text = sentence.trim();
+  const text = sentence.trim().replace(DATELINE, '');
   if (text === '') return { ...NONE };
   try {
     return clauseOfTokens(tag(text));

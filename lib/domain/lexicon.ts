@@ -284,6 +284,46 @@ export const UNFOUNDED = ['baseless', 'groundless', 'unfounded', 'incorrect', 'w
 /** Words that flip a statement's polarity. */
 export const NEGATION_CUES = ['not', 'no', 'never', 'neither', 'nor', 'none', "n't", 'nothing', 'nobody'];
 
+/**
+ * Words that report someone unharmed: "The singer is alive and well", "All six climbers survived". They deny a
+ * claim of harm (SAFETY_DENIES: "The singer died"), and nothing else: "The Marl Bridge is safe" does not deny
+ * "The Marl Bridge was closed".
+ */
+export const SAFETY_CUES = [
+  'alive',
+  'survived',
+  'survives',
+  'is safe',
+  'are safe',
+  "she's safe",
+  "he's safe",
+  'safe and well',
+  'safe and sound',
+];
+
+/** The harms a safety word denies, as a claim says them: "was killed", "went missing", "was taken hostage". */
+export const SAFETY_DENIES = [
+  'killed',
+  'murdered',
+  'shot',
+  'stabbed',
+  'injured',
+  'kidnapped',
+  'captured',
+  'hostage',
+  'missing',
+  'disappeared',
+  'drowned',
+  'harmed',
+  'attacked',
+  'executed',
+  'beheaded',
+  'poisoned',
+  'infected',
+  'hospitalised',
+  'sick',
+];
+
 /** Verbs and nouns of denial or debunking: the statement asserts the opposite. */
 export const DENIAL_CUES = [
   'deny',
@@ -307,9 +347,6 @@ export const DENIAL_CUES = [
   'rumour is false',
   'rumor is false',
   'nope',
-  'alive',
-  'survived',
-  'survives',
   'insists',
   'clarifies',
   'spoof',
@@ -337,12 +374,6 @@ export const DENIAL_CUES = [
   'unfounded',
   'baseless',
   'urban legend',
-  'is safe',
-  'are safe',
-  "she's safe",
-  "he's safe",
-  'safe and well',
-  'safe and sound',
   'cast doubt',
   'casts doubt',
   'raises doubts',
@@ -680,6 +711,26 @@ export const CAPITAL_OF: Record<string, string[]> = {
   dhaka: ['bangladesh'],
   kathmandu: ['nepal'],
   mogadishu: ['somalia'],
+};
+
+/** Compass points in degrees: "55 km west of Bireun" and "55 km south of Bireun" are two places (slots/directions.ts). */
+export const COMPASS: Record<string, number> = {
+  north: 0,
+  'north-northeast': 22.5,
+  northeast: 45,
+  'east-northeast': 67.5,
+  east: 90,
+  'east-southeast': 112.5,
+  southeast: 135,
+  'south-southeast': 157.5,
+  south: 180,
+  'south-southwest': 202.5,
+  southwest: 225,
+  'west-southwest': 247.5,
+  west: 270,
+  'west-northwest': 292.5,
+  northwest: 315,
+  'north-northwest': 337.5,
 };
 
 export const MONTHS: Record<string, number> = {

@@ -58,9 +58,26 @@ const QUALIFIER_WORDS = new Set([
   'more',
 ]);
 
-/** Letters only, three or more, not a function word nor a qualifier: the words that can carry a fact by meaning. */
+/**
+ * Letters only, three or more, not a function word nor a qualifier: the words that can carry a fact by meaning;
+ * and a verb with its particle that WordNet holds ("turn down", which says "reject"; see `meaningWords`).
+ */
 const isMeaningWord = (word: string): boolean =>
-  word.length >= 3 && /^\p{Ll}+$/u.test(word) && !STOP_WORDS.has(word) && !QUALIFIER_WORDS.has(word);
+  (word.length >= 3 && /^\p{Ll}+$/u.test(word) && !STOP_WORDS.has(word) && !QUALIFIER_WORDS.has(word)) ||
+  isPhrasalVerb(word);
+
+/** Particles that make a verb another verb: "turned down" (rejected), "called off" (cancelled), "stepped down". */
+const PARTICLES = new Set(['down', 'up', 'off', 'out', 'over', 'back', 'away']);
+const isPhrasalVerb = (phrase: string): boolean => {
+  const [verb, particle, more] = phrase.split(' ');
+  return (
+    more === undefined &&
+    particle !== undefined &&
+    PARTICLES.has(particle) &&
+    /^\p{Ll}{2,}$/u.test(verb!) &&
+    isLemma(phrase, 'v')
+  );
+};
 
 /**
  * How alike two lower-case words are, in [0, 1]: 1 for the same term, the credit of the best kind of match
@@ -215,7 +232,15 @@ const kindMemo = new Map<string, Set<string>>();
 
 /** A text's words that can carry a fact by meaning, lower-case, each once. */
 export function meaningWords(text: string): string[] {
-  return [...new Set(wordTokens(text).map(foldCase).filter(isMeaningWord))];
+  const tokens = wordTokens(text).map(foldCase);
+  const words = tokens.filter(isMeaningWord);
+  // "have turned down the plan": the verb and its particle as WordNet's one verb, "turn down".
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!PARTICLES.has(tokens[i + 1]!)) continue;
+    const phrase = `${lemmatize(tokens[i]!, 'v')} ${tokens[i + 1]}`;
+    if (isPhrasalVerb(phrase)) words.push(phrase);
+  }
+  return [...new Set(words)];
 }
 
 /** The best likeness of the word to any of the words, in [0, 1]. */

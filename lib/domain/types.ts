@@ -17,7 +17,7 @@ export type Stance = (typeof STANCES)[number];
 export const STANCE_ORDER = ['CONTRADICTS', 'SUPPORTS', 'MENTIONS'] as const satisfies readonly Stance[];
 export const stanceRank = (stance: Stance): number => STANCE_ORDER.indexOf(stance);
 
-export type SlotKind = 'quantity' | 'date' | 'name' | 'polarity';
+export type SlotKind = 'quantity' | 'date' | 'name' | 'polarity' | 'direction';
 
 /** A quantity as an interval: "about 1,000" -> [900, 1100], "more than 100" -> (100, Infinity). */
 export interface Quantity {
@@ -32,6 +32,8 @@ export interface Quantity {
   nouns?: string[];
   /** a part of a whole the sentence counts ("two of the skiffs", "the remaining three"): never the whole's figure */
   part?: boolean;
+  /** an addition to what was counted before ("a further 5,000 trees", "another 200 jobs"): never a total's figure */
+  increment?: boolean;
   /** a part whose whole the sentence states ("120" in "cut 120 of its 400 jobs"): it counts the act */
   ofWhole?: boolean;
   /** the whole a stated part is counted from ("of its 400 jobs" in "cut 120 of its 400 jobs"): not the act's count, never compared */

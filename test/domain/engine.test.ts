@@ -67,12 +67,24 @@ describe('quantities', () => {
     expect(stanceOf(c, 'Two workers and a guard died in the Westmark mill fire.')).toBe('SUPPORTS');
   });
 
-  it('compares two lower bounds by their figures: two different tolls conflict', () => {
+  it('compares two lower bounds by their figures: a lower toll does not say a higher one, a higher one says it', () => {
     const [least7] = extractQuantities('at least 7 people died');
     const [least30] = extractQuantities('at least 30 people died');
     const [over30] = extractQuantities('more than 30 people died');
-    expect(quantitiesAgree(least7!, least30!)).toBe(false);
+    // The claim's figure first: "at least 7 died" does not say "at least 30 died"; "at least 30" says "at least 7".
+    expect(quantitiesAgree(least30!, least7!)).toBe(false);
+    expect(quantitiesAgree(least7!, least30!)).toBe(true);
     expect(quantitiesAgree(least30!, over30!)).toBe(true);
+    const [under50] = extractQuantities('fewer than 50 people came');
+    const [under20] = extractQuantities('fewer than 20 people came');
+    expect(quantitiesAgree(under50!, under20!)).toBe(true);
+    expect(quantitiesAgree(under20!, under50!)).toBe(false);
+  });
+
+  it('does not read a total as the addition a claim counts ("a further 5,000"), but may read an addition as a count', () => {
+    const c = 'A further 5,000 trees have been planted on Hob Moor.';
+    expect(stanceOf(c, 'Volunteers have planted 10,000 trees on Hob Moor over the winter.')).not.toBe('CONTRADICTS');
+    expect(stanceOf(c, 'Volunteers have planted another 5,000 trees on Hob Moor this winter.')).toBe('SUPPORTS');
   });
 
   it('does not count the figure of a model name: "six AK-47 rifles" are six rifles', () => {

@@ -67,3 +67,24 @@ describe('opposite acts and states (WordNet antonyms)', () => {
     ).not.toBe('CONTRADICTS');
   });
 });
+
+describe('the predicate of a story sentence', () => {
+  it('reads the subject after a dateline, so an opposite act of it is seen', () => {
+    const claim = 'Shares in Corvane Biotech rose after its drug trial results.';
+    const a = align(
+      claim,
+      'MARKET LEDGER, 9 October 2025 - Shares in Corvane Biotech fell on Thursday after its trial results.',
+    );
+    expect(a).toMatchObject({ stance: 'CONTRADICTS', rule: 'OPPOSITE_PREDICATE' });
+    expect(align(claim, 'LOWICK (Wire) -- Shares in Corvane Biotech fell after its trial results.').stance).toBe(
+      'CONTRADICTS',
+    );
+  });
+  it('reads a verb with its particle whole: "broke out" begins, it does not "break"', () => {
+    const a = align(
+      'The Brenner Plastics blaze began in the packing hall.',
+      'The Brenner Plastics fire broke out in the packing hall at about 10pm.',
+    );
+    expect(a.stance).toBe('SUPPORTS');
+  });
+});

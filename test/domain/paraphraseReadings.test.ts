@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../lib/domain/index.js';
 import { isHedged } from '../../lib/domain/slots/polarity.js';
-import { namesKindOf } from '../../lib/domain/meaning.js';
+import { meaningWords, namesKindOf } from '../../lib/domain/meaning.js';
 import { extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
 import { contentTerms } from '../../lib/domain/terms.js';
 import { alignerAt } from '../support/align.js';
@@ -172,5 +172,22 @@ describe('two denials of one harm agree', () => {
     expect(alignIn('Two people were hurt in the Wexley timber yard fire.', 'Timber yard fire', body, 2).stance).toBe(
       'CONTRADICTS',
     );
+  });
+});
+
+describe('a verb with its particle says what WordNet files it under', () => {
+  it('reads "turned down" as "rejected" and "called off" as "cancelled"', () => {
+    const claim = 'Lowick voters rejected the Skelder Hill wind farm in a local referendum.';
+    const body = 'Residents of Lowick have turned down a wind farm on Skelder Hill in a local referendum.';
+    expect(alignIn(claim, 'Vote', body, 1).stance).toBe('SUPPORTS');
+    expect(
+      alignIn('The Dunmere concert was cancelled.', 'Concert', 'The Dunmere concert was called off on Friday.', 1)
+        .stance,
+    ).toBe('SUPPORTS');
+  });
+  it('keeps a particle that makes no verb of WordNet out ("walked down" is not a verb of its own)', () => {
+    const words = new Set(meaningWords('Residents walked down the street and turned down the plan.'));
+    expect(words.has('turn down')).toBe(true);
+    expect(words.has('walk down')).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignStatement } from '../../lib/domain/align.js';
 import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
+import { directionsIn } from '../../lib/domain/slots/directions.js';
 
 const BODY = '\nThe rest of the article covers other matters in detail.';
 const alignment = (claim: string, sentence: string) =>
@@ -102,5 +103,27 @@ describe('clauses in the alignment', () => {
         'The council closed the Fenwick Bridge to traffic on Monday.',
       ).stance,
     ).toBe('SUPPORTS');
+  });
+});
+
+describe('a direction from a named place', () => {
+  it('reads compass points however they are spelled, with the place they are reckoned from', () => {
+    expect(directionsIn('3 miles south-west of Cobb, 55 km to the north east of Bireun')).toEqual([
+      { text: 'south-west of Cobb', degrees: 225, from: 'cobb' },
+      { text: 'north east of Bireun', degrees: 45, from: 'bireun' },
+    ]);
+    expect(directionsIn('The south of France')).toEqual([]);
+  });
+  it('contradicts another direction from the same place, and agrees within a compass step', () => {
+    const claim = 'The Velmor quake struck 55 km west of Bireun.';
+    expect(alignment(claim, 'The Velmor quake struck 55 km south of Bireun on Tuesday.')).toMatchObject({
+      stance: 'CONTRADICTS',
+      reason: expect.stringContaining('direction conflict'),
+    });
+    expect(alignment(claim, 'The Velmor quake struck 55 km west-northwest of Bireun on Tuesday.').stance).toBe(
+      'SUPPORTS',
+    );
+    // From another place, a direction says nothing against the claim's.
+    expect(alignment(claim, 'The Velmor quake struck 55 km west of Bireun, south of Tarn.').stance).toBe('SUPPORTS');
   });
 });

@@ -40,3 +40,30 @@ describe('a ruling reports its finding', () => {
     expect(a.stance).toBe('SUPPORTS');
   });
 });
+
+describe('a word of safety denies harm only', () => {
+  it('contradicts a claim of harm with "survived"', () => {
+    const body = 'The folk singer Ilse Varro survived a car crash in Dunmere on Saturday, her manager said.';
+    const claim = 'The folk singer Ilse Varro was killed in a car crash in Dunmere.';
+    expect(alignIn(claim, 'Varro rumours', body, 1)).toMatchObject({ stance: 'CONTRADICTS', rule: 'DETAIL_CONFLICT' });
+  });
+  it('does not read "is safe" as denying a claim that names no harm', () => {
+    const body = 'The Marl Bridge in Dunmere is safe after a car crash, engineers said.';
+    const claim = 'The Marl Bridge in Dunmere was closed after a car crash.';
+    const a = alignIn(claim, 'Bridge checked', body, 1);
+    expect(a.stance).not.toBe('CONTRADICTS');
+    expect(a.reason).not.toMatch(/polarity/);
+  });
+});
+
+describe('an ending said with "no longer"', () => {
+  it('supports "has shut" with "no longer has", either way round', () => {
+    const claim = 'The maternity unit at Brackwell General Hospital has shut.';
+    const body = 'Brackwell General Hospital no longer has a maternity unit, the health board said.';
+    expect(alignIn(claim, 'Unit gone', body, 1).stance).toBe('SUPPORTS');
+    const closed = 'The maternity unit at Brackwell General Hospital has shut, the health board said.';
+    expect(alignIn('Brackwell General Hospital no longer has a maternity unit.', 'Unit gone', closed, 1).stance).toBe(
+      'SUPPORTS',
+    );
+  });
+});

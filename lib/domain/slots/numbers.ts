@@ -95,3 +95,34 @@ export function parseDigits(text: string): number | undefined {
   if (/^\d+(\.\d+)?$/.test(clean)) return Number(clean);
   return undefined;
 }
+
+/** Ordinal words to their rank ("third" -> 3); digits with a suffix ("8th") are read by `ordinalValue`. */
+export const ORDINAL_WORDS: Record<string, number> = {
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
+};
+
+/** The rank an ordinal says: "third" and "3rd" are 3; anything else is undefined. */
+export function ordinalValue(word: string): number | undefined {
+  const folded = word.toLowerCase();
+  const digits = /^(\d{1,3})(?:st|nd|rd|th)$/.exec(folded);
+  return digits ? Number(digits[1]) : ORDINAL_WORDS[folded];
+}

@@ -12,6 +12,8 @@ import {
   GOSSIP_CUES,
   HEDGE_CUES,
   NEGATION_CUES,
+  SAFETY_CUES,
+  SAFETY_DENIES,
   STOP_WORDS,
   STORY_NOUNS,
   SUBORDINATORS,
@@ -41,8 +43,16 @@ const cueRegex = (cue: string): RegExp => {
 
 const NEGATION = phraseRegex(NEGATION_CUES);
 const NEGATED_CONTRACTION = /\b\w+n't\b/i;
-const DENIAL = phraseRegex(DENIAL_CUES);
-const DENIAL_ALL = new RegExp(DENIAL.source, 'giu');
+/** Any denial, safety words included: whether a sentence reads as negated at all (a stance-model input). */
+const DENIAL = phraseRegex([...DENIAL_CUES, ...SAFETY_CUES]);
+const DENIAL_ALL = new RegExp(phraseRegex(DENIAL_CUES).source, 'giu');
+const SAFETY_ALL = new RegExp(phraseRegex(SAFETY_CUES).source, 'giu');
+/** The claim terms a safety word denies (see SAFETY_CUES): "alive" denies "killed", not "closed". */
+let safetyDeniedTerms: Set<string> | undefined;
+function safetyDenies(term: string): boolean {
+  if (!safetyDeniedTerms) safetyDeniedTerms = new Set(SAFETY_DENIES.map(canonicalTerm));
+  return safetyDeniedTerms.has(term);
+}
 const HEDGE = phraseRegex(HEDGE_CUES);
 const GOSSIP = phraseRegex(GOSSIP_CUES);
 const HEADLINE_HEDGE = phraseRegex(HEADLINE_HEDGE_CUES);
@@ -152,7 +162,8 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
   const folded = foldCase(text);
   if (NEGATED_DENIAL.test(folded)) return false;
   // A denial word the claim itself uses ("a Marine surviving a headshot") is its predicate, not a denial.
-  const denials = cuesIn(folded, DENIAL_ALL);
+  const harmClaimed = [...terms].some(safetyDenies);
+  const denials = [...cuesIn(folded, DENIAL_ALL), ...(harmClaimed ? cuesIn(folded, SAFETY_ALL) : [])];
   if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded))
     return true;
   // "No, a mechanical bear is not ...": an answer that denies what the headline goes on to say.

@@ -6,7 +6,7 @@
 import type { Quantity } from '../types.js';
 import { MONTHS, PERSON_NOUNS, STOP_WORDS } from '../lexicon.js';
 import { canonicalTerm } from '../terms.js';
-import { parseDigits, parseNumberWords, SCALES } from './numbers.js';
+import { ORDINAL_WORDS, ordinalValue, parseDigits, parseNumberWords, SCALES } from './numbers.js';
 import { extractTimes, timesAgree } from './times.js';
 
 export const UNBOUNDED = Number.MAX_VALUE;
@@ -325,6 +325,47 @@ function articleSpans(text: string): Quantity[] {
   });
 }
 
+/** The unit of a rank: a rank compares only with a rank of the same thing ("the 8th district", "the first district"). */
+export const RANK = 'rank';
+const ORDINAL = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})`;
+/**
+ * A rank of a thing, after a definite determiner so that "first reported" and "a second bomb" (another one) are
+ * not ranks: "the city's 8th district", "on the third floor", "for the first time". Not a date ("the 8th of May"),
+ * a count ("the first two days") nor a compound ("a third-party app").
+ */
+const RANK_OF_THING = new RegExp(
+  String.raw`\b(?:the|its|his|her|their|our|this|that|\p{L}+['’]s)\s+(?<ord>${ORDINAL})\s+(?<noun>\p{Ll}[\p{L}]+)\b(?!-)`,
+  'giu',
+);
+/** A place in a race or a ranking: "finished second", "came 3rd", "ranked fifth", "in fourth place". */
+const RANK_IN_RACE = new RegExp(
+  String.raw`\b(?:(?:finish(?:ed|es|ing)?|came|comes|placed|ranked|ended)\s+(?:in\s+)?(?<ord>${ORDINAL})|in\s+(?<place>${ORDINAL})\s+place)\b(?!-)`,
+  'giu',
+);
+
+/** Ranks read as exact figures whose unit is the thing ranked: "third floor" conflicts with "eighth floor". */
+function ranks(text: string): Quantity[] {
+  const rank = (said: string, ordinal: string | undefined, thing: string): Quantity[] => {
+    const value = ordinalValue(ordinal ?? '');
+    if (value === undefined) return [];
+    return [{ kind: 'quantity', text: said, value, low: value, high: value, unit: `${RANK}:${thing}`, nouns: [] }];
+  };
+  const things = [...text.matchAll(RANK_OF_THING)].flatMap((m) => {
+    const noun = m.groups?.noun ?? '';
+    const folded = noun.toLowerCase();
+    // "the 8th of May", "the first two days", "the second of three": not the rank of a thing named after it.
+    if (folded in MONTHS || STOP_WORDS.has(folded) || parseNumberWords([folded]) !== undefined) return [];
+    return rank(`${m.groups?.ord} ${noun}`, m.groups?.ord, canonicalTerm(noun));
+  });
+  const places = [...text.matchAll(RANK_IN_RACE)].flatMap((m) =>
+    rank(m[0].trim(), m.groups?.ord ?? m.groups?.place, 'place'),
+  );
+  return [...things, ...places];
+}
+
+/** Words before a figure that make it an addition: "a further 5,000", "another 200", "an additional 40". */
+const INCREMENT_BEFORE = /\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|further)\s+$/i;
+
 export function extractQuantities(text: string): Quantity[] {
   const { times, spans: timeSpans } = extractTimes(text);
   const { ranges, spans: rangeSpans } = extractRanges(text);
@@ -393,6 +434,8 @@ export function extractQuantities(text: string): Quantity[] {
     const nouns = beforeTerm ? [...nounsAfter, beforeTerm] : nounsAfter;
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
     const part = partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+    // "a further 5,000 trees", "another 200 jobs": an addition, not the total another figure counts.
+    const increment = INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 16), start));
     // "two of them": what they are is in an earlier clause, not in the words after.
     const counted = partOf === 'them' || partOf === 'these' || partOf === 'those' ? undefined : unit;
     const quantity: Quantity = {
@@ -404,6 +447,7 @@ export function extractQuantities(text: string): Quantity[] {
       ...(counted ? { unit: counted } : {}),
       nouns,
       ...(part ? { part } : {}),
+      ...(increment ? { increment } : {}),
     };
     out.push(quantity);
     counts.push({
@@ -414,7 +458,7 @@ export function extractQuantities(text: string): Quantity[] {
     });
   }
   markWholes(text, counts);
-  return [...out, ...peopleSums(text), ...singlePeople(text), ...articleSpans(text)];
+  return [...out, ...peopleSums(text), ...singlePeople(text), ...articleSpans(text), ...ranks(text)];
 }
 
 interface Located {
@@ -543,11 +587,14 @@ const countsPersons = (q: Quantity): boolean => q.unit !== undefined && PERSON_U
 /** A sum of money ("€2 million", "10 million euros"). */
 export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && CURRENCY_UNITS.has(q.unit);
 
-/** Two quantities speak of the same thing when their units agree (or neither has one). */
+/** The claim's figure `a` and the report's `b` speak of the same thing when their units agree (or neither has one). */
 export function sameMeasure(a: Quantity, b: Quantity): boolean {
   // "Two of the skiffs got away": the part is not the whole ("two of the skiffs" is not "five"). A part given with
   // its whole ("120 of its 400 jobs") counts the act, as a figure that is not a part does ("cut 120 jobs").
   if ((a.part === true) !== (b.part === true) && a.ofWhole !== true && b.ofWhole !== true) return false;
+  // A claim's addition ("A further 5,000 trees were planted") is not the total a report counts ("10,000 planted so
+  // far"); a report's addition may be the claim's count ("a further 20,000 joined the marches" for "20,000 marched").
+  if (a.increment === true && b.increment !== true) return false;
   if ((a.unit ?? '') === (b.unit ?? '')) return true;
   // "20,000 people" may be the "20,000 protesters" another report counts.
   if ((isPeople(a) && countsPersons(b)) || (isPeople(b) && countsPersons(a))) return true;
@@ -585,9 +632,9 @@ const upperBoundOnly = (q: Quantity): boolean => q.low === 0 && q.value > 0;
 export const isOpenBound = (q: Quantity): boolean => lowerBoundOnly(q) || upperBoundOnly(q);
 
 /**
- * Two figures agree when their intervals meet. Two bounds of the same kind compare their
- * figures: "at least 24 killed" and "at least five killed" are two different tolls, though
- * both intervals are open upwards.
+ * The report's figure `b` agrees with the claim's `a` when their intervals meet. Two bounds of the same kind
+ * agree when the report's bound says the claim's: "at least 40 arrested" says "more than 30 arrested", but
+ * "at least five killed" does not say "at least 24 killed" (another, earlier toll), though both are open upwards.
  */
 export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
   if (isClock(a) || isClock(b)) return isClock(a) && isClock(b) && timesAgree(a, b);
@@ -598,9 +645,9 @@ export function quantitiesAgree(a: Quantity, b: Quantity): boolean {
     const [[al, ah], [bl, bh]] = [years(a), years(b)];
     return al <= bh && bl <= ah;
   }
-  if ((lowerBoundOnly(a) && lowerBoundOnly(b)) || (upperBoundOnly(a) && upperBoundOnly(b))) {
-    return Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value);
-  }
+  const near = Math.abs(a.value - b.value) <= 0.1 * Math.max(a.value, b.value);
+  if (lowerBoundOnly(a) && lowerBoundOnly(b)) return near || b.value > a.value;
+  if (upperBoundOnly(a) && upperBoundOnly(b)) return near || b.value < a.value;
   return a.low <= b.high && b.low <= a.high;
 }
 

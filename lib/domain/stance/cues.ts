@@ -1,7 +1,7 @@
 // Cue words the stance model counts. They are inputs, not rules: the model learns how much each list (and, for the
 // claim, each refuting word) weighs. The engine's own negation, denial and hedge lists (lexicon.ts) are reused;
 // the lists here are the ones the stance model adds.
-import { DENIAL_CUES, FALSEHOOD_ADJECTIVES, HEDGE_CUES, NEGATION_CUES } from '../lexicon.js';
+import { DENIAL_CUES, FALSEHOOD_ADJECTIVES, HEDGE_CUES, NEGATION_CUES, SAFETY_CUES } from '../lexicon.js';
 
 /** The FNC-1 baseline's refuting words: a body that debunks says these ("the photo was a hoax, he denies it"). */
 export const REFUTING_WORDS = [
@@ -76,7 +76,7 @@ export const ATTRIBUTION_WORDS = [
 export const CUE_LISTS: ReadonlyArray<{ name: string; words: readonly string[]; text: string }> = [
   { name: 'refuting', words: REFUTING_WORDS, text: 'refuting words' },
   { name: 'negation', words: NEGATION_CUES, text: 'negations' },
-  { name: 'denial', words: [...DENIAL_CUES, ...FALSEHOOD_ADJECTIVES], text: 'denials' },
+  { name: 'denial', words: [...DENIAL_CUES, ...SAFETY_CUES, ...FALSEHOOD_ADJECTIVES], text: 'denials' },
   { name: 'hedging', words: HEDGE_CUES, text: 'hedges' },
   { name: 'attribution', words: ATTRIBUTION_WORDS, text: 'attributions' },
   { name: 'confirming', words: CONFIRMING_WORDS, text: 'confirmations' },

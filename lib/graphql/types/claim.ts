@@ -9,7 +9,7 @@ import { badInput } from '../../errors.js';
 import { ReportRef, ReportStatementRef } from './report.js';
 
 const SlotComparisonRef = builder.objectRef<SlotComparison>('SlotComparison').implement({
-  description: 'A checkable detail (quantity, date, name, polarity) as the claim and the report state it.',
+  description: 'A checkable detail (quantity, date, name, polarity, direction) as the claim and the report state it.',
   fields: (t) => ({
     kind: t.exposeString('kind'),
     claim: t.exposeString('claim'),
