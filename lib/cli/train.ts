@@ -1,4 +1,4 @@
-// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--average-from N] [--seed N[,N...]] [--ensemble a.bin,b.bin] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
+// `npm run train [-- --groups engine,lexical,cues,profile,tf] [--out file] [--epochs N] [--hidden N] [--vocab N] [--dropout X] [--average-from N] [--seed N[,N...]] [--ensemble a.bin,b.bin] [--trees [--net file] [--cache file] [--evidence R,P]] [--ablation] [--cv K [--seeds N] [--variants a,b] [--macro-weights 0.5,0.25]]`
 // Trains the stance model on the FNC-1 training data split by story, tunes its decision offsets and calibration
 // on the dev split, prints the dev figures and writes assets/stance-model.bin. Deterministic (seeded). Several
 // seeds train one net each and write their ensemble; `--ensemble` makes one of nets already trained.
@@ -7,13 +7,25 @@ import { dirname, resolve } from 'node:path';
 import { writeManifest } from '../assets/manifest.js';
 import { DEFAULT_FNC_DIR, fncAvailable } from '../train/fnc1.js';
 import { FEATURE_GROUPS, type FeatureGroup } from '../domain/stance/features.js';
-import { fitStanceEnsemble, fitStanceModel, prepareExamples } from '../train/trainStance.js';
+import {
+  examplesInSpace,
+  fitStanceEnsemble,
+  fitStanceModel,
+  prepareExamples,
+  trainedOnOf,
+} from '../train/trainStance.js';
+import { chosenVariant, fitBlend } from '../train/blend.js';
 import { examplesOf } from '../train/dataset.js';
 import { crossValidate, VARIANTS } from '../train/crossValidate.js';
 import { prepare, VOCABULARY_SIZE } from '../train/prepare.js';
 import { argmax, scoreStances } from '../eval/fnc.js';
 import { assetPath, assetsDir } from '../domain/resources/assets.js';
-import { decodeStanceModel, stanceProbabilities, STANCE_MODEL_ASSET } from '../domain/stance/model.js';
+import {
+  decodeStanceModel,
+  decodeStanceModelBytes,
+  stanceProbabilities,
+  STANCE_MODEL_ASSET,
+} from '../domain/stance/model.js';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -60,6 +72,12 @@ if (dropout >= 1) {
   console.error('--dropout needs a share below 1');
   process.exit(2);
 }
+const evidenceRaw = option('--evidence')?.split(',').map(Number);
+if (evidenceRaw && (evidenceRaw.length !== 2 || !evidenceRaw.every((v) => v > 0 && v <= 1))) {
+  console.error('--evidence needs two probabilities, the refuting and the paraphrase bars (e.g. 0.8,0.7)');
+  process.exit(2);
+}
+const evidence = evidenceRaw ? { refutes: evidenceRaw[0]!, paraphrase: evidenceRaw[1]! } : undefined;
 const log = (line: string) => console.log(line);
 // Options are checked before the corpus, so a bad one is reported even where the data is missing.
 if (!fncAvailable(dir)) {
@@ -127,7 +145,18 @@ if (args.includes('--ablation')) {
 
 let bytes: Buffer;
 let report: string;
-if (ensemble) {
+if (args.includes('--trees')) {
+  // Boosted trees blended with a trained net (the checked-in one unless --net names another), over the net's own
+  // feature space; --cache keeps the computed train and dev features in a file for quick refits.
+  const netFile = resolve(option('--net') ?? assetPath(STANCE_MODEL_ASSET));
+  const net = readFileSync(netFile);
+  const space = decodeStanceModelBytes(net).space;
+  const { train, dev, split } = examplesInSpace(dir, space, option('--cache'), log);
+  const fitted = fitBlend({ net, train, dev, trainedOn: trainedOnOf(split), evidence, log });
+  const chosen = chosenVariant(fitted.variants);
+  bytes = chosen.bytes;
+  report = `${fitted.report}\nwritten: the ${chosen.name} offsets`;
+} else if (ensemble) {
   // Nets already trained, read before anything is written (one of them may be the asset the ensemble replaces).
   const members = ensemble.map((f) => readFileSync(resolve(f)));
   ({ bytes, report } = fitStanceEnsemble(prepare(dir), members));

@@ -3,6 +3,7 @@
 // the same copy group, so a syndicated text or a second story by one outlet adds nothing.
 import { alignStatement } from './align.js';
 import { judgeReport, type StanceJudgement } from './stance/index.js';
+import { loadStanceModel } from './stance/model.js';
 import { confidenceFeatures, confidenceWith, loadVerdictCalibration, type VerdictCalibration } from './calibration.js';
 import {
   stanceRank,
@@ -75,11 +76,11 @@ const engineReads = (j: ReportJudgement, stance: Stance): Reading | undefined =>
 };
 
 /**
- * How sure the model must be to overrule the engine, chosen on the FNC-1 dev stories and the public eval sets
- * together (docs/engine.md): below these the engine's reading of the details stands.
+ * How sure the model must be to overrule the engine: bars on its probabilities, so they are the model asset's own
+ * (`evidence` in the stance model; 0.7 each for a model that names none), chosen on the FNC-1 dev stories and the
+ * development eval sets (docs/engine.md). Below them the engine's reading of the details stands.
  */
-export const MODEL_REFUTES = 0.7;
-export const MODEL_PARAPHRASE = 0.7;
+const bars = () => loadStanceModel().evidence;
 /** Engine readings that only say the wording differs, which a paraphrase the model recognises can answer. */
 const WORDING_ONLY = new Set(['TOPIC_ONLY', 'DETAIL_MISSING']);
 
@@ -100,7 +101,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     id: 'MODEL_REFUTES',
     stance: 'CONTRADICTS',
     example: '"A cat survived a fall from the 30th floor" vs a report that calls the story a hoax',
-    applies: (j) => (p(j).disagree >= MODEL_REFUTES ? deciding(j) : undefined),
+    applies: (j) => (p(j).disagree >= bars().refutes ? deciding(j) : undefined),
   },
   {
     id: 'ENGINE_SAME_FACT',
@@ -114,7 +115,7 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     example: '"The minister resigned" vs "The minister stepped down on Monday, her office said"',
     applies: (j) => {
       const reading = deciding(j);
-      return p(j).agree >= MODEL_PARAPHRASE && reading && WORDING_ONLY.has(reading.alignment.rule)
+      return p(j).agree >= bars().paraphrase && reading && WORDING_ONLY.has(reading.alignment.rule)
         ? reading
         : undefined;
     },

@@ -23,18 +23,43 @@ export function decisionObjective(gold: readonly number[], predicted: readonly n
   return fncScore(gold, predicted) + (macroWeight * f1.reduce((s, v) => s + v, 0)) / 4;
 }
 
+/**
+ * The relative score where dev macro-F1 and `disagree` F1 reach their floors; under a floor, far less, by the
+ * shortfall (so a search that starts under one climbs towards it).
+ */
+export function constrainedObjective(floors: {
+  macroF1: number;
+  disagreeF1: number;
+}): (gold: readonly number[], predicted: readonly number[]) => number {
+  return (gold, predicted) => {
+    const f1 = f1PerClass(confusionMatrix(gold, predicted));
+    const macro = f1.reduce((s, v) => s + v, 0) / 4;
+    const shortfall = Math.max(0, floors.macroF1 - macro) + Math.max(0, floors.disagreeF1 - f1[1]!);
+    return fncScore(gold, predicted) - (shortfall > 0 ? 10 + 10 * shortfall : 0);
+  };
+}
+
 /** Coordinate ascent on a grid, `unrelated` fixed at 0; ties keep the smaller move. */
 export function tuneOffsets(
   logits: ReadonlyArray<ArrayLike<number>>,
   gold: readonly number[],
   macroWeight = 1,
 ): number[] {
-  const offsets = [0, 0, 0, 0];
+  return tuneOffsetsFor(logits, gold, (g, predicted) => decisionObjective(g, predicted, macroWeight));
+}
+
+/** The same ascent for any objective of the predictions, from the given offsets. */
+export function tuneOffsetsFor(
+  logits: ReadonlyArray<ArrayLike<number>>,
+  gold: readonly number[],
+  score: (gold: readonly number[], predicted: readonly number[]) => number,
+  start: readonly number[] = [0, 0, 0, 0],
+): number[] {
+  const offsets = [...start];
   const objective = () =>
-    decisionObjective(
+    score(
       gold,
       logits.map((z) => predict(z, offsets)),
-      macroWeight,
     );
   let best = objective();
   for (let pass = 0; pass < 3; pass++) {

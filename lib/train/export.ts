@@ -2,8 +2,12 @@
 // float32, written as the binary file lib/domain/stance/model.ts reads as views (decodeStanceModelBytes); an
 // ensemble's file holds its members' files. Deterministic bytes: same net, same file.
 import { DENSE_FEATURES, type FeatureGroup, type FeatureSpace } from '../domain/stance/features.js';
+import type { Forest } from '../domain/stance/trees.js';
 import {
   encodeF32,
+  FOREST_ARRAYS,
+  STANCE_BLEND_VERSION,
+  type StanceBlendHeader,
   STANCE_ARRAYS,
   STANCE_ENSEMBLE_VERSION,
   STANCE_FILE_MAGIC,
@@ -117,5 +121,31 @@ export function encodeEnsembleFile(
     STANCE_ENSEMBLE_VERSION,
     members,
     (places) => ({ format: 'stance-ensemble-1', ...scalars, members: places }) satisfies StanceEnsembleHeader,
+  );
+}
+
+const bytesOf = (a: ArrayBufferView): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+
+/** A blend: its JSON (weight, offsets, temperature, evidence bars, where each part lies), the net's file, the forest. */
+export function encodeBlendFile(
+  net: Buffer,
+  forest: Forest,
+  scalars: Omit<StanceBlendHeader, 'format' | 'denseNames' | 'classes' | 'net' | 'forest'>,
+): Buffer {
+  const arrays = FOREST_ARRAYS.map((name) => bytesOf(forest[name]));
+  return pack(
+    STANCE_BLEND_VERSION,
+    [net, ...arrays],
+    (places) =>
+      ({
+        format: 'stance-blend-1',
+        ...scalars,
+        denseNames: DENSE_FEATURES.map(([n]) => n),
+        classes: forest.classes,
+        net: places[0]!,
+        forest: Object.fromEntries(
+          FOREST_ARRAYS.map((name, k) => [name, places[k + 1]!]),
+        ) as StanceBlendHeader['forest'],
+      }) satisfies StanceBlendHeader,
   );
 }

@@ -22,7 +22,9 @@ import { examplesOf, type Example, type ProfileChoice } from './dataset.js';
 import { encodeEnsembleFile, encodeModelFile, modelFile } from './export.js';
 import { forward, trainNet, type Input } from './mlp.js';
 import { featureSpace, prepare, VOCABULARY_SIZE, type Prepared } from './prepare.js';
-import { DEFAULT_SPLIT, type Split } from './split.js';
+import { DEFAULT_SPLIT, splitByStory, type Split } from './split.js';
+import { readFeatureCache, writeFeatureCache, type CachedExamples } from './featureCache.js';
+import { loadFnc } from './fnc1.js';
 
 export interface TrainConfig {
   groups: FeatureGroup[];
@@ -113,7 +115,31 @@ export function examplesFor(
   return { prepared, space, vocab, train, dev, trainedOn: trainedOnOf(split) };
 }
 
-const trainedOnOf = (split: Split): string =>
+/**
+ * The train and dev examples read through a given feature space (a checked-in net's vocabulary and IDF, as the app
+ * reads them), from the cache file when it holds them, else computed (and written to it when one is named).
+ */
+export function examplesInSpace(
+  dir: string,
+  space: FeatureSpace,
+  cacheFile: string | undefined,
+  log: (line: string) => void = () => {},
+): CachedExamples & { split: Split } {
+  const cached = cacheFile ? readFeatureCache(cacheFile, space) : undefined;
+  if (cached) {
+    log(`features: ${cached.train.length} train, ${cached.dev.length} dev pairs read from ${cacheFile}`);
+    return { ...cached, split: splitByStory(loadFnc(dir).pairs, DEFAULT_SPLIT) };
+  }
+  const t0 = Date.now();
+  const { split, corpus } = prepare(dir);
+  const train = examplesOf(corpus, split.train, space, { profile: (i) => trainingProfile(split.train[i]!) });
+  const dev = examplesOf(corpus, split.dev, space);
+  log(`features: ${train.length} train, ${dev.length} dev pairs in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (cacheFile) writeFeatureCache(cacheFile, space, { train, dev });
+  return { train, dev, split };
+}
+
+export const trainedOnOf = (split: Split): string =>
   `fnc1-train split by story (seed ${DEFAULT_SPLIT.seed}): ${split.train.length} train, ${split.dev.length} dev, ${split.test.length} test pairs`;
 
 interface DevTuning {

@@ -4,6 +4,7 @@
 // temperature are part of the asset. Pure TypeScript, read lazily once per process.
 import { lazyAsset, readAsset } from '../resources/assets.js';
 import { DENSE_FEATURES, type FeatureGroup, type Features, type FeatureSpace } from './features.js';
+import { checkForest, forestScores, type Forest } from './trees.js';
 
 export const STANCE_CLASSES = ['agree', 'disagree', 'discuss', 'unrelated'] as const;
 export type StanceClass = (typeof STANCE_CLASSES)[number];
@@ -32,7 +33,23 @@ export interface StanceModel {
    * its logits are the log of the members' mean softmax, each member read without its own offsets and temperature.
    */
   members?: StanceModel[];
+  /**
+   * A blend (format version 3): the net above (one net or an ensemble) and boosted trees over the dense inputs,
+   * p = netWeight * net + (1 - netWeight) * trees, each read without offsets; offsets and temperature are the blend's.
+   */
+  blend?: { forest: Forest; netWeight: number };
+  /** How sure the model must be for the evidence rules to follow it (verdict.ts); its probabilities set them. */
+  evidence: EvidenceThresholds;
 }
+
+/** The evidence rules' bars on the model's probabilities: `disagree` to refute, `agree` to read a paraphrase. */
+export interface EvidenceThresholds {
+  refutes: number;
+  paraphrase: number;
+}
+
+/** The bars of a model that names none (formats 1 and 2): chosen for the checked-in net (docs/engine.md). */
+export const DEFAULT_EVIDENCE_THRESHOLDS: EvidenceThresholds = { refutes: 0.7, paraphrase: 0.7 };
 
 /** The model as training hands it over: typed arrays as base64, the big sparse matrix as int8 with one scale per row. */
 export interface StanceModelFile {
@@ -105,6 +122,7 @@ function modelOf(file: StanceScalars, arrays: StanceArrays): StanceModel {
     b2: arrays.b2,
     offsets: Float32Array.from(file.offsets),
     temperature: file.temperature,
+    evidence: DEFAULT_EVIDENCE_THRESHOLDS,
   };
 }
 
@@ -132,6 +150,23 @@ export const STANCE_FILE_MAGIC = 'STNC';
 export const STANCE_FILE_VERSION = 1;
 /** Version 2: an ensemble, its JSON (`StanceEnsembleHeader`) then each member's whole version-1 file, 4-aligned. */
 export const STANCE_ENSEMBLE_VERSION = 2;
+/** Version 3: a blend, its JSON (`StanceBlendHeader`), the net's whole version-1 or -2 file, then the forest's arrays. */
+export const STANCE_BLEND_VERSION = 3;
+/** The forest's arrays in a version-3 file, in this order. */
+export const FOREST_ARRAYS = ['base', 'roots', 'feature', 'value', 'left'] as const;
+export interface StanceBlendHeader {
+  format: 'stance-blend-1';
+  trainedOn: string;
+  denseNames: string[];
+  classes: number;
+  netWeight: number;
+  offsets: number[];
+  temperature: number;
+  evidence: EvidenceThresholds;
+  metrics?: Record<string, unknown>;
+  net: [offset: number, bytes: number];
+  forest: Record<(typeof FOREST_ARRAYS)[number], [offset: number, bytes: number]>;
+}
 export type StanceFileHeader = StanceScalars & { arrays: Record<StanceArray, [offset: number, bytes: number]> };
 export interface StanceEnsembleHeader {
   format: 'stance-ensemble-1';
@@ -144,8 +179,8 @@ export interface StanceEnsembleHeader {
 
 function fileVersion(bytes: Buffer): number {
   const version = bytes.length < 12 || bytes.toString('latin1', 0, 4) !== STANCE_FILE_MAGIC ? 0 : bytes.readUInt32LE(4);
-  if (version !== STANCE_FILE_VERSION && version !== STANCE_ENSEMBLE_VERSION)
-    throw new Error(`${STANCE_MODEL_ASSET}: not a version 1 or 2 stance model; run npm run train`);
+  if (version !== STANCE_FILE_VERSION && version !== STANCE_ENSEMBLE_VERSION && version !== STANCE_BLEND_VERSION)
+    throw new Error(`${STANCE_MODEL_ASSET}: not a version 1, 2 or 3 stance model; run npm run train`);
   return version;
 }
 
@@ -181,6 +216,31 @@ export function stanceEnsemble(
   return { ...first, offsets: calibration.offsets, temperature: calibration.temperature, members };
 }
 
+export function readBlendHeader(bytes: Buffer): StanceBlendHeader {
+  if (fileVersion(bytes) !== STANCE_BLEND_VERSION) throw new Error(`${STANCE_MODEL_ASSET}: not a blend`);
+  const header = JSON.parse(bytes.toString('utf8', 12, 12 + bytes.readUInt32LE(8))) as StanceBlendHeader;
+  if (header.format !== 'stance-blend-1') throw new Error(`stance model: unknown format ${String(header.format)}`);
+  return header;
+}
+
+/** A net (or ensemble) and a forest as one model, with the blend's own offsets, temperature and evidence bars. */
+export function stanceBlend(
+  net: StanceModel,
+  forest: Forest,
+  settings: Pick<StanceModel, 'offsets' | 'temperature' | 'evidence'> & { netWeight: number },
+): StanceModel {
+  if (net.blend) throw new Error('stance blend: its net is itself a blend');
+  if (!(settings.netWeight >= 0 && settings.netWeight <= 1))
+    throw new Error('stance blend: netWeight must be in [0, 1]');
+  checkForest(forest, DENSE_FEATURES.length);
+  const { offsets, temperature, evidence, netWeight } = settings;
+  return { ...net, offsets, temperature, evidence, blend: { forest, netWeight } };
+}
+
+function i32At(bytes: Buffer, [offset, length]: [number, number]): Int32Array {
+  return new Int32Array(Uint8Array.from(bytes.subarray(offset, offset + length)).buffer);
+}
+
 /** A typed view of the bytes in place when they are aligned for it, else a copy. */
 function f32At(bytes: Buffer, [offset, length]: [number, number]): Float32Array {
   const at = bytes.byteOffset + offset;
@@ -189,6 +249,29 @@ function f32At(bytes: Buffer, [offset, length]: [number, number]): Float32Array 
 }
 
 export function decodeStanceModelBytes(bytes: Buffer): StanceModel {
+  if (fileVersion(bytes) === STANCE_BLEND_VERSION) {
+    const header = readBlendHeader(bytes);
+    if (header.denseNames.join(',') !== DENSE_FEATURES.map(([n]) => n).join(','))
+      throw new Error("stance model: its trees' dense features are not this engine's; run npm run train");
+    const [netAt, netBytes] = header.net;
+    const net = decodeStanceModelBytes(bytes.subarray(netAt, netAt + netBytes));
+    const f = header.forest;
+    const [featureAt, featureBytes] = f.feature;
+    const forest: Forest = {
+      classes: header.classes,
+      base: f32At(bytes, f.base),
+      roots: i32At(bytes, f.roots),
+      feature: new Int16Array(Uint8Array.from(bytes.subarray(featureAt, featureAt + featureBytes)).buffer),
+      value: f32At(bytes, f.value),
+      left: i32At(bytes, f.left),
+    };
+    return stanceBlend(net, forest, {
+      offsets: Float32Array.from(header.offsets),
+      temperature: header.temperature,
+      evidence: header.evidence,
+      netWeight: header.netWeight,
+    });
+  }
   if (fileVersion(bytes) === STANCE_ENSEMBLE_VERSION) {
     const header = readEnsembleHeader(bytes);
     const members = header.members.map(([offset, length]) =>
@@ -235,8 +318,22 @@ function activeDense(model: StanceModel): Uint8Array {
   return active;
 }
 
-/** Raw output scores (before offsets and temperature); an ensemble's are the log of its members' mean softmax. */
+/**
+ * Raw output scores (before offsets and temperature); an ensemble's are the log of its members' mean softmax, a
+ * blend's the log of its net's and its trees' softmax mixed by the blend's weight.
+ */
 export function stanceLogits(model: StanceModel, features: Features): Float64Array {
+  if (model.blend) {
+    const { forest, netWeight } = model.blend;
+    const net = softmax(baseLogits(model, features));
+    const trees = softmax(forestScores(forest, features.dense));
+    return net.map((v, c) => Math.log(Math.max(netWeight * v + (1 - netWeight) * trees[c]!, 1e-300)));
+  }
+  return baseLogits(model, features);
+}
+
+/** The net's (or ensemble's) raw scores, without any trees. */
+export function baseLogits(model: StanceModel, features: Features): Float64Array {
   if (model.members) {
     const mean = new Float64Array(4);
     for (const member of model.members) {
