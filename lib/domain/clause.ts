@@ -8,6 +8,7 @@
 // falls back gracefully: when it cannot find a verb it says so (`complete: false`) instead of guessing.
 import { tag, type Token } from './resources/tagger.js';
 import { foldCase } from './text.js';
+import { VERB_PARTICLES } from './lexicon.js';
 
 export type Modality = 'act' | 'plan' | 'hedge' | 'question';
 
@@ -181,8 +182,7 @@ const BARE_VERB_BEFORE = new Set([
 ]);
 /** Words that negate the verb they stand with: "did not", "never". */
 const NEGATORS = new Set(['not', "n't", 'never', 'nt']);
-/** Particles of phrasal verbs: "shut down", "pulled out", "stepped down". */
-const PARTICLES = new Set(['up', 'down', 'out', 'off', 'away', 'back', 'over']);
+const PARTICLES = new Set(VERB_PARTICLES);
 /** Conjunctions that open a subordinate clause before the main one: "After the storm hit, residents fled". */
 const SUBORDINATORS = new Set([
   'after',
@@ -631,7 +631,6 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   return clause;
 }
 
-/** The clause structure of one sentence (see the module comment). Never throws: an unreadable sentence is incomplete. */
 /**
  * A dateline before a story's first sentence: "LOWICK, 14 November 2025 - ", "JAKARTA, Indonesia (AP) -- ",
  * "MARKET LEDGER, 9 October - ". Its place is still the sentence's (names and retrieval read the whole text);
@@ -640,6 +639,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
 const DATELINE =
   /^\p{Lu}[\p{Lu}.'’ -]*\p{Lu}(?:,[^-–—()]{1,40}(?:\s*\([^)]{1,30}\))?|\s*\([^)]{1,30}\))\s+(?:-{1,2}|–|—)\s+(?=\S)/u;
 
+/** The clause structure of one sentence (see the module comment). Never throws: an unreadable sentence is incomplete. */
 export function clauseOf(sentence: string): Clause {
   const text = sentence.trim().replace(DATELINE, '');
   if (text === '') return { ...NONE };

@@ -281,6 +281,9 @@ export const HARMED_PARTICIPLES: Record<string, string[]> = {
 /** Words that, like a falsehood adjective, judge a claim unfounded: "The rumour is baseless". */
 export const UNFOUNDED = ['baseless', 'groundless', 'unfounded', 'incorrect', 'wrong', 'a hoax', 'a myth', 'nonsense'];
 
+/** Particles of phrasal verbs: "shut down", "pulled out", "turned down" (the clause reader and meaning.ts). */
+export const VERB_PARTICLES = ['up', 'down', 'out', 'off', 'away', 'back', 'over'];
+
 /** Words that flip a statement's polarity. */
 export const NEGATION_CUES = ['not', 'no', 'never', 'neither', 'nor', 'none', "n't", 'nothing', 'nobody'];
 

@@ -4,7 +4,7 @@
 // find nothing, so a paraphrase with few shared words still covers the claim. Two words the hand lexicon files in
 // different groups ("killed" / "injured") or that WordNet opposes ("rose" / "fell") are never alike, however close
 // their vectors: nearness in a vector space is relatedness, not sameness of fact.
-import { STOP_WORDS } from './lexicon.js';
+import { STOP_WORDS, VERB_PARTICLES } from './lexicon.js';
 import { similarity, wordVector } from './resources/vectors.js';
 import {
   antonyms,
@@ -67,7 +67,7 @@ const isMeaningWord = (word: string): boolean =>
   isPhrasalVerb(word);
 
 /** Particles that make a verb another verb: "turned down" (rejected), "called off" (cancelled), "stepped down". */
-const PARTICLES = new Set(['down', 'up', 'off', 'out', 'over', 'back', 'away']);
+const PARTICLES = new Set(VERB_PARTICLES);
 const isPhrasalVerb = (phrase: string): boolean => {
   const [verb, particle, more] = phrase.split(' ');
   return (

@@ -237,8 +237,9 @@ export function stanceBlend(
   return { ...net, offsets, temperature, evidence, blend: { forest, netWeight } };
 }
 
-function i32At(bytes: Buffer, [offset, length]: [number, number]): Int32Array {
-  return new Int32Array(Uint8Array.from(bytes.subarray(offset, offset + length)).buffer);
+/** A copy of the bytes as an integer array of the given kind. */
+function intsAt<T>(bytes: Buffer, [offset, length]: [number, number], view: (buffer: ArrayBuffer) => T): T {
+  return view(Uint8Array.from(bytes.subarray(offset, offset + length)).buffer);
 }
 
 /** A typed view of the bytes in place when they are aligned for it, else a copy. */
@@ -256,14 +257,13 @@ export function decodeStanceModelBytes(bytes: Buffer): StanceModel {
     const [netAt, netBytes] = header.net;
     const net = decodeStanceModelBytes(bytes.subarray(netAt, netAt + netBytes));
     const f = header.forest;
-    const [featureAt, featureBytes] = f.feature;
     const forest: Forest = {
       classes: header.classes,
       base: f32At(bytes, f.base),
-      roots: i32At(bytes, f.roots),
-      feature: new Int16Array(Uint8Array.from(bytes.subarray(featureAt, featureAt + featureBytes)).buffer),
+      roots: intsAt(bytes, f.roots, (b) => new Int32Array(b)),
+      feature: intsAt(bytes, f.feature, (b) => new Int16Array(b)),
       value: f32At(bytes, f.value),
-      left: i32At(bytes, f.left),
+      left: intsAt(bytes, f.left, (b) => new Int32Array(b)),
     };
     return stanceBlend(net, forest, {
       offsets: Float32Array.from(header.offsets),
