@@ -14,11 +14,12 @@ import {
   quantitiesAgree,
   sameMeasure,
 } from './slots/index.js';
-import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms } from './slots/polarity.js';
+import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms, saysNotKnown } from './slots/polarity.js';
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
-import { isEventNoun } from './events.js';
+import { successionIn, successionSwapped } from './slots/succession.js';
+import { isEventNoun, namesPeople } from './events.js';
 import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, isLemma } from './resources/wordnet.js';
@@ -449,9 +450,36 @@ function otherAct(claim: Statement, statement: Statement): string | undefined {
     return undefined;
   const verb = verbOf(b);
   if (LIGHT_VERBS.has(verb) || statement.terms.includes(canonicalTerm(act))) return undefined;
+  return saysAct(claim, statement, act) ? undefined : `${verb}, not ${act}`;
+}
+
+/** A word of the sentence says the claim's act: the same term, a synonym in any sense, or a near verb (see actsAlike). */
+function saysAct(claim: Statement, statement: Statement, act: string): boolean {
   const words = [act, ...(claimWordsOf(claim).get(canonicalTerm(act)) ?? [])];
   const theirs = sentenceWordsOf(statement);
-  return words.some((w) => theirs.some((t) => actsAlike(w, t))) ? undefined : `${verb}, not ${act}`;
+  return words.some((w) => theirs.some((t) => actsAlike(w, t)));
+}
+
+/**
+ * The cause the claim names after a passive ("was caused by arson", "was damaged by a landslide"), when the
+ * sentence has no word for it (the same term, a synonym or a near word): it leaves the claim's point out. Not
+ * people ("was felt by people in Santa Rosa" is said in many ways: "residents felt it"), and names are left to
+ * `KEY_NAME_MISSING`.
+ */
+function agentMissing(claim: Statement, statement: Statement): string | undefined {
+  const a = clauseOfStatement(claim);
+  if (!a.passive || !a.agent || a.modality !== 'act') return undefined;
+  const head = a.agent.head.split(' ').at(-1)!;
+  if (
+    head.length < 3 ||
+    STOP_WORDS.has(head) ||
+    namesPeople(head) ||
+    claim.slots.names.some((n) => foldCase(n.text).includes(head))
+  )
+    return undefined;
+  if (statement.terms.includes(canonicalTerm(head)) || bestLikeness(head, sentenceWordsOf(statement)) > 0)
+    return undefined;
+  return head;
 }
 
 /**
@@ -476,7 +504,15 @@ function clauseNegatesAct(claim: Statement, statement: Statement): boolean {
 /** The claim's participants in each other's roles: read through the passive, on the same act or on any act of the sentence whose subject is the claim's patient while the claim's agent follows the verb. */
 function rolesReversed(claim: Statement, statement: Statement, a: Clause, b: Clause): boolean {
   if (predicatesAlike(a, b) > 0 && rolesSwapped(a, b)) return true;
-  return participantsReversed(claim, statement, a, b) && !wordsOpposed(verbOf(a), verbOf(b));
+  // Any act of the sentence, as long as one of its words says the claim's ("won the race, beating Rusk"):
+  // "The bank appointed Ostrow, replacing Frey" reverses nothing of "Frey left the bank".
+  const act = claimAct(claim);
+  return (
+    participantsReversed(claim, statement, a, b) &&
+    !wordsOpposed(verbOf(a), verbOf(b)) &&
+    act !== undefined &&
+    saysAct(claim, statement, act)
+  );
 }
 
 /**
@@ -591,15 +627,47 @@ function predicateWords(statement: Statement): string[] {
  * "won" / "lost", "rose" / "fell") of the same subject, said the same way (neither or both negated). Returns "open vs closed".
  */
 function oppositePredicate(claim: Statement, statement: Statement): string | undefined {
-  // Only of the same subject: "Norland set up a fund" says nothing against "The fund opened".
-  // The claim's patient may be the sentence's subject: "Greyline lowered fares" against "Fares rose".
+  return sameSubject(claim, statement) === true ? opposedPredicates(claim, statement) : undefined;
+}
+
+/**
+ * Whether the sentence's subject is the claim's: undefined when either is unknown. The claim's patient may be the
+ * sentence's subject: "Greyline lowered fares" against "Fares rose".
+ */
+function sameSubject(claim: Statement, statement: Statement): boolean | undefined {
   const claimClause = clauseOfStatement(claim);
   const b = clauseOfStatement(statement).subject;
   if (!claimClause.subject || !b) return undefined;
   const claimSubject = new Set(
     [claimClause.subject, claimClause.patient].flatMap((arg) => (arg ? contentTerms(arg.phrase) : [])),
   );
-  if (!contentTerms(b.phrase).some((t) => claimSubject.has(t))) return undefined;
+  return contentTerms(b.phrase).some((t) => claimSubject.has(t));
+}
+
+/**
+ * The opposite act or state of another subject ("A birth centre opened" against "The maternity unit closed"):
+ * not the claim's fact, and not against it either ("Norland set up a fund" says nothing against "The fund opened").
+ */
+function oppositeOfOther(claim: Statement, statement: Statement): string | undefined {
+  if (sameSubject(claim, statement) !== false) return undefined;
+  // None of the sentence's participants is one of the claim's: "Quell won, beating Rusk" is about "Rusk was defeated".
+  const a = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement);
+  const ours = new Set(
+    [a.subject, a.object, a.agent, a.patient].flatMap((arg) => (arg ? contentTerms(arg.phrase) : [])),
+  );
+  const theirs = [b.subject, b.object].flatMap((arg) => (arg ? contentTerms(arg.phrase) : []));
+  if (theirs.some((t) => ours.has(t))) return undefined;
+  // Nor one the sentence names anywhere: the claim's subject and object, as names ("Tom Rusk", "Clearbrook Water").
+  const phrases = foldCase([a.subject, a.object].map((arg) => arg?.phrase ?? '').join(' | '));
+  const named = claim.slots.names.filter((n) => phrases.includes(foldCase(n.text)));
+  return named.some((m) => statement.slots.names.some((n) => namesMatch(m, n)))
+    ? undefined
+    : opposedPredicates(claim, statement);
+}
+
+/** The claim's predicate and the sentence's opposed ("open vs closed"), by WordNet antonyms or opposed senses. */
+function opposedPredicates(claim: Statement, statement: Statement): string | undefined {
   const claimWords = predicateWords(claim);
   if (claimWords.length === 0) return undefined;
   for (const b of predicateWords(statement)) {
@@ -651,6 +719,14 @@ export interface Reading {
   readonly claimNegated: boolean;
   readonly statementNegated: boolean;
   readonly hedged: boolean;
+  /** the cause the claim names after a passive, when the sentence has no word for it ("arson") */
+  readonly agentMissing: string | undefined;
+  /** the sentence has the claim's newcomer and the one replaced the other way round ("A to replace B" / "B, replacing A") */
+  readonly successionSwapped: boolean;
+  /** the sentence says the opposite act or state of another subject, as "open vs closed" */
+  readonly oppositeOfOther: string | undefined;
+  /** the sentence says the matter is not known yet and the claim does not ("the cause is not yet known") */
+  readonly notKnown: boolean;
   readonly question: boolean;
   /** the slot conflicts plus the polarity conflict, when polarity differs */
   readonly conflicts: SlotComparison[];
@@ -788,11 +864,16 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
           (statement.slots.hedged ||
             ((headline || statement.extra?.headline === true) && isHedgedHeadline(statement.text, c.text)) ||
             // "The strike has not yet begun" does not hedge a claim that only says a strike was voted for.
-            (reading.pending !== undefined && clauseOfStatement(c).modality !== 'plan')) &&
+            (reading.pending !== undefined && clauseOfStatement(c).modality !== 'plan') ||
+            // "Fenwick City are understood to be close to signing him": a hedge the grammar carries, not a cue word.
+            (clauseOfStatement(statement).modality === 'hedge' && clauseOfStatement(c).modality !== 'hedge')) &&
           !c.slots.hedged &&
           // A claim about the future is stated by a sentence about the future ("will cost" by "would cost").
           !(clauseOfStatement(c).modality === 'plan' && clauseOfStatement(statement).modality === 'plan'),
       );
+    },
+    get notKnown() {
+      return once('notKnown', () => saysNotKnown(statement.text) && !saysNotKnown(c.text));
     },
     // A question asserts nothing, either way ("Real or hoax?"); a denial passed on with a hedge still denies.
     get question() {
@@ -858,6 +939,19 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     get opposite() {
       return once('opposite', () => (reading.converse === undefined ? oppositePredicate(c, statement) : undefined));
     },
+    get oppositeOfOther() {
+      return once('oppositeOfOther', () =>
+        reading.converse === undefined ? oppositeOfOther(c, statement) : undefined,
+      );
+    },
+    get agentMissing() {
+      return once('agentMissing', () => agentMissing(c, statement));
+    },
+    get successionSwapped() {
+      return once('successionSwapped', () =>
+        successionSwapped(successionIn(c.text, c.slots.names), successionIn(statement.text, statement.slots.names)),
+      );
+    },
     get clauseMismatch() {
       return once('clauseMismatch', () => clauseMismatch(c, statement));
     },
@@ -879,7 +973,14 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         // said ("The claim is false: the photo was taken elsewhere" states the photo's origin itself).
         const before = new Set(previous.terms);
         if (statement.terms.some((t) => c.terms.includes(t) && !before.has(t))) return false;
-        return topicOverlap(c, relayed, {}, lead) >= reading.sameFact;
+        // Another version of the story is what was called false when the sentence before names someone or
+        // somewhere the claim does not and misses one the claim names ("captions say it shows Carnby. That is
+        // false." calls nothing false of "The photo was taken in Port Venn").
+        const relayedNames = relayed.slots.names;
+        const rival =
+          relayedNames.some((n) => !c.slots.names.some((m) => namesMatch(m, n))) &&
+          c.slots.names.some((m) => !relayedNames.some((n) => namesMatch(m, n)));
+        return !rival && topicOverlap(c, relayed, {}, lead) >= reading.sameFact;
       });
     },
     get deniedHarm() {
@@ -1019,6 +1120,14 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     shows: (r) => ({ matched: r.slots.matched, conflicting: r.conflicts }),
   },
   {
+    id: 'NOT_YET_KNOWN',
+    stance: 'MENTIONS',
+    example: '"The explosion was caused by arson" vs "The cause of the explosion is not yet known"',
+    applies: (r) => r.notKnown,
+    reason: () => 'the report says it is not known yet',
+    shows: matchedOnly,
+  },
+  {
     id: 'CONVERSE_ACT',
     stance: 'SUPPORTS',
     example: '"Kelmouth Rovers beat Ashby Vale" vs "Ashby Vale lost 3-1 to Kelmouth Rovers"',
@@ -1049,6 +1158,14 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     }),
   },
   {
+    id: 'OPPOSITE_OF_OTHER',
+    stance: 'MENTIONS',
+    example: '"A birth centre has opened at the hospital" vs "The maternity unit at the hospital has closed"',
+    applies: (r) => r.oppositeOfOther !== undefined && !polarityDiffers(r),
+    reason: (r) => `the opposite act or state of something else (${r.oppositeOfOther})`,
+    shows: matchedOnly,
+  },
+  {
     id: 'OTHER_CASE_STAGE',
     stance: 'MENTIONS',
     example: '"The man was found guilty" vs "The man was charged with murder"',
@@ -1059,9 +1176,14 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
   {
     id: 'ROLES_SWAPPED',
     stance: 'CONTRADICTS',
-    example: '"Northfield beat Southport" vs "Southport beat Northfield" (or "Northfield was beaten by Southport")',
+    example:
+      '"Northfield beat Southport" vs "Southport beat Northfield" (or "Northfield was beaten by Southport"); "The bank chose Jo Frey to replace Al Ostrow" vs "The bank appointed Al Ostrow, replacing Jo Frey"',
     applies: (r) =>
-      r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && !r.question && r.clauseMismatch === 'roles',
+      r.score >= r.sameFact &&
+      r.conflicts.length === 0 &&
+      !r.hedged &&
+      !r.question &&
+      (r.clauseMismatch === 'roles' || r.successionSwapped),
     reason: () => 'the roles are swapped',
     shows: (r) => ({
       matched: r.slots.matched,
@@ -1085,6 +1207,13 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"The council sold the old library" vs "The council has renovated the old library"',
     applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.otherAct !== undefined,
     reason: (r) => `another act of the same participants (${r.otherAct})`,
+  },
+  {
+    id: 'AGENT_MISSING',
+    stance: 'MENTIONS',
+    example: '"The explosion was caused by arson" vs "A gas explosion tore through the block of flats"',
+    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.agentMissing !== undefined,
+    reason: (r) => `does not say the claim's cause (${r.agentMissing})`,
   },
   {
     id: 'SAME_FACT',

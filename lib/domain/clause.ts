@@ -112,7 +112,7 @@ const PROPOSAL_VERBS = new Set(['propose', 'plan', 'seek', 'want', 'consider', '
 const IMPENDING_VERBS = new Set(['loom']);
 /** The clause says its subject is still to come ("A bin strike looms"): the subject names the act that has not happened. */
 export const impends = (clause: Clause): boolean => IMPENDING_VERBS.has(clause.predicate);
-/** Adjectives of intention after "be" and before "to": "The bank is due to raise rates". */
+/** Adjectives of intention after "be" and before "to": "The bank is due to raise rates", "is close to signing". */
 const PLAN_ADJECTIVES = new Set([
   'due',
   'poised',
@@ -124,6 +124,7 @@ const PLAN_ADJECTIVES = new Set([
   'unlikely',
   'ready',
   'about',
+  'close',
 ]);
 /** Verbs that, passive or raising, hedge what follows: "The singer is said to have left", "He appears to have fled". */
 const HEDGE_VERBS = new Set([
@@ -141,6 +142,8 @@ const HEDGE_VERBS = new Set([
   'claim',
   'fear',
 ]);
+/** Nouns of intention that "no" denies before "to": "There are no plans to close the school" closes nothing. */
+const PLAN_NOUNS = new Set(['plan', 'intention', 'proposal']);
 /** Verbs before "to" whose infinitive did not happen: "The talks failed to produce a deal". */
 const NEGATING_VERBS = new Set(['fail', 'refuse', 'decline']);
 /** Verbs before "to" that leave the act stated: "Rescuers managed to reach the village". */
@@ -262,14 +265,32 @@ interface VerbGroup {
 }
 
 /**
- * Corrects the few tag errors that break clause reading and are safe to fix by position: a word after "do" or
- * a modal (+ "not") is a verb ("did not close", "Did the storm damage", "will close"), a sentence-initial capitalised plural is a
- * noun, not a name ("Engineers said").
+ * Corrects the few tag errors that break clause reading and are safe to fix by position: a word after "do" or a
+ * modal (+ "not") is a verb ("did not close", "Did the storm damage", "will close"), a sentence-initial
+ * capitalised plural is a noun, not a name ("Engineers said"), a participle hyphenated to a word before a noun is
+ * an adjective ("midwife-led"), and a word after a possessive is a noun ("the children's ward").
  */
 function repairTags(tokens: Token[]): Token[] {
   const out = tokens.map((t) => ({ ...t }));
   for (let i = 0; i < out.length; i++) {
     const t = out[i]!;
+    // "the children's ward closed": after a possessive comes a noun, never a verb.
+    if (t.pos === 'VERB' && out[i - 1]?.pos === 'PART' && /^['’]s$/.test(out[i - 1]!.lower)) {
+      out[i] = { ...t, pos: 'NOUN', lemma: t.lower };
+      continue;
+    }
+    // "a midwife-led unit", "a London-based bank": a participle joined to a word before a noun is an adjective.
+    if (
+      t.pos === 'VERB' &&
+      out[i - 1]?.text === '-' &&
+      out[i - 2] !== undefined &&
+      /\p{L}$/u.test(out[i - 2]!.text) &&
+      /(?:ed|en)$/.test(t.lower) &&
+      (out[i + 1]?.pos === 'NOUN' || out[i + 1]?.pos === 'PROPN' || out[i + 1]?.pos === 'ADJ')
+    ) {
+      out[i] = { ...t, pos: 'ADJ' };
+      continue;
+    }
     // "The company plans to shut down ...": a plural noun before "to" and a verb, with no verb before it, is the verb.
     if (
       t.pos === 'NOUN' &&
@@ -379,6 +400,8 @@ function nounPhrase(
     const t = tokens[k]!;
     if (t.pos === 'PART' && /^['’]s$/.test(t.lower))
       head = -1; // "the company's chief executive": the possessor is not the head
+    else if (head === k - 1 && t.text === '-' && tokens[k + 1]?.pos === 'ADJ')
+      head = -1; // "a midwife-led centre": the noun before the hyphen is part of an adjective
     else if (head >= 0) {
       // After the head only a compound goes on ("power station", "Jane Doe"): "jewels worth ..." ends at "jewels".
       if (head === k - 1 && (t.pos === 'NOUN' || t.pos === 'PROPN')) head = k;
@@ -579,6 +602,12 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     // "is only due to open": an adverb may stand before the plan adjective.
     while (tokens[k]?.pos === 'ADV' && tokens[k + 1]?.pos === 'ADJ' && PLAN_ADJECTIVES.has(tokens[k + 1]!.lower)) k++;
     const outer = tokens[head]!;
+    // "There are no plans to close", "The firm has no intention to sell": the act is denied, as a plan.
+    const deniedPlan =
+      (outer.lemma === 'be' || outer.lemma === 'have') &&
+      tokens[k]?.lower === 'no' &&
+      PLAN_NOUNS.has(tokens[k + 1]?.lemma ?? '');
+    if (deniedPlan) k += 2;
     // "is due to", "is set to": a plan adjective before "to".
     const adjective = tokens[k]?.pos === 'ADJ' && PLAN_ADJECTIVES.has(tokens[k]!.lower) ? tokens[k] : undefined;
     if (adjective) k++;
@@ -586,7 +615,10 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     const next = groups.find((g) => g.start === k + 1);
     if (!next) break;
     const lemma = adjective ? adjective.lower : outer.lemma;
-    if (
+    if (deniedPlan) {
+      modality = modality === 'hedge' ? 'hedge' : 'plan';
+      negated = !negated;
+    } else if (
       adjective ||
       (PLAN_VERBS.has(lemma) && (!passive || lemma === 'set' || lemma === 'expect' || lemma === 'schedule'))
     )

@@ -1,8 +1,8 @@
-// Which nouns name an event (a fire, an election, a concert, an earthquake) rather than a thing or a person: an
-// event happens on one day, so a sentence that names the claim's event and gives it another day contradicts the
+// Which nouns name an event (a fire, an election, a concert, an earthquake) rather than a thing or a person, and
+// which name people ("runners", "residents") or a group of them ("police", "crowd"). An event happens on one day, so a sentence that names the claim's event and gives it another day contradicts the
 // claim's date whatever verb it tells the event with ("A fire destroyed the warehouse on 9 August" against "The
 // warehouse fire broke out on 16 August"). Read from WordNet's hypernyms, not from a hand list.
-import { hypernyms } from './resources/wordnet.js';
+import { hypernyms, lemmatize } from './resources/wordnet.js';
 
 /** The WordNet kinds under which a noun is an event. */
 export const EVENT_KINDS: ReadonlySet<string> = new Set(['event', 'natural phenomenon', 'time period']);
@@ -27,3 +27,25 @@ export function isEventNoun(noun: string): boolean {
   }
   return event;
 }
+
+/** How many senses of a noun are read for whether it names people: "runner" is a person in its first two. */
+const PEOPLE_SENSES = 2;
+const PEOPLE_DEPTH = 12;
+const kinds = new Map<string, string[]>();
+function kindsOf(word: string): string[] {
+  let found = kinds.get(word);
+  if (found === undefined) {
+    found = hypernyms(lemmatize(word, 'n'), 'n', { senses: PEOPLE_SENSES, depth: PEOPLE_DEPTH });
+    kinds.set(word, found);
+  }
+  return found;
+}
+
+/** Whether the noun names people, by WordNet's hypernyms: "runners", "shoppers", "strikers" (not "fans", a device first). */
+export const namesPersons = (noun: string): boolean => kindsOf(noun.toLowerCase()).includes('person');
+
+/** Whether the noun names people or a group of them: "residents", "police", "crowd", "people". */
+export const namesPeople = (noun: string): boolean => {
+  const found = kindsOf(noun.toLowerCase());
+  return found.includes('person') || found.includes('group');
+};

@@ -281,6 +281,30 @@ export const HARMED_PARTICIPLES: Record<string, string[]> = {
 /** Words that, like a falsehood adjective, judge a claim unfounded: "The rumour is baseless". */
 export const UNFOUNDED = ['baseless', 'groundless', 'unfounded', 'incorrect', 'wrong', 'a hoax', 'a myth', 'nonsense'];
 
+/**
+ * Words of succession between two people (slots/succession.ts). Active ones name the newcomer before and the one
+ * replaced after ("Frey will replace Ostrow", "appointed Ostrow, replacing Frey", "Ostrow succeeds Frey");
+ * passive ones the other way round ("Frey was replaced by Ostrow").
+ */
+export const SUCCESSION_CUES = {
+  active: [
+    'replace',
+    'replaces',
+    'replaced',
+    'replacing',
+    'succeed',
+    'succeeds',
+    'succeeded',
+    'succeeding',
+    'take over from',
+    'takes over from',
+    'took over from',
+    'taking over from',
+    'in place of',
+  ],
+  passive: ['replaced by', 'succeeded by'],
+};
+
 /** Particles of phrasal verbs: "shut down", "pulled out", "turned down" (the clause reader and meaning.ts). */
 export const VERB_PARTICLES = ['up', 'down', 'out', 'off', 'away', 'back', 'over'];
 
@@ -567,6 +591,29 @@ export const HEDGE_CUES = [
   'unclear',
   'unknown',
   'in doubt',
+];
+
+/**
+ * Saying the matter is not known yet: "The cause of the fire is not yet known", "It was too early to say what had
+ * caused the blast". Such a sentence states no value of it (neither "arson" nor "a gas leak"). Read by the
+ * alignment only (`NOT_YET_KNOWN`), not by the slots or the stance model's cue counts.
+ */
+export const NOT_KNOWN_CUES = [
+  'not known',
+  'not yet known',
+  'not been established',
+  'not yet been established',
+  'yet to be established',
+  'not been determined',
+  'not yet been determined',
+  'yet to be determined',
+  'not clear',
+  'not yet clear',
+  'remains unclear',
+  'too early to say',
+  'too early to tell',
+  'too soon to say',
+  'too soon to tell',
 ];
 
 /**

@@ -35,3 +35,6 @@ export function wordTokens(text: string): string[] {
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** A phrase as a regular expression matching it literally ("U.S." matches only "U.S."). */
+export const escapeRegex = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

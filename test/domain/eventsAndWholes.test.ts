@@ -6,7 +6,7 @@ import { alignerAt } from '../support/align.js';
 import { clauseOf } from '../../lib/domain/clause.js';
 import { isEventNoun } from '../../lib/domain/events.js';
 import { extractDates } from '../../lib/domain/slots/dates.js';
-import { extractQuantities } from '../../lib/domain/slots/quantities.js';
+import { extractQuantities, sameMeasure } from '../../lib/domain/slots/quantities.js';
 
 const PUBLISHED = '2025-03-10T09:00:00Z';
 
@@ -124,5 +124,34 @@ describe('a vote to act and a looming act are not the act', () => {
     expect(alignIn('Porters at Lanmoor station went on strike.', 'Lanmoor porters strike looms', body, 0).stance).toBe(
       'MENTIONS',
     );
+  });
+});
+
+describe('a count of people may count those of any kind WordNet calls persons', () => {
+  it('marks "runners" and "shoppers" as persons, not "fans" (a device first) or "boxes"', () => {
+    const persons = (text: string) => extractQuantities(text)[0]?.persons === true;
+    expect(persons('About 8,400 runners finished.')).toBe(true);
+    expect(persons('Some 300 shoppers queued.')).toBe(true);
+    expect(persons('About 200 boxes were found.')).toBe(false);
+  });
+  it('matches "8,400 people ran" with "more than 8,000 runners"', () => {
+    const [people] = extractQuantities('Some 8,400 people ran the Ormsby Marathon.');
+    const [runners] = extractQuantities('More than 8,000 runners took part.');
+    expect(sameMeasure(runners!, people!)).toBe(true);
+    const [boxes] = extractQuantities('More than 8,000 boxes were packed.');
+    expect(sameMeasure(boxes!, people!)).toBe(false);
+  });
+});
+
+describe('a year before the noun it dates', () => {
+  it('reads "the 2003 earthquake" and "Bam\'s 2003 quake" as dated 2003, not "the 2003-04 season"', () => {
+    expect(extractDates('About 26,000 people died in the 2003 earthquake in Bam.')).toMatchObject([{ year: 2003 }]);
+    expect(extractDates("Bam's 2003 quake destroyed the citadel.")).toMatchObject([{ year: 2003 }]);
+    expect(extractDates('The 2003-04 season ended early.')).toEqual([]);
+  });
+  it('does not read a quake of another year as background to a claim about that year', () => {
+    const body = 'A quake struck Kerman on Tuesday.\nIn December 2003 a quake in Bam left more than 31,000 people dead.';
+    const a = alignIn('About 26,000 people died in the 2003 earthquake in Bam.', 'Quake in Kerman', body, 2);
+    expect(a.rule).not.toBe('EARLIER_TIME');
   });
 });

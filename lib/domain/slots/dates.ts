@@ -5,6 +5,10 @@
 import * as chrono from 'chrono-node';
 import type { DateSlot } from '../types.js';
 
+/** A bare year after a preposition, or after a determiner and before the noun it dates (not "the 2003-04 season"). */
+const YEAR_AFTER =
+  /\b(?:(?:in|since|from|of|by|until|during|early|late|mid-?)\s+((?:19|20)\d\d)\b|(?:the|its|their|his|her|this|that|last|['’]s)\s+((?:19|20)\d\d)(?=\s+\p{L}))/giu;
+
 /**
  * chrono's two "N units ago" / "N units later" parsers repeat a long time-unit pattern up to ten times, and
  * V8 takes about 50 ms each to compile them to machine code when they first run twice: more than all the
@@ -101,15 +105,17 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
     out.push(slot);
     covered.push([result.index, result.index + result.text.length]);
   }
-  for (const match of text.matchAll(/\b(?:in|since|from|of|by|until|during|early|late|mid-?)\s+((?:19|20)\d\d)\b/gi)) {
+  // "in 2012", "since 2013"; and a year before what it dates: "the 2003 earthquake", "Bam's 2003 quake".
+  for (const match of text.matchAll(YEAR_AFTER)) {
     const at = (match.index ?? 0) + match[0].length - 4;
     if (covered.some(([a, b]) => at >= a && at < b)) continue;
     const bound = /^(?:since|from|by|until)\b/i.test(match[0]);
+    const year = match[1] ?? match[2]!;
     out.push({
       kind: 'date',
-      text: match[1]!,
+      text: year,
       granularity: 'year',
-      year: Number(match[1]),
+      year: Number(year),
       ...(bound ? { bound } : {}),
     });
   }

@@ -12,6 +12,7 @@ import {
   GOSSIP_CUES,
   HEDGE_CUES,
   NEGATION_CUES,
+  NOT_KNOWN_CUES,
   SAFETY_CUES,
   SAFETY_DENIES,
   STOP_WORDS,
@@ -19,9 +20,7 @@ import {
   SUBORDINATORS,
 } from '../lexicon.js';
 import { canonicalTerm, pairTerm } from '../terms.js';
-import { foldCase, wordTokens } from '../text.js';
-
-const escapeRegex = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegex, foldCase, wordTokens } from '../text.js';
 
 const phraseRegex = (phrases: string[]): RegExp =>
   new RegExp(`(?:^|[^\\p{L}'])(?:${phrases.map(escapeRegex).join('|')})(?=$|[^\\p{L}'])`, 'iu');
@@ -74,6 +73,9 @@ const INTENT_CUES = new Set([
 ]);
 const FUTURE = /\b(?:will|won't|going to|plans? to|set to|to be)\b/i;
 
+/** A lower-case word in single quotes, the headline's way of passing a claim on: "Star 'agrees' move", "Club ‘in talks’" (not a quoted name). */
+const SCARE_QUOTED = /(?:^|[\s(])['‘]\p{Ll}[\p{L} -]{0,20}\p{L}['’](?=[\s,.:;!?)]|$)/u;
+
 /** A source credited at the end ("...: Report", "... - NY Post", "...: DJ"). */
 const CREDITED_AT_END =
   /(?::|\s[-–—]{1,2})\s*(?:[\p{L}.]+\s){0,2}(?:report|reports|paper|post|times|journal|media|sources?|\p{Lu}{2,4})\.?$/iu;
@@ -84,7 +86,7 @@ const CREDITED_AT_END =
  * states "eBay will make an app".
  */
 export function isHedgedHeadline(text: string, claimText = ''): boolean {
-  if (CREDITED_AT_END.test(text.trim())) return true;
+  if (CREDITED_AT_END.test(text.trim()) || SCARE_QUOTED.test(text)) return true;
   const claim = foldCase(claimText);
   const future = FUTURE.test(claim);
   // "Marl Bridge safe, engineers say" states "Engineers found the bridge safe": the claim names the speaker.
@@ -129,6 +131,12 @@ export function isHedged(text: string): boolean {
   const folded = foldCase(text.replace(MONTH_MAY, ' ')).trim();
   const asserted = folded.replace(CLAUSE_THEN_COLON, '');
   return folded.endsWith('?') || HEDGE.test(asserted);
+}
+
+const NOT_KNOWN = phraseRegex(NOT_KNOWN_CUES);
+/** Whether the sentence says its matter is not known yet (see NOT_KNOWN_CUES). */
+export function saysNotKnown(text: string): boolean {
+  return NOT_KNOWN.test(foldCase(text));
 }
 
 /** Whether a headline passes gossip on ("spotted", "eyes", "mulls"): see GOSSIP_CUES. */

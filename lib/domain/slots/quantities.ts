@@ -5,6 +5,7 @@
 // is anything above, "up to 20" anything from 0 to 20.
 import type { Quantity } from '../types.js';
 import { MONTHS, PERSON_NOUNS, STOP_WORDS } from '../lexicon.js';
+import { namesPersons } from '../events.js';
 import { canonicalTerm } from '../terms.js';
 import { ORDINAL_WORDS, ordinalValue, parseDigits, parseNumberWords, SCALES } from './numbers.js';
 import { extractTimes, timesAgree } from './times.js';
@@ -87,6 +88,11 @@ function interval(value: number, qualifier: string | undefined): [number, number
 
 /** The noun a figure counts: the first content word after it ("1,500 French troops" -> troop). */
 function unitAfter(rest: string): string | undefined {
+  return unitWordAfter(rest)?.term;
+}
+
+/** The unit after a figure as a term, with the word it was read from ("runners" -> runner). */
+function unitWordAfter(rest: string): { term: string; word: string } | undefined {
   // Model names stay one word and are skipped like names: "six AK-47 rifles" counts rifles.
   const words =
     rest
@@ -96,15 +102,18 @@ function unitAfter(rest: string): string | undefined {
   for (const word of words.slice(0, 3)) {
     const lower = word.toLowerCase();
     // "a 600-pound woman" weighs; "600 pounds" may be money.
-    if (lower in CURRENCY_WORDS)
-      return /^-/.test(rest) && lower.startsWith('pound') ? canonicalTerm('pound') : CURRENCY_WORDS[lower];
+    if (lower in CURRENCY_WORDS) {
+      const term = /^-/.test(rest) && lower.startsWith('pound') ? canonicalTerm('pound') : CURRENCY_WORDS[lower]!;
+      return { term, word: lower };
+    }
     if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new')
       continue;
     if (/^\p{Lu}/u.test(word) || /\p{N}/u.test(word)) continue; // nationality or name adjectives: "French troops"
-    return canonicalTerm(lower);
+    return { term: canonicalTerm(lower), word: lower };
   }
   return undefined;
 }
+
 
 /** The unit of a person's age: "63-year-old", "aged 63", "Kafoury, 63, of Warren". */
 export const AGE = 'age';
@@ -421,7 +430,8 @@ export function extractQuantities(text: string): Quantity[] {
     )
       continue;
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
-    const unit = groups.pct ? 'percent' : age ? AGE : (currency ?? unitAfter(text.slice(end)));
+    const unitWord = groups.pct || age || currency ? undefined : unitWordAfter(text.slice(end));
+    const unit = groups.pct ? 'percent' : age ? AGE : (currency ?? unitWord?.term);
     // An age is given in whole years and read as such: 63 is not 64.
     const [low, high] = age ? [value, value] : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
@@ -445,6 +455,7 @@ export function extractQuantities(text: string): Quantity[] {
       low,
       high,
       ...(counted ? { unit: counted } : {}),
+      ...(counted && unitWord && namesPersons(unitWord.word) ? { persons: true } : {}),
       nouns,
       ...(part ? { part } : {}),
       ...(increment ? { increment } : {}),
@@ -582,7 +593,8 @@ const MEASUREMENT_UNITS = new Set([
 const PEOPLE_UNITS = new Set(['people', 'person'].map((w) => canonicalTerm(w)));
 const PERSON_UNITS = new Set(PERSON_NOUNS.map((w) => canonicalTerm(w)));
 const isPeople = (q: Quantity): boolean => q.unit !== undefined && PEOPLE_UNITS.has(q.unit);
-const countsPersons = (q: Quantity): boolean => q.unit !== undefined && PERSON_UNITS.has(q.unit);
+const countsPersons = (q: Quantity): boolean =>
+  q.persons === true || (q.unit !== undefined && PERSON_UNITS.has(q.unit));
 
 /** A sum of money ("€2 million", "10 million euros"). */
 export const isCurrency = (q: Quantity): boolean => q.unit !== undefined && CURRENCY_UNITS.has(q.unit);

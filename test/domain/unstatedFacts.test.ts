@@ -1,0 +1,155 @@
+// Sentences near a claim that do not state it, on invented texts: a matter said to be unknown, a plan denied,
+// a hedge carried by grammar or by quotes, the opposite act of something else, a succession the other way
+// round, and a debunk of another version of the story.
+import { describe, expect, it } from 'vitest';
+import { alignerAt } from '../support/align.js';
+import { clauseOf } from '../../lib/domain/clause.js';
+import { extractNames } from '../../lib/domain/slots/names.js';
+import { isHedgedHeadline, saysNotKnown } from '../../lib/domain/slots/polarity.js';
+import { successionIn, successionSwapped } from '../../lib/domain/slots/succession.js';
+
+const alignIn = alignerAt('2025-06-02T09:00:00Z');
+
+describe('a matter said to be unknown states no value of it', () => {
+  it('reads "not yet known" and "too early to say", not a bare "known"', () => {
+    expect(saysNotKnown('The cause of the fire is not yet known.')).toBe(true);
+    expect(saysNotKnown('Police said it was too early to say what had caused the blast.')).toBe(true);
+    expect(saysNotKnown('The cause of the fire is known to investigators.')).toBe(false);
+  });
+  it('mentions "caused by arson" with a sentence that says the cause is not known, and supports the same unknown', () => {
+    const body =
+      'A fire destroyed the Pell Street warehouse in Ormsby on Sunday. The cause of the fire is not yet known.';
+    const arson = alignIn('The Pell Street warehouse fire in Ormsby was caused by arson.', 'Warehouse fire', body, 2);
+    expect(arson).toMatchObject({ stance: 'MENTIONS', rule: 'NOT_YET_KNOWN' });
+    const unknown = alignIn('The cause of the Pell Street warehouse fire is not yet known.', 'Warehouse fire', body, 2);
+    expect(unknown.rule).not.toBe('NOT_YET_KNOWN');
+  });
+});
+
+describe("the claim's cause left out", () => {
+  it('mentions "was caused by arson" with a sentence of the fire that names no cause, and supports one that does', () => {
+    const claim = 'The Pell Street warehouse fire in Ormsby was caused by arson.';
+    const plain = alignIn(claim, 'Warehouse fire', 'The Pell Street warehouse fire in Ormsby destroyed 40 cars.', 1);
+    expect(plain).toMatchObject({ stance: 'MENTIONS', rule: 'AGENT_MISSING' });
+    const said = 'The Pell Street warehouse fire in Ormsby was caused by arson, police said.';
+    expect(alignIn(claim, 'Warehouse fire', said, 1).stance).toBe('SUPPORTS');
+  });
+  it('does not ask for the same word for people ("felt by people" / "residents felt it")', () => {
+    const a = alignIn(
+      'The Ormsby tremor was felt by people in Tennick.',
+      'Tremor',
+      'The Ormsby tremor was felt in Tennick, where residents ran into the street.',
+      1,
+    );
+    expect(a.rule).not.toBe('AGENT_MISSING');
+  });
+  it('leaves a named doer to the key-name check ("closed by Tennick Council")', () => {
+    const a = alignIn(
+      'The Ashby Road bridge was closed by Tennick Council.',
+      'Bridge shut',
+      'The Ashby Road bridge was closed on Monday.',
+      1,
+    );
+    expect(a.rule).not.toBe('AGENT_MISSING');
+  });
+});
+
+describe('a plan denied', () => {
+  it('reads "there are no plans to close" and "has no plans to sell" as the act negated, as a plan', () => {
+    expect(clauseOf('There are no plans to close the Ashby library.')).toMatchObject({
+      predicate: 'close',
+      negated: true,
+      modality: 'plan',
+    });
+    expect(clauseOf('The council has no plans to sell the park.')).toMatchObject({ predicate: 'sell', negated: true });
+    expect(clauseOf('The council has plans for the park.')).toMatchObject({ negated: false });
+  });
+  it('contradicts "will close" with "told us there are no plans to close"', () => {
+    const body =
+      'Tennick council told the Courier that there are no plans to close Ashby Library, and its budget is safe.';
+    const a = alignIn('Ashby Library in Tennick will close in 2026.', 'Library stays', body, 1);
+    expect(a.stance).toBe('CONTRADICTS');
+  });
+});
+
+describe('a hedge carried by grammar or by quotes', () => {
+  it('hedges "are understood to be close to signing" although no cue word says so', () => {
+    expect(clauseOf('Marden Rovers are understood to be close to signing Eli Voss.')).toMatchObject({
+      predicate: 'sign',
+      modality: 'hedge',
+    });
+    const body = 'Marden Rovers are understood to be close to signing Eli Voss from Calder United.';
+    expect(alignIn('Marden Rovers have signed Eli Voss.', 'Rovers move', body, 1).stance).toBe('MENTIONS');
+  });
+  it('reads a lower-case word in single quotes as a headline hedge, not a quoted name or a possessive', () => {
+    expect(isHedgedHeadline("Voss 'agrees' Rovers move")).toBe(true);
+    expect(isHedgedHeadline('Rovers ‘in talks’ over Voss')).toBe(true);
+    expect(isHedgedHeadline("Rovers' manager quits")).toBe(false);
+    expect(isHedgedHeadline("The 'Kings' of Marden win again")).toBe(false);
+  });
+});
+
+describe('the opposite act of something else', () => {
+  it('reads a participle hyphenated to a word as part of the subject ("a nurse-led clinic")', () => {
+    expect(clauseOf('A nurse-led clinic has opened at Tennick Hospital.')).toMatchObject({
+      predicate: 'open',
+      subject: { head: 'clinic' },
+    });
+  });
+  it('mentions, and never supports, "opened" with "closed" said of another subject', () => {
+    const body = 'The children’s ward at Tennick Hospital has closed, and patients now go to Ormsby.';
+    const a = alignIn('A nurse-led clinic has opened at Tennick Hospital.', 'Ward closes', body, 1);
+    expect(a).toMatchObject({ stance: 'MENTIONS', rule: 'OPPOSITE_OF_OTHER' });
+  });
+  it('leaves a converse act of a claim participant alone ("won, beating Rusk" for "Rusk was defeated")', () => {
+    const body = 'Ada Quell won the Varnock council election on Thursday, beating Tom Rusk by 812 votes.';
+    const a = alignIn('Tom Rusk was defeated in the Varnock council election.', 'Quell wins', body, 1);
+    expect(a.rule).not.toBe('OPPOSITE_OF_OTHER');
+  });
+});
+
+describe('a succession the other way round', () => {
+  const read = (text: string) => {
+    const s = successionIn(text, extractNames(text));
+    return s && `${s.incoming.text} in, ${s.outgoing.text} out`;
+  };
+  it('reads who comes in and who is replaced, active and passive', () => {
+    expect(read('Orrin Bank chose Ada Kell to replace Tom Rusk as chief executive.')).toBe('Ada Kell in, Tom Rusk out');
+    expect(read('Orrin Bank appointed Tom Rusk as chief executive, replacing Ada Kell.')).toBe(
+      'Tom Rusk in, Ada Kell out',
+    );
+    expect(read('Ada Kell was replaced by Tom Rusk in May.')).toBe('Tom Rusk in, Ada Kell out');
+    expect(read('Tom Rusk took over from Ada Kell in May.')).toBe('Tom Rusk in, Ada Kell out');
+    expect(read('The council replaced the Fenwick Bridge.')).toBeUndefined();
+  });
+  it('swaps only when both people are in each other’s places', () => {
+    const claim = successionIn('Ada Kell replaced Tom Rusk.', extractNames('Ada Kell replaced Tom Rusk.'));
+    const same = 'Tom Rusk was replaced by Ada Kell.';
+    const other = 'Tom Rusk replaced Ada Kell.';
+    expect(successionSwapped(claim, successionIn(same, extractNames(same)))).toBe(false);
+    expect(successionSwapped(claim, successionIn(other, extractNames(other)))).toBe(true);
+  });
+  it('contradicts "chose A to replace B" with "appointed B, replacing A"', () => {
+    const body = 'Orrin Bank has appointed Tom Rusk as its chief executive, replacing Ada Kell, who retires this year.';
+    const a = alignIn('Orrin Bank chose Ada Kell to replace Tom Rusk as chief executive.', 'New chief', body, 1);
+    expect(a).toMatchObject({ stance: 'CONTRADICTS', rule: 'ROLES_SWAPPED' });
+  });
+});
+
+describe('a debunk of another version of the story', () => {
+  const body =
+    'A photo of a flooded square has been widely shared with captions saying it shows Tennick Market Square. That is false.';
+  it('calls the claim false when the sentence before relayed it', () => {
+    const a = alignIn(
+      'The widely shared photo of a flooded square shows Tennick Market Square.',
+      'Photo check',
+      body,
+      2,
+    );
+    expect(a).toMatchObject({ stance: 'CONTRADICTS', rule: 'DEBUNKED' });
+  });
+  it('does not when the sentence before named another place than the claim', () => {
+    const a = alignIn('The widely shared photo of a flooded square was taken in Port Ardel.', 'Photo check', body, 2);
+    expect(a.rule).not.toBe('DEBUNKED');
+  });
+});
