@@ -22,6 +22,9 @@ export interface DensityCost {
  * (which only drops postings): an upper bound where terms are common.
  */
 export const MEASURED_DENSITY: DensityCost[] = [
+  { reportsPerItem: 0.05, writeUnits: 14.91, itemKb: 0.21 },
+  { reportsPerItem: 0.1, writeUnits: 9.97, itemKb: 0.29 },
+  { reportsPerItem: 0.2, writeUnits: 5.84, itemKb: 0.45 },
   { reportsPerItem: 0.39, writeUnits: 3.43, itemKb: 0.79 },
   { reportsPerItem: 0.78, writeUnits: 2.44, itemKb: 1.45 },
   { reportsPerItem: 1.56, writeUnits: 2.08, itemKb: 2.73 },
@@ -110,6 +113,78 @@ export function indexGrowth(levels: Levels, sizes: number[], options: GrowthOpti
     out.push({
       reports,
       levels: levels.live(until).length,
+      writeUnits: writesAt(until),
+      peakWriteUnits: peakWrites,
+      readUnits: readsAt(until),
+      peakReadUnits: peakReads,
+    });
+  }
+  return out;
+}
+
+/**
+ * An alternative evaluated (not how the index works): levels below `top` as `levels` has them, and a top level
+ * that is never compacted into a next one. Its slots are written as a compaction of the level below writes them,
+ * each over more buckets as the level grows (slots 2^k - 1 .. 2^(k+1) - 2 over 2^k times the level's buckets), so
+ * a reader's query of one bucket per group of slots reads a bounded number of bytes; the slots of later groups
+ * hold fewer reports an item, which costs more write units each.
+ */
+export function growingTopGrowth(
+  levels: Levels,
+  top: number,
+  sizes: number[],
+  options: GrowthOptions = {},
+): GrowthPoint[] {
+  const { mergeAt = 100, baseUnits = MEASURED_BASE_UNITS, density = MEASURED_DENSITY } = options;
+  const termBuckets = options.termBuckets ?? TERM_BUCKETS_PER_CLAIM;
+  const perWrite = (level: number) => levels.reportsPerWrite(level, mergeAt);
+  const cost = (level: number) => costAt(perWrite(level) / levels.buckets(level), density);
+  const groupOf = (slot: number) => Math.floor(Math.log2(slot + 1));
+  const byGroup = new Map<number, { writeUnits: number; itemKb: number }>();
+  const topCost = (slot: number) => {
+    const group = groupOf(slot);
+    let c = byGroup.get(group);
+    if (!c) {
+      c = costAt(perWrite(top) / (levels.buckets(top) * 2 ** group), density);
+      byGroup.set(group, c);
+    }
+    return c;
+  };
+  // The top level's writes are the writes of a level never compacted: those of the level below over its fan-in.
+  const topWrites = (merges: number) => Math.floor(levels.writes(top - 1, merges) / levels.fanIn(top - 1));
+  const writesAt = (merges: number): number => {
+    if (merges === 0) return baseUnits;
+    let compacted = 0;
+    for (let level = 1; level < top && levels.writes(level, merges) > 0; level++)
+      compacted += cost(level).writeUnits * levels.writes(level, merges) * perWrite(level);
+    for (let slot = 0; slot < topWrites(merges); slot++) compacted += topCost(slot).writeUnits * perWrite(top);
+    return baseUnits + compacted / (merges * mergeAt);
+  };
+  const readsAt = (merges: number): number => {
+    let perBucket = 0;
+    for (const live of levels.live(merges))
+      if (live.level < top) perBucket += Math.max(1, Math.ceil((live.slots * cost(live.level).itemKb) / 4));
+    const slots = topWrites(merges + 1);
+    for (let group = 0; 2 ** group - 1 < slots; group++) {
+      const n = Math.min(slots, 2 ** (group + 1) - 1) - (2 ** group - 1);
+      perBucket += Math.max(1, Math.ceil((n * topCost(2 ** group - 1).itemKb) / 4));
+    }
+    return termBuckets * perBucket + 2;
+  };
+  const out: GrowthPoint[] = [];
+  let peakWrites = 0;
+  let peakReads = 0;
+  let merges = 0;
+  for (const reports of sizes) {
+    const until = Math.floor(reports / mergeAt);
+    for (; merges <= until; merges++) {
+      peakWrites = Math.max(peakWrites, writesAt(merges));
+      peakReads = Math.max(peakReads, readsAt(merges));
+    }
+    const groups = topWrites(until) > 0 ? groupOf(topWrites(until) - 1) + 1 : 0;
+    out.push({
+      reports,
+      levels: levels.live(until).filter((l) => l.level < top).length + groups,
       writeUnits: writesAt(until),
       peakWriteUnits: peakWrites,
       readUnits: readsAt(until),

@@ -307,7 +307,7 @@ log(
 log(`total ${Math.round((performance.now() - started) / 1000)} s`);
 // The term index's growth past what the bench ingests, computed for this schedule (npm run index-growth).
 const levels = new Levels(config.termIndexFanIn, config.termIndexFanInAbove, growthOf(config.termIndexFanIn));
-const indexGrowthRows = indexGrowth(levels, [...SIZES, 100_000, 1_000_000], { mergeAt: config.termIndexMergeAt }).map(
+const indexGrowthRows = indexGrowth(levels, [...SIZES, 100_000, 1_000_000, 10_000_000], { mergeAt: config.termIndexMergeAt }).map(
   (p) => ({ ...p, writeUnits: round(p.writeUnits, 1), peakWriteUnits: round(p.peakWriteUnits, 1) }),
 );
 const result = { read, scale, bundle, indexGrowth: { schedule: levels.schedule, rows: indexGrowthRows } };
@@ -328,11 +328,11 @@ else {
       `  ${String(s.reports).padStart(7)}  ${String(s.ingestMsPerReport).padStart(16)}  ${String(s.writeUnitsPerReport).padStart(18)}  ${String(s.amortizedWriteUnitsPerReport).padStart(9)}  ${String(s.storedBytesPerReport).padStart(19)}  ${String(s.recheckWriteUnitsPerReport).padStart(21)}  ${String(s.readUnitsPerRecheck).padStart(19)}  ${String(s.submitClaimMs).padStart(14)}  ${String(s.claimReadMs).padStart(13)}`,
     );
   console.log(
-    `\nterm index growth, computed for fan-in ${levels.fanIn0} / ${levels.fanInAbove} above (real-body write units; worst-case index reads of a claim)\n  reports  levels  write units/report (peak)  index read units/claim (peak)`,
+    `\nterm index growth, computed for fan-in ${levels.fanIn0} / ${levels.fanInAbove} above (real-body write units; worst-case index reads of a claim)\n     reports  levels  write units/report (peak)  index read units/claim (peak)`,
   );
   for (const p of indexGrowthRows)
     console.log(
-      `  ${String(p.reports).padStart(7)}  ${String(p.levels).padStart(6)}  ${`${p.writeUnits} (${p.peakWriteUnits})`.padStart(25)}  ${`${p.readUnits} (${p.peakReadUnits})`.padStart(29)}`,
+      `  ${String(p.reports).padStart(10)}  ${String(p.levels).padStart(6)}  ${`${p.writeUnits} (${p.peakWriteUnits})`.padStart(25)}  ${`${p.readUnits} (${p.peakReadUnits})`.padStart(29)}`,
     );
   console.log(`\nLambda bundle: ${bytes} bytes, ${initText()}`);
   console.log(

@@ -1,9 +1,21 @@
 // `npm run storage -- [--reports 200] [--json]`
 // What a report costs to store, measured from outside the store code: real article bodies (the
-// FNC-1 bodies in ../shared/corpus/fnc1-train, read at run time) ingested one by one through the
-// app into a fresh in-memory embedded store, the write units the store answered for every write
-// (lib/bench/writeMeter.ts), then a scan of the table (items and bytes by kind).
+// FNC-1 bodies in ../shared/corpus/fnc1-train, then the ECB+ and Niger articles beside them: every
+// distinct full article the corpus holds, read at run time) ingested one by one through the app into
+// a fresh in-memory embedded store, the write units the store answered for every write
+// (lib/bench/writeMeter.ts), then a scan of the table (items and bytes by kind). The term index's
+// schedule is the configured one (TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN, TERM_INDEX_FAN_IN_ABOVE from
+// the environment: small fan-ins make a few thousand reports go through as many levels as millions
+// would); beside the measurement it prints what `npm run index-growth` computes for the same size and
+// schedule.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { indexGrowth } from '../bench/indexGrowth.js';
 import { loadConfig } from '../config.js';
+import { loadCorpus } from '../eval/evalFile.js';
+import { keys } from '../store/keys.js';
+import { Levels, type Schedule } from '../store/termIndex.js';
 import { meterWrites, type WriteMeter } from '../bench/writeMeter.js';
 import { scanTable } from '../bench/storageScan.js';
 import { createRuntime } from '../runtime.js';
@@ -23,14 +35,34 @@ if (!fncAvailable()) {
   console.error(`skipped: ${DEFAULT_FNC_DIR} not found (the real article bodies this measures with)`);
   process.exit(0);
 }
-const bodies = [...loadFnc().bodies.entries()]
-  .sort(([a], [b]) => a - b)
-  .filter(([, text]) => text.trim().length > 0)
-  .slice(0, REPORTS);
+/** Full articles beside FNC-1's (Emergent holds headlines only, and is left out). */
+const ARTICLE_FOLDERS = ['ecbplus', 'niger'];
+/** Every distinct article: FNC-1's bodies by id, then the other folders'; a text seen before (spaces and case aside) once. */
+function articles(): Array<[number, string]> {
+  const out: Array<[number, string]> = [...loadFnc().bodies.entries()].sort(([a], [b]) => a - b);
+  const root = join(DEFAULT_FNC_DIR, '..');
+  let id = 1_000_000;
+  for (const folder of ARTICLE_FOLDERS) {
+    const dir = join(root, folder);
+    if (existsSync(join(dir, 'manifest.json'))) for (const r of loadCorpus(dir)) out.push([id++, r.input.text]);
+  }
+  const seen = new Set<string>();
+  return out.filter(([, text]) => {
+    const key = text.replace(/\s+/g, ' ').trim().toLowerCase();
+    if (key.length === 0 || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+const available = articles();
+const bodies = available.slice(0, REPORTS);
+if (REPORTS > available.length)
+  console.error(`the corpus holds ${available.length} distinct articles: measuring with all of them`);
 
 let meter: WriteMeter | undefined;
 let doc: DynamoDBDocumentClient | undefined;
-const config = loadConfig({ SEED_DEMO: 'false' });
+const { TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN, TERM_INDEX_FAN_IN_ABOVE } = process.env;
+const config = loadConfig({ SEED_DEMO: 'false', TERM_INDEX_MERGE_AT, TERM_INDEX_FAN_IN, TERM_INDEX_FAN_IN_ABOVE });
 const runtime = await createRuntime(config, {
   inMemory: true,
   instrument: (client) => {
@@ -57,8 +89,23 @@ try {
   const writes = meter!.total;
   const table = await scanTable(doc!, config.tableName);
   const per = (x: number) => Math.round((x / ingested) * 10) / 10;
+  // The term index's schedule and merges, from its state item; the growth model's figure for them.
+  const state = (await doc!.send(new GetCommand({ TableName: config.tableName, Key: keys.termIndexMerge() }))).Item;
+  const schedule = (state?.fs as Schedule | undefined) ?? [config.termIndexFanIn, config.termIndexFanInAbove, 1];
+  const levels = Levels.of(schedule);
+  const merges = (state?.m as number | undefined) ?? 0;
+  const levelWrites: number[] = [];
+  for (let l = 0; levels.writes(l, merges) > 0; l++) levelWrites.push(levels.writes(l, merges));
+  const [computed] = indexGrowth(levels, [ingested], { mergeAt: config.termIndexMergeAt });
   const result = {
     reports: ingested,
+    termIndex: {
+      mergeAt: config.termIndexMergeAt,
+      schedule,
+      merges,
+      levelWrites,
+      computedWriteUnitsPerReport: Math.round(computed!.writeUnits * 10) / 10,
+    },
     textBytesPerReport: per(textBytes),
     itemsPerReport: per(table.items),
     writeUnitsPerReport: per(writes.units),
@@ -83,6 +130,10 @@ try {
     );
     console.log(
       `per report: ${result.itemsPerReport} items stored, ${result.writeUnitsPerReport} write units (${result.itemsWrittenPerReport} items written), ${result.storedBytesPerReport} bytes stored = ${result.storedToText}x the text`,
+    );
+    const t = result.termIndex;
+    console.log(
+      `term index: ${t.merges} merges of up to ${t.mergeAt} reports, schedule [${t.schedule.join(', ')}] (level 0's slots, the slots above, level 1's bucket growth), writes by level ${t.levelWrites.join(' / ')}; index-growth computes ${t.computedWriteUnitsPerReport} write units per report for this size and schedule`,
     );
     console.log(
       `write units, by the partition kind of the write (per report): ${Object.entries(result.writeUnitsByKind)

@@ -48,9 +48,9 @@ export const RECENT_SHARDS = 4;
 /** A merge is due once this many reports wait in the recent items (the default of TERM_INDEX_MERGE_AT). */
 export const MERGE_AT = 100;
 /** Slots of level 0 (the default of TERM_INDEX_FAN_IN). */
-export const FAN_IN = 32;
+export const FAN_IN = 64;
 /** Slots of every level above 0 (the default of TERM_INDEX_FAN_IN_ABOVE). */
-export const FAN_IN_ABOVE = 20;
+export const FAN_IN_ABOVE = 40;
 /**
  * Postings a compaction keeps per term (and members per band), the first by report id: twice what a reader
  * takes (100), so up to that many deletes among them still leave the reader all it would have found.
