@@ -99,20 +99,33 @@ export function indexGrowth(levels: Levels, sizes: number[], options: GrowthOpti
       perBucket += Math.max(1, Math.ceil((live.slots * cost(live.level).itemKb) / 4));
     return termBuckets * perBucket + 2;
   };
+  return growthPoints(sizes, mergeAt, writesAt, readsAt, (until) => levels.live(until).length);
+}
+
+/**
+ * The growth figures at each corpus size, from a schedule's write and read units after a number of merges: the
+ * peaks are the most on the way there (writes just after each compaction, reads at every merge count).
+ */
+function growthPoints(
+  sizes: readonly number[],
+  mergeAt: number,
+  writesAt: (merges: number) => number,
+  readsAt: (merges: number) => number,
+  levelsAt: (merges: number) => number,
+): GrowthPoint[] {
   const out: GrowthPoint[] = [];
   let peakWrites = 0;
   let peakReads = 0;
   let merges = 0;
   for (const reports of sizes) {
     const until = Math.floor(reports / mergeAt);
-    // Peaks: writes just after each compaction, reads at every merge count on the way.
     for (; merges <= until; merges++) {
       peakWrites = Math.max(peakWrites, writesAt(merges));
       peakReads = Math.max(peakReads, readsAt(merges));
     }
     out.push({
       reports,
-      levels: levels.live(until).length,
+      levels: levelsAt(until),
       writeUnits: writesAt(until),
       peakWriteUnits: peakWrites,
       readUnits: readsAt(until),
@@ -171,25 +184,8 @@ export function growingTopGrowth(
     }
     return termBuckets * perBucket + 2;
   };
-  const out: GrowthPoint[] = [];
-  let peakWrites = 0;
-  let peakReads = 0;
-  let merges = 0;
-  for (const reports of sizes) {
-    const until = Math.floor(reports / mergeAt);
-    for (; merges <= until; merges++) {
-      peakWrites = Math.max(peakWrites, writesAt(merges));
-      peakReads = Math.max(peakReads, readsAt(merges));
-    }
+  return growthPoints(sizes, mergeAt, writesAt, readsAt, (until) => {
     const groups = topWrites(until) > 0 ? groupOf(topWrites(until) - 1) + 1 : 0;
-    out.push({
-      reports,
-      levels: levels.live(until).filter((l) => l.level < top).length + groups,
-      writeUnits: writesAt(until),
-      peakWriteUnits: peakWrites,
-      readUnits: readsAt(until),
-      peakReadUnits: peakReads,
-    });
-  }
-  return out;
+    return levels.live(until).filter((l) => l.level < top).length + groups;
+  });
 }

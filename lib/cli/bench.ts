@@ -307,9 +307,9 @@ log(
 log(`total ${Math.round((performance.now() - started) / 1000)} s`);
 // The term index's growth past what the bench ingests, computed for this schedule (npm run index-growth).
 const levels = new Levels(config.termIndexFanIn, config.termIndexFanInAbove, growthOf(config.termIndexFanIn));
-const indexGrowthRows = indexGrowth(levels, [...SIZES, 100_000, 1_000_000, 10_000_000], { mergeAt: config.termIndexMergeAt }).map(
-  (p) => ({ ...p, writeUnits: round(p.writeUnits, 1), peakWriteUnits: round(p.peakWriteUnits, 1) }),
-);
+const indexGrowthRows = indexGrowth(levels, [...SIZES, 100_000, 1_000_000, 10_000_000], {
+  mergeAt: config.termIndexMergeAt,
+}).map((p) => ({ ...p, writeUnits: round(p.writeUnits, 1), peakWriteUnits: round(p.peakWriteUnits, 1) }));
 const result = { read, scale, bundle, indexGrowth: { schedule: levels.schedule, rows: indexGrowthRows } };
 if (chartFile) writeFileSync(chartFile, chart(scale));
 if (json) process.stdout.write(`${JSON.stringify(result)}\n`);

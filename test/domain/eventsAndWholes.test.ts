@@ -150,7 +150,8 @@ describe('a year before the noun it dates', () => {
     expect(extractDates('The 2003-04 season ended early.')).toEqual([]);
   });
   it('does not read a quake of another year as background to a claim about that year', () => {
-    const body = 'A quake struck Kerman on Tuesday.\nIn December 2003 a quake in Bam left more than 31,000 people dead.';
+    const body =
+      'A quake struck Kerman on Tuesday.\nIn December 2003 a quake in Bam left more than 31,000 people dead.';
     const a = alignIn('About 26,000 people died in the 2003 earthquake in Bam.', 'Quake in Kerman', body, 2);
     expect(a.rule).not.toBe('EARLIER_TIME');
   });

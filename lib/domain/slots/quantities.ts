@@ -114,7 +114,6 @@ function unitWordAfter(rest: string): { term: string; word: string } | undefined
   return undefined;
 }
 
-
 /** The unit of a person's age: "63-year-old", "aged 63", "Kafoury, 63, of Warren". */
 export const AGE = 'age';
 
