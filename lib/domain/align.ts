@@ -18,7 +18,7 @@ import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms, saysNotKnown 
 import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
-import { successionIn, successionSwapped } from './slots/succession.js';
+import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople } from './events.js';
 import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
@@ -949,7 +949,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get successionSwapped() {
       return once('successionSwapped', () =>
-        successionSwapped(successionIn(c.text, c.slots.names), successionIn(statement.text, statement.slots.names)),
+        successionSwapped(claimSuccessionOf(c), successionIn(statement.text, statement.slots.names)),
       );
     },
     get clauseMismatch() {
@@ -1026,6 +1026,17 @@ function claimDenialsOf(claim: Statement): string[] {
     claimDenials.set(claim, harms);
   }
   return harms;
+}
+
+/** The succession the claim states ("A to replace B"), read once per claim like its negation below. */
+const claimSuccessions = new WeakMap<Statement, Succession | null>();
+function claimSuccessionOf(claim: Statement): Succession | undefined {
+  let succession = claimSuccessions.get(claim);
+  if (succession === undefined) {
+    succession = successionIn(claim.text, claim.slots.names) ?? null;
+    claimSuccessions.set(claim, succession);
+  }
+  return succession ?? undefined;
 }
 
 /** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */

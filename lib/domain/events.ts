@@ -1,6 +1,7 @@
 // Which nouns name an event (a fire, an election, a concert, an earthquake) rather than a thing or a person, and
-// which name people ("runners", "residents") or a group of them ("police", "crowd"). An event happens on one day, so a sentence that names the claim's event and gives it another day contradicts the
-// claim's date whatever verb it tells the event with ("A fire destroyed the warehouse on 9 August" against "The
+// which name people ("runners", "residents") or a group of them ("police", "crowd"). An event happens on one
+// day, so a sentence that names the claim's event and gives it another day contradicts the claim's date
+// whatever verb it tells the event with ("A fire destroyed the warehouse on 9 August" against "The
 // warehouse fire broke out on 16 August"). Read from WordNet's hypernyms, not from a hand list.
 import { hypernyms, lemmatize } from './resources/wordnet.js';
 
