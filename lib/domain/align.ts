@@ -95,36 +95,40 @@ const namedIn = (name: NameSlot, statement: Statement): boolean => {
 const statedIn = (name: NameSlot, statement: Statement): boolean =>
   namedIn(name, statement) || nameShareIn(name, new Set(statement.terms)) === 1;
 
-/** Index terms of the claim's names: they are scored by sound, not as terms. Computed once per claim. */
-const nameTermsCache = new WeakMap<Statement, Set<string>>();
-const nameTermsOf = (claim: Statement): Set<string> => {
-  let terms = nameTermsCache.get(claim);
-  if (!terms) {
-    terms = new Set(
+/** A reading of the claim, computed once per claim: a claim is aligned with many statements. */
+function perClaim<T>(compute: (claim: Statement) => T): (claim: Statement) => T {
+  // Boxed, so that a reading that is undefined or false is kept too.
+  const memo = new WeakMap<Statement, { value: T }>();
+  return (claim) => {
+    let entry = memo.get(claim);
+    if (!entry) {
+      entry = { value: compute(claim) };
+      memo.set(claim, entry);
+    }
+    return entry.value;
+  };
+}
+
+/** Index terms of the claim's names: they are scored by sound, not as terms. */
+const nameTermsOf = perClaim(
+  (claim): Set<string> =>
+    new Set(
       claim.slots.names.flatMap((n) => [
         ...n.key.split(' ').flatMap((w) => [w, canonicalTerm(w)]),
         ...contentTerms(n.text),
       ]),
-    );
-    nameTermsCache.set(claim, terms);
-  }
-  return terms;
-};
+    ),
+);
 
 /** The claim's words behind each of its terms ("resigned" for resign): meaning is read from words, not stems. */
-const claimWordsCache = new WeakMap<Statement, Map<string, string[]>>();
-const claimWordsOf = (claim: Statement): Map<string, string[]> => {
-  let byTerm = claimWordsCache.get(claim);
-  if (!byTerm) {
-    byTerm = new Map();
-    for (const word of meaningWords(claim.text)) {
-      const term = canonicalTerm(word);
-      byTerm.set(term, [...(byTerm.get(term) ?? []), word]);
-    }
-    claimWordsCache.set(claim, byTerm);
+const claimWordsOf = perClaim((claim): Map<string, string[]> => {
+  const byTerm = new Map<string, string[]>();
+  for (const word of meaningWords(claim.text)) {
+    const term = canonicalTerm(word);
+    byTerm.set(term, [...(byTerm.get(term) ?? []), word]);
   }
   return byTerm;
-};
+});
 
 /** A sentence's words, by text (statements come back from the store as new objects). Bounded like the clauses. */
 const sentenceWords = new Map<string, string[]>();
@@ -1017,38 +1021,16 @@ const harmDenialFits = (r: Reading): boolean =>
   !r.question &&
   !r.hedged;
 
-/** The harms the claim says did not happen ("Nobody was hurt"), read once per claim like its negation below. */
-const claimDenials = new WeakMap<Statement, string[]>();
-function claimDenialsOf(claim: Statement): string[] {
-  let harms = claimDenials.get(claim);
-  if (harms === undefined) {
-    harms = deniedHarms(claim.text);
-    claimDenials.set(claim, harms);
-  }
-  return harms;
-}
+/** The harms the claim says did not happen ("Nobody was hurt"). */
+const claimDenialsOf = perClaim((claim): string[] => deniedHarms(claim.text));
 
-/** The succession the claim states ("A to replace B"), read once per claim like its negation below. */
-const claimSuccessions = new WeakMap<Statement, Succession | null>();
-function claimSuccessionOf(claim: Statement): Succession | undefined {
-  let succession = claimSuccessions.get(claim);
-  if (succession === undefined) {
-    succession = successionIn(claim.text, claim.slots.names) ?? null;
-    claimSuccessions.set(claim, succession);
-  }
-  return succession ?? undefined;
-}
+/** The succession the claim states ("A to replace B"). */
+const claimSuccessionOf = perClaim((claim): Succession | undefined => successionIn(claim.text, claim.slots.names));
 
-/** Whether the claim itself is negated, read once per claim (it is aligned with many statements). */
-const claimNegation = new WeakMap<Statement, boolean>();
-function claimNegatedOf(claim: Statement): boolean {
-  let negated = claimNegation.get(claim);
-  if (negated === undefined) {
-    negated = negatesTerms(claim.text, new Set(claim.terms)) || clauseNegatesAct(claim, claim);
-    claimNegation.set(claim, negated);
-  }
-  return negated;
-}
+/** Whether the claim itself is negated. */
+const claimNegatedOf = perClaim(
+  (claim): boolean => negatesTerms(claim.text, new Set(claim.terms)) || clauseNegatesAct(claim, claim),
+);
 
 /** One step of the alignment decision: when it applies, the stance it gives and why, in words. */
 export interface AlignmentRule {
