@@ -820,6 +820,22 @@ export const WEEKDAYS: Record<string, number> = {
   saturday: 6,
 };
 
+/**
+ * Units of a length of time, in hours: "for ten days" (240) and "lasted 48 hours" (48) measure one thing and differ
+ * (slots/quantities.ts). A month and a year are their average lengths.
+ */
+export const DURATION_HOURS: Record<string, number> = {
+  second: 1 / 3600,
+  minute: 1 / 60,
+  hour: 1,
+  day: 24,
+  week: 168,
+  fortnight: 336,
+  month: 730.5,
+  year: 8766,
+  decade: 87_660,
+};
+
 /** Nouns for people, singular: what "20,000 people" may count ("20,000 protesters") and "a clerk dead" counts one of. */
 export const PERSON_NOUNS =
   `man woman boy girl child person baby receptionist worker employee officer policeman policewoman soldier troop

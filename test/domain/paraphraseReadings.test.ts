@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../lib/domain/index.js';
 import { isHedged } from '../../lib/domain/slots/polarity.js';
 import { meaningWords, namesKindOf } from '../../lib/domain/meaning.js';
-import { extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
+import { DURATION, extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
 import { contentTerms } from '../../lib/domain/terms.js';
 import { alignerAt } from '../support/align.js';
 
@@ -66,12 +66,12 @@ describe('"a pair of" counts two', () => {
 });
 
 describe('an article before minutes and hours counts one', () => {
-  it('reads "a minute of silence" as one minute and "more than an hour" as a bound', () => {
+  it('reads "a minute of silence" as one minute and "more than an hour" as a bound, both lengths of time in hours', () => {
     const [minute] = extractQuantities('Councillors held a minute of silence.');
-    expect(minute).toMatchObject({ value: 1 });
+    expect(minute).toMatchObject({ value: 1 / 60, unit: DURATION });
     expect(quantitiesAgree(minute!, extractQuantities('Councillors stood in silence for one minute.')[0]!)).toBe(true);
     expect(quantitiesAgree(minute!, extractQuantities('Councillors held a two-minute silence.')[0]!)).toBe(false);
-    expect(extractQuantities('The hearing lasted more than an hour.')[0]).toMatchObject({ low: 1 });
+    expect(extractQuantities('The hearing lasted more than an hour.')[0]).toMatchObject({ low: 1, unit: DURATION });
   });
 
   it('is not a rate nor a listing, nor other time words', () => {

@@ -4,7 +4,7 @@
 // careful reader would accept: "about 1,000" is 900..1,100, "more than $100 million"
 // is anything above, "up to 20" anything from 0 to 20.
 import type { Quantity } from '../types.js';
-import { MONTHS, PERSON_NOUNS, STOP_WORDS } from '../lexicon.js';
+import { DURATION_HOURS, MONTHS, PERSON_NOUNS, STOP_WORDS } from '../lexicon.js';
 import { namesPersons } from '../events.js';
 import { canonicalTerm } from '../terms.js';
 import { ORDINAL_WORDS, ordinalValue, parseDigits, parseNumberWords, SCALES } from './numbers.js';
@@ -116,6 +116,32 @@ function unitWordAfter(rest: string): { term: string; word: string } | undefined
 
 /** The unit of a person's age: "63-year-old", "aged 63", "Kafoury, 63, of Warren". */
 export const AGE = 'age';
+
+/** The unit of a length of time, valued in hours: "for ten days", "lasted 48 hours", "about 45 minutes". */
+export const DURATION = 'duration';
+
+const DURATION_WORD = new RegExp(String.raw`^[\s-]+(${Object.keys(DURATION_HOURS).join('|')})s?\b`, 'i');
+/** Words after a length of time that make it a point in time ("two days later", "ten minutes ago") or an age. */
+const OFFSET_AFTER = /^[\s-]+(?:later|ago|earlier|before|after|afterwards|on|from now|old)\b|^-old\b/i;
+/**
+ * Words before it that make it the span since or until something, not how long a thing lasted: "the first strike
+ * in 20 years", "within 48 hours", "every two weeks", "in the past 10 years", "the next three days" ("after 15 minutes"
+ * is how long it took).
+ */
+const SPAN_BEFORE = /\b(?:in|within|every|per|since|the)(?:\s+(?:the|last|past|next|first|coming))*\s+$/i;
+
+/**
+ * How many hours a figure at [start, end) gives as a length of time ("went on strike for ten days": 240), or
+ * undefined when it is not one (a point in time, a span since, an age, a rate).
+ */
+function durationHours(text: string, start: number, end: number): number | undefined {
+  const word = DURATION_WORD.exec(text.slice(end));
+  if (!word) return undefined;
+  const rest = text.slice(end + word[0].length);
+  if (OFFSET_AFTER.test(rest) || /^\s+(?:a|an|per)\s+\p{L}/iu.test(rest)) return undefined;
+  if (SPAN_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return undefined;
+  return DURATION_HOURS[word[1]!.toLowerCase()];
+}
 
 /** Words after or before a figure that make it an age: "63 years old", "63-year-old", "aged 63". */
 const AGE_AFTER = /^[\s-]+years?[\s-]+old\b/i;
@@ -308,8 +334,7 @@ function fractions(text: string): { shares: Quantity[]; spans: Array<[number, nu
 
 /**
  * One span of time the article alone gives: "a minute of silence", "more than an hour". Not a rate ("once an
- * hour", "per minute"), a part of one ("half an hour") nor a listing ("an hour or two"). Minutes and hours only: the other time words are stop
- * words, so a figure of days or weeks carries no unit to compare by.
+ * hour", "per minute"), a part of one ("half an hour") nor a listing ("an hour or two"). A length of time, in hours.
  */
 const ARTICLE_SPAN = new RegExp(
   String.raw`(?<!\b(?:once|twice|times|per|a|half|quarter of)\s+)(?<qual>\b(?:${QUALIFIERS})\s+)?\b(?:a|an)\s+(?=(?:minute|hour)\b(?!\s+(?:or|and|to)\b))`,
@@ -320,14 +345,16 @@ function articleSpans(text: string): Quantity[] {
   return [...text.matchAll(ARTICLE_SPAN)].map((m) => {
     const end = (m.index ?? 0) + m[0].length;
     const [low, high] = interval(1, m.groups?.qual);
-    const unit = unitAfter(text.slice(end));
+    const word = text.slice(end).match(/^\p{L}+/u)?.[0] ?? '';
+    const hours = DURATION_HOURS[word.toLowerCase()] ?? 1;
+    const inHours = (x: number) => (x === UNBOUNDED ? x : x * hours);
     return {
       kind: 'quantity',
-      text: `${m[0]}${text.slice(end).match(/^\p{L}+/u)?.[0] ?? ''}`.trim(),
-      value: 1,
-      low,
-      high,
-      ...(unit ? { unit } : {}),
+      text: `${m[0]}${word}`.trim(),
+      value: hours,
+      low: inHours(low),
+      high: inHours(high),
+      unit: DURATION,
       nouns: wordsAfter(text.slice(end)),
     };
   });
@@ -429,9 +456,11 @@ export function extractQuantities(text: string): Quantity[] {
     )
       continue;
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
-    const unitWord = groups.pct || age || currency ? undefined : unitWordAfter(text.slice(end));
-    const unit = groups.pct ? 'percent' : age ? AGE : (currency ?? unitWord?.term);
-    // An age is given in whole years and read as such: 63 is not 64.
+    const hours = groups.pct || age || currency ? undefined : durationHours(text, start, end);
+    const unitWord = groups.pct || age || currency || hours ? undefined : unitWordAfter(text.slice(end));
+    const unit = groups.pct ? 'percent' : age ? AGE : hours ? DURATION : (currency ?? unitWord?.term);
+    // An age is given in whole years and read as such: 63 is not 64. A length of time is read in hours.
+    const inHours = (x: number) => (hours && x !== UNBOUNDED ? x * hours : x);
     const [low, high] = age ? [value, value] : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
     const before = text
@@ -450,9 +479,9 @@ export function extractQuantities(text: string): Quantity[] {
     const quantity: Quantity = {
       kind: 'quantity',
       text: match[0].trim(),
-      value,
-      low,
-      high,
+      value: inHours(value),
+      low: inHours(low),
+      high: inHours(high),
       ...(counted ? { unit: counted } : {}),
       ...(counted && unitWord && namesPersons(unitWord.word) ? { persons: true } : {}),
       nouns,
@@ -583,6 +612,7 @@ function peopleSums(text: string): Quantity[] {
 const MEASUREMENT_UNITS = new Set([
   ...CURRENCY_UNITS,
   'percent',
+  DURATION,
   ...`kilogram kg gram pound lb stone ton tonne ounce mile km kilometre kilometer metre meter mm cm feet foot inch yard acre
   hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`
     .split(/\s+/)
