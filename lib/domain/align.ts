@@ -23,6 +23,7 @@ import { isEventNoun, namesPeople } from './events.js';
 import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, isLemma } from './resources/wordnet.js';
+import { frequencyRank } from './resources/vectors.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 import { foldCase, wordTokens } from './text.js';
@@ -77,6 +78,9 @@ const contextOf = (statement: Statement): Context => {
 
 /** The names of the report's headline and lead: what every later sentence is about. */
 const leadOf = (statement: Statement): NameSlot[] => (statement.extra?.lead as NameSlot[] | undefined) ?? [];
+
+/** The words of its report's story the sentence leaves out (analyze.ts): the story a detail it adds belongs to. */
+const storyOf = (statement: Statement): string[] => (statement.extra?.story as string[] | undefined) ?? [];
 
 /** Share of the name's words among the terms ("Greece" opening a sentence is a term, not a name). */
 const nameShareIn = (name: NameSlot, terms: ReadonlySet<string>): number => {
@@ -242,6 +246,10 @@ interface SlotCheck {
   exactCountConflict: boolean;
   /** an agreeing figure counts the very thing the claim's figure counts ("14 people were taken to hospital"), or is the same sum of money */
   countedMatch: boolean;
+  /** a counted match that gives the claim's figure itself, not an open bound under it ("at least two" for "fourteen") */
+  statedFigure: boolean;
+  /** the sentence itself states a date that agrees with the claim's (its report's publish date does not count) */
+  datedMatch: boolean;
 }
 
 /**
@@ -292,6 +300,8 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
   let missing = false;
   let countedConflict = false;
   let countedMatch = false;
+  let statedFigure = false;
+  let datedMatch = false;
   let moneyConflict = false;
   let exactCountConflict = false;
   const carriedFigures = context.quantities ?? [];
@@ -329,8 +339,10 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
       if (
         agreeing.implicit !== true &&
         (precise.includes(agreeing) || sameUnitOfMeasure(claim, q, statement, agreeing))
-      )
+      ) {
         countedMatch = true;
+        if (!isOpenBound(agreeing) || isOpenBound(q)) statedFigure = true;
+      }
     } else if (carried)
       matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
     else if (parts) matched.push({ kind: 'quantity', claim: q.text, report: parts });
@@ -357,8 +369,10 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     // the same kind can conflict with it ("fighting since June" says nothing of when the camp was bombed,
     // "on Wednesday" nothing of "the first since 1991").
     const events = comparable.filter((s) => (s.bound === true) === (d.bound === true));
-    if (agreeing) matched.push({ kind: 'date', claim: d.text, report: agreeing.text });
-    else if (events.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: events[0]!.text });
+    if (agreeing) {
+      matched.push({ kind: 'date', claim: d.text, report: agreeing.text });
+      datedMatch = true;
+    } else if (events.length > 0) conflicting.push({ kind: 'date', claim: d.text, report: events[0]!.text });
     // A sentence without a date speaks of its report's time: the publish date can confirm the
     // claim's date (never contradict it: the sentence may well be about an earlier event).
     else if (published && datesAgree(d, published) && datesComparable(d, published))
@@ -379,7 +393,17 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     if (agreeing) matched.push({ kind: 'direction', claim: d.text, report: agreeing.text });
     else if (rival) conflicting.push({ kind: 'direction', claim: d.text, report: rival.text });
   }
-  return { matched, conflicting, missing, countedConflict, countedMatch, moneyConflict, exactCountConflict };
+  return {
+    matched,
+    conflicting,
+    missing,
+    countedConflict,
+    countedMatch,
+    statedFigure,
+    datedMatch,
+    moneyConflict,
+    exactCountConflict,
+  };
 }
 
 /** Words that name a stage of a criminal case in its legal sense ("caught", "captured" also mean other things). */
@@ -485,6 +509,47 @@ function agentMissing(claim: Statement, statement: Statement): string | undefine
     return undefined;
   return head;
 }
+
+/**
+ * What the claim's act is done to, when the sentence says the act but has no word for its object (the same term, a
+ * synonym or a near word): "fired rubber bullets" is not stated by "fired tear gas at the crowd", nor "found a
+ * handgun" by "found receipts". A sentence that tells the act in other words may name the object in others too.
+ * Its head noun, or undefined. Not people, names or a figure's unit (other readings judge those), nor a noun whose
+ * meaning sits in the "of" phrase or "that" clause after it ("parts of the province", "the size of the march",
+ * "rejected accusations that it bombed the camp").
+ */
+function objectMissing(claim: Statement, statement: Statement, context: Context): string | undefined {
+  const act = claimAct(claim);
+  if (act === undefined || !saysAct(claim, statement, act)) return undefined;
+  const a = clauseOfStatement(claim);
+  if (a.passive || !a.patient) return undefined;
+  const at = claim.text.indexOf(a.patient.phrase);
+  const after = at >= 0 ? claim.text.slice(at + a.patient.phrase.length) : '';
+  if (/^\s+(?:of|that)\b/i.test(after)) return undefined;
+  // A measure of a bare noun ("a fortune in jewels") is done to what it measures.
+  const measured = MEASURED_NOUN.exec(after)?.[1];
+  const head = measured ?? a.patient.head.split(' ').at(-1)!;
+  if (head.length < 3 || /\d/.test(head) || STOP_WORDS.has(head) || namesPeople(head)) return undefined;
+  // A common noun is said in many ways and often makes an idiom with its verb ("seized power", "quit his post").
+  if ((frequencyRank(head) ?? Number.POSITIVE_INFINITY) < COMMON_NOUN_RANK) return undefined;
+  const term = canonicalTerm(head);
+  if (nameTermsOf(claim).has(term)) return undefined;
+  // A figure's unit, or the figure itself ("showed at least twenty lesser quakes"), is left to the figures.
+  const figureWords = claim.slots.quantities.flatMap((q) => [
+    q.unit,
+    ...(q.nouns ?? []),
+    ...foldCase(q.text).split(' '),
+  ]);
+  if (figureWords.some((n) => n && (n === head || canonicalTerm(n) === term))) return undefined;
+  if (statement.terms.includes(term) || (context.terms ?? []).includes(term)) return undefined;
+  return bestLikeness(head, sentenceWordsOf(statement)) > 0 ? undefined : head;
+}
+
+/** Nouns among the language's thousand most frequent words (by the word vectors' ranks) are too common to check. */
+const COMMON_NOUN_RANK = 1000;
+
+/** "in" and a bare noun after the object: the noun its measure measures ("a fortune in jewels", not "a gun in his flat"). */
+const MEASURED_NOUN = /^\s+in\s+(?!(?:the|a|an|his|her|its|their|our|my|your|this|that|these|those)\b)(\p{Ll}+)\b/u;
 
 /**
  * The sentence negates the claim's act by its clause: its main verb is the claim's (or alike) and the clause
@@ -725,6 +790,8 @@ export interface Reading {
   readonly hedged: boolean;
   /** the cause the claim names after a passive, when the sentence has no word for it ("arson") */
   readonly agentMissing: string | undefined;
+  /** what the claim's act is done to, when the sentence has no word for it ("rubber bullets" against "tear gas") */
+  readonly objectMissing: string | undefined;
   /** the sentence has the claim's newcomer and the one replaced the other way round ("A to replace B" / "B, replacing A") */
   readonly successionSwapped: boolean;
   /** the sentence says the opposite act or state of another subject, as "open vs closed" */
@@ -785,7 +852,22 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     claim: c,
     statement,
     publishedAt,
-    score: topicOverlap(c, statement, context, lead),
+    // A sentence that adds a detail to its report's story ("Three people were hurt on Tuesday" after "Quake shakes
+    // Eastmark") is about the story's words too, when the detail is the claim's (its counted figure or its date) and
+    // the sentence names no other place or actor.
+    get score() {
+      return once('score', () => {
+        const own = topicOverlap(c, statement, context, lead);
+        const story = storyOf(statement);
+        if (!c.terms.some((t) => story.includes(t))) return own;
+        if (!reading.slots.statedFigure && !reading.slots.datedMatch) return own;
+        if (reading.strangers.length > 0) return own;
+        return Math.max(
+          own,
+          topicOverlap(c, statement, { ...context, terms: [...(context.terms ?? []), ...story] }, lead),
+        );
+      });
+    },
     headline,
     get sameFact() {
       return once('sameFact', () => {
@@ -950,6 +1032,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get agentMissing() {
       return once('agentMissing', () => agentMissing(c, statement));
+    },
+    get objectMissing() {
+      return once('objectMissing', () => objectMissing(c, statement, context));
     },
     get successionSwapped() {
       return once('successionSwapped', () =>
@@ -1207,6 +1292,19 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"The explosion was caused by arson" vs "A gas explosion tore through the block of flats"',
     applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.agentMissing !== undefined,
     reason: (r) => `does not say the claim's cause (${r.agentMissing})`,
+  },
+  {
+    id: 'OBJECT_MISSING',
+    stance: 'MENTIONS',
+    example: '"Riot police fired rubber bullets at the protesters" vs "Riot police fired tear gas at the protesters"',
+    // Not a headline: it is terse and loose, and may leave the object out as it may leave out details (SAME_FACT).
+    applies: (r) =>
+      r.score >= r.sameFact &&
+      r.conflicts.length === 0 &&
+      !r.headline &&
+      r.statement.extra?.headline !== true &&
+      r.objectMissing !== undefined,
+    reason: (r) => `does not say what the claim's act was done to (${r.objectMissing})`,
   },
   {
     id: 'SAME_FACT',

@@ -54,6 +54,56 @@ describe("the claim's cause left out", () => {
   });
 });
 
+describe("what the claim's act was done to, left out", () => {
+  it('mentions "fired rubber bullets" with "fired tear gas", and supports the same object or a synonym of it', () => {
+    const claim = 'Riot police in Dunmere fired rubber bullets at the protesters.';
+    const other = alignIn(claim, 'Clashes in Dunmere', 'Riot police in Dunmere fired tear gas at the protesters.', 1);
+    expect(other).toMatchObject({ stance: 'MENTIONS', rule: 'OBJECT_MISSING' });
+    const same = 'Riot police in Dunmere fired rubber bullets at the protesters on Sunday.';
+    expect(alignIn(claim, 'Clashes in Dunmere', same, 1).stance).toBe('SUPPORTS');
+    const handgun = "Police found a handgun in the suspect's flat in Dunmere.";
+    const pistol = "Police found a pistol in the suspect's flat in Dunmere.";
+    expect(alignIn(handgun, 'Dunmere raid', pistol, 1).stance).toBe('SUPPORTS');
+    const receipts = "Police found receipts in the suspect's flat in Dunmere.";
+    expect(alignIn(handgun, 'Dunmere raid', receipts, 1).rule).toBe('OBJECT_MISSING');
+  });
+  it('leaves a headline alone: it is terse, and may leave the object out as it leaves out details', () => {
+    const claim = 'Riot police in Dunmere fired rubber bullets at the protesters.';
+    const a = alignIn(claim, 'Riot police in Dunmere fire tear gas at protesters', 'Clashes went on all night.', 0);
+    expect(a.rule).not.toBe('OBJECT_MISSING');
+  });
+  it('reads a noun with an "of" phrase by the phrase ("parts of Dunmere"), and leaves people and figures to other readings', () => {
+    const parts = alignIn(
+      'The storm left parts of Dunmere without power.',
+      'Storm in Dunmere',
+      'Much of Dunmere was left without power by the storm.',
+      1,
+    );
+    expect(parts.rule).not.toBe('OBJECT_MISSING');
+    const people = alignIn(
+      'The storm injured twelve people in Dunmere.',
+      'Storm in Dunmere',
+      'Twelve residents of Dunmere were hurt in the storm.',
+      1,
+    );
+    expect(people.rule).not.toBe('OBJECT_MISSING');
+  });
+  it('reads a measure of a bare noun by the noun ("a fortune in diamonds"), and a figure as the figures\' own', () => {
+    const claim = 'A lone robber stole a fortune in diamonds from the Ritz hotel in Dunmere.';
+    const stones = 'A lone robber stole diamonds worth 80 million pounds from the Ritz hotel in Dunmere.';
+    expect(alignIn(claim, 'Dunmere heist', stones, 1).stance).toBe('SUPPORTS');
+    const cash = 'A lone robber stole cash from the Ritz hotel in Dunmere.';
+    expect(alignIn(claim, 'Dunmere heist', cash, 1).rule).toBe('OBJECT_MISSING');
+    const counted = alignIn(
+      'Readings showed at least twenty smaller quakes in Dunmere that morning.',
+      'Dunmere quake',
+      'Readings indicated that at least 20 smaller earthquakes followed in Dunmere that morning.',
+      1,
+    );
+    expect(counted.rule).not.toBe('OBJECT_MISSING');
+  });
+});
+
 describe('a plan denied', () => {
   it('reads "there are no plans to close" and "has no plans to sell" as the act negated, as a plan', () => {
     expect(clauseOf('There are no plans to close the Ashby library.')).toMatchObject({

@@ -114,6 +114,14 @@ export function vectorWords(): string[] {
 
 export const hasVector = (word: string): boolean => wordVector(word) !== undefined;
 
+/** The word's frequency rank in the source embedding (0 = most frequent), or its lemma's; undefined when unknown. */
+export function frequencyRank(word: string): number | undefined {
+  const v = vectors();
+  const lower = foldCase(word);
+  const i = rowOf(v, lower) ?? rowOf(v, lemmatize(lower));
+  return i === undefined ? undefined : v.ranks[i];
+}
+
 export function cosine(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let dot = 0;
   let na = 0;
