@@ -514,13 +514,25 @@ function agentMissing(claim: Statement, statement: Statement): string | undefine
  * What the claim's act is done to, when the sentence says the act but has no word for its object (the same term, a
  * synonym or a near word): "fired rubber bullets" is not stated by "fired tear gas at the crowd", nor "found a
  * handgun" by "found receipts". A sentence that tells the act in other words may name the object in others too.
- * Its head noun, or undefined. Not people, names or a figure's unit (other readings judge those), nor a noun whose
- * meaning sits in the "of" phrase or "that" clause after it ("parts of the province", "the size of the march",
- * "rejected accusations that it bombed the camp").
+ * Its head noun, or undefined.
  */
 function objectMissing(claim: Statement, statement: Statement, context: Context): string | undefined {
+  const object = claimObjectOf(claim);
+  if (object === undefined) return undefined;
+  const { act, head, term } = object;
+  if (statement.terms.includes(term) || (context.terms ?? []).includes(term)) return undefined;
+  if (!saysAct(claim, statement, act)) return undefined;
+  return bestLikeness(head, sentenceWordsOf(statement)) > 0 ? undefined : head;
+}
+
+/**
+ * The head noun of what the claim's act is done to, when it is one to look for: not people, names or a figure's unit
+ * (other readings judge those), nor a noun whose meaning sits in the "of" phrase or "that" clause after it ("parts
+ * of the province", "the size of the march", "rejected accusations that it bombed the camp"). Read once per claim.
+ */
+const claimObjectOf = perClaim((claim): { act: string; head: string; term: string } | undefined => {
   const act = claimAct(claim);
-  if (act === undefined || !saysAct(claim, statement, act)) return undefined;
+  if (act === undefined) return undefined;
   const a = clauseOfStatement(claim);
   if (a.passive || !a.patient) return undefined;
   const at = claim.text.indexOf(a.patient.phrase);
@@ -541,9 +553,8 @@ function objectMissing(claim: Statement, statement: Statement, context: Context)
     ...foldCase(q.text).split(' '),
   ]);
   if (figureWords.some((n) => n && (n === head || canonicalTerm(n) === term))) return undefined;
-  if (statement.terms.includes(term) || (context.terms ?? []).includes(term)) return undefined;
-  return bestLikeness(head, sentenceWordsOf(statement)) > 0 ? undefined : head;
-}
+  return { act, head, term };
+});
 
 /** Nouns among the language's thousand most frequent words (by the word vectors' ranks) are too common to check. */
 const COMMON_NOUN_RANK = 1000;
