@@ -505,10 +505,12 @@ function agentMissing(claim: Statement, statement: Statement): string | undefine
     claim.slots.names.some((n) => foldCase(n.text).includes(head))
   )
     return undefined;
-  if (statement.terms.includes(canonicalTerm(head)) || bestLikeness(head, sentenceWordsOf(statement)) > 0)
-    return undefined;
-  return head;
+  return hasWordFor(statement, head) ? undefined : head;
 }
+
+/** The sentence has a word for the claim's noun: the same term, a synonym or a near word. */
+const hasWordFor = (statement: Statement, word: string): boolean =>
+  statement.terms.includes(canonicalTerm(word)) || bestLikeness(word, sentenceWordsOf(statement)) > 0;
 
 /**
  * What the claim's act is done to, when the sentence says the act but has no word for its object (the same term, a
@@ -520,9 +522,8 @@ function objectMissing(claim: Statement, statement: Statement, context: Context)
   const object = claimObjectOf(claim);
   if (object === undefined) return undefined;
   const { act, head, term } = object;
-  if (statement.terms.includes(term) || (context.terms ?? []).includes(term)) return undefined;
-  if (!saysAct(claim, statement, act)) return undefined;
-  return bestLikeness(head, sentenceWordsOf(statement)) > 0 ? undefined : head;
+  if ((context.terms ?? []).includes(term) || hasWordFor(statement, head)) return undefined;
+  return saysAct(claim, statement, act) ? head : undefined;
 }
 
 /**

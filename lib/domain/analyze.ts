@@ -46,15 +46,10 @@ function distinctNames(names: NameSlot[]): NameSlot[] {
 /** Statements that tell the story a report's later sentences add details to: the headline and the first sentence. */
 const STORY_STATEMENTS = 2;
 
-/**
- * The words of the report's story a later sentence leaves out: the terms of the headline and first sentence
- * that it lacks ("Quake shakes Eastmark. ..." then "Three people were hurt on Tuesday").
- */
-function storyTerms(statements: Statement[], statement: Statement): string[] {
-  const own = new Set(statement.terms);
-  const story = statements.slice(0, STORY_STATEMENTS).flatMap((s) => s.terms);
-  return [...new Set(story)].filter((t) => !own.has(t));
-}
+/** The terms of the report's story: those of its headline and first sentence, each once. */
+const storyTermsOf = (statements: Statement[]): string[] => [
+  ...new Set(statements.slice(0, STORY_STATEMENTS).flatMap((s) => s.terms)),
+];
 
 /** Places the report gives for its event beyond the lead: few, so a long report's asides do not widen its scene. */
 const SCENE_NAMES = 4;
@@ -91,6 +86,7 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const leads = Array.from({ length: LEAD_STATEMENTS + 1 }, (_, k) =>
     distinctNames([...leadNames(statements.slice(0, k)), ...scene]),
   );
+  const storyTerms = storyTermsOf(statements);
   statements.forEach((statement, i) => {
     const previous = statements[i - 1];
     // A sentence that refers back ("The second, set up in 2012, ...") inherits the previous one's topic.
@@ -101,7 +97,8 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
     const lead = leads[i === 0 ? 1 : Math.min(i, LEAD_STATEMENTS)]!;
     // "The vote is still to come." after it, or ", but nothing has been confirmed" in it: its fact is not so yet.
     const pending = pendingFor(statement.text, statements[i + 1]?.text);
-    const story = i >= STORY_STATEMENTS ? storyTerms(statements, statement) : [];
+    // The story's words a later sentence leaves out ("Quake shakes Eastmark. ..." then "Three people were hurt").
+    const story = i >= STORY_STATEMENTS ? storyTerms.filter((t) => !statement.terms.includes(t)) : [];
     statement.extra = {
       ...context,
       ...(lead.length > 0 ? { lead } : {}),

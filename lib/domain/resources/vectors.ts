@@ -99,10 +99,15 @@ function vectorAt(v: Vectors, i: number): Float32Array {
  */
 export function wordVector(word: string): Float32Array | undefined {
   const v = vectors();
-  const lower = foldCase(word);
-  const i = rowOf(v, lower) ?? rowOf(v, lemmatize(lower));
+  const i = rowOfWord(v, word);
   return i === undefined ? undefined : vectorAt(v, i);
 }
+
+/** The word's row, or its lemma's when the kept vocabulary lacks the inflection. */
+const rowOfWord = (v: Vectors, word: string): number | undefined => {
+  const lower = foldCase(word);
+  return rowOf(v, lower) ?? rowOf(v, lemmatize(lower));
+};
 
 /** The vocabulary, most frequent word first. */
 export function vectorWords(): string[] {
@@ -117,8 +122,7 @@ export const hasVector = (word: string): boolean => wordVector(word) !== undefin
 /** The word's frequency rank in the source embedding (0 = most frequent), or its lemma's; undefined when unknown. */
 export function frequencyRank(word: string): number | undefined {
   const v = vectors();
-  const lower = foldCase(word);
-  const i = rowOf(v, lower) ?? rowOf(v, lemmatize(lower));
+  const i = rowOfWord(v, word);
   return i === undefined ? undefined : v.ranks[i];
 }
 

@@ -143,6 +143,9 @@ function durationHours(text: string, start: number, end: number): number | undef
   return DURATION_HOURS[word[1]!.toLowerCase()];
 }
 
+/** A figure of a length of time in hours, given in a unit of `hours` hours; an open bound stays open. */
+const inHours = (x: number, hours: number): number => (x === UNBOUNDED ? x : x * hours);
+
 /** Words after or before a figure that make it an age: "63 years old", "63-year-old", "aged 63". */
 const AGE_AFTER = /^[\s-]+years?[\s-]+old\b/i;
 const AGE_BEFORE = /\b(?:aged|ages?|age of)\s+$/i;
@@ -347,13 +350,12 @@ function articleSpans(text: string): Quantity[] {
     const [low, high] = interval(1, m.groups?.qual);
     const word = text.slice(end).match(/^\p{L}+/u)?.[0] ?? '';
     const hours = DURATION_HOURS[word.toLowerCase()] ?? 1;
-    const inHours = (x: number) => (x === UNBOUNDED ? x : x * hours);
     return {
       kind: 'quantity',
       text: `${m[0]}${word}`.trim(),
       value: hours,
-      low: inHours(low),
-      high: inHours(high),
+      low: inHours(low, hours),
+      high: inHours(high, hours),
       unit: DURATION,
       nouns: wordsAfter(text.slice(end)),
     };
@@ -460,7 +462,6 @@ export function extractQuantities(text: string): Quantity[] {
     const unitWord = groups.pct || age || currency || hours ? undefined : unitWordAfter(text.slice(end));
     const unit = groups.pct ? 'percent' : age ? AGE : hours ? DURATION : (currency ?? unitWord?.term);
     // An age is given in whole years and read as such: 63 is not 64. A length of time is read in hours.
-    const inHours = (x: number) => (hours && x !== UNBOUNDED ? x * hours : x);
     const [low, high] = age ? [value, value] : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
     const before = text
@@ -479,9 +480,9 @@ export function extractQuantities(text: string): Quantity[] {
     const quantity: Quantity = {
       kind: 'quantity',
       text: match[0].trim(),
-      value: inHours(value),
-      low: inHours(low),
-      high: inHours(high),
+      value: inHours(value, hours ?? 1),
+      low: inHours(low, hours ?? 1),
+      high: inHours(high, hours ?? 1),
       ...(counted ? { unit: counted } : {}),
       ...(counted && unitWord && namesPersons(unitWord.word) ? { persons: true } : {}),
       nouns,
