@@ -11,6 +11,7 @@ import {
   areAntonyms,
   areSynonyms,
   baseForms,
+  derivedWords,
   hypernyms,
   isLemma,
   lemmatize,
@@ -25,6 +26,8 @@ export const MEANING_CREDIT = {
   synonym: 0.75,
   /** the sentence's word names a kind of the claim's thing ("helicopter" for "aircraft"): it says the claim's word */
   kind: 0.75,
+  /** one word is derived from the other, a noun for a verb or the verb for the noun ("explosion" / "exploded") */
+  derived: 0.75,
   /** the words' vectors are at least `VECTOR_BAR` alike */
   vector: 0.5,
 } as const;
@@ -109,6 +112,7 @@ interface WordProfile {
   grouped: boolean;
   lemma: string;
   synonyms: ReadonlySet<string>;
+  derived: ReadonlySet<string>;
   vector: Float32Array | undefined;
 }
 
@@ -125,6 +129,7 @@ function profileOf(word: string): WordProfile {
       grouped: meaning && inSynonymGroup(word),
       lemma: meaning ? lemmatize(word) : word,
       synonyms: new Set(meaning ? synonyms(word, undefined, { senses: SENSES }) : []),
+      derived: new Set(meaning ? derivedWords(word, { senses: SENSES }) : []),
       vector: v && norm > 0 ? v.map((x) => x / Math.sqrt(norm)) : undefined,
     };
     if (profiles.size >= MEMO_LIMIT) profiles.clear();
@@ -147,11 +152,14 @@ function findAlike(a: string, b: string): number {
   if (x.grouped && y.grouped) return 0;
   // Both ways, as a shared synset among the first senses of each word would be.
   const synonym = (x.synonyms.has(b) || x.synonyms.has(y.lemma)) && (y.synonyms.has(a) || y.synonyms.has(x.lemma));
+  const derived = x.derived.has(b) || x.derived.has(y.lemma) || y.derived.has(a) || y.derived.has(x.lemma);
   const credit = synonym
     ? MEANING_CREDIT.synonym
-    : x.vector && y.vector && dot(x.vector, y.vector) >= VECTOR_BAR
-      ? MEANING_CREDIT.vector
-      : 0;
+    : derived
+      ? MEANING_CREDIT.derived
+      : x.vector && y.vector && dot(x.vector, y.vector) >= VECTOR_BAR
+        ? MEANING_CREDIT.vector
+        : 0;
   return credit > 0 && areAntonyms(a, b, { senses: SENSES }) ? 0 : credit;
 }
 

@@ -31,6 +31,32 @@ describe('quantities', () => {
     expect(extractQuantities('sales of 1.2m units')[0]?.value).toBe(1_200_000);
   });
 
+  it('reads a sum before a possessive or "of the" as money, not as a part', () => {
+    const [worth] = extractQuantities("Some 40 million dollars' worth of grain is stored at the port.");
+    expect(worth).toMatchObject({ value: 40_000_000, unit: 'usd' });
+    const [sum] = extractQuantities("About $40 million of the region's grain is stored at the port.");
+    expect(sum).toMatchObject({ unit: 'usd', nouns: expect.arrayContaining(['region']) });
+    expect(sum!.part).toBeUndefined();
+    expect(extractQuantities('Two of the crews were held.')[0]!.part).toBe(true);
+    expect(
+      stanceOf(
+        "Some 40 million dollars' worth of Tarrow's grain is stored at the port of Quell.",
+        "About $40 million of Tarrow's grain is stored at the port of Quell.",
+      ),
+    ).toBe('SUPPORTS');
+  });
+
+  it('counts people when the head of a compound after the figure names them ("five bank workers")', () => {
+    expect(extractQuantities('Five bank workers were rescued.')[0]).toMatchObject({ unit: 'bank', persons: true });
+    expect(extractQuantities('Three bank branches were shut.')[0]!.persons).toBeUndefined();
+    expect(
+      stanceOf(
+        'Firefighters rescued five people from the roof of the Corvin Bank in Tessaly.',
+        'Firefighters rescued five bank workers from the roof of the Corvin Bank in Tessaly.',
+      ),
+    ).toBe('SUPPORTS');
+  });
+
   it('agrees within a qualifier and conflicts beyond it', () => {
     const [about] = extractQuantities('about 1,000 people');
     const [exact] = extractQuantities('1,000 people');

@@ -1,11 +1,12 @@
-// Readings a paraphrase needs beyond shared words: a fraction in words is a share, an article can be a count of
-// one minute or hour, a specific noun says its general kind, "opened again" says "reopened", a proposal is a plan,
-// two denials of one harm agree, and headline gossip and attribution hedge a headline, not a body's narration.
+// Readings a paraphrase needs beyond shared words: a fraction in words is a share, "twice" counts an act, a noun
+// derived from a verb says it, an article can be a count of one minute or hour, a specific noun says its general
+// kind, "opened again" says "reopened", a proposal is a plan, two denials of one harm agree, and headline gossip
+// and attribution hedge a headline, not a body's narration.
 // Invented texts only.
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../lib/domain/index.js';
 import { isHedged } from '../../lib/domain/slots/polarity.js';
-import { meaningWords, namesKindOf } from '../../lib/domain/meaning.js';
+import { MEANING_CREDIT, meaningWords, namesKindOf, wordsAlike } from '../../lib/domain/meaning.js';
 import { DURATION, extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
 import { contentTerms } from '../../lib/domain/terms.js';
 import { alignerAt } from '../support/align.js';
@@ -15,7 +16,7 @@ const alignIn = alignerAt('2025-05-10');
 describe('fractions in words are shares', () => {
   it('reads "four-fifths of", "two-thirds", "a third of" and "half the" as percentages', () => {
     expect(extractQuantities('Police recovered four-fifths of the stolen watches.')).toEqual([
-      expect.objectContaining({ unit: 'percent', value: 80, part: true }),
+      expect.objectContaining({ unit: 'percent', value: 80 }),
     ]);
     expect(extractQuantities('Roughly two-thirds of members backed the plan.')[0]).toMatchObject({
       unit: 'percent',
@@ -44,6 +45,20 @@ describe('fractions in words are shares', () => {
     const terms = contentTerms('Police recovered four-fifths of the stolen watches.');
     expect(terms).not.toContain('four-fifth');
     expect(terms).toEqual(expect.arrayContaining(contentTerms('80 percent')));
+  });
+
+  it('keeps a share a share before "of those" or "of the", as before a plain noun', () => {
+    const [share] = extractQuantities('Fifty-eight percent of those who voted opposed the Hensby quarry.');
+    expect(share).toMatchObject({ unit: 'percent', value: 58 });
+    expect(share!.part).toBeUndefined();
+    expect(extractQuantities('Two of those who voted stayed away.')[0]!.unit).toBeUndefined();
+    const alignment = alignIn(
+      '58 percent of Hensby voters opposed the quarry.',
+      'Referendum result',
+      'Voters in Hensby have turned down a quarry in a referendum. Fifty-eight percent of those who voted opposed the quarry, while 42 percent backed it.',
+      2,
+    );
+    expect(alignment.stance).toBe('SUPPORTS');
   });
 
   it('lets a fraction confirm a percentage claim', () => {
@@ -94,6 +109,40 @@ describe('a specific noun says its general kind', () => {
     const said = (vehicle: string) =>
       alignIn(claim, 'Aid arrives', `A ${vehicle} landed at the Ferrow airstrip on Friday.`, 1).score;
     expect(said('helicopter')).toBeGreaterThan(said('lorry'));
+  });
+});
+
+describe('a noun derived from a verb says the verb', () => {
+  it('gives a derived word its own credit', () => {
+    expect(wordsAlike('closure', 'closed')).toBe(MEANING_CREDIT.derived);
+    expect(wordsAlike('voters', 'voted')).toBe(MEANING_CREDIT.derived);
+    expect(wordsAlike('bridge', 'bridal')).toBe(0);
+  });
+
+  it('lets "people ran the race" say "runners took part in it" with the same count', () => {
+    const claim = 'More than 3,000 runners took part in the Corlby Half Marathon.';
+    const sentence = (text: string) => alignIn(claim, 'Race day in Corlby', text, 1);
+    expect(sentence('About 3,200 people ran the Corlby Half Marathon on Sunday.').stance).toBe('SUPPORTS');
+    expect(sentence('About 3,200 people watched the Corlby Half Marathon on Sunday.').stance).toBe('MENTIONS');
+  });
+});
+
+describe('"twice" counts an act', () => {
+  it('reads "scored twice" and "stabbed twice" as two, not a multiplier or a rate', () => {
+    expect(extractQuantities('Jory Penn scored twice before half-time.')).toEqual([
+      expect.objectContaining({ value: 2, nouns: ['score'] }),
+    ]);
+    expect(extractQuantities('He was stabbed twice.')[0]).toMatchObject({ value: 2 });
+    expect(extractQuantities('Rents are twice as high as in 2020.')).toEqual([]);
+    expect(extractQuantities('The ferry sails twice a day.')).toEqual([]);
+    expect(extractQuantities('The new hall is twice the size of the old hall.')).toEqual([]);
+  });
+
+  it('lets "scored twice" state two goals and contradict four', () => {
+    const said = (claim: string) =>
+      alignIn(claim, 'Cup final', 'Jory Penn scored twice as Amble Town won the Tarvin Cup final 3-1.', 1).stance;
+    expect(said('Jory Penn scored two goals in the Tarvin Cup final.')).toBe('SUPPORTS');
+    expect(said('Jory Penn scored four goals in the Tarvin Cup final.')).toBe('CONTRADICTS');
   });
 });
 

@@ -234,16 +234,25 @@ function directAntonyms(s: Synset, fromWords?: Set<string>): Synset[] {
     .map((p) => synset(p.target));
 }
 
-/** The same pointers' target words. */
-const antonymWordsOf = (s: Synset, fromWords?: Set<string>): string[] => {
+/**
+ * The target words of a synset's pointers of one kind, counting a lexical pointer only when it starts at one of
+ * fromWords, and only into synsets that `into` accepts.
+ */
+const pointedWordsOf = (
+  symbol: string,
+  s: Synset,
+  fromWords?: Set<string>,
+  into: (target: Synset) => boolean = () => true,
+): string[] => {
   const out: string[] = [];
   for (const p of s.pointers) {
-    if (p.symbol !== '!' || (fromWords && p.source !== 0 && !fromWords.has(s.words[p.source - 1]!))) continue;
+    if (p.symbol !== symbol || (fromWords && p.source !== 0 && !fromWords.has(s.words[p.source - 1]!))) continue;
     const target = synset(p.target);
-    out.push(p.dest > 0 ? target.words[p.dest - 1]! : target.words[0]!);
+    if (into(target)) out.push(p.dest > 0 ? target.words[p.dest - 1]! : target.words[0]!);
   }
   return out;
 };
+const antonymWordsOf = (s: Synset, fromWords?: Set<string>): string[] => pointedWordsOf('!', s, fromWords);
 
 /**
  * An adjective's cluster heads: itself when it is a head, else the heads its similar-to pointers reach.
@@ -266,6 +275,22 @@ export function antonyms(word: string, pos?: WordnetPos, options: SenseOptions =
     if (s.pos === 's') for (const head of clusterHeads(s)) out.push(...antonymWordsOf(head));
   }
   return unique(out, forms);
+}
+
+/**
+ * Words derived from the word or it from them, in any part of speech (WordNet's derivational links between word
+ * senses): "runner" and "run", "explosion" and "explode", "death" and "die".
+ */
+export function derivedWords(word: string, options: SenseOptions = {}): string[] {
+  const forms = formsOf(word);
+  // A noun for a verb's act or doer, or the verb for the noun: not adjectives ("elected", "eligible").
+  const other = { n: 'v', v: 'n' } as Record<string, string>;
+  return unique(
+    synsetsOf(word, undefined, options).flatMap((s) =>
+      pointedWordsOf('+', s, forms, (target) => target.pos === other[s.pos]),
+    ),
+    forms,
+  );
 }
 
 const opposedCache = new Map<string, Set<number>>();

@@ -92,15 +92,15 @@ function unitAfter(rest: string): string | undefined {
 }
 
 /** The unit after a figure as a term, with the word it was read from ("runners" -> runner). */
-function unitWordAfter(rest: string): { term: string; word: string } | undefined {
+function unitWordAfter(rest: string): { term: string; word: string; next?: string } | undefined {
   // Model names stay one word and are skipped like names: "six AK-47 rifles" counts rifles.
   const words =
     rest
       .match(/^[\s-]*((?:[\p{L}\p{N}'-]+\s*){1,4})/u)?.[1]
       ?.split(/\s+/)
       .filter(Boolean) ?? [];
-  for (const word of words.slice(0, 3)) {
-    const lower = word.toLowerCase();
+  for (const [i, word] of words.slice(0, 3).entries()) {
+    const lower = withoutPossessive(word);
     // "a 600-pound woman" weighs; "600 pounds" may be money.
     if (lower in CURRENCY_WORDS) {
       const term = /^-/.test(rest) && lower.startsWith('pound') ? canonicalTerm('pound') : CURRENCY_WORDS[lower]!;
@@ -109,7 +109,8 @@ function unitWordAfter(rest: string): { term: string; word: string } | undefined
     if (STOP_WORDS.has(lower) || lower === 'of' || lower === 'more' || lower === 'additional' || lower === 'new')
       continue;
     if (/^\p{Lu}/u.test(word) || /\p{N}/u.test(word)) continue; // nationality or name adjectives: "French troops"
-    return { term: canonicalTerm(lower), word: lower };
+    const next = words[i + 1];
+    return { term: canonicalTerm(lower), word: lower, ...(next ? { next: withoutPossessive(next) } : {}) };
   }
   return undefined;
 }
@@ -183,9 +184,12 @@ function wordsAfter(rest: string): string[] {
       .slice(0, Math.min(4, next === -1 ? words.length : next))
       // Names say where or whose ("troops in Niger"), not what the figure counts.
       .filter((w) => w.length > 1 && !STOP_WORDS.has(w.toLowerCase()) && !/\p{N}/u.test(w) && !/^\p{Lu}/u.test(w))
-      .map((w) => canonicalTerm(w.toLowerCase()))
+      .map((w) => canonicalTerm(withoutPossessive(w)))
   );
 }
+
+/** A word in lower case without its possessive ending: "dollars' worth" counts dollars, "the country's trade" a country. */
+const withoutPossessive = (word: string): string => word.toLowerCase().replace(/['’]s?$/u, '');
 
 /** A word that is a figure: digits, or a number word other than the article ("five", not "a"). */
 const isFigure = (word: string): boolean =>
@@ -319,7 +323,6 @@ function fractions(text: string): { shares: Quantity[]; spans: Array<[number, nu
       .match(/(about|around|roughly|nearly|almost|more than|less than|some)\s+$/i)?.[1];
     const value = Math.round((numerator / denominator) * 1000) / 10;
     const [low, high] = interval(value, before);
-    const of = /^\s+of\b/i.test(text.slice(end));
     shares.push({
       kind: 'quantity',
       text: m[0],
@@ -328,7 +331,6 @@ function fractions(text: string): { shares: Quantity[]; spans: Array<[number, nu
       high,
       unit: 'percent',
       nouns: wordsAfter(text.slice(end)),
-      ...(of ? { part: true } : {}),
     });
     spans.push([start, end]);
   }
@@ -400,6 +402,23 @@ function ranks(text: string): Quantity[] {
   return [...things, ...places];
 }
 
+/**
+ * "twice" and "thrice" count an act: "scored twice" is two goals scored, "was stabbed twice" two wounds. Not a
+ * multiplier ("twice as many", "twice as long as", "twice the size") nor a rate ("twice a week", "twice daily").
+ */
+const REPEATED =
+  /\b(twice|thrice)\b(?!\s+(?:as\s+(?:many|much|[\p{L}-]+\s+as)|the|that|a|an|its|their|his|her|what|per|daily|weekly|monthly|yearly|annually|over)\b)/giu;
+
+function repetitions(text: string): Quantity[] {
+  return [...text.matchAll(REPEATED)].map((m) => {
+    const value = m[1]!.toLowerCase() === 'twice' ? 2 : 3;
+    const start = m.index ?? 0;
+    const before = /([\p{L}-]+)\s+$/u.exec(text.slice(Math.max(0, start - 30), start))?.[1]?.toLowerCase();
+    const verb = before && !STOP_WORDS.has(before) ? [canonicalTerm(before)] : [];
+    return { kind: 'quantity', text: m[0], value, low: value, high: value, nouns: verb };
+  });
+}
+
 /** Words before a figure that make it an addition: "a further 5,000", "another 200", "an additional 40". */
 const INCREMENT_BEFORE = /\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|further)\s+$/i;
 
@@ -409,7 +428,7 @@ export function extractQuantities(text: string): Quantity[] {
   const { ages, spans: ageSpans } = ageDecades(text);
   const { shares, spans: shareSpans } = fractions(text);
   const spans = [...timeSpans, ...rangeSpans, ...ageSpans, ...shareSpans];
-  const out: Quantity[] = [...times, ...ranges, ...ages, ...shares];
+  const out: Quantity[] = [...times, ...ranges, ...ages, ...shares, ...repetitions(text)];
   const counts: Located[] = [];
   for (const match of text.matchAll(QUANTITY)) {
     const groups = match.groups ?? {};
@@ -472,11 +491,16 @@ export function extractQuantities(text: string): Quantity[] {
     const beforeTerm = before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined;
     const nouns = beforeTerm ? [...nounsAfter, beforeTerm] : nounsAfter;
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
-    const part = partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+    // A share is a part by nature: "58 percent of those who voted" measures what "58 percent of voters" does; a
+    // sum "of the country's trade" is what the trade is worth, not a part of a count.
+    const part =
+      !groups.pct &&
+      !CURRENCY_UNITS.has(unit ?? '') &&
+      (partOf !== undefined || /\b(?:remaining|other)\s+$/i.test(text.slice(Math.max(0, start - 12), start)));
     // "a further 5,000 trees", "another 200 jobs": an addition, not the total another figure counts.
     const increment = INCREMENT_BEFORE.test(text.slice(Math.max(0, start - 16), start));
     // "two of them": what they are is in an earlier clause, not in the words after.
-    const counted = partOf === 'them' || partOf === 'these' || partOf === 'those' ? undefined : unit;
+    const counted = !groups.pct && (partOf === 'them' || partOf === 'these' || partOf === 'those') ? undefined : unit;
     const quantity: Quantity = {
       kind: 'quantity',
       text: match[0].trim(),
@@ -484,7 +508,10 @@ export function extractQuantities(text: string): Quantity[] {
       low: inHours(low, hours ?? 1),
       high: inHours(high, hours ?? 1),
       ...(counted ? { unit: counted } : {}),
-      ...(counted && unitWord && namesPersons(unitWord.word) ? { persons: true } : {}),
+      // The unit may be the first word of a compound whose head names people: "five bank workers", "two aid workers".
+      ...(counted && unitWord && (namesPersons(unitWord.word) || (unitWord.next && namesPersons(unitWord.next)))
+        ? { persons: true }
+        : {}),
       nouns,
       ...(part ? { part } : {}),
       ...(increment ? { increment } : {}),

@@ -5,6 +5,7 @@ import {
   areAntonyms,
   areSynonyms,
   baseForms,
+  derivedWords,
   entailments,
   hypernyms,
   isKindOf,
@@ -87,5 +88,16 @@ describe('hypernyms and entailment', () => {
 
   it('reads what a verb causes or entails', () => {
     expect(entailments('kill')).toContain('die');
+  });
+});
+
+describe('derivedWords', () => {
+  it('links nouns and verbs derived one from the other, not adjectives', () => {
+    expect(derivedWords('explosion')).toContain('explode');
+    expect(derivedWords('runners')).toContain('run');
+    expect(derivedWords('death')).toContain('die');
+    expect(derivedWords('elected')).toContain('election');
+    expect(derivedWords('elected')).not.toContain('eligible');
+    expect(derivedWords('zorblatt')).toEqual([]);
   });
 });
