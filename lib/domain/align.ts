@@ -722,7 +722,9 @@ function sameSubject(claim: Statement, statement: Statement): boolean | undefine
   const claimSubject = new Set(
     [claimClause.subject, claimClause.patient].flatMap((arg) => (arg ? contentTerms(arg.phrase) : [])),
   );
-  return contentTerms(b.phrase).some((t) => claimSubject.has(t));
+  // A possessor is not the subject: "Vellum Bank's shares" are not Vellum Bank.
+  const phrase = b.phrase.replace(/^.*\S['’]s?\s+(?=\S)/u, '');
+  return contentTerms(phrase).some((t) => claimSubject.has(t));
 }
 
 /**

@@ -99,12 +99,18 @@ export function wordsAlike(a: string, b: string): number {
   let value = row.get(second);
   if (value === undefined) {
     const [x, y] = [foldCase(a), foldCase(b)];
-    value = canonicalTerm(x) === canonicalTerm(y) ? 1 : findAlike(x, y);
+    value = canonicalTerm(x) === canonicalTerm(y) || sameLemma(x, y) ? 1 : findAlike(x, y);
     if (row.size >= MEMO_LIMIT) row.clear();
     row.set(second, value);
   }
   return value;
 }
+
+/** Two forms of one word the stemmer does not join: irregular inflections ("left" / "leaves", "kept" / "keep"). */
+const sameLemma = (a: string, b: string): boolean => {
+  const [x, y] = [profileOf(a), profileOf(b)];
+  return x.meaning && y.meaning && x.lemma === y.lemma;
+};
 
 /** What a word brings to a comparison, read once per word: its group, its WordNet synonyms, its unit vector. */
 interface WordProfile {

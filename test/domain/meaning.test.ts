@@ -11,6 +11,13 @@ describe('word meaning from WordNet and word vectors', () => {
     expect(wordsAlike('resigned', 'resigns')).toBe(1);
   });
 
+  it('gives two inflections of one word full credit when the stemmer does not join them', () => {
+    expect(wordsAlike('left', 'leaves')).toBe(1);
+    expect(wordsAlike('beaten', 'beat')).toBe(1);
+    expect(wordsAlike('fell', 'fallen')).toBe(1);
+    expect(wordsAlike('fell', 'rose')).toBe(0);
+  });
+
   it('keeps apart words the lexicon files in different groups, however near their vectors', () => {
     expect(wordsAlike('killed', 'injured')).toBe(0);
   });

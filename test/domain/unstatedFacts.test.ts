@@ -1,6 +1,6 @@
 // Sentences near a claim that do not state it, on invented texts: a matter said to be unknown, a plan denied,
 // a hedge carried by grammar or by quotes, the opposite act of something else, a succession the other way
-// round, and a debunk of another version of the story.
+// round, a debunk of another version of the story, and a possessor read as a subject.
 import { describe, expect, it } from 'vitest';
 import { alignerAt } from '../support/align.js';
 import { clauseOf } from '../../lib/domain/clause.js';
@@ -201,5 +201,17 @@ describe('a debunk of another version of the story', () => {
   it('does not when the sentence before named another place than the claim', () => {
     const a = alignIn('The widely shared photo of a flooded square was taken in Port Ardel.', 'Photo check', body, 2);
     expect(a.rule).not.toBe('DEBUNKED');
+  });
+});
+
+describe("a possessor is not the sentence's subject", () => {
+  it('does not read "Corran Bank\'s shares were little changed" as the opposite of "left Corran Bank"', () => {
+    const shares = alignIn(
+      'Pell Austin has left Corran Bank.',
+      'New chief at Corran',
+      "Pell Austin has left Corran Bank. Corran Bank's shares were little changed on the news.",
+      2,
+    );
+    expect(shares.stance).not.toBe('CONTRADICTS');
   });
 });
