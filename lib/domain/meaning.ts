@@ -106,7 +106,7 @@ export function wordsAlike(a: string, b: string): number {
   return value;
 }
 
-/** Two forms of one word the stemmer does not join: irregular inflections ("left" / "leaves", "kept" / "keep"). */
+/** Two forms of one word the stemmer does not join: irregular inflections ("left" / "leaves", "fell" / "fallen"). */
 const sameLemma = (a: string, b: string): boolean => {
   const [x, y] = [profileOf(a), profileOf(b)];
   return x.meaning && y.meaning && x.lemma === y.lemma;
