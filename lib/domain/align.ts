@@ -1145,6 +1145,9 @@ export interface AlignmentRule {
 
 const matchedOnly = (r: Reading) => ({ matched: r.slots.matched, conflicting: [] });
 
+/** The sentence states the claim's fact by its words (the share reaches the fact bar) and nothing conflicts. */
+const sameFactByWords = (r: Reading): boolean => r.score >= r.sameFact && r.conflicts.length === 0;
+
 /** The alignment decision, in order: the first rule that applies decides. */
 export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
   {
@@ -1223,13 +1226,7 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     id: 'CONVERSE_ACT',
     stance: 'SUPPORTS',
     example: '"Kelmouth Rovers beat Ashby Vale" vs "Ashby Vale lost 3-1 to Kelmouth Rovers"',
-    applies: (r) =>
-      r.score >= r.sameFact &&
-      r.conflicts.length === 0 &&
-      !r.slots.missing &&
-      !r.hedged &&
-      !r.question &&
-      r.converse !== undefined,
+    applies: (r) => sameFactByWords(r) && !r.slots.missing && !r.hedged && !r.question && r.converse !== undefined,
     reason: (r) => `same fact, said the other way round (${r.converse})`,
   },
   {
@@ -1261,8 +1258,7 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     id: 'OTHER_CASE_STAGE',
     stance: 'MENTIONS',
     example: '"The man was found guilty" vs "The man was charged with murder"',
-    applies: (r) =>
-      r.score >= r.sameFact && r.conflicts.length === 0 && !r.hedged && otherCaseStage(r.claim, r.statement),
+    applies: (r) => sameFactByWords(r) && !r.hedged && otherCaseStage(r.claim, r.statement),
     reason: () => 'names another stage of the case',
   },
   {
@@ -1271,11 +1267,7 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example:
       '"Northfield beat Southport" vs "Southport beat Northfield" (or "Northfield was beaten by Southport"); "The bank chose Jo Frey to replace Al Ostrow" vs "The bank appointed Al Ostrow, replacing Jo Frey"',
     applies: (r) =>
-      r.score >= r.sameFact &&
-      r.conflicts.length === 0 &&
-      !r.hedged &&
-      !r.question &&
-      (r.clauseMismatch === 'roles' || r.successionSwapped),
+      sameFactByWords(r) && !r.hedged && !r.question && (r.clauseMismatch === 'roles' || r.successionSwapped),
     reason: () => 'the roles are swapped',
     shows: (r) => ({
       matched: r.slots.matched,
@@ -1287,24 +1279,21 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     stance: 'MENTIONS',
     example:
       '"The council closed the bridge" vs "The council plans to close the bridge"; "The manager left the club" vs "The manager could leave the club"',
-    applies: (r) =>
-      r.score >= r.sameFact &&
-      r.conflicts.length === 0 &&
-      (r.clauseMismatch === 'plan' || r.clauseMismatch === 'hedge'),
+    applies: (r) => sameFactByWords(r) && (r.clauseMismatch === 'plan' || r.clauseMismatch === 'hedge'),
     reason: (r) => (r.clauseMismatch === 'plan' ? 'a plan, not the act' : 'the act is only said to be possible'),
   },
   {
     id: 'OTHER_ACT',
     stance: 'MENTIONS',
     example: '"The council sold the old library" vs "The council has renovated the old library"',
-    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.otherAct !== undefined,
+    applies: (r) => sameFactByWords(r) && r.otherAct !== undefined,
     reason: (r) => `another act of the same participants (${r.otherAct})`,
   },
   {
     id: 'AGENT_MISSING',
     stance: 'MENTIONS',
     example: '"The explosion was caused by arson" vs "A gas explosion tore through the block of flats"',
-    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && r.agentMissing !== undefined,
+    applies: (r) => sameFactByWords(r) && r.agentMissing !== undefined,
     reason: (r) => `does not say the claim's cause (${r.agentMissing})`,
   },
   {
@@ -1313,18 +1302,14 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"Riot police fired rubber bullets at the protesters" vs "Riot police fired tear gas at the protesters"',
     // Not a headline: it is terse and loose, and may leave the object out as it may leave out details (SAME_FACT).
     applies: (r) =>
-      r.score >= r.sameFact &&
-      r.conflicts.length === 0 &&
-      !r.headline &&
-      r.statement.extra?.headline !== true &&
-      r.objectMissing !== undefined,
+      sameFactByWords(r) && !r.headline && r.statement.extra?.headline !== true && r.objectMissing !== undefined,
     reason: (r) => `does not say what the claim's act was done to (${r.objectMissing})`,
   },
   {
     id: 'SAME_FACT',
     stance: 'SUPPORTS',
     example: '"France had about 1,500 troops in Niger" vs "Some 1,500 French soldiers are stationed in Niger"',
-    applies: (r) => r.score >= r.sameFact && r.conflicts.length === 0 && (!r.slots.missing || r.headline) && !r.hedged,
+    applies: (r) => sameFactByWords(r) && (!r.slots.missing || r.headline) && !r.hedged,
     reason: () => 'same fact, all shared details agree',
   },
   {

@@ -277,17 +277,18 @@ export function antonyms(word: string, pos?: WordnetPos, options: SenseOptions =
   return unique(out, forms);
 }
 
+/** A noun for a verb's act or doer, or the verb for the noun: not adjectives ("elected", "eligible"). */
+const DERIVED_POS: Partial<Record<Synset['pos'], WordnetPos>> = { n: 'v', v: 'n' };
+
 /**
  * Words derived from the word or it from them, in any part of speech (WordNet's derivational links between word
  * senses): "runner" and "run", "explosion" and "explode", "death" and "die".
  */
 export function derivedWords(word: string, options: SenseOptions = {}): string[] {
   const forms = formsOf(word);
-  // A noun for a verb's act or doer, or the verb for the noun: not adjectives ("elected", "eligible").
-  const other = { n: 'v', v: 'n' } as Record<string, string>;
   return unique(
     synsetsOf(word, undefined, options).flatMap((s) =>
-      pointedWordsOf('+', s, forms, (target) => target.pos === other[s.pos]),
+      pointedWordsOf('+', s, forms, (target) => target.pos === DERIVED_POS[s.pos]),
     ),
     forms,
   );
