@@ -17,7 +17,7 @@ import {
   lemmatize,
   synonyms,
 } from './resources/wordnet.js';
-import { canonicalTerm, inSynonymGroup } from './terms.js';
+import { canonicalTerm, inSynonymGroup, withoutLeftAsRemaining } from './terms.js';
 import { foldCase, wordTokens } from './text.js';
 
 /** How much a word matched by meaning counts against a word matched by its stem (1), per kind of match. */
@@ -246,7 +246,7 @@ const kindMemo = new Map<string, Set<string>>();
 
 /** A text's words that can carry a fact by meaning, lower-case, each once. */
 export function meaningWords(text: string): string[] {
-  const tokens = wordTokens(text).map(foldCase);
+  const tokens = withoutLeftAsRemaining(wordTokens(text).map(foldCase));
   const words = tokens.filter(isMeaningWord);
   // "have turned down the plan": the verb and its particle as WordNet's one verb, "turn down".
   for (let i = 0; i + 1 < tokens.length; i++) {

@@ -110,9 +110,25 @@ const isContentWord = (lower: string): boolean =>
   lower !== "n't" &&
   !NUMBER_WORD.test(lower);
 
+const isCount = (lower: string | undefined): boolean =>
+  lower !== undefined && lower !== 'and' && (FIGURE.test(lower) || NUMBER_WORD.test(lower));
+/** Words before a count of what is left: "has two years left", "with ten minutes left", "are two tickets left". */
+const HELD_BEFORE = new Set(['has', 'have', 'had', 'having', 'with', 'are', 'is', 'was', 'were', 'only', 'just']);
+
+/**
+ * "left" after a count that something has is what remains, not an act of leaving: "has two years left on his
+ * contract", "with ten minutes left", "there are two tickets left" (but "two men left the building"). The folded
+ * tokens without such a "left": what remains is told by the count and its noun, and "remaining" would be alike
+ * the verb "left" in WordNet, which is what the sentence does not say.
+ */
+export function withoutLeftAsRemaining(tokens: readonly string[]): string[] {
+  const held = (at: number) => isCount(tokens[at]) && HELD_BEFORE.has(tokens[at - 1] ?? '');
+  return tokens.filter((t, i) => !(t === 'left' && (held(i - 1) || held(i - 2))));
+}
+
 /** Distinct content terms of a text, in order of first appearance. */
 export function contentTerms(text: string): string[] {
-  const tokens = wordTokens(text).map((t) => foldCase(t).replace(/'s$/, ''));
+  const tokens = withoutLeftAsRemaining(wordTokens(text).map((t) => foldCase(t).replace(/'s$/, '')));
   const out: string[] = [];
   const seen = new Set<string>();
   const add = (term: string): void => {

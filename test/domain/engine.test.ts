@@ -57,6 +57,20 @@ describe('quantities', () => {
     ).toBe('SUPPORTS');
   });
 
+  it('counts the members of a group of people when no noun of its own follows ("a gang of three")', () => {
+    expect(extractQuantities('A gang of three carried out the raid.')[0]).toMatchObject({ value: 3, persons: true });
+    expect(extractQuantities('A crew of five was rescued.')[0]).toMatchObject({ value: 5, persons: true });
+    // Its own noun counts: "a team of 12 engineers" counts engineers; a series of things is not a group of people.
+    expect(extractQuantities('A team of 12 engineers inspected it.')[0]).toMatchObject({ unit: 'engin' });
+    expect(extractQuantities('A series of three blasts shook the port.')[0]!.persons).toBeUndefined();
+    expect(
+      stanceOf(
+        'A gang of three carried out the raid on the Velmar jewellery shop in Tessaly.',
+        'Four men carried out the raid on the Velmar jewellery shop in Tessaly.',
+      ),
+    ).toBe('CONTRADICTS');
+  });
+
   it('agrees within a qualifier and conflicts beyond it', () => {
     const [about] = extractQuantities('about 1,000 people');
     const [exact] = extractQuantities('1,000 people');

@@ -146,6 +146,19 @@ describe('"twice" counts an act', () => {
   });
 });
 
+describe('"left" after a count that something has is what remains', () => {
+  it('drops "left" from "has two years left" and "with ten minutes left", and keeps the act of leaving', () => {
+    const left = contentTerms('Ivo Brandt left Dunhollow Rovers.').find(
+      (t) => !contentTerms('Ivo Brandt Dunhollow Rovers').includes(t),
+    )!;
+    expect(contentTerms('Brandt has two years left on his contract.')).not.toContain(left);
+    expect(contentTerms('The visitors scored with ten minutes left.')).not.toContain(left);
+    expect(meaningWords('There are 2 tickets left.')).not.toContain('left');
+    expect(contentTerms('Two men left the building.')).toContain(left);
+    expect(meaningWords('Brandt left the club after two years.')).toContain('left');
+  });
+});
+
 describe('"again" says a "re-" verb', () => {
   it('gives "opened again" the term of "reopened", and nothing to a verb with no "re-" form', () => {
     expect(contentTerms('The library opened again on Monday.')).toEqual(

@@ -16,4 +16,4 @@ export function extractSlots(text: string, publishedAt?: string): Slots {
 
 export { datesAgree, datesComparable } from './dates.js';
 export { namesMatch, openingName } from './names.js';
-export { isCurrency, isOpenBound, measuredIn, quantitiesAgree, sameMeasure } from './quantities.js';
+export { isCurrency, isOpenBound, isRank, measuredIn, quantitiesAgree, sameMeasure } from './quantities.js';

@@ -5,7 +5,8 @@
 // is anything above, "up to 20" anything from 0 to 20.
 import type { Quantity } from '../types.js';
 import { DURATION_HOURS, MONTHS, PERSON_NOUNS, STOP_WORDS } from '../lexicon.js';
-import { namesPersons } from '../events.js';
+import { namesPeople, namesPersons } from '../events.js';
+import { isLemma, lemmatize } from '../resources/wordnet.js';
 import { canonicalTerm } from '../terms.js';
 import { ORDINAL_WORDS, ordinalValue, parseDigits, parseNumberWords, SCALES } from './numbers.js';
 import { extractTimes, timesAgree } from './times.js';
@@ -113,6 +114,20 @@ function unitWordAfter(rest: string): { term: string; word: string; next?: strin
     return { term: canonicalTerm(lower), word: lower, ...(next ? { next: withoutPossessive(next) } : {}) };
   }
   return undefined;
+}
+
+/** A group of people before "of": "a gang of three", "a crew of five". */
+const GROUP_OF = /\b(?:a|an|the)\s+(\p{Ll}+)\s+of\s+$/iu;
+const PEOPLE_UNIT = canonicalTerm('people');
+
+/**
+ * A figure after a group of people counts its members when no noun of its own follows: "a gang of three carried out
+ * the raid" is three people, as "four men" are; "a team of 12 engineers" counts engineers.
+ */
+function countsMembers(before: string, unitWord: { word: string } | undefined): boolean {
+  const group = GROUP_OF.exec(before.slice(-40))?.[1];
+  if (group === undefined || !namesPeople(group) || namesPersons(group)) return false;
+  return unitWord === undefined || !isLemma(lemmatize(unitWord.word, 'n'), 'n');
 }
 
 /** The unit of a person's age: "63-year-old", "aged 63", "Kafoury, 63, of Warren". */
@@ -366,6 +381,8 @@ function articleSpans(text: string): Quantity[] {
 
 /** The unit of a rank: a rank compares only with a rank of the same thing ("the 8th district", "the first district"). */
 export const RANK = 'rank';
+/** A rank of a thing ("the 8th district"), whose unit is the thing ranked. */
+export const isRank = (q: Quantity): boolean => q.unit?.startsWith(`${RANK}:`) ?? false;
 const ORDINAL = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS).join('|')})`;
 /**
  * A rank of a thing, after a definite determiner so that "first reported" and "a second bomb" (another one) are
@@ -373,7 +390,7 @@ const ORDINAL = String.raw`(?:\d{1,3}(?:st|nd|rd|th)|${Object.keys(ORDINAL_WORDS
  * a count ("the first two days") nor a compound ("a third-party app").
  */
 const RANK_OF_THING = new RegExp(
-  String.raw`\b(?:the|its|his|her|their|our|this|that|\p{L}+['’]s)\s+(?<ord>${ORDINAL})\s+(?<noun>\p{Ll}[\p{L}]+)\b(?!-)`,
+  String.raw`\b(?:the|its|his|her|their|our|this|that|\p{L}+['’]s|\p{L}+s['’])\s+(?:(?<adj>\p{Ll}+)\s+)?(?<ord>${ORDINAL})\s+(?<noun>\p{Ll}[\p{L}]+)\b(?!-)`,
   'giu',
 );
 /** A place in a race or a ranking: "finished second", "came 3rd", "ranked fifth", "in fourth place". */
@@ -479,7 +496,16 @@ export function extractQuantities(text: string): Quantity[] {
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
     const hours = groups.pct || age || currency ? undefined : durationHours(text, start, end);
     const unitWord = groups.pct || age || currency || hours ? undefined : unitWordAfter(text.slice(end));
-    const unit = groups.pct ? 'percent' : age ? AGE : hours ? DURATION : (currency ?? unitWord?.term);
+    const members = !groups.pct && !age && !currency && !hours && countsMembers(text.slice(0, start), unitWord);
+    const unit = groups.pct
+      ? 'percent'
+      : age
+        ? AGE
+        : hours
+          ? DURATION
+          : members
+            ? PEOPLE_UNIT
+            : (currency ?? unitWord?.term);
     // An age is given in whole years and read as such: 63 is not 64. A length of time is read in hours.
     const [low, high] = age ? [value, value] : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
@@ -489,7 +515,8 @@ export function extractQuantities(text: string): Quantity[] {
       ?.toLowerCase();
     const nounsAfter = wordsAfter(text.slice(end));
     const beforeTerm = before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined;
-    const nouns = beforeTerm ? [...nounsAfter, beforeTerm] : nounsAfter;
+    // The group a figure counts the members of is its unit, not a word of what it counts ("a gang of three").
+    const nouns = beforeTerm && !members ? [...nounsAfter, beforeTerm] : nounsAfter;
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
     // A share is a part by nature: "58 percent of those who voted" measures what "58 percent of voters" does; a
     // sum "of the country's trade" is what the trade is worth, not a part of a count.
@@ -509,7 +536,8 @@ export function extractQuantities(text: string): Quantity[] {
       high: inHours(high, hours ?? 1),
       ...(counted ? { unit: counted } : {}),
       // The unit may be the first word of a compound whose head names people: "five bank workers", "two aid workers".
-      ...(counted && unitWord && (namesPersons(unitWord.word) || (unitWord.next && namesPersons(unitWord.next)))
+      ...(counted &&
+      (members || (unitWord && (namesPersons(unitWord.word) || (unitWord.next && namesPersons(unitWord.next)))))
         ? { persons: true }
         : {}),
       nouns,
