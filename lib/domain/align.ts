@@ -8,6 +8,7 @@ import {
   datesComparable,
   isCurrency,
   isOpenBound,
+  isRank,
   measuredIn,
   namesMatch,
   openingName,
@@ -19,10 +20,10 @@ import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBac
 import { placeContains } from './resources/gazetteer.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
-import { isEventNoun, namesPeople } from './events.js';
+import { isEventNoun, namesPeople, namesWork } from './events.js';
 import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
-import { areAntonyms, areSynonyms, isLemma } from './resources/wordnet.js';
+import { areAntonyms, areSynonyms, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
@@ -244,6 +245,8 @@ interface SlotCheck {
   moneyConflict: boolean;
   /** the conflicting figure counts the claim's unit with every word the claim's figure has ("80 stallholders had booked" for "200 stallholders had booked") */
   exactCountConflict: boolean;
+  /** the conflict is of a slot that admits one value: the rank of the same thing ("the 8th arrondissement" / "the first arrondissement"), or the bearing from the same place ("northeast of Cobb" / "southwest of Cobb") */
+  singleValueConflict: boolean;
   /** an agreeing figure counts the very thing the claim's figure counts ("14 people were taken to hospital"), or is the same sum of money */
   countedMatch: boolean;
   /** a counted match that gives the claim's figure itself, not an open bound under it ("at least two" for "fourteen") */
@@ -304,6 +307,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
   let datedMatch = false;
   let moneyConflict = false;
   let exactCountConflict = false;
+  let singleValueConflict = false;
   const carriedFigures = context.quantities ?? [];
   // "A woman was killed" in a claim is its fact, not a figure a report must repeat; the whole a sentence's part is
   // counted from ("of its 400 jobs") is not the sentence's count of the act.
@@ -359,6 +363,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
         if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
         if (sameCount && isCurrency(q)) moneyConflict = true;
         if (sameCount && saysWhat && q.unit === rival.unit && countsEvery(q, rival)) exactCountConflict = true;
+        if (isRank(q) && q.unit === rival.unit) singleValueConflict = true;
       } else missing = true;
     }
   }
@@ -391,7 +396,10 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     const agreeing = same.find((s) => angleBetween(d, s) <= DIRECTION_AGREES);
     const rival = same.find((s) => angleBetween(d, s) >= DIRECTION_CONFLICTS);
     if (agreeing) matched.push({ kind: 'direction', claim: d.text, report: agreeing.text });
-    else if (rival) conflicting.push({ kind: 'direction', claim: d.text, report: rival.text });
+    else if (rival) {
+      conflicting.push({ kind: 'direction', claim: d.text, report: rival.text });
+      singleValueConflict = true;
+    }
   }
   return {
     matched,
@@ -403,6 +411,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     datedMatch,
     moneyConflict,
     exactCountConflict,
+    singleValueConflict,
   };
 }
 
@@ -481,10 +490,13 @@ function otherAct(claim: Statement, statement: Statement): string | undefined {
   return saysAct(claim, statement, act) ? undefined : `${verb}, not ${act}`;
 }
 
-/** A word of the sentence says the claim's act: the same term, a synonym in any sense, or a near verb (see actsAlike). */
-function saysAct(claim: Statement, statement: Statement, act: string): boolean {
+/**
+ * A word of the sentence says the claim's act: the same term, a synonym in any sense, or a near verb (see
+ * actsAlike). Forms of the verb `besides` do not count ("began" is a sense of "open", not when work began).
+ */
+function saysAct(claim: Statement, statement: Statement, act: string, besides?: string): boolean {
   const words = [act, ...(claimWordsOf(claim).get(canonicalTerm(act)) ?? [])];
-  const theirs = sentenceWordsOf(statement);
+  const theirs = sentenceWordsOf(statement).filter((t) => besides === undefined || lemmatize(t, 'v') !== besides);
   return words.some((w) => theirs.some((t) => actsAlike(w, t)));
 }
 
@@ -508,6 +520,29 @@ function agentMissing(claim: Statement, statement: Statement): string | undefine
   return hasWordFor(statement, head) ? undefined : head;
 }
 
+/** Verbs that start or carry on a piece of work: "Work starts on the bypass", "Digging continues on the tunnel". */
+const STARTING_VERBS = new Set(['begin', 'start', 'commence', 'resume', 'continue', 'get under way']);
+
+/**
+ * The sentence tells that work on the claim's subject (or its object) has begun or goes on, and not the claim's
+ * act: "Digging on the rail tunnel began on Monday" for "The rail tunnel opened to trains", "Work starts on the
+ * bypass" for "The bypass opened". Work under way is an earlier stage than what it makes possible. The claim's
+ * participant, or undefined.
+ */
+function workBegun(claim: Statement, statement: Statement): string | undefined {
+  const act = claimAct(claim);
+  if (act === undefined || STARTING_VERBS.has(act)) return undefined;
+  const a = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement);
+  if (!b.complete || !b.subject || b.negated || !STARTING_VERBS.has(verbOf(b))) return undefined;
+  if (!namesWork(b.subject.head.split(' ').at(-1)!)) return undefined;
+  const participant = [a.subject, a.patient]
+    .map((p) => p?.head.split(' ').at(-1))
+    .find((h) => h !== undefined && h.length > 2 && !STOP_WORDS.has(h) && hasWordFor(statement, h));
+  if (participant === undefined) return undefined;
+  return saysAct(claim, statement, act, verbOf(b)) ? undefined : participant;
+}
+
 /** The sentence has a word for the claim's noun: the same term, a synonym or a near word. */
 const hasWordFor = (statement: Statement, word: string): boolean =>
   statement.terms.includes(canonicalTerm(word)) || bestLikeness(word, sentenceWordsOf(statement)) > 0;
@@ -521,8 +556,10 @@ const hasWordFor = (statement: Statement, word: string): boolean =>
 function objectMissing(claim: Statement, statement: Statement, context: Context): string | undefined {
   const object = claimObjectOf(claim);
   if (object === undefined) return undefined;
-  const { act, head, term } = object;
+  const { act, head, term, names } = object;
   if ((context.terms ?? []).includes(term) || hasWordFor(statement, head)) return undefined;
+  // "the Skelder Hill scheme" for "the Skelder Hill wind farm": the name the object is called by is the object.
+  if (names.some((n) => statement.slots.names.some((s) => namesMatch(n, s)))) return undefined;
   return saysAct(claim, statement, act) ? head : undefined;
 }
 
@@ -531,7 +568,7 @@ function objectMissing(claim: Statement, statement: Statement, context: Context)
  * (other readings judge those), nor a noun whose meaning sits in the "of" phrase or "that" clause after it ("parts
  * of the province", "the size of the march", "rejected accusations that it bombed the camp"). Read once per claim.
  */
-const claimObjectOf = perClaim((claim): { act: string; head: string; term: string } | undefined => {
+const claimObjectOf = perClaim((claim): { act: string; head: string; term: string; names: NameSlot[] } | undefined => {
   const act = claimAct(claim);
   if (act === undefined) return undefined;
   const a = clauseOfStatement(claim);
@@ -554,7 +591,8 @@ const claimObjectOf = perClaim((claim): { act: string; head: string; term: strin
     ...foldCase(q.text).split(' '),
   ]);
   if (figureWords.some((n) => n && (n === head || canonicalTerm(n) === term))) return undefined;
-  return { act, head, term };
+  const phrase = foldCase(a.patient.phrase);
+  return { act, head, term, names: claim.slots.names.filter((n) => phrase.includes(foldCase(n.text))) };
 });
 
 /** Nouns among the language's thousand most frequent words (by the word vectors' ranks) are too common to check. */
@@ -647,7 +685,8 @@ function clauseMismatch(claim: Statement, statement: Statement): 'roles' | 'plan
   if (b.modality === 'plan' && a.patient && sameArgument(a.patient, b.patient)) return 'plan';
   // The sentence's act is the claim's: alike predicates, or its verb is one of the claim's words ("went on strike").
   if (predicatesAlike(a, b) === 0 && !claim.terms.includes(canonicalTerm(verbOf(b)))) return undefined;
-  if (b.modality === 'plan') return 'plan';
+  // "She has said she will not step down" is the refusal "She refused to resign" tells: no plan, an act.
+  if (b.modality === 'plan') return a.refused === true && b.negated ? undefined : 'plan';
   if (b.modality === 'hedge') return 'hedge';
   // "Posts claimed that a shark was seen": credited to a verb that does not vouch for what it reports.
   if (b.attribution && HEARSAY_VERBS.has(b.attribution.verb) && !a.attribution) return 'hedge';
@@ -806,6 +845,8 @@ export interface Reading {
   readonly agentMissing: string | undefined;
   /** what the claim's act is done to, when the sentence has no word for it ("rubber bullets" against "tear gas") */
   readonly objectMissing: string | undefined;
+  /** the claim's participant the sentence tells work on as begun or going on, not the claim's act */
+  readonly workBegun: string | undefined;
   /** the sentence has the claim's newcomer and the one replaced the other way round ("A to replace B" / "B, replacing A") */
   readonly successionSwapped: boolean;
   /** the sentence says the opposite act or state of another subject, as "open vs closed" */
@@ -1015,9 +1056,11 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       // was arrested" counts people too, but not the 20,000 who marched).
       // So do two counts of one unit followed by the same words ("80 stallholders had booked" against "200 stallholders
       // had booked"): the figure bar, as for a matching figure.
-      const { countedConflict, moneyConflict, exactCountConflict } = reading.slots;
+      const { countedConflict, moneyConflict, exactCountConflict, singleValueConflict } = reading.slots;
       if (countedConflict) return Math.min(moneyConflict || exactCountConflict ? SAME_FACT_FIGURE : factBar, bar);
-      return reading.eventRedated ? Math.min(factBar, bar) : bar;
+      // A thing has one rank and a place one bearing from another: a sentence on the claim's fact that gives
+      // another ("the first arrondissement", "southwest of Cobb") says it otherwise, though it tells more besides.
+      return reading.eventRedated || singleValueConflict ? Math.min(factBar, bar) : bar;
     },
     // The claim's subject is an event ("The Orlen warehouse fire broke out on 16 August") and the sentence names it
     // with another day: an event happens once, so that is its date told otherwise, whatever verb tells the event.
@@ -1049,6 +1092,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get objectMissing() {
       return once('objectMissing', () => objectMissing(c, statement, context));
+    },
+    get workBegun() {
+      return once('workBegun', () => workBegun(c, statement));
     },
     get successionSwapped() {
       return once('successionSwapped', () =>
@@ -1281,6 +1327,13 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
       '"The council closed the bridge" vs "The council plans to close the bridge"; "The manager left the club" vs "The manager could leave the club"',
     applies: (r) => sameFactByWords(r) && (r.clauseMismatch === 'plan' || r.clauseMismatch === 'hedge'),
     reason: (r) => (r.clauseMismatch === 'plan' ? 'a plan, not the act' : 'the act is only said to be possible'),
+  },
+  {
+    id: 'WORK_BEGUN',
+    stance: 'MENTIONS',
+    example: '"The rail tunnel opened to trains" vs "Digging on the rail tunnel began on Monday"',
+    applies: (r) => sameFactByWords(r) && r.workBegun !== undefined,
+    reason: (r) => `tells work on the ${r.workBegun} begun, not the claim's act`,
   },
   {
     id: 'OTHER_ACT',

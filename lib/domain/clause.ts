@@ -37,6 +37,8 @@ export interface Clause {
   attribution?: { source?: Argument; verb: string };
   /** false when no main verb was found: roles are then unknown, not absent */
   complete: boolean;
+  /** the act is negated by a refusal ("refused to resign", "declined to comment"): a will not, said as an act */
+  refused?: boolean;
 }
 
 // --- Named word lists (each with the example it is for) ---
@@ -146,6 +148,8 @@ const HEDGE_VERBS = new Set([
 const PLAN_NOUNS = new Set(['plan', 'intention', 'proposal']);
 /** Verbs before "to" whose infinitive did not happen: "The talks failed to produce a deal". */
 const NEGATING_VERBS = new Set(['fail', 'refuse', 'decline']);
+/** Negating verbs that refuse the act, so that "refused to resign" is what "said she will not resign" says. */
+const REFUSING_VERBS = new Set(['refuse', 'decline']);
 /** Verbs before "to" that leave the act stated: "Rescuers managed to reach the village". */
 const ACT_VERBS = new Set(['manage', 'begin', 'start', 'continue', 'help', 'vote', 'move', 'rush']);
 /** Adverbs that hedge the sentence: "Rebels reportedly seized the town". */
@@ -546,6 +550,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
       /ing$/.test(tokens[head]!.lower),
   );
   if (gerundNegator) negated = !negated;
+  let refused = false;
 
   // Reported speech: the clause is what is reported, credited to the subject.
   const later = groups.slice(mainAt + 1);
@@ -624,8 +629,10 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     )
       modality = modality === 'hedge' ? 'hedge' : 'plan';
     else if (HEDGE_VERBS.has(lemma)) modality = 'hedge';
-    else if (NEGATING_VERBS.has(lemma)) negated = !negated;
-    else if (!ACT_VERBS.has(lemma) && lemma !== 'have' && lemma !== 'need' && lemma !== 'be') break;
+    else if (NEGATING_VERBS.has(lemma)) {
+      negated = !negated;
+      if (REFUSING_VERBS.has(lemma)) refused = true;
+    } else if (!ACT_VERBS.has(lemma) && lemma !== 'have' && lemma !== 'need' && lemma !== 'be') break;
     head = headOfVerbGroup(tokens, next);
     // "is said to have left": the perfect infinitive keeps the hedge; "may have" in the inner group hedges too.
     const innerWords = tokens.slice(next.start, next.end).map((t) => t.lower);
@@ -658,6 +665,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (agent) clause.agent = agent;
   if (patient) clause.patient = patient;
   if (attribution) clause.attribution = attribution;
+  if (refused) clause.refused = true;
   else if (gerundNegator && DENYING_VERBS.has(gerundNegator.lemma))
     clause.attribution = { ...(subject ? { source: subject } : {}), verb: gerundNegator.lemma };
   return clause;

@@ -50,3 +50,16 @@ export const namesPeople = (noun: string): boolean => {
   const found = kindsOf(noun.toLowerCase());
   return found.includes('person') || found.includes('group');
 };
+
+/**
+ * The WordNet kinds under which a noun, in its most frequent sense, names work done on a thing: "work" itself,
+ * "digging", "excavation", "construction" (creation), "renovation", "repair" (improvement).
+ */
+const WORK_KINDS: ReadonlySet<string> = new Set(['work', 'creation', 'improvement']);
+const WORK_DEPTH = 4;
+
+/** Whether the noun names work done on a thing: "Work on the bypass", "Digging on the tunnel", "Construction of the hall". */
+export const namesWork = (noun: string): boolean => {
+  const word = lemmatize(noun.toLowerCase(), 'n');
+  return WORK_KINDS.has(word) || hypernyms(word, 'n', { senses: 1, depth: WORK_DEPTH }).some((k) => WORK_KINDS.has(k));
+};

@@ -66,6 +66,44 @@ describe('modality and reported speech from the clause reader', () => {
     ).toBe('PLAN_OR_HEDGE');
   });
 
+  it("reads work begun on the claim's subject as an earlier stage, not its act", () => {
+    expect(
+      align('The Tolbridge rail tunnel opened to trains.', 'Digging on the Tolbridge rail tunnel began on Monday.'),
+    ).toMatchObject({ stance: 'MENTIONS', rule: 'WORK_BEGUN' });
+    expect(
+      align(
+        'The Tolbridge sports hall reopened.',
+        'Construction of the Tolbridge sports hall extension started in May.',
+      ).rule,
+    ).toBe('WORK_BEGUN');
+    // The claim of the work itself is stated; a strike that began is not work done on a thing.
+    expect(
+      align('Work began on the Tolbridge rail tunnel.', 'Digging on the Tolbridge rail tunnel began on Monday.').stance,
+    ).toBe('SUPPORTS');
+    expect(
+      align(
+        'Workers at the Tolbridge plant walked out over pay.',
+        'A strike by workers at the Tolbridge plant began on Monday.',
+      ).rule,
+    ).not.toBe('WORK_BEGUN');
+  });
+
+  it('reads "will not" as the refusal it states, and a plan that is not negated as a plan still', () => {
+    const claim = 'Tolbridge mayor Ada Renn refused to resign.';
+    expect(
+      align(claim, 'Tolbridge mayor Ada Renn has said she will not step down, whatever her critics say.'),
+    ).toMatchObject({
+      stance: 'SUPPORTS',
+      rule: 'SAME_FACT',
+    });
+    expect(align(claim, 'Tolbridge mayor Ada Renn has said she will step down in May.').stance).not.toBe('SUPPORTS');
+    // "failed to" negates the act without refusing it: it is not what a "will not" says.
+    expect(
+      align('The Tolbridge council failed to close the old pool.', 'The Tolbridge council will not close the old pool.')
+        .rule,
+    ).toBe('PLAN_OR_HEDGE');
+  });
+
   it('reads a possibility as a mention of the act', () => {
     expect(
       align('The Tolbridge coach left the club.', 'The Tolbridge coach could leave the club this summer.').stance,

@@ -123,6 +123,13 @@ describe('a direction from a named place', () => {
     expect(alignment(claim, 'The Velmor quake struck 55 km west-northwest of Bireun on Tuesday.').stance).toBe(
       'SUPPORTS',
     );
+    // A place has one bearing from another: a sentence on the claim's fact that tells more besides still contradicts.
+    expect(
+      alignment(
+        'The Velmor quake struck about three miles northeast of Cobb.',
+        'The survey reported that the Velmor quake was centred about 3 miles southwest of Cobb, in a hilly area.',
+      ),
+    ).toMatchObject({ stance: 'CONTRADICTS', reason: 'direction conflict: northeast of Cobb vs southwest of Cobb' });
     // From another place, a direction says nothing against the claim's.
     expect(alignment(claim, 'The Velmor quake struck 55 km west of Bireun, south of Tarn.').stance).toBe('SUPPORTS');
   });

@@ -14,6 +14,9 @@ describe('ranks', () => {
   it('reads an ordinal after a definite determiner as the rank of the noun after it', () => {
     expect(ranksIn("The shop is in the city's 8th district.")).toEqual([[8, 'rank:district']]);
     expect(ranksIn('The office is on the third floor of the Velmar tower.')).toEqual([[3, 'rank:floor']]);
+    // After a possessive written with a bare apostrophe, and with a word between the determiner and the rank.
+    expect(ranksIn("The shop is in Ardis' first district.")).toEqual([[1, 'rank:district']]);
+    expect(ranksIn('The shop is in the central first district of Marlow.')).toEqual([[1, 'rank:district']]);
     expect(ranksIn('Corin Hale finished 2nd; Ada Moss came in fourth place.')).toEqual([
       [2, 'rank:place'],
       [4, 'rank:place'],
@@ -39,6 +42,20 @@ describe('ranks', () => {
     expect(alignIn('The Velmar jewellery shop is on the third floor of the tower.', 'Raid', body, 1).stance).toBe(
       'SUPPORTS',
     );
+    // A thing has one rank: a sentence on the claim's fact that gives another contradicts it at the fact bar,
+    // though it tells more besides (its share of the claim's words is under the contradiction bar).
+    const claim = "The Velmar jewellery shop raided by thieves is in the city's 8th district.";
+    expect(
+      alignIn(claim, 'Raid', "Officers searched the Velmar jewellery shop in the city's first district.", 1),
+    ).toMatchObject({ stance: 'CONTRADICTS', reason: 'quantity conflict: 8th district vs first district' });
+    expect(
+      alignIn(
+        claim,
+        'Raid',
+        'Officers searched the Velmar jewellery shop, in the central first district, after thieves raided it at dawn.',
+        1,
+      ).stance,
+    ).toBe('CONTRADICTS');
     const race = 'Corin Hale finished fourth in the Dunmere marathon on Sunday.';
     expect(alignIn('Corin Hale finished second in the Dunmere marathon.', 'Marathon', race, 1).stance).toBe(
       'CONTRADICTS',

@@ -67,6 +67,13 @@ describe("what the claim's act was done to, left out", () => {
     const receipts = "Police found receipts in the suspect's flat in Dunmere.";
     expect(alignIn(handgun, 'Dunmere raid', receipts, 1).rule).toBe('OBJECT_MISSING');
   });
+  it('reads an object called by its name in other words as the object ("the Morden Ridge scheme")', () => {
+    const claim = 'Voters in Carrow rejected the Morden Ridge wind farm.';
+    const named = 'Voters in Carrow rejected the Morden Ridge scheme by a wide margin on Thursday.';
+    expect(alignIn(claim, 'Carrow vote', named, 1)).toMatchObject({ stance: 'SUPPORTS', rule: 'SAME_FACT' });
+    const other = 'Voters in Carrow rejected the budget scheme by a wide margin on Thursday.';
+    expect(alignIn(claim, 'Carrow vote', other, 1).stance).toBe('MENTIONS');
+  });
   it('leaves a headline alone: it is terse, and may leave the object out as it leaves out details', () => {
     const claim = 'Riot police in Dunmere fired rubber bullets at the protesters.';
     const a = alignIn(claim, 'Riot police in Dunmere fire tear gas at protesters', 'Clashes went on all night.', 0);
