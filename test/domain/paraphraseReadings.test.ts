@@ -177,6 +177,16 @@ describe('a hedge stays in its clause', () => {
   });
 });
 
+describe('a story word a dismissal acts on is denied, not passed on', () => {
+  it('does not hedge "rejecting claims that" or "dismissed rumours", and still hedges "claimed that"', () => {
+    const denial = 'Ada Renn said she never owned Corvane shares, rejecting claims that she sold them in May.';
+    expect(isHedged(denial)).toBe(false);
+    expect(isHedged('The club dismissed rumours of a takeover.')).toBe(false);
+    expect(isHedged('Posts claimed that Ada Renn sold Corvane shares.')).toBe(true);
+    expect(alignIn('Ada Renn denied selling shares in Corvane.', 'Shares row', denial, 1).stance).toBe('SUPPORTS');
+  });
+});
+
 describe('headline gossip words do not hedge narration', () => {
   it('reads "spotted" in a body as seeing, and "reportedly" as a hedge still', () => {
     expect(isHedged('At 9.25 a.m. the crew spotted five boats near the reef.')).toBe(false);

@@ -99,7 +99,7 @@ export function isHedgedHeadline(text: string, claimText = ''): boolean {
       .map(canonicalTerm),
   );
   const ownSpeaker = speaker !== undefined && claimTerms.has(canonicalTerm(speaker));
-  return cuesIn(folded, HEADLINE_HEDGE_ALL).some(
+  return cuesIn(withoutDismissed(folded), HEADLINE_HEDGE_ALL).some(
     (cue) => !(future && INTENT_CUES.has(cue)) && !cueRegex(cue).test(claim) && !(ownSpeaker && SAYING_CUES.has(cue)),
   );
 }
@@ -129,7 +129,8 @@ const CLAUSE_THEN_COLON = /^[^:]*\b(?:is|are|was|were)\b[^:]*:\s+(?=\S)/;
  */
 export function isHedged(text: string): boolean {
   const folded = foldCase(text.replace(MONTH_MAY, ' ')).trim();
-  const asserted = folded.replace(CLAUSE_THEN_COLON, '');
+  // "rejecting claims that he sold them": a story word a dismissal acts on is denied, not passed on.
+  const asserted = withoutDismissed(folded.replace(CLAUSE_THEN_COLON, ''));
   return folded.endsWith('?') || HEDGE.test(asserted);
 }
 
@@ -155,11 +156,15 @@ const NEGATED_DENIAL = new RegExp(
   'iu',
 );
 
+/** The text without the dismissals in it ("rejecting claims", "slams rumors"), whose story words hedge nothing. */
+const withoutDismissed = (folded: string): string => folded.replace(DISMISSALS, ' ');
+
 /** A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor". */
 const DISMISSAL = new RegExp(
   `(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.map(escapeRegex).join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].map(escapeRegex).join('|')})(?=$|[^\\p{L}])`,
   'iu',
 );
+const DISMISSALS = new RegExp(DISMISSAL.source, 'giu');
 
 /**
  * Whether the text negates one of the given terms: a denial anywhere, or a negator
