@@ -23,7 +23,7 @@ import { type Succession, successionIn, successionSwapped } from './slots/succes
 import { isEventNoun, namesPeople, namesWork } from './events.js';
 import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
-import { areAntonyms, areSynonyms, isLemma, lemmatize } from './resources/wordnet.js';
+import { areAntonyms, areSynonyms, derivedWords, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
@@ -788,8 +788,32 @@ function oppositeOfOther(claim: Statement, statement: Statement): string | undef
     : opposedPredicates(claim, statement);
 }
 
+/** Acts that undo what their object names: "lifted the ban", "ended the strike", "scrapped the toll". */
+const UNDOING_ACTS = new Set([...ENDING_ACTS, 'lift', 'revoke', 'repeal', 'rescind', 'overturn', 'cancel', 'remove']);
+
+/**
+ * One side undoes what the other's verb does, named by its noun: "Clearbrook Water lifted the hosepipe ban" against
+ * "Clearbrook Water has banned hosepipes" (the object's noun is the other's verb, by lemma or WordNet derivation).
+ * Returns "lift ban vs ban".
+ */
+function undoneAct(claim: Statement, statement: Statement): string | undefined {
+  const undone = (undoing: Clause, doing: Clause): string | undefined => {
+    if (!undoing.complete || !doing.complete || undoing.passive || !undoing.patient) return undefined;
+    const undo = verbOf(undoing);
+    if (!UNDOING_ACTS.has(undo)) return undefined;
+    const noun = lemmatize(undoing.patient.head.split(' ').at(-1)!, 'n');
+    const verb = verbOf(doing);
+    if (LIGHT_VERBS.has(verb) || UNDOING_ACTS.has(verb)) return undefined;
+    return noun === verb || derivedWords(noun).includes(verb) ? `${undo} ${noun} vs ${verb}` : undefined;
+  };
+  const [a, b] = [clauseOfStatement(claim), clauseOfStatement(statement)];
+  return undone(a, b) ?? undone(b, a);
+}
+
 /** The claim's predicate and the sentence's opposed ("open vs closed"), by WordNet antonyms or opposed senses. */
 function opposedPredicates(claim: Statement, statement: Statement): string | undefined {
+  const undone = undoneAct(claim, statement);
+  if (undone !== undefined) return undone;
   const claimWords = predicateWords(claim);
   if (claimWords.length === 0) return undefined;
   for (const b of predicateWords(statement)) {

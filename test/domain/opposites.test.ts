@@ -22,6 +22,28 @@ describe('opposite acts and states (WordNet antonyms)', () => {
     expect(a.reason).toMatch(/open vs clos/);
   });
 
+  it('contradicts an act with the undoing of what it names ("lifted the ban" / "banned"), either way round', () => {
+    const lifted = align(
+      'Clearbrook Water lifted the hosepipe ban in Tessford.',
+      'Clearbrook Water has banned the use of garden hoses in Tessford.',
+    );
+    expect(lifted).toMatchObject({
+      stance: 'CONTRADICTS',
+      rule: 'OPPOSITE_PREDICATE',
+      reason: expect.stringContaining('lift ban vs ban'),
+    });
+    expect(
+      align('Clearbrook Water banned hosepipes in Tessford.', 'Clearbrook Water lifted the hosepipe ban in Tessford.')
+        .stance,
+    ).toBe('CONTRADICTS');
+    expect(
+      align(
+        'Clearbrook Water lifted the hosepipe ban in Tessford.',
+        'Clearbrook Water lifted the hosepipe ban in Tessford on Monday.',
+      ).stance,
+    ).toBe('SUPPORTS');
+  });
+
   it('contradicts a win with a loss of the same contest', () => {
     const a = align(
       'The Harbour Rovers won the regional final on Saturday.',
