@@ -665,9 +665,9 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if (agent) clause.agent = agent;
   if (patient) clause.patient = patient;
   if (attribution) clause.attribution = attribution;
-  if (refused) clause.refused = true;
   else if (gerundNegator && DENYING_VERBS.has(gerundNegator.lemma))
     clause.attribution = { ...(subject ? { source: subject } : {}), verb: gerundNegator.lemma };
+  if (refused) clause.refused = true;
   return clause;
 }
 

@@ -161,6 +161,15 @@ describe('clauseOf', () => {
     expect(clauseOf('According to the ministry, soldiers killed four militants.').attribution?.verb).toBe(
       'according to',
     );
+    // A denial by gerund credits the denier only when no one else is credited.
+    expect(clauseOf('The mayor denied selling the land, police said.').attribution).toEqual({
+      source: { head: 'police', phrase: 'police' },
+      verb: 'say',
+    });
+    expect(clauseOf('The mayor refused to sell the land, police said.')).toMatchObject({
+      refused: true,
+      attribution: { source: { head: 'police', phrase: 'police' }, verb: 'say' },
+    });
   });
 
   it('reads a negation in a subordinate clause as not reaching the main verb', () => {
