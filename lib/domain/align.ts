@@ -21,7 +21,7 @@ import { placeContains } from './resources/gazetteer.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople, namesWork } from './events.js';
-import { clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
+import { type Argument, clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, derivedWords, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
@@ -448,6 +448,9 @@ const clauseOfStatement = (statement: Statement): Clause => {
   return clause;
 };
 
+/** The last word of an argument's head: "bypass" of "dunhollow bypass", "mayor" of "the mayor". */
+const headWord = (arg: Argument): string => arg.head.split(' ').at(-1)!;
+
 /** Verbs that carry no fact of their own: the fact is in what follows them ("stayed open", "has two years left"). */
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'stay', 'remain', 'become', 'seem', 'appear', 'keep', 'get', 'go']);
 
@@ -509,7 +512,7 @@ function saysAct(claim: Statement, statement: Statement, act: string, besides?: 
 function agentMissing(claim: Statement, statement: Statement): string | undefined {
   const a = clauseOfStatement(claim);
   if (!a.passive || !a.agent || a.modality !== 'act') return undefined;
-  const head = a.agent.head.split(' ').at(-1)!;
+  const head = headWord(a.agent);
   if (
     head.length < 3 ||
     STOP_WORDS.has(head) ||
@@ -535,9 +538,9 @@ function workBegun(claim: Statement, statement: Statement): string | undefined {
   const a = clauseOfStatement(claim);
   const b = clauseOfStatement(statement);
   if (!b.complete || !b.subject || b.negated || !STARTING_VERBS.has(verbOf(b))) return undefined;
-  if (!namesWork(b.subject.head.split(' ').at(-1)!)) return undefined;
+  if (!namesWork(headWord(b.subject))) return undefined;
   const participant = [a.subject, a.patient]
-    .map((p) => p?.head.split(' ').at(-1))
+    .map((p) => p && headWord(p))
     .find((h) => h !== undefined && h.length > 2 && !STOP_WORDS.has(h) && hasWordFor(statement, h));
   if (participant === undefined) return undefined;
   return saysAct(claim, statement, act, verbOf(b)) ? undefined : participant;
@@ -578,7 +581,7 @@ const claimObjectOf = perClaim((claim): { act: string; head: string; term: strin
   if (/^\s+(?:of|that)\b/i.test(after)) return undefined;
   // A measure of a bare noun ("a fortune in jewels") is done to what it measures.
   const measured = MEASURED_NOUN.exec(after)?.[1];
-  const head = measured ?? a.patient.head.split(' ').at(-1)!;
+  const head = measured ?? headWord(a.patient);
   if (head.length < 3 || /\d/.test(head) || STOP_WORDS.has(head) || namesPeople(head)) return undefined;
   // A common noun is said in many ways and often makes an idiom with its verb ("seized power", "quit his post").
   if ((frequencyRank(head) ?? Number.POSITIVE_INFINITY) < COMMON_NOUN_RANK) return undefined;
@@ -801,7 +804,7 @@ function undoneAct(claim: Statement, statement: Statement): string | undefined {
     if (!undoing.complete || !doing.complete || undoing.passive || !undoing.patient) return undefined;
     const undo = verbOf(undoing);
     if (!UNDOING_ACTS.has(undo)) return undefined;
-    const noun = lemmatize(undoing.patient.head.split(' ').at(-1)!, 'n');
+    const noun = lemmatize(headWord(undoing.patient), 'n');
     const verb = verbOf(doing);
     if (LIGHT_VERBS.has(verb) || UNDOING_ACTS.has(verb)) return undefined;
     return noun === verb || derivedWords(noun).includes(verb) ? `${undo} ${noun} vs ${verb}` : undefined;
