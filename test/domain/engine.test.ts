@@ -31,6 +31,25 @@ describe('quantities', () => {
     expect(extractQuantities('sales of 1.2m units')[0]?.value).toBe(1_200_000);
   });
 
+  it('reads the currency signs and codes news puts before a sum, and keeps other dollars apart from US ones', () => {
+    const sum = (text: string) => extractQuantities(text).map((q) => [q.value, q.unit]);
+    expect(sum('The cuts aim to save euro30 billion ($40 billion) by 2012.')).toEqual([
+      [30_000_000_000, 'eur'],
+      [40_000_000_000, 'usd'],
+    ]);
+    expect(sum('The plan saves EUR 30 billion.')).toEqual([[30_000_000_000, 'eur']]);
+    expect(sum('The port cost Rs 500 crore.')).toEqual([[5_000_000_000, 'inr']]);
+    expect(sum('The grant was 3 lakh rupees.')).toEqual([[300_000, 'inr']]);
+    expect(sum('The stadium cost A$3 million.')).toEqual([[3_000_000, 'aud']]);
+    expect(sum('Portland hosted Euro 2016 qualifiers.')).toEqual([]);
+    expect(
+      stanceOf(
+        'Orvania aims to cut 30 billion euros from its deficit.',
+        'Orvania aims to cut euro30 billion from its deficit, officials said.',
+      ),
+    ).toBe('SUPPORTS');
+  });
+
   it('reads a sum before a possessive or "of the" as money, not as a part', () => {
     const [worth] = extractQuantities("Some 40 million dollars' worth of grain is stored at the port.");
     expect(worth).toMatchObject({ value: 40_000_000, unit: 'usd' });

@@ -44,6 +44,10 @@ export const SCALES: Record<string, number> = {
   million: 1_000_000,
   billion: 1_000_000_000,
   trillion: 1_000_000_000_000,
+  // South Asian scales: "Rs 500 crore" is five billion rupees.
+  crore: 10_000_000,
+  lakh: 100_000,
+  lakhs: 100_000,
   k: 1_000,
   m: 1_000_000,
   mn: 1_000_000,

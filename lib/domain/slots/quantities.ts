@@ -20,22 +20,38 @@ const QUALIFIERS =
 
 const QUANTITY = new RegExp(
   String.raw`(?<qual>\b(?:${QUALIFIERS})\s+)?` +
-    String.raw`(?<cur>US\$|\$|€|£|¥|\bUSD\s?|\bEUR\s?|\bGBP\s?)?` +
+    String.raw`(?<cur>(?:\b(?:US|AU|A|CA|C|NZ|HK|S))?\$|€|£|¥|₹|\beuro(?=\d)|\b(?:USD|EUR|GBP|Rs\.?|INR)\s?)?` +
     String.raw`(?<num>\d+(?:[.,]\d+)*|\b(?:(?:${WORD_NUMBERS}|a|an)[\s-]+(?:and[\s-]+)?)*(?:${WORD_NUMBERS})\b)` +
-    String.raw`(?:\s*(?<scale>trillion|billion|million|thousand|bn|mn|mln|m|k|tn)\b)?` +
+    String.raw`(?:\s*(?<scale>trillion|billion|million|thousand|crore|lakhs?|bn|mn|mln|m|k|tn)\b)?` +
     String.raw`(?<pct>\s*(?:%|per\s?cent\b))?`,
   'gi',
 );
 
+/**
+ * Signs and codes before a sum, as news writes them: "$40bn", "US$5 million", "A$3 million" (not US dollars),
+ * "euro30 billion" and "EUR 30 billion" (feeds that spell the sign out; "Euro 2016" is a tournament), "Rs 500 crore".
+ */
 const CURRENCY: Record<string, string> = {
   $: 'usd',
   us$: 'usd',
   usd: 'usd',
+  a$: 'aud',
+  au$: 'aud',
+  c$: 'cad',
+  ca$: 'cad',
+  nz$: 'nzd',
+  hk$: 'hkd',
+  s$: 'sgd',
   '€': 'eur',
   eur: 'eur',
+  euro: 'eur',
   '£': 'gbp',
   gbp: 'gbp',
   '¥': 'jpy',
+  '₹': 'inr',
+  rs: 'inr',
+  'rs.': 'inr',
+  inr: 'inr',
 };
 /** The unit codes of sums of money. */
 const CURRENCY_UNITS = new Set(Object.values(CURRENCY));
@@ -46,6 +62,8 @@ const CURRENCY_WORDS: Record<string, string> = {
   euros: 'eur',
   pound: 'gbp',
   pounds: 'gbp',
+  rupee: 'inr',
+  rupees: 'inr',
 };
 
 function interval(value: number, qualifier: string | undefined): [number, number] {
@@ -489,6 +507,7 @@ export function extractQuantities(text: string): Quantity[] {
     // A figure joined to letters is a model or a code, not a count: "AK-47", "F-16", "MH17", "G7", "AK 47".
     if (
       isDigits &&
+      !currency &&
       (/[\p{L}][-‐]?$/u.test(text.slice(Math.max(0, numStart - 2), numStart)) ||
         isModelPrefix(text.slice(Math.max(0, numStart - 5), numStart)))
     )
