@@ -31,6 +31,8 @@ import { foldCase, wordTokens } from './text.js';
 import {
   actsAlike,
   bestLikeness,
+  compoundNoun,
+  isCompoundNoun,
   MEANING_CREDIT,
   meaningWords,
   namesKindOf,
@@ -129,8 +131,9 @@ const nameTermsOf = perClaim(
 const claimWordsOf = perClaim((claim): Map<string, string[]> => {
   const byTerm = new Map<string, string[]>();
   for (const word of meaningWords(claim.text)) {
-    const term = canonicalTerm(word);
-    byTerm.set(term, [...(byTerm.get(term) ?? []), word]);
+    // A two-word noun ("grappling hook") stands behind the terms of both its words.
+    const terms = isCompoundNoun(word) ? word.split(' ').map(canonicalTerm) : [canonicalTerm(word)];
+    for (const term of terms) byTerm.set(term, [...(byTerm.get(term) ?? []), word]);
   }
   return byTerm;
 });
@@ -559,8 +562,9 @@ const hasWordFor = (statement: Statement, word: string): boolean =>
 function objectMissing(claim: Statement, statement: Statement, context: Context): string | undefined {
   const object = claimObjectOf(claim);
   if (object === undefined) return undefined;
-  const { act, head, term, names } = object;
+  const { act, head, term, names, compound } = object;
   if ((context.terms ?? []).includes(term) || hasWordFor(statement, head)) return undefined;
+  if (compound && bestLikeness(compound, sentenceWordsOf(statement)) > 0) return undefined;
   // "the Skelder Hill scheme" for "the Skelder Hill wind farm": the name the object is called by is the object.
   if (names.some((n) => statement.slots.names.some((s) => namesMatch(n, s)))) return undefined;
   return saysAct(claim, statement, act) ? head : undefined;
@@ -571,32 +575,47 @@ function objectMissing(claim: Statement, statement: Statement, context: Context)
  * (other readings judge those), nor a noun whose meaning sits in the "of" phrase or "that" clause after it ("parts
  * of the province", "the size of the march", "rejected accusations that it bombed the camp"). Read once per claim.
  */
-const claimObjectOf = perClaim((claim): { act: string; head: string; term: string; names: NameSlot[] } | undefined => {
-  const act = claimAct(claim);
-  if (act === undefined) return undefined;
-  const a = clauseOfStatement(claim);
-  if (a.passive || !a.patient) return undefined;
-  const at = claim.text.indexOf(a.patient.phrase);
-  const after = at >= 0 ? claim.text.slice(at + a.patient.phrase.length) : '';
-  if (/^\s+(?:of|that)\b/i.test(after)) return undefined;
-  // A measure of a bare noun ("a fortune in jewels") is done to what it measures.
-  const measured = MEASURED_NOUN.exec(after)?.[1];
-  const head = measured ?? headWord(a.patient);
-  if (head.length < 3 || /\d/.test(head) || STOP_WORDS.has(head) || namesPeople(head)) return undefined;
-  // A common noun is said in many ways and often makes an idiom with its verb ("seized power", "quit his post").
-  if ((frequencyRank(head) ?? Number.POSITIVE_INFINITY) < COMMON_NOUN_RANK) return undefined;
-  const term = canonicalTerm(head);
-  if (nameTermsOf(claim).has(term)) return undefined;
-  // A figure's unit, or the figure itself ("showed at least twenty lesser quakes"), is left to the figures.
-  const figureWords = claim.slots.quantities.flatMap((q) => [
-    q.unit,
-    ...(q.nouns ?? []),
-    ...foldCase(q.text).split(' '),
-  ]);
-  if (figureWords.some((n) => n && (n === head || canonicalTerm(n) === term))) return undefined;
-  const phrase = foldCase(a.patient.phrase);
-  return { act, head, term, names: claim.slots.names.filter((n) => phrase.includes(foldCase(n.text))) };
-});
+const claimObjectOf = perClaim(
+  (claim): { act: string; head: string; term: string; names: NameSlot[]; compound?: string } | undefined => {
+    const act = claimAct(claim);
+    if (act === undefined) return undefined;
+    const a = clauseOfStatement(claim);
+    if (a.passive || !a.patient) return undefined;
+    const at = claim.text.indexOf(a.patient.phrase);
+    const after = at >= 0 ? claim.text.slice(at + a.patient.phrase.length) : '';
+    if (/^\s+(?:of|that)\b/i.test(after)) return undefined;
+    // A measure of a bare noun ("a fortune in jewels") is done to what it measures.
+    const measured = MEASURED_NOUN.exec(after)?.[1];
+    const head = measured ?? headWord(a.patient);
+    if (head.length < 3 || /\d/.test(head) || STOP_WORDS.has(head) || namesPeople(head)) return undefined;
+    // A common noun is said in many ways and often makes an idiom with its verb ("seized power", "quit his post").
+    if ((frequencyRank(head) ?? Number.POSITIVE_INFINITY) < COMMON_NOUN_RANK) return undefined;
+    const term = canonicalTerm(head);
+    if (nameTermsOf(claim).has(term)) return undefined;
+    // A figure's unit, or the figure itself ("showed at least twenty lesser quakes"), is left to the figures.
+    const figureWords = claim.slots.quantities.flatMap((q) => [
+      q.unit,
+      ...(q.nouns ?? []),
+      ...foldCase(q.text).split(' '),
+    ]);
+    if (figureWords.some((n) => n && (n === head || canonicalTerm(n) === term))) return undefined;
+    const phrase = foldCase(a.patient.phrase);
+    // "found grappling hooks": the head is said by a word for the two-word noun it is part of ("grapnels"), the
+    // noun's first word or its last (a tagger may read "grappling" as a verb and end the phrase there).
+    const before = phrase.split(/\s+/).at(-2);
+    const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
+    const compound = measured
+      ? undefined
+      : ((before && compoundNoun(before, head)) ?? (next && compoundNoun(head, next)) ?? undefined);
+    return {
+      act,
+      head,
+      term,
+      names: claim.slots.names.filter((n) => phrase.includes(foldCase(n.text))),
+      ...(compound ? { compound } : {}),
+    };
+  },
+);
 
 /** Nouns among the language's thousand most frequent words (by the word vectors' ranks) are too common to check. */
 const COMMON_NOUN_RANK = 1000;

@@ -67,7 +67,8 @@ const QUALIFIER_WORDS = new Set([
  */
 const isMeaningWord = (word: string): boolean =>
   (word.length >= 3 && /^\p{Ll}+$/u.test(word) && !STOP_WORDS.has(word) && !QUALIFIER_WORDS.has(word)) ||
-  isPhrasalVerb(word);
+  isPhrasalVerb(word) ||
+  isCompoundNoun(word);
 
 /** Particles that make a verb another verb: "turned down" (rejected), "called off" (cancelled), "stepped down". */
 const PARTICLES = new Set(VERB_PARTICLES);
@@ -81,6 +82,30 @@ const isPhrasalVerb = (phrase: string): boolean => {
     isLemma(phrase, 'v')
   );
 };
+
+/**
+ * A noun of two words that WordNet holds as one ("grappling hook", which says "grapnel"; "police officer",
+ * "fire engine"): read as one word by meaning, as a reader reads it.
+ */
+export const isCompoundNoun = (phrase: string): boolean => {
+  const [first, head, more] = phrase.split(' ');
+  return (
+    more === undefined &&
+    head !== undefined &&
+    /^\p{Ll}{2,}$/u.test(first!) &&
+    /^\p{Ll}{2,}$/u.test(head) &&
+    !STOP_WORDS.has(first!) &&
+    !PARTICLES.has(head) &&
+    isLemma(phrase, 'n')
+  );
+};
+
+/**
+ * The two-word noun WordNet holds for a word and the next, the second in any of its noun forms ("grappling" and
+ * "hooks" make "grappling hook"), or undefined.
+ */
+export const compoundNoun = (first: string, second: string): string | undefined =>
+  [second, ...baseForms(second, 'n')].map((form) => `${first} ${form}`).find(isCompoundNoun);
 
 /**
  * How alike two lower-case words are, in [0, 1]: 1 for the same term, the credit of the best kind of match
@@ -248,11 +273,17 @@ const kindMemo = new Map<string, Set<string>>();
 export function meaningWords(text: string): string[] {
   const tokens = withoutLeftAsRemaining(wordTokens(text).map(foldCase));
   const words = tokens.filter(isMeaningWord);
-  // "have turned down the plan": the verb and its particle as WordNet's one verb, "turn down".
   for (let i = 0; i + 1 < tokens.length; i++) {
-    if (!PARTICLES.has(tokens[i + 1]!)) continue;
-    const phrase = `${lemmatize(tokens[i]!, 'v')} ${tokens[i + 1]}`;
-    if (isPhrasalVerb(phrase)) words.push(phrase);
+    const [word, next] = [tokens[i]!, tokens[i + 1]!];
+    // "have turned down the plan": the verb and its particle as WordNet's one verb, "turn down".
+    if (PARTICLES.has(next)) {
+      const phrase = `${lemmatize(word, 'v')} ${next}`;
+      if (isPhrasalVerb(phrase)) words.push(phrase);
+      continue;
+    }
+    // "found grappling hooks": the two words as WordNet's one noun, "grappling hook".
+    const compound = compoundNoun(word, next);
+    if (compound) words.push(compound);
   }
   return [...new Set(words)];
 }

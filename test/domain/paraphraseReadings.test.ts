@@ -263,3 +263,30 @@ describe('a verb with its particle says what WordNet files it under', () => {
     expect(words.has('walk down')).toBe(false);
   });
 });
+
+describe('two-word nouns WordNet holds as one', () => {
+  it('reads "grappling hooks" as one noun, alike "grapnels", and "police officers" alike "policemen"', () => {
+    expect(meaningWords('The crew found grappling hooks.')).toContain('grappling hook');
+    expect(wordsAlike('grappling hook', 'grapnels')).toBe(MEANING_CREDIT.synonym);
+    expect(meaningWords('Two police officers were hurt.')).toContain('police officer');
+    expect(wordsAlike('police officer', 'policemen')).toBe(MEANING_CREDIT.synonym);
+    // Two words WordNet does not join stay two words.
+    expect(meaningWords('Two bank workers were hurt.')).toEqual(['bank', 'workers', 'hurt']);
+  });
+
+  it('says the object of the act by a word for the two-word noun, either way round', () => {
+    const claim = 'The Tarrow coastguard found grappling hooks on the seized skiffs.';
+    const report = 'Coastguard finds pirate gear';
+    const found = alignIn(claim, report, 'The Tarrow coastguard found grapnels on the seized skiffs.', 1);
+    expect(found).toMatchObject({ stance: 'SUPPORTS' });
+    const other = alignIn(claim, report, 'The Tarrow coastguard found ladders on the seized skiffs.', 1);
+    expect(other).toMatchObject({ stance: 'MENTIONS', rule: 'OBJECT_MISSING' });
+    const back = alignIn(
+      'The Tarrow coastguard found grapnels on the seized skiffs.',
+      report,
+      'The Tarrow coastguard found grappling hooks on the seized skiffs.',
+      1,
+    );
+    expect(back).toMatchObject({ stance: 'SUPPORTS' });
+  });
+});
