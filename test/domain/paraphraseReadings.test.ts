@@ -5,7 +5,7 @@
 // Invented texts only.
 import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../lib/domain/index.js';
-import { isHedged } from '../../lib/domain/slots/polarity.js';
+import { isHedged, negatesTerms } from '../../lib/domain/slots/polarity.js';
 import { MEANING_CREDIT, meaningWords, namesKindOf, wordsAlike } from '../../lib/domain/meaning.js';
 import { DURATION, extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
 import { contentTerms } from '../../lib/domain/terms.js';
@@ -184,6 +184,26 @@ describe('a story word a dismissal acts on is denied, not passed on', () => {
     expect(isHedged('The club dismissed rumours of a takeover.')).toBe(false);
     expect(isHedged('Posts claimed that Ada Renn sold Corvane shares.')).toBe(true);
     expect(alignIn('Ada Renn denied selling shares in Corvane.', 'Shares row', denial, 1).stance).toBe('SUPPORTS');
+  });
+
+  it('denies only the dismissed story: what the sentence goes on to say is asserted', () => {
+    const terms = (text: string) => new Set(contentTerms(text));
+    const sentence = 'Engineers dismissed rumours that the Holt Weir dam had failed, saying the dam is intact.';
+    expect(negatesTerms(sentence, terms('The Holt Weir dam is intact.'))).toBe(false);
+    expect(negatesTerms(sentence, terms('The Holt Weir dam failed.'))).toBe(true);
+    expect(
+      negatesTerms('Engineers dismissed rumours that the Holt Weir dam had failed.', terms('The dam failed.')),
+    ).toBe(true);
+    // What follows the story says nothing of the claim: the dismissal still denies it.
+    expect(
+      negatesTerms(
+        'Pollard Foods dismissed reports of job cuts, saying it would hire 200 staff.',
+        terms('Pollard Foods will cut jobs.'),
+      ),
+    ).toBe(true);
+    const report = 'Dam rumours false';
+    expect(alignIn('The Holt Weir dam is intact.', report, sentence, 1).stance).toBe('SUPPORTS');
+    expect(alignIn('The Holt Weir dam failed.', report, sentence, 1).stance).toBe('CONTRADICTS');
   });
 });
 

@@ -19,7 +19,7 @@ import {
   STORY_NOUNS,
   SUBORDINATORS,
 } from '../lexicon.js';
-import { canonicalTerm, pairTerm } from '../terms.js';
+import { canonicalTerm, contentTerms, pairTerm } from '../terms.js';
 import { escapeRegex, foldCase, wordTokens } from '../text.js';
 
 const phraseRegex = (phrases: string[]): RegExp =>
@@ -159,12 +159,32 @@ const NEGATED_DENIAL = new RegExp(
 /** The text without the dismissals in it ("rejecting claims", "slams rumors"), whose story words hedge nothing. */
 const withoutDismissed = (folded: string): string => folded.replace(DISMISSALS, ' ');
 
-/** A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor". */
-const DISMISSAL = new RegExp(
+/**
+ * A dismissal verb acting on a story word a few words on: "slams rumors that...", "kills stolen Batmobile rumor".
+ * Global, for `replace` and `matchAll` only (a global regex's `test` would carry `lastIndex` between calls).
+ */
+const DISMISSALS = new RegExp(
   `(?:^|[^\\p{L}])(?:${DISMISSAL_VERBS.map(escapeRegex).join('|')})\\s+(?:[\\p{L}'’-]+\\s+){0,4}?(?:${[...STORY_NOUNS].map(escapeRegex).join('|')})(?=$|[^\\p{L}])`,
-  'iu',
+  'giu',
 );
-const DISMISSALS = new RegExp(DISMISSAL.source, 'giu');
+
+/**
+ * Whether a dismissal in the text denies the claim: it denies the story it acts on, to the end of that clause. What
+ * the sentence goes on to say is asserted: "dismissed rumours that the dam had failed, saying the structure is
+ * intact" denies "the dam failed" and states "the dam is intact" (the claim's "intact" is said after the story, not
+ * in it). A dismissal with nothing of the claim after its story ("slams rumors of a recall") denies the claim.
+ */
+function dismisses(folded: string, terms: ReadonlySet<string>): boolean {
+  for (const match of folded.matchAll(DISMISSALS)) {
+    const from = (match.index ?? 0) + match[0].length;
+    const clauseEnd = folded.slice(from).search(/[,;:]|\s-+\s/);
+    if (clauseEnd < 0) return true;
+    const story = new Set(contentTerms(folded.slice(match.index ?? 0, from + clauseEnd)));
+    const asserted = contentTerms(folded.slice(from + clauseEnd));
+    if (!asserted.some((t) => terms.has(t) && !story.has(t))) return true;
+  }
+  return false;
+}
 
 /**
  * Whether the text negates one of the given terms: a denial anywhere, or a negator
@@ -177,7 +197,7 @@ export function negatesTerms(text: string, terms: ReadonlySet<string>): boolean 
   // A denial word the claim itself uses ("a Marine surviving a headshot") is its predicate, not a denial.
   const harmClaimed = [...terms].some(safetyDenies);
   const denials = [...cuesIn(folded, DENIAL_ALL), ...(harmClaimed ? cuesIn(folded, SAFETY_ALL) : [])];
-  if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || DISMISSAL.test(folded))
+  if (denials.some((cue) => !cue.split(' ').every((w) => terms.has(canonicalTerm(w)))) || dismisses(folded, terms))
     return true;
   // "No, a mechanical bear is not ...": an answer that denies what the headline goes on to say.
   if (/^\s*["']?no\s*[,.:!-]/i.test(text)) return true;
