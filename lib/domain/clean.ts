@@ -1,6 +1,7 @@
 // Boilerplate removal, line by line. A scraped page is mostly furniture: menus,
 // teasers for other stories, related links, share boxes, widgets, bylines. None
 // of it is the report's own statement, so it must go before anything is indexed.
+import { judgesFalse } from './slots/polarity.js';
 import { collapseWhitespace, normalizeText } from './text.js';
 
 /** One regex from named parts: `^(?:part|part|...)`, each part itself a regex source. */
@@ -138,7 +139,9 @@ export function cleanText(raw: string): string {
       }
       continue;
     }
-    if (wordCount(line) < 4) continue;
+    // A line of a few words is furniture ("Read more.", "All rights reserved."), unless it is a verdict on the
+    // line before: "That is false." is the point of a fact-check.
+    if (wordCount(line) < 4 && !judgesFalse(line)) continue;
     kept.push(line);
   }
   if (kept.length === 0) {

@@ -65,11 +65,19 @@ const deciding = (j: ReportJudgement): Reading | undefined =>
  * alignment score; the first such on a tie), so a background sentence with another date does not outvote the
  * sentence that states the claim.
  */
-const engineBest = (j: ReportJudgement): Reading | undefined =>
-  j.readings.reduce<Reading | undefined>(
-    (best, r) => (r.alignment.stance !== 'MENTIONS' && (!best || r.alignment.score > best.alignment.score) ? r : best),
+const engineBest = (j: ReportJudgement): Reading | undefined => {
+  const best = j.readings.reduce<Reading | undefined>(
+    (top, r) => (r.alignment.stance !== 'MENTIONS' && (!top || r.alignment.score > top.alignment.score) ? r : top),
     undefined,
   );
+  // A verdict line on the sentence before ("Posts said a wolf was seen. That is false.") outranks the sentence it
+  // judges: the report relays that sentence to call it false.
+  return (
+    j.readings.find(
+      (r) => r.alignment.rule === 'DEBUNKED' && best !== undefined && r.statement.index === best.statement.index + 1,
+    ) ?? best
+  );
+};
 const engineReads = (j: ReportJudgement, stance: Stance): Reading | undefined => {
   const best = engineBest(j);
   return best?.alignment.stance === stance ? best : undefined;

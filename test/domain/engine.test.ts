@@ -437,6 +437,23 @@ describe('boilerplate and sentences', () => {
     expect(clean).not.toContain('Jane Example');
   });
 
+  it('keeps a short line that gives a verdict on the one before ("That is false."), not other short lines', () => {
+    const page = [
+      'No bear in Orrin Park',
+      'Posts said a bear had been seen in Orrin Park on Sunday.',
+      'That is false.',
+      'Read more.',
+      'The animal in the photo is a large dog, the park office said.',
+    ].join('\n');
+    const clean = cleanText(page);
+    expect(clean).toContain('That is false.');
+    expect(clean).not.toContain('Read more');
+    const claim = analyzeClaim('A bear was seen in Orrin Park.');
+    const report = analyzeReport({ title: 'No bear in Orrin Park', text: page, publishedAt: '2025-05-10' });
+    const verdict = report.statements.find((s) => s.text === 'That is false.')!;
+    expect(alignStatement(claim, verdict, '2025-05-10')).toMatchObject({ stance: 'CONTRADICTS', rule: 'DEBUNKED' });
+  });
+
   it('keeps the standfirst under the headline, not a publishing stamp or a later heading', () => {
     const page = [
       'Tramway approved for Lakeside',
@@ -1004,6 +1021,18 @@ describe('copies and verdicts', () => {
     }).signature;
     expect(isCopy(a, b)).toBe(true);
     expect(isCopy(a, c)).toBe(false);
+  });
+
+  it('lets a verdict line outrank the sentence it calls false, so the report disputes the claim', () => {
+    const claim = analyzeClaim('A bear was seen in Orrin Park.');
+    const check = report(
+      'r1',
+      'factdesk',
+      'No bear in Orrin Park\nPosts said a bear had been seen in Orrin Park on Sunday.\nThat is false.\nThe animal in the photo is a large dog, the park office said.',
+    );
+    const judged = judgeClaim(claim, check);
+    expect(judged.verdict).toBe('DISPUTED');
+    expect(judged.evidence[0]).toMatchObject({ stance: 'CONTRADICTS' });
   });
 
   it('applies the verdict rules with independence by publisher and copy group', () => {
