@@ -196,6 +196,7 @@ function topicOverlap(
     // A bare headline names things in part ("Watch" for "Apple Watch"); a sentence must give most of the name.
     else if (statement.extra?.headlineOnly === true ? nameShareIn(name, own) > 0 : nameShareIn(name, own) > 0.5)
       found += 1.5;
+    else if (takenUpByPronoun(claim, statement, name, context)) found += 1.5;
     else if ([...(context.names ?? []), ...lead].some((n) => namesMatch(name, n))) found += 0.75;
   }
   if (total === 0) return 0;
@@ -206,6 +207,18 @@ function topicOverlap(
     for (const term of unmatched) found += meaningMatch(claim, term, statement);
   return found / total;
 }
+
+/**
+ * The sentence's subject is "he" or "she" and the sentence before names the claim's subject: the pronoun names
+ * that person ("Priya Soames quit on Monday. She had led the hospital for six years.").
+ */
+function takenUpByPronoun(claim: Statement, statement: Statement, name: NameSlot, context: Context): boolean {
+  if (!PERSON_PRONOUN_OPENING.test(statement.text)) return false;
+  if (!(context.names ?? []).some((n) => namesMatch(name, n))) return false;
+  const subject = clauseOfStatement(claim).subject?.phrase;
+  return subject !== undefined && foldCase(subject).includes(foldCase(name.text));
+}
+const PERSON_PRONOUN_OPENING = /^(?:he|she)\b/iu;
 
 /** The lowest bar a topic share is compared with (a headline's fact bar). */
 const LOWEST_BAR = Math.min(SAME_FACT_HEADLINE, HARM_TOPIC, ON_TOPIC);

@@ -310,3 +310,15 @@ describe('two-word nouns WordNet holds as one', () => {
     expect(back).toMatchObject({ stance: 'SUPPORTS' });
   });
 });
+
+describe('"he" or "she" takes up the person the sentence before names', () => {
+  it('reads the pronoun as the claim subject named just before, not as anyone the claim does not name', () => {
+    const claim = 'Mara Quist ran the Holloway Museum for eight years.';
+    const body =
+      'Mara Quist, director of the Holloway Museum, retired on Friday after a row over funding.\nShe had led the museum for eight years.';
+    expect(alignIn(claim, 'Museum director retires', body, 2)).toMatchObject({ stance: 'SUPPORTS' });
+    const other =
+      'Ivo Lark, director of the Holloway Museum, retired on Friday after a row over funding.\nShe had led the museum for eight years.';
+    expect(alignIn(claim, 'Museum director retires', other, 2).stance).toBe('MENTIONS');
+  });
+});
