@@ -220,6 +220,23 @@ function takenUpByPronoun(claim: Statement, statement: Statement, name: NameSlot
 }
 const PERSON_PRONOUN_OPENING = /^(?:he|she)\b/iu;
 
+/**
+ * The claim has words besides its names and the sentence has none of them: not as a term, not carried from the
+ * sentence before, not by meaning, not as a word that can say an act. Only the names reach the fact bar.
+ */
+function sharesOnlyNames(claim: Statement, statement: Statement, context: Context): boolean {
+  const nameTerms = nameTermsOf(claim);
+  const words = claim.terms.filter((t) => !nameTerms.has(t));
+  if (words.length === 0) return false;
+  const own = new Set(statement.terms);
+  const carried = new Set(context.terms ?? []);
+  const theirs = sentenceWordsOf(statement);
+  // A word may say the claim's act in any sense, or as a near verb ("quit" for "left"): the act's looser bar.
+  const saysByAct = (t: string) =>
+    (claimWordsOf(claim).get(t) ?? []).some((w) => theirs.some((x) => actsAlike(lemmatize(w, 'v'), lemmatize(x, 'v'))));
+  return words.every((t) => !own.has(t) && !carried.has(t) && meaningMatch(claim, t, statement) === 0 && !saysByAct(t));
+}
+
 /** The lowest bar a topic share is compared with (a headline's fact bar). */
 const LOWEST_BAR = Math.min(SAME_FACT_HEADLINE, HARM_TOPIC, ON_TOPIC);
 
@@ -904,6 +921,8 @@ export interface Reading {
   readonly agentMissing: string | undefined;
   /** what the claim's act is done to, when the sentence has no word for it ("rubber bullets" against "tear gas") */
   readonly objectMissing: string | undefined;
+  /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
+  readonly namesOnly: boolean;
   /** the claim's participant the sentence tells work on as begun or going on, not the claim's act */
   readonly workBegun: string | undefined;
   /** the sentence has the claim's newcomer and the one replaced the other way round ("A to replace B" / "B, replacing A") */
@@ -1151,6 +1170,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get objectMissing() {
       return once('objectMissing', () => objectMissing(c, statement, context));
+    },
+    get namesOnly() {
+      return once('namesOnly', () => sharesOnlyNames(c, statement, context));
     },
     get workBegun() {
       return once('workBegun', () => workBegun(c, statement));
@@ -1416,6 +1438,15 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     applies: (r) =>
       sameFactByWords(r) && !r.headline && r.statement.extra?.headline !== true && r.objectMissing !== undefined,
     reason: (r) => `does not say what the claim's act was done to (${r.objectMissing})`,
+  },
+  {
+    id: 'NAMES_ONLY',
+    stance: 'MENTIONS',
+    example:
+      '"Declan Frey has left Vellum Bank" vs "Vellum\'s shares were little changed on the news" (a report on Frey)',
+    // Not a headline: it is terse, and tells the act in a word of its own ("quits" for "has left").
+    applies: (r) => sameFactByWords(r) && !r.headline && r.statement.extra?.headline !== true && r.namesOnly,
+    reason: () => "shares only the claim's names, none of its other words",
   },
   {
     id: 'SAME_FACT',

@@ -222,3 +222,22 @@ describe("a possessor is not the sentence's subject", () => {
     expect(shares.stance).not.toBe('CONTRADICTS');
   });
 });
+
+describe('a sentence with only the claim names does not state its fact', () => {
+  const claim = 'Orla Venn has left Harrow Bank.';
+  const headline = 'Harrow Bank names new chief';
+  const body = (sentence: string) =>
+    `Harrow Bank has named Tom Ashe as its chief executive after Orla Venn told the board of her plans.\n${sentence}`;
+
+  it('mentions the claim with a body sentence that shares its names and none of its other words', () => {
+    const shares = alignIn(claim, headline, body("Harrow Bank's shares were little changed on the news."), 2);
+    expect(shares).toMatchObject({ stance: 'MENTIONS', rule: 'NAMES_ONLY' });
+  });
+
+  it('still supports with a sentence that says the act in other words, and leaves a headline to its topic', () => {
+    expect(alignIn(claim, headline, body('Orla Venn quit Harrow Bank on Friday.'), 2).stance).toBe('SUPPORTS');
+    expect(alignIn(claim, 'Orla Venn and Harrow Bank', body('Shares were little changed.'), 0).rule).not.toBe(
+      'NAMES_ONLY',
+    );
+  });
+});
