@@ -209,16 +209,22 @@ function topicOverlap(
 }
 
 /**
- * The sentence's subject is "he" or "she" and the sentence before names the claim's subject: the pronoun names
- * that person ("Priya Soames quit on Monday. She had led the hospital for six years.").
+ * The sentence opens with "he", "she" or a possessive ("his", "her", "its") and the sentence before names the
+ * claim's subject: the pronoun takes up that name ("Priya Soames quit on Monday. She had led the hospital for six
+ * years."; "Restoring Kestrel Hall cost 1.6 million pounds. Its doors opened again on Monday."). Not a bare "it",
+ * which is often no one ("It was not clear whether...").
  */
 function takenUpByPronoun(claim: Statement, statement: Statement, name: NameSlot, context: Context): boolean {
-  if (!PERSON_PRONOUN_OPENING.test(statement.text)) return false;
+  if (!PRONOUN_OPENING.test(statement.text)) return false;
   if (!(context.names ?? []).some((n) => namesMatch(name, n))) return false;
-  const subject = clauseOfStatement(claim).subject?.phrase;
-  return subject !== undefined && foldCase(subject).includes(foldCase(name.text));
+  const subject = clauseOfStatement(claim).subject;
+  // The tagger may end a name early ("The Larch" of "The Larch Theatre reopened"): its head word is enough.
+  return (
+    subject !== undefined &&
+    (foldCase(subject.phrase).includes(foldCase(name.text)) || name.key.split(' ').includes(foldCase(subject.head)))
+  );
 }
-const PERSON_PRONOUN_OPENING = /^(?:he|she)\b/iu;
+const PRONOUN_OPENING = /^(?:he|she|his|her|its)\b/iu;
 
 /**
  * The claim has words besides its names and the sentence has none of them: not as a term, not carried from the

@@ -311,7 +311,7 @@ describe('two-word nouns WordNet holds as one', () => {
   });
 });
 
-describe('"he" or "she" takes up the person the sentence before names', () => {
+describe('"he", "she" or "its" takes up the name the sentence before gives', () => {
   it('reads the pronoun as the claim subject named just before, not as anyone the claim does not name', () => {
     const claim = 'Mara Quist ran the Holloway Museum for eight years.';
     const body =
@@ -320,5 +320,14 @@ describe('"he" or "she" takes up the person the sentence before names', () => {
     const other =
       'Ivo Lark, director of the Holloway Museum, retired on Friday after a row over funding.\nShe had led the museum for eight years.';
     expect(alignIn(claim, 'Museum director retires', other, 2).stance).toBe('MENTIONS');
+  });
+
+  it('reads "its" as the thing the sentence before names, and leaves a bare "it" alone', () => {
+    const claim = 'The Larch Theatre reopened.';
+    const body = (last: string) =>
+      `Crowds gathered in the high street on Monday.\nThe mayor thanked the volunteers who ran the appeal.\nRepairs to the Larch Theatre cost 2 million pounds, the council said.\n${last}`;
+    // The name counts whole, as if the sentence gave it, not the half a neighbour's name gets.
+    expect(alignIn(claim, 'Curtain up again', body('Its doors opened again that evening.'), 4).score).toBe(1);
+    expect(alignIn(claim, 'Curtain up again', body('It opened again that evening.'), 4).score).toBeLessThan(1);
   });
 });
