@@ -600,7 +600,7 @@ function objectMissing(claim: Statement, statement: Statement, context: Context)
   if (object === undefined) return undefined;
   const { act, head, term, names, compound } = object;
   if ((context.terms ?? []).includes(term) || hasWordFor(statement, head)) return undefined;
-  if (compound && bestLikeness(compound, sentenceWordsOf(statement)) > 0) return undefined;
+  if (compound && hasWordFor(statement, compound)) return undefined;
   // "the Skelder Hill scheme" for "the Skelder Hill wind farm": the name the object is called by is the object.
   if (names.some((n) => statement.slots.names.some((s) => namesMatch(n, s)))) return undefined;
   return saysAct(claim, statement, act) ? head : undefined;
@@ -642,7 +642,7 @@ const claimObjectOf = perClaim(
     const next = /^\s+(\p{Ll}+)/u.exec(after)?.[1];
     const compound = measured
       ? undefined
-      : ((before && compoundNoun(before, head)) ?? (next && compoundNoun(head, next)) ?? undefined);
+      : ((before ? compoundNoun(before, head) : undefined) ?? (next ? compoundNoun(head, next) : undefined));
     return {
       act,
       head,

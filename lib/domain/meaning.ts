@@ -92,20 +92,24 @@ export const isCompoundNoun = (phrase: string): boolean => {
   return (
     more === undefined &&
     head !== undefined &&
-    /^\p{Ll}{2,}$/u.test(first!) &&
+    opensCompound(first!) &&
     /^\p{Ll}{2,}$/u.test(head) &&
-    !STOP_WORDS.has(first!) &&
     !PARTICLES.has(head) &&
     isLemma(phrase, 'n')
   );
 };
+/** A word that can open a two-word noun: letters, not a function word. */
+const opensCompound = (word: string): boolean => /^\p{Ll}{2,}$/u.test(word) && !STOP_WORDS.has(word);
 
 /**
  * The two-word noun WordNet holds for a word and the next, the second in any of its noun forms ("grappling" and
- * "hooks" make "grappling hook"), or undefined.
+ * "hooks" make "grappling hook"), or undefined. The first word is checked before the second's forms are looked up:
+ * every pair of a sentence's words comes through here.
  */
 export const compoundNoun = (first: string, second: string): string | undefined =>
-  [second, ...baseForms(second, 'n')].map((form) => `${first} ${form}`).find(isCompoundNoun);
+  opensCompound(first)
+    ? [second, ...baseForms(second, 'n')].map((form) => `${first} ${form}`).find(isCompoundNoun)
+    : undefined;
 
 /**
  * How alike two lower-case words are, in [0, 1]: 1 for the same term, the credit of the best kind of match

@@ -70,12 +70,11 @@ const engineBest = (j: ReportJudgement): Reading | undefined => {
     (top, r) => (r.alignment.stance !== 'MENTIONS' && (!top || r.alignment.score > top.alignment.score) ? r : top),
     undefined,
   );
+  if (best === undefined) return undefined;
   // A verdict line on the sentence before ("Posts said a wolf was seen. That is false.") outranks the sentence it
   // judges: the report relays that sentence to call it false.
   return (
-    j.readings.find(
-      (r) => r.alignment.rule === 'DEBUNKED' && best !== undefined && r.statement.index === best.statement.index + 1,
-    ) ?? best
+    j.readings.find((r) => r.alignment.rule === 'DEBUNKED' && r.statement.index === best.statement.index + 1) ?? best
   );
 };
 const engineReads = (j: ReportJudgement, stance: Stance): Reading | undefined => {
