@@ -146,6 +146,20 @@ describe('quantities', () => {
     expect(stanceOf(c, 'Volunteers have planted another 5,000 trees on Hob Moor this winter.')).toBe('SUPPORTS');
   });
 
+  it('reads a count followed by "and ... more" as a part of the total, at least the count', () => {
+    const [part] = extractQuantities('The storm killed 300 people on the coast and hundreds more inland.');
+    expect(part).toMatchObject({ value: 300, low: 300 });
+    expect(part!.high).toBeGreaterThan(1e9);
+    const c = 'The 1998 Harrow Bay storm killed about 900 people.';
+    expect(
+      stanceOf(c, 'In 1998 the Harrow Bay storm killed 300 people on the coast and hundreds more inland.'),
+    ).not.toBe('CONTRADICTS');
+    // More who did something else leave the count as it is.
+    const [died] = extractQuantities('Five people died and 20 more were hurt.');
+    expect(died!.high).toBeLessThan(6);
+    expect(stanceOf(c, 'In 1998 the Harrow Bay storm killed 300 people and 20 more were hurt.')).toBe('CONTRADICTS');
+  });
+
   it('does not count the figure of a model name: "six AK-47 rifles" are six rifles', () => {
     const qs = extractQuantities('Six AK-47 rifles and an F-16 were found.');
     expect(qs.map((q) => q.value)).toEqual([6]);

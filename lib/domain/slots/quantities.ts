@@ -457,6 +457,16 @@ function repetitions(text: string): Quantity[] {
 /** Words before a figure that make it an addition: "a further 5,000", "another 200", "an additional 40". */
 const INCREMENT_BEFORE = /\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|further)\s+$/i;
 
+/**
+ * Words after a count that add more of the same to it: "killed 170,000 people in the province and tens of
+ * thousands more in countries around the ocean", "arrested 40 in the capital and dozens more elsewhere". The count
+ * is a part of the total, which is at least it; not when the more do something else ("and 20 more were hurt").
+ */
+const MORE_AFTER = new RegExp(
+  String.raw`^(?:\s+[\p{L}'’-]+){0,7},?\s+and\s+(?:(?:many|several|dozens|scores|hundreds|thousands|millions|tens|(?:${WORD_NUMBERS}|\d[\d,.]*)(?:\s+(?:hundred|thousand|million))?)(?:\s+of\s+(?:hundreds|thousands|millions))?\s+)?more\b(?!\s+(?:were|was|are|is|have|has|had|been|than)\b)`,
+  'iu',
+);
+
 export function extractQuantities(text: string): Quantity[] {
   const { times, spans: timeSpans } = extractTimes(text);
   const { ranges, spans: rangeSpans } = extractRanges(text);
@@ -526,7 +536,12 @@ export function extractQuantities(text: string): Quantity[] {
             ? PEOPLE_UNIT
             : (currency ?? unitWord?.term);
     // An age is given in whole years and read as such: 63 is not 64. A length of time is read in hours.
-    const [low, high] = age ? [value, value] : interval(value, groups.qual);
+    // "170,000 in the province and tens of thousands more": the total is at least the figure.
+    const [low, high] = age
+      ? [value, value]
+      : MORE_AFTER.test(text.slice(end))
+        ? [value, UNBOUNDED]
+        : interval(value, groups.qual);
     // The measure can also stand before the figure: "magnitude 4.6", "a depth of 10 km".
     const before = text
       .slice(Math.max(0, start - 30), start)
