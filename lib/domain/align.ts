@@ -16,7 +16,16 @@ import {
   sameMeasure,
 } from './slots/index.js';
 import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms, saysNotKnown } from './slots/polarity.js';
-import { isAside, isLocalAuthority, isPlace, isSetting, namesBack, namesEventBack, refersBack } from './references.js';
+import {
+  isAside,
+  isLandmark,
+  isLocalAuthority,
+  isPlace,
+  isSetting,
+  namesBack,
+  namesEventBack,
+  refersBack,
+} from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
@@ -1049,11 +1058,12 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         const inLead = (name: NameSlot) =>
           !placedElsewhere && isSetting(name, c.text) && lead.some((n) => namesMatch(name, n));
         // The claim's region is named by a town in it that the sentence gives as its place ("struck Healdsburg, in
-        // the wine country" for "the Sonoma County quake"); the reverse (a region for the claim's town) is not.
+        // the wine country" for "the Sonoma County quake") or places its event by ("14 miles north of Healdsburg"
+        // for "the Northern California quake"); the reverse (a region for the claim's town) is not.
         const placedInside = (name: NameSlot) =>
           statement.slots.names.some(
             (n) =>
-              (isSetting(n, statement.text) || isLocalAuthority(n, statement.text)) &&
+              (isSetting(n, statement.text) || isLocalAuthority(n, statement.text) || isLandmark(n, statement.text)) &&
               !namesMatch(name, n) &&
               placeContains(name.text, n.text),
           );

@@ -88,15 +88,19 @@ const sourceAround = ({ before, after }: Around): boolean =>
 export function isAside(name: NameSlot, text: string): boolean {
   const near = around(name, text);
   if (!near) return false;
-  // A landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome".
-  if (
-    /(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u.test(
-      near.before,
-    )
-  )
-    return true;
+  if (LANDMARK_BEFORE.test(near.before)) return true;
   if (/\b(?:which|who|whose|where)\b[^,;:()]*$/iu.test(text.slice(0, near.at))) return true;
   return sourceAround(near);
+}
+
+/** Before a landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome". */
+const LANDMARK_BEFORE =
+  /(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u;
+
+/** The name is a landmark the sentence places its event by: "14 miles north of Healdsburg", "near Clearlake". */
+export function isLandmark(name: NameSlot, text: string): boolean {
+  const near = around(name, text);
+  return near !== undefined && LANDMARK_BEFORE.test(near.before);
 }
 
 /** The name is given as where something happened: "in Eastline", "at the Westmark depot", "in the northern city of Eastline". */

@@ -53,6 +53,18 @@ describe('gazetteer', () => {
     expect(placeContains('SONOMA', 'Healdsburg')).toBe(true);
   });
 
+  it('reads a compass part of a country or division as the whole that holds it, not as its rival parts', () => {
+    expect(placeContains('Northern California', 'Healdsburg')).toBe(true);
+    expect(placeContains('eastern Ukraine', 'Donetsk')).toBe(true);
+    expect(placeContains('Nigeria', 'northern Nigeria')).toBe(true);
+    expect(sameOrContained('northern Nigeria', 'southern Nigeria')).toBe(false);
+    // A part that is a place of its own keeps its own readings.
+    expect(placeContains('North Carolina', 'Healdsburg')).toBe(false);
+    expect(placeContains('South Sudan', 'Juba')).toBe(true);
+    // Not a town: "East Hampton" is no part of a Hampton.
+    expect(isPlace('Northern Reuters')).toBe(false);
+  });
+
   it('leaves out a namesake the bigger place dwarfs', () => {
     expect(placeContains('France', 'Paris')).toBe(true);
     expect(placeContains('Texas', 'Paris')).toBe(false);

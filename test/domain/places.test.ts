@@ -44,6 +44,18 @@ describe("places inside the claim's place", () => {
     ).toBe('MENTIONS');
   });
 
+  it("a town the sentence places its event by, inside the claim's part of a state, supports a claim about that part", () => {
+    const claim = 'The Northern California quake struck at 4:17 in the morning.';
+    expect(
+      alignment(claim, 'The quake struck at 4:17 a.m. about 9 miles east of Healdsburg, with a depth of two miles.')
+        .stance,
+    ).toBe('SUPPORTS');
+    // A landmark elsewhere does not.
+    expect(
+      alignment(claim, 'The quake struck at 4:17 a.m. about 9 miles east of Reno, with a depth of two miles.').stance,
+    ).toBe('MENTIONS');
+  });
+
   it("a region around the claim's town does not state the town", () => {
     expect(
       alignment(

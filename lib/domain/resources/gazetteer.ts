@@ -17,6 +17,8 @@ interface Reading {
   kind: Kind;
   /** where it is: "US", "US.CA", "US.CA.097"; a populated place carries the code of the division it sits in */
   code: string;
+  /** a part of the place named by its compass word ("Northern California" of California) */
+  part?: true;
 }
 
 /** The words of a division's kind, which news often leaves out ("Agadez Region" is "Agadez", "Republic of Ingushetia" "Ingushetia"). */
@@ -90,19 +92,38 @@ function lookup(key: string): string | undefined {
   return loadIndex().findKey(key);
 }
 
-const readingsOf = (name: string): Reading[] =>
-  (lookup(placeKey(name)) ?? '')
+const parseReadings = (line: string | undefined): Reading[] =>
+  (line ?? '')
     .split(' ')
     .filter((r) => r !== '')
     .map((r) => ({ kind: r[0] as Kind, code: r.slice(1) }));
 
+/** A compass word before a country's or division's name: "Northern California", "eastern Ukraine", "South-West Nigeria". */
+const COMPASS_PART = /^(?:(?:north|south)(?: ?(?:east|west))?|east|west|central|upper|lower)(?:ern)? /;
+
+/**
+ * The name's readings. A part of a country or division named by its compass word ("Northern California") reads as
+ * the whole when it is no place of its own ("North Carolina", "South Sudan" and "Western Australia" are): it holds
+ * what the whole holds, without telling which part of it (a town of Southern California is in "Northern California").
+ */
+function readingsOf(name: string): Reading[] {
+  const key = placeKey(name);
+  const own = lookup(key);
+  if (own !== undefined || !COMPASS_PART.test(key)) return parseReadings(own);
+  return parseReadings(lookup(key.replace(COMPASS_PART, '')))
+    .filter((r) => r.kind !== 'P')
+    .map((r) => ({ ...r, part: true }));
+}
+
 /** The name is a known place (country, division or populated place). */
 export function isPlace(name: string): boolean {
-  return lookup(placeKey(name)) !== undefined;
+  return readingsOf(name).length > 0;
 }
 
 const within = (container: Reading, place: Reading): boolean => {
   if (container.kind === 'P') return false;
+  // "Northern Nigeria" lies in Nigeria; "Southern Nigeria" does not lie in "Northern Nigeria".
+  if (place.part && !container.part && place.kind === container.kind && place.code === container.code) return true;
   if (place.kind === 'P') return place.code === container.code || place.code.startsWith(`${container.code}.`);
   return place.code.startsWith(`${container.code}.`);
 };
@@ -120,6 +141,7 @@ export function sameOrContained(a: string, b: string): boolean {
   if (placeKey(a) === placeKey(b)) return isPlace(a);
   const ra = readingsOf(a);
   const rb = readingsOf(b);
-  if (ra.some((x) => x.kind !== 'P' && rb.some((y) => x.kind === y.kind && x.code === y.code))) return true;
+  if (ra.some((x) => x.kind !== 'P' && !x.part && rb.some((y) => x.kind === y.kind && x.code === y.code && !y.part)))
+    return true;
   return placeContains(a, b) || placeContains(b, a);
 }
