@@ -3,7 +3,7 @@
 // item (which makes it visible) last. Guards make a repeat of the same report
 // (same URL, or same source + content) return the stored one, even under concurrency.
 import { createHash } from 'node:crypto';
-import { analyzeReport, isCopy, postingsOf } from '../domain/index.js';
+import { analyzeReport, isCopy, isTimeKey, postingsOf } from '../domain/index.js';
 import { AppError, badInput, notFound } from '../errors.js';
 import { countMetric, logger } from '../observability.js';
 import { sleep } from '../backoff.js';
@@ -118,10 +118,16 @@ const AFFECTS_SHARE = 0.34;
 
 export async function claimsAffectedBy(store: Store, terms: string[]): Promise<string[]> {
   if ((await store.counters()).claims === 0) return []; // a fresh corpus: nothing to re-check
-  const hits = await store.claimsForTerms(terms.filter(isIndexableTerm), 'watch');
-  return [...hits.entries()]
+  const indexable = terms.filter(isIndexableTerm);
+  const hits = await store.claimsForTerms(indexable, 'watch');
+  const byShare = [...hits.entries()]
     .filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE)))
     .map(([id]) => id);
+  // The claim's time of day alone is enough: it names one moment of one event (timeKeysOf).
+  const times = indexable.filter(isTimeKey);
+  if (times.length === 0) return byShare;
+  const timed = await store.claimsForTerms(times, 'watch');
+  return [...new Set([...byShare, ...timed.keys()])];
 }
 
 export function createIngest(deps: {

@@ -2,7 +2,7 @@
 // judge them with the engine, and store the verdict with optimistic concurrency.
 // Reads of a claim never recompute: they read what this wrote.
 import type { SourcePolicy } from '../config.js';
-import { judgeClaim, rankStatements, reconcileCopyGroups } from '../domain/index.js';
+import { judgeClaim, rankStatements, reconcileCopyGroups, searchTermsOf } from '../domain/index.js';
 import type { Candidate, Posting } from '../domain/types.js';
 import { backoff, sleep } from '../backoff.js';
 import type { Clock, IdGen, Store } from './ports.js';
@@ -49,7 +49,7 @@ async function candidatesFor(
   common: CommonTerms,
   now: number,
 ): Promise<Candidate[]> {
-  const terms = claim.analysis.terms;
+  const terms = searchTermsOf(claim.analysis);
   const known = (t: string) => (common.get(t) ?? -Infinity) > now - COMMON_TERM_TTL_MS;
   const read = (ts: string[]) => store.postingsOfTerms(ts, POSTINGS_PER_TERM);
   let queried = terms.filter((t) => !known(t));

@@ -8,6 +8,7 @@ import { splitSentences } from './sentences.js';
 import { reportProfile } from './stance/profile.js';
 import { extractSlots } from './slots/index.js';
 import { isGossip } from './slots/polarity.js';
+import { timeKeysOf } from './retrieve.js';
 import { contentTerms, nameIndexTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
 import type { ClaimAnalysis, NameSlot, ReportAnalysis, Statement } from './types.js';
@@ -111,7 +112,8 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   // One full sentence ending in a full stop is a (short) article, judged as such.
   const headlineOnly = statements.length === 1 && !/[.!]["')\]]?$/.test(normalizeText(input.text).trim());
   if (headlineOnly) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
-  const terms = [...new Set(statements.flatMap((s) => s.terms))];
+  // Its times of day too: a claim that gives one watches for it (watchTermsOf).
+  const terms = [...new Set(statements.flatMap((s) => [...s.terms, ...timeKeysOf(s)]))];
   const normalized = foldCase(collapseWhitespace(body));
   return {
     cleanText: body,
@@ -145,5 +147,9 @@ export function analyzeClaim(text: string): ClaimAnalysis {
  */
 export function watchTermsOf(claim: ClaimAnalysis): { terms: string[]; byName: boolean } {
   const names = nameIndexTerms(claim.statement.slots.names).filter((t) => claim.terms.includes(t));
-  return names.length > 0 ? { terms: names, byName: true } : { terms: claim.terms, byName: false };
+  // A report that gives the claim's time of day may state it without its names (see timeKeysOf).
+  const times = timeKeysOf(claim.statement);
+  return names.length > 0
+    ? { terms: [...names, ...times], byName: true }
+    : { terms: [...claim.terms, ...times], byName: false };
 }

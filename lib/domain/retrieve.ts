@@ -16,6 +16,26 @@ export function idf(totalReports: number, docFreq: number): number {
   return Math.log(1 + (totalReports - docFreq + 0.5) / (docFreq + 0.5));
 }
 
+/**
+ * Index keys for a statement's exact times of day ("at 2:09 a.m."), besides its terms: a time names one moment of
+ * one event, so a claim that gives one finds the sentences that give it though they share few words with it
+ * ("The quake occurred at 2:09 a.m." for "The Northern California quake hit at 2:09 in the morning"). Keyed on
+ * the 12-hour dial, which a time without a.m. or p.m. is read on; a time given as about ("around 10") is left out.
+ */
+export function timeKeysOf(statement: Statement): string[] {
+  const keys = statement.slots.quantities
+    .filter((q) => q.unit?.startsWith('clock') && q.high - q.low <= 2)
+    .map((q) => `${TIME_KEY}${q.value % 720}`);
+  return [...new Set(keys)];
+}
+
+/** Time keys start with a sign no term has: terms are stemmed words. */
+const TIME_KEY = '~t';
+export const isTimeKey = (term: string): boolean => term.startsWith(TIME_KEY);
+
+/** The keys a claim is looked up by: its terms and its times of day. */
+export const searchTermsOf = (claim: ClaimAnalysis): string[] => [...claim.terms, ...timeKeysOf(claim.statement)];
+
 export function rankStatements(
   claim: ClaimAnalysis,
   postings: Posting[],
@@ -23,7 +43,7 @@ export function rankStatements(
   limit: number,
   perReport = Number.POSITIVE_INFINITY,
 ): RankedStatement[] {
-  const claimTerms = new Set(claim.terms);
+  const claimTerms = new Set(searchTermsOf(claim));
   const nameTerms = new Set(nameIndexTerms(claim.statement.slots.names));
   const namedIn = new Map<string, Array<{ weight: number; statements: Set<number> }>>();
   const scores = new Map<string, RankedStatement>();
@@ -77,7 +97,7 @@ export function postingsOf(statements: Statement[]): Array<Omit<Posting, 'report
   const byTerm = new Map<string, { statements: number[]; carried: number[] }>();
   const entry = (t: string) => byTerm.get(t) ?? byTerm.set(t, { statements: [], carried: [] }).get(t)!;
   statements.forEach((s, i) => {
-    for (const t of s.terms) entry(t).statements.push(s.index);
+    for (const t of [...s.terms, ...timeKeysOf(s)]) entry(t).statements.push(s.index);
     const previous = statements[i - 1];
     if (previous && refersBack(s.text, previous.terms))
       for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);

@@ -139,4 +139,28 @@ describe('retrieval by rare terms', () => {
     });
     expect(claim.verdict).toBe('CORROBORATED');
   });
+
+  it("finds a sentence by the claim's time of day though it shares none of the claim's names, whichever comes first", async () => {
+    // Many sentences say "quake" about other places; the claim's region is only in the report's lead.
+    const noise = Array.from({ length: 70 }, (_, i) => ({
+      source: `Outlet ${i % 5}`,
+      text: `A small quake shook the Orran valley ${i} on Monday. The quake was felt in Orran town ${i}.`,
+    }));
+    await createSeeder(rt.store).seed(noise);
+    await rt.app.ingestReport({
+      source: 'Valley Courier',
+      text: 'A magnitude 4.1 quake shook the north of the state overnight. The quake struck at 3:52 a.m. about 6 miles east of Healdsburg.',
+    });
+    const { claim } = await rt.app.submitClaim({
+      text: 'The Northern California quake struck at 3:52 in the morning.',
+    });
+    expect(claim.verdict).toBe('SINGLE_SOURCE');
+    // A second report after the claim: it is re-checked by the time of day, which is all the two share besides "quake".
+    const { affectedClaims } = await rt.app.ingestReport({
+      source: 'Coast Daily',
+      text: 'Homes rattled when a quake struck at 3:52 a.m., some 9 miles north of Healdsburg, with a depth of two miles.',
+    });
+    expect(affectedClaims).toBe(1);
+    expect((await rt.app.getClaim(claim.id))!.verdict).toBe('CORROBORATED');
+  });
 });
