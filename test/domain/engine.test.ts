@@ -218,6 +218,20 @@ describe('dates', () => {
     expect(extractDates('The bridge closed on Monday.', '2024-05-10')[0]).toMatchObject({ month: 5, day: 6 });
     expect(extractDates('The bridge will reopen on Monday.', '2024-05-10')[0]).toMatchObject({ month: 5, day: 13 });
   });
+
+  it('reads a weekday before a day of a month as that day, with no publish date (as a claim has none)', () => {
+    expect(extractDates('The bridge closed on Friday, 8 March 2024.')[0]).toMatchObject({
+      granularity: 'day',
+      year: 2024,
+      month: 3,
+      day: 8,
+    });
+    expect(extractDates('The bridge closed on Friday 8 March.')[0]).toMatchObject({ month: 3, day: 8 });
+    // A report's "on Thursday" is then the day before: a conflict the claim's date can show.
+    const c = 'The Tarn council closed the Fenwick Bridge on Friday, 8 March 2024.';
+    expect(stanceOf(c, 'The Tarn council closed the Fenwick Bridge on Thursday.', '2024-03-09')).toBe('CONTRADICTS');
+    expect(stanceOf(c, 'The Tarn council closed the Fenwick Bridge on Friday.', '2024-03-09')).toBe('SUPPORTS');
+  });
 });
 
 describe('names', () => {

@@ -71,7 +71,8 @@ export function extractDates(text: string, publishedAt?: string): DateSlot[] {
     if (DURATION.test(result.text.trim())) continue;
     const start = result.start;
     const relative = RELATIVE.test(result.text);
-    if (relative && !ref) continue;
+    // Without a publish date only what the text fixes: "on Friday, 11 November 2011" is 11 November.
+    if (relative && !ref && !(start.isCertain('day') && start.isCertain('month'))) continue;
     const hasDay =
       start.isCertain('day') ||
       (relative &&
