@@ -620,11 +620,16 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
     const next = groups.find((g) => g.start === k + 1);
     if (!next) break;
     const lemma = adjective ? adjective.lower : outer.lemma;
+    // "The council is to close the bridge", "The aim was to close it": a plan.
+    // Not "is to blame", which says who caused it.
+    const destined =
+      lemma === 'be' && hops === 0 && !passive && !adjective && !deniedPlan && tokens[k + 1]!.lower !== 'blame';
     if (deniedPlan) {
       modality = modality === 'hedge' ? 'hedge' : 'plan';
       negated = !negated;
     } else if (
       adjective ||
+      destined ||
       (PLAN_VERBS.has(lemma) && (!passive || lemma === 'set' || lemma === 'expect' || lemma === 'schedule'))
     )
       modality = modality === 'hedge' ? 'hedge' : 'plan';

@@ -112,6 +112,9 @@ const SENTENCES: Row[] = [
   // A proposal's object is only planned; an adverb may stand before a plan adjective.
   ['Holm council has proposed a new library.', 'propose', 'council', 'library', false, false, 'plan'],
   ['The tunnel is only due to open in 2029.', 'open', 'tunnel', null, false, false, 'plan'],
+  // "is to" says what will be; "is to blame" says who caused it.
+  ['The council is to close the bridge.', 'close', 'council', 'bridge', false, false, 'plan'],
+  ['The storm is to blame for the flooding.', 'blame', 'storm', null, false, false, 'act'],
   [
     'A spokesman denied that the factory had leaked chemicals into the river.',
     'leak',
