@@ -27,6 +27,7 @@ import {
   refersBack,
 } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
+import { extractQuantities } from './slots/quantities.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople, namesWork } from './events.js';
@@ -616,6 +617,32 @@ function objectMissing(claim: Statement, statement: Statement, context: Context)
 }
 
 /**
+ * The claim's subject is a group of people named by what they do ("Bus drivers in Port Hessel went on strike") and
+ * the sentence's subject is another ("Dock workers at Port Hessel went on strike"): the sentence has no word for
+ * the claim's group nor for the word that qualifies it. Another group did it. The two subjects, or undefined.
+ */
+function otherGroup(claim: Statement, statement: Statement): string | undefined {
+  const a = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement);
+  if (!a.complete || !b.complete || a.passive || b.passive || !a.subject || !b.subject) return undefined;
+  const head = headWord(a.subject);
+  const theirs = headWord(b.subject);
+  if (head === theirs || !namesPeople(head) || !namesPeople(theirs)) return undefined;
+  // The word before the group's head that says which group: "bus" of "Bus drivers", not a name ("Vellum staff").
+  const words = a.subject.phrase.split(/\s+/);
+  const at = words.findIndex((w) => lemmatize(foldCase(w), 'n') === head);
+  const qualifier = at > 0 ? foldCase(words[at - 1]!) : undefined;
+  const capitalised = /^\p{Lu}/u.test(words[at - 1]!) && !claim.text.startsWith(words[at - 1]!);
+  if (qualifier === undefined || qualifier.length < 3 || STOP_WORDS.has(qualifier) || capitalised) return undefined;
+  // A count is no group's qualifier: "Three people" is said by "Two women and a man".
+  if (extractQuantities(qualifier).length > 0) return undefined;
+  if (!isLemma(lemmatize(qualifier, 'n'), 'n') || claim.slots.names.some((n) => foldCase(n.text).includes(qualifier)))
+    return undefined;
+  if (hasWordFor(statement, head) || hasWordFor(statement, qualifier)) return undefined;
+  return `${b.subject.phrase}, not ${a.subject.phrase}`;
+}
+
+/**
  * The head noun of what the claim's act is done to, when it is one to look for: not people, names or a figure's unit
  * (other readings judge those), nor a noun whose meaning sits in the "of" phrase or "that" clause after it ("parts
  * of the province", "the size of the march", "rejected accusations that it bombed the camp"). Read once per claim.
@@ -937,6 +964,7 @@ export interface Reading {
   /** what the claim's act is done to, when the sentence has no word for it ("rubber bullets" against "tear gas") */
   readonly objectMissing: string | undefined;
   /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
+  readonly otherGroup: string | undefined;
   readonly namesOnly: boolean;
   /** the claim's participant the sentence tells work on as begun or going on, not the claim's act */
   readonly workBegun: string | undefined;
@@ -1186,6 +1214,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get objectMissing() {
       return once('objectMissing', () => objectMissing(c, statement, context));
+    },
+    get otherGroup() {
+      return once('otherGroup', () => otherGroup(c, statement));
     },
     get namesOnly() {
       return once('namesOnly', () => sharesOnlyNames(c, statement, context));
@@ -1454,6 +1485,13 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     applies: (r) =>
       sameFactByWords(r) && !r.headline && r.statement.extra?.headline !== true && r.objectMissing !== undefined,
     reason: (r) => `does not say what the claim's act was done to (${r.objectMissing})`,
+  },
+  {
+    id: 'OTHER_GROUP',
+    stance: 'MENTIONS',
+    example: '"Bus drivers in Port Hessel went on strike" vs "Dock workers at Port Hessel went on strike"',
+    applies: (r) => sameFactByWords(r) && r.otherGroup !== undefined,
+    reason: (r) => `another group does it (${r.otherGroup})`,
   },
   {
     id: 'NAMES_ONLY',

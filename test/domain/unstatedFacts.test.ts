@@ -241,3 +241,30 @@ describe('a sentence with only the claim names does not state its fact', () => {
     );
   });
 });
+
+describe('another group of people in the subject does not state the claim', () => {
+  const claim = 'Bus drivers in Port Hessel went on strike over pay.';
+  const headline = 'Port Hessel strike';
+
+  it('mentions the claim with a sentence whose subject is another trade, named by neither of its words', () => {
+    const dock = alignIn(claim, headline, 'Dock workers at Port Hessel went on strike over pay on Monday.', 1);
+    expect(dock).toMatchObject({ stance: 'MENTIONS', rule: 'OTHER_GROUP' });
+    expect(dock.reason).toContain('Dock workers');
+  });
+
+  it('still supports with the same group said otherwise, or a group the sentence names by its qualifier', () => {
+    expect(alignIn(claim, headline, 'Drivers on the Port Hessel buses went on strike over pay.', 1).stance).toBe(
+      'SUPPORTS',
+    );
+    expect(alignIn(claim, headline, 'Bus drivers in Port Hessel went on strike over pay.', 1).stance).toBe('SUPPORTS');
+    // A group named by a name, not a trade, is left to the names: "Vellum staff".
+    expect(
+      alignIn(
+        'Vellum staff in Port Hessel went on strike over pay.',
+        headline,
+        'Dock workers at Port Hessel went on strike over pay.',
+        1,
+      ).rule,
+    ).not.toBe('OTHER_GROUP');
+  });
+});
