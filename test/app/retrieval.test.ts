@@ -29,14 +29,21 @@ const towns = [
   'Lorne',
 ];
 
+/** `count` invented reports from `outlets` outlets, bulk-seeded: the many sentences a claim's common words find. */
+const seedNoise = (count: number, outlets: number, text: (i: number) => string) =>
+  createSeeder(rt.store).seed(
+    Array.from({ length: count }, (_, i) => ({ source: `Outlet ${i % outlets}`, text: text(i) })),
+  );
+
 describe('retrieval by rare terms', () => {
   it('finds the evidence among many reports sharing the common words, and stops reading the common ones', async () => {
     // More reports than the cap say "council", "approved", "budget", "tram" about other places.
-    const noise = Array.from({ length: POSTINGS_PER_TERM + 20 }, (_, i) => ({
-      source: `Outlet ${i % 7}`,
-      text: `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line. Work starts soon.`,
-    }));
-    await createSeeder(rt.store).seed(noise);
+    await seedNoise(
+      POSTINGS_PER_TERM + 20,
+      7,
+      (i) =>
+        `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line. Work starts soon.`,
+    );
     await rt.app.ingestReport({
       source: 'Quayside Post',
       text: 'The Quayside council approved a budget of 40 million euros for the new tram line on Monday.',
@@ -68,11 +75,12 @@ describe('retrieval by rare terms', () => {
   });
 
   it('writes no postings that retrieval never reads: a new report skips the terms found common', async () => {
-    const noise = Array.from({ length: POSTINGS_PER_TERM + 5 }, (_, i) => ({
-      source: `Outlet ${i % 7}`,
-      text: `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line.`,
-    }));
-    await createSeeder(rt.store).seed(noise);
+    await seedNoise(
+      POSTINGS_PER_TERM + 5,
+      7,
+      (i) =>
+        `The council of ${towns[i % towns.length]}${i} approved a budget of ${i + 3} million euros for the new tram line.`,
+    );
     await rt.app.ingestReport({
       source: 'Quayside Post',
       text: 'The Quayside council approved a budget of 40 million euros for the new tram line on Monday.',
@@ -102,11 +110,12 @@ describe('retrieval by rare terms', () => {
 
   it("finds the second half of a fact split over two sentences, by the first half's terms", async () => {
     // Many statements share the claim's common words; its rare name is only in the sentence before the time.
-    const noise = Array.from({ length: 40 }, (_, i) => ({
-      source: `Outlet ${i % 5}`,
-      text: `The Quayside council met about the tram line vote. Members of the Quayside council spoke before the tram line vote. The Quayside tram line council vote was put off, number ${i}.`,
-    }));
-    await createSeeder(rt.store).seed(noise);
+    await seedNoise(
+      40,
+      5,
+      (i) =>
+        `The Quayside council met about the tram line vote. Members of the Quayside council spoke before the tram line vote. The Quayside tram line council vote was put off, number ${i}.`,
+    );
     await rt.app.ingestReport({
       source: 'Quayside Post',
       text: 'The Quayside council approved the Zephyr tram line on Monday. It voted at 21:40 after a long debate.',
@@ -123,11 +132,12 @@ describe('retrieval by rare terms', () => {
 
   it('finds a lead sentence that leaves out the place its report names further down', async () => {
     // Many sentences share more of the claim's words than the lead does, none of them its place.
-    const noise = Array.from({ length: 40 }, (_, i) => ({
-      source: `Outlet ${i % 5}`,
-      text: `A magnitude 3.${i % 9} earthquake shook the valley early on Thursday, number ${i}. A magnitude 2.${i % 9} earthquake shook the hills early on Thursday too.`,
-    }));
-    await createSeeder(rt.store).seed(noise);
+    await seedNoise(
+      40,
+      5,
+      (i) =>
+        `A magnitude 3.${i % 9} earthquake shook the valley early on Thursday, number ${i}. A magnitude 2.${i % 9} earthquake shook the hills early on Thursday too.`,
+    );
     const text =
       'A magnitude 4.6 earthquake shook Lake County on Thursday. The temblor struck 20 miles north of Eastvale in the Redwater Springs area.';
     await rt.app.ingestReport({ source: 'Valley Courier', text, publishedAt: '2024-06-06' });
@@ -142,11 +152,11 @@ describe('retrieval by rare terms', () => {
 
   it("finds a sentence by the claim's time of day though it shares none of the claim's names, whichever comes first", async () => {
     // Many sentences say "quake" about other places; the claim's region is only in the report's lead.
-    const noise = Array.from({ length: 70 }, (_, i) => ({
-      source: `Outlet ${i % 5}`,
-      text: `A small quake shook the Orran valley ${i} on Monday. The quake was felt in Orran town ${i}.`,
-    }));
-    await createSeeder(rt.store).seed(noise);
+    await seedNoise(
+      70,
+      5,
+      (i) => `A small quake shook the Orran valley ${i} on Monday. The quake was felt in Orran town ${i}.`,
+    );
     await rt.app.ingestReport({
       source: 'Valley Courier',
       text: 'A magnitude 4.1 quake shook the north of the state overnight. The quake struck at 3:52 a.m. about 6 miles east of Healdsburg.',
