@@ -631,9 +631,11 @@ function otherGroup(claim: Statement, statement: Statement): string | undefined 
   // The word before the group's head that says which group: "bus" of "Bus drivers", not a name ("Vellum staff").
   const words = a.subject.phrase.split(/\s+/);
   const at = words.findIndex((w) => lemmatize(foldCase(w), 'n') === head);
-  const qualifier = at > 0 ? foldCase(words[at - 1]!) : undefined;
-  const capitalised = /^\p{Lu}/u.test(words[at - 1]!) && !claim.text.startsWith(words[at - 1]!);
-  if (qualifier === undefined || qualifier.length < 3 || STOP_WORDS.has(qualifier) || capitalised) return undefined;
+  if (at < 1) return undefined;
+  const written = words[at - 1]!;
+  const qualifier = foldCase(written);
+  const capitalised = /^\p{Lu}/u.test(written) && !claim.text.startsWith(written);
+  if (qualifier.length < 3 || STOP_WORDS.has(qualifier) || capitalised) return undefined;
   // A count is no group's qualifier: "Three people" is said by "Two women and a man".
   if (extractQuantities(qualifier).length > 0) return undefined;
   if (!isLemma(lemmatize(qualifier, 'n'), 'n') || claim.slots.names.some((n) => foldCase(n.text).includes(qualifier)))
@@ -963,8 +965,9 @@ export interface Reading {
   readonly agentMissing: string | undefined;
   /** what the claim's act is done to, when the sentence has no word for it ("rubber bullets" against "tear gas") */
   readonly objectMissing: string | undefined;
-  /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
+  /** the sentence's subject is another group of people than the claim's ("Dock workers" against "Bus drivers") */
   readonly otherGroup: string | undefined;
+  /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
   readonly namesOnly: boolean;
   /** the claim's participant the sentence tells work on as begun or going on, not the claim's act */
   readonly workBegun: string | undefined;

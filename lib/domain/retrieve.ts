@@ -16,6 +16,10 @@ export function idf(totalReports: number, docFreq: number): number {
   return Math.log(1 + (totalReports - docFreq + 0.5) / (docFreq + 0.5));
 }
 
+/** Time keys start with a sign no term has: terms are stemmed words. */
+const TIME_KEY = '~t';
+export const isTimeKey = (term: string): boolean => term.startsWith(TIME_KEY);
+
 /**
  * Index keys for a statement's exact times of day ("at 2:09 a.m."), besides its terms: a time names one moment of
  * one event, so a claim that gives one finds the sentences that give it though they share few words with it
@@ -28,10 +32,6 @@ export function timeKeysOf(statement: Statement): string[] {
     .map((q) => `${TIME_KEY}${q.value % 720}`);
   return [...new Set(keys)];
 }
-
-/** Time keys start with a sign no term has: terms are stemmed words. */
-const TIME_KEY = '~t';
-export const isTimeKey = (term: string): boolean => term.startsWith(TIME_KEY);
 
 /** The keys a claim is looked up by: its terms and its times of day. */
 export const searchTermsOf = (claim: ClaimAnalysis): string[] => [...claim.terms, ...timeKeysOf(claim.statement)];
