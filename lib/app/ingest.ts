@@ -119,14 +119,19 @@ const AFFECTS_SHARE = 0.34;
 export async function claimsAffectedBy(store: Store, terms: string[]): Promise<string[]> {
   if ((await store.counters()).claims === 0) return []; // a fresh corpus: nothing to re-check
   const indexable = terms.filter(isIndexableTerm);
-  const hits = await store.claimsForTerms(indexable, 'watch');
+  // The claim's time of day alone is enough: it names one moment of one event (timeKeysOf). A claim a time key
+  // reaches is in either way, so the share is counted over the words alone, and no key is read twice.
+  const times = indexable.filter(isTimeKey);
+  const [hits, timed] = await Promise.all([
+    store.claimsForTerms(
+      indexable.filter((t) => !isTimeKey(t)),
+      'watch',
+    ),
+    times.length > 0 ? store.claimsForTerms(times, 'watch') : new Map<string, unknown>(),
+  ]);
   const byShare = [...hits.entries()]
     .filter(([, h]) => h.hits >= Math.max(1, Math.ceil(h.termCount * AFFECTS_SHARE)))
     .map(([id]) => id);
-  // The claim's time of day alone is enough: it names one moment of one event (timeKeysOf).
-  const times = indexable.filter(isTimeKey);
-  if (times.length === 0) return byShare;
-  const timed = await store.claimsForTerms(times, 'watch');
   return [...new Set([...byShare, ...timed.keys()])];
 }
 

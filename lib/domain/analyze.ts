@@ -8,7 +8,7 @@ import { splitSentences } from './sentences.js';
 import { reportProfile } from './stance/profile.js';
 import { extractSlots } from './slots/index.js';
 import { isGossip } from './slots/polarity.js';
-import { timeKeysOf } from './retrieve.js';
+import { indexKeysOf, timeKeysOf } from './retrieve.js';
 import { contentTerms, nameIndexTerms } from './terms.js';
 import { collapseWhitespace, foldCase, normalizeText } from './text.js';
 import type { ClaimAnalysis, NameSlot, ReportAnalysis, Statement } from './types.js';
@@ -113,7 +113,7 @@ export function analyzeReport(input: { text: string; title?: string; publishedAt
   const headlineOnly = statements.length === 1 && !/[.!]["')\]]?$/.test(normalizeText(input.text).trim());
   if (headlineOnly) statements[0]!.extra = { ...statements[0]!.extra, headlineOnly: true };
   // Its times of day too: a claim that gives one watches for it (watchTermsOf).
-  const terms = [...new Set(statements.flatMap((s) => [...s.terms, ...timeKeysOf(s)]))];
+  const terms = [...new Set(statements.flatMap(indexKeysOf))];
   const normalized = foldCase(collapseWhitespace(body));
   return {
     cleanText: body,

@@ -33,7 +33,10 @@ export function timeKeysOf(statement: Statement): string[] {
   return [...new Set(keys)];
 }
 
-/** The keys a claim is looked up by: its terms and its times of day. */
+/** The keys a statement is indexed by: its terms and its times of day. */
+export const indexKeysOf = (statement: Statement): string[] => [...statement.terms, ...timeKeysOf(statement)];
+
+/** The keys a claim is looked up by: its terms and its times of day, as its statement is indexed. */
 export const searchTermsOf = (claim: ClaimAnalysis): string[] => [...claim.terms, ...timeKeysOf(claim.statement)];
 
 export function rankStatements(
@@ -97,7 +100,7 @@ export function postingsOf(statements: Statement[]): Array<Omit<Posting, 'report
   const byTerm = new Map<string, { statements: number[]; carried: number[] }>();
   const entry = (t: string) => byTerm.get(t) ?? byTerm.set(t, { statements: [], carried: [] }).get(t)!;
   statements.forEach((s, i) => {
-    for (const t of [...s.terms, ...timeKeysOf(s)]) entry(t).statements.push(s.index);
+    for (const t of indexKeysOf(s)) entry(t).statements.push(s.index);
     const previous = statements[i - 1];
     if (previous && refersBack(s.text, previous.terms))
       for (const t of previous.terms) if (!s.terms.includes(t)) entry(t).carried.push(s.index);
