@@ -626,7 +626,9 @@ function otherGroup(claim: Statement, statement: Statement): string | undefined 
   const b = clauseOfStatement(statement);
   if (!a.complete || !b.complete || a.passive || b.passive || !a.subject || !b.subject) return undefined;
   const head = headWord(a.subject);
-  const theirs = headWord(b.subject);
+  // "A strike by dock workers brought the port to a standstill": an event's by-phrase names who did it.
+  const doer = isEventNoun(headWord(b.subject)) ? byGroupAfter(statement.text, b.subject.phrase) : undefined;
+  const theirs = doer?.head ?? headWord(b.subject);
   if (head === theirs || !namesPeople(head) || !namesPeople(theirs)) return undefined;
   // The word before the group's head that says which group: "bus" of "Bus drivers", not a name ("Vellum staff").
   const words = a.subject.phrase.split(/\s+/);
@@ -641,8 +643,45 @@ function otherGroup(claim: Statement, statement: Statement): string | undefined 
   if (!isLemma(lemmatize(qualifier, 'n'), 'n') || claim.slots.names.some((n) => foldCase(n.text).includes(qualifier)))
     return undefined;
   if (hasWordFor(statement, head) || hasWordFor(statement, qualifier)) return undefined;
-  return `${b.subject.phrase}, not ${a.subject.phrase}`;
+  return `${doer?.phrase ?? b.subject.phrase}, not ${a.subject.phrase}`;
 }
+
+/**
+ * The people an event's by-phrase names, right after the phrase that names the event: "A strike by dock workers at
+ * Port Hessel" gives "dock workers" (head "worker"). At most three lower-case words; the last that names people heads.
+ */
+function byGroupAfter(text: string, phrase: string): { head: string; phrase: string } | undefined {
+  // The phrase is read from tokens ("A two - day strike"): its last word finds it in the text.
+  const last = phrase.split(/\s+/).at(-1) ?? '';
+  if (!/^[\p{L}-]+$/u.test(last)) return undefined;
+  const words = new RegExp(`\\b${last}\\s+by\\s+([^,.;:]*)`, 'u').exec(text)?.[1]?.split(/\s+/) ?? [];
+  const run: string[] = [];
+  for (const word of words.slice(0, 3)) {
+    if (!/^\p{Ll}[\p{Ll}-]*$/u.test(word) || STOP_WORDS.has(word)) break;
+    run.push(word);
+  }
+  const end = run.findLastIndex((w) => namesPeople(lemmatize(w, 'n')));
+  if (end < 0) return undefined;
+  return { head: lemmatize(run[end]!, 'n'), phrase: run.slice(0, end + 1).join(' ') };
+}
+
+/**
+ * The claim tells part of its content as background, in a relative clause ("Marfin promised compensation to the
+ * families of the three employees who died"), and the sentence has a word for none of the main clause's own
+ * words (the same term, a synonym or a near word) nor says its act: "Three bank employees died in the fire" tells
+ * the background, not the claim. The main clause's words, or undefined.
+ */
+function backgroundOnly(claim: Statement, statement: Statement): string | undefined {
+  const words = claimMainWordsOf(claim);
+  if (words.length === 0 || words.some((w) => hasWordFor(statement, w))) return undefined;
+  const act = claimAct(claim);
+  return act !== undefined && saysAct(claim, statement, act) ? undefined : words.join(', ');
+}
+
+/** The content words of the claim's main clause beside its relative clauses (clause.ts), light verbs left out. */
+const claimMainWordsOf = perClaim((claim): string[] =>
+  (clauseOfStatement(claim).mainWords ?? []).filter((w) => w.length > 2 && !STOP_WORDS.has(w) && !LIGHT_VERBS.has(w)),
+);
 
 /**
  * The head noun of what the claim's act is done to, when it is one to look for: not people, names or a figure's unit
@@ -967,6 +1006,8 @@ export interface Reading {
   readonly objectMissing: string | undefined;
   /** the sentence's subject is another group of people than the claim's ("Dock workers" against "Bus drivers") */
   readonly otherGroup: string | undefined;
+  /** the sentence says only what the claim tells in a relative clause: the claim's main-clause words it lacks */
+  readonly backgroundOnly: string | undefined;
   /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
   readonly namesOnly: boolean;
   /** the claim's participant the sentence tells work on as begun or going on, not the claim's act */
@@ -1220,6 +1261,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get otherGroup() {
       return once('otherGroup', () => otherGroup(c, statement));
+    },
+    get backgroundOnly() {
+      return once('backgroundOnly', () => backgroundOnly(c, statement));
     },
     get namesOnly() {
       return once('namesOnly', () => sharesOnlyNames(c, statement, context));
@@ -1495,6 +1539,13 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"Bus drivers in Port Hessel went on strike" vs "Dock workers at Port Hessel went on strike"',
     applies: (r) => sameFactByWords(r) && r.otherGroup !== undefined,
     reason: (r) => `another group does it (${r.otherGroup})`,
+  },
+  {
+    id: 'BACKGROUND_ONLY',
+    stance: 'MENTIONS',
+    example: '"The firm that built the Ossary Bridge has gone bust" vs "The Ossary Bridge was built by Harlow & Sons"',
+    applies: (r) => sameFactByWords(r) && r.backgroundOnly !== undefined,
+    reason: (r) => `says what the claim tells as background, not its point (${r.backgroundOnly})`,
   },
   {
     id: 'NAMES_ONLY',

@@ -39,6 +39,12 @@ export interface Clause {
   complete: boolean;
   /** the act is negated by a refusal ("refused to resign", "declined to comment"): a will not, said as an act */
   refused?: boolean;
+  /**
+   * When the sentence has a relative clause: the content words (lemmas) of the main clause from its verb on, outside
+   * the relative clause and the noun it describes. "Marfin promised compensation to the families of the three
+   * employees who died": promise, compensation, family. What the sentence tells as background is not among them.
+   */
+  mainWords?: string[];
 }
 
 // --- Named word lists (each with the example it is for) ---
@@ -328,15 +334,17 @@ function repairTags(tokens: Token[]): Token[] {
 }
 
 /** Verb groups: runs of auxiliaries and verbs, with the negators and adverbs between them. */
+/** The word at `i` opens a relative clause: "who", "which", or "that" after a noun ("the bank that burned"). */
+const opensRelative = (tokens: Token[], i: number): boolean =>
+  RELATIVES.has(tokens[i]!.lower) ||
+  (tokens[i]!.lower === 'that' && i > 0 && NOMINAL.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'PRON');
+
 function verbGroups(tokens: Token[]): VerbGroup[] {
   const groups: VerbGroup[] = [];
   let relativePending = false;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (
-      RELATIVES.has(t.lower) ||
-      (t.lower === 'that' && i > 0 && NOMINAL.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'PRON')
-    ) {
+    if (opensRelative(tokens, i)) {
       relativePending = true;
       continue;
     }
@@ -404,8 +412,8 @@ function nounPhrase(
     const t = tokens[k]!;
     if (t.pos === 'PART' && /^['’]s$/.test(t.lower))
       head = -1; // "the company's chief executive": the possessor is not the head
-    else if (head === k - 1 && t.text === '-' && tokens[k + 1]?.pos === 'ADJ')
-      head = -1; // "a midwife-led centre": the noun before the hyphen is part of an adjective
+    else if (head === k - 1 && t.text === '-' && ['ADJ', 'NOUN'].includes(tokens[k + 1]?.pos ?? ''))
+      head = -1; // "a midwife-led centre", "a two-day strike": the word before the hyphen is part of a modifier
     else if (head >= 0) {
       // After the head only a compound goes on ("power station", "Jane Doe"): "jewels worth ..." ends at "jewels".
       if (head === k - 1 && (t.pos === 'NOUN' || t.pos === 'PROPN')) head = k;
@@ -673,7 +681,58 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   else if (gerundNegator && DENYING_VERBS.has(gerundNegator.lemma))
     clause.attribution = { ...(subject ? { source: subject } : {}), verb: gerundNegator.lemma };
   if (refused) clause.refused = true;
+  const mainWords = mainWordsBesideRelatives(tokens, groups, main, object);
+  if (mainWords) clause.mainWords = mainWords;
   return clause;
+}
+
+/** The last word of an argument's head ("delegation" of "the trade delegation"). */
+const headOf = (argument: Argument): string => argument.head.split(' ').at(-1) ?? '';
+
+/** Parts of speech whose words carry the main clause's content. */
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
+
+/**
+ * The main clause's content words from its verb group on, leaving out each relative clause (from its pronoun to
+ * the next comma, or to the main verb when it comes first) and the noun phrase it describes. Undefined when the
+ * sentence has no relative clause, or when a figure stands in the main part (figures are read by the slots).
+ */
+function mainWordsBesideRelatives(
+  tokens: Token[],
+  groups: VerbGroup[],
+  main: VerbGroup,
+  object: Argument | undefined,
+): string[] | undefined {
+  // "that" with a subject of its own after it opens what is said of the noun ("accusations that it bombed the
+  // camp"), not a description of it: only "that" right before its verb is read as relative ("the bank that burned").
+  const opens = tokens
+    .map((_, i) => i)
+    .filter(
+      (i) =>
+        opensRelative(tokens, i) &&
+        groups.some((g) => g.relative && g.start > i) &&
+        (tokens[i]!.lower !== 'that' || isVerbal(tokens[i + 1] ?? tokens[i]!)),
+    );
+  if (opens.length === 0) return undefined;
+  const background = new Set<number>();
+  for (const open of opens) {
+    let end = tokens.findIndex((t, k) => k > open && t.text === ',');
+    if (end < 0) end = tokens.length;
+    if (main.start > open) end = Math.min(end, main.start);
+    for (let k = open; k < end; k++) background.add(k);
+    let k = open - 1;
+    if (tokens[k]?.text === ',') k--;
+    // The main verb's object, described by the relative clause, is the main clause's own ("headed a delegation that
+    // visited Niamey").
+    if (object && foldCase(tokens[k]?.lemma || tokens[k]?.lower || '') === headOf(object)) continue;
+    while (k >= 0 && (NOMINAL.has(tokens[k]!.pos) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) {
+      background.add(k);
+      k--;
+    }
+  }
+  const rest = tokens.slice(main.start).filter((_, i) => !background.has(main.start + i));
+  if (rest.some((t) => t.pos === 'NUM')) return undefined;
+  return rest.filter((t) => CONTENT_POS.has(t.pos)).map((t) => foldCase(t.lemma || t.lower));
 }
 
 /**

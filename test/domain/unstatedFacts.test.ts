@@ -252,6 +252,15 @@ describe('another group of people in the subject does not state the claim', () =
     expect(dock.reason).toContain('Dock workers');
   });
 
+  it("reads who did it from an event's by-phrase ('A strike by dock workers')", () => {
+    const strike = 'A two-day strike by dock workers at Port Hessel over pay brought the port to a standstill.';
+    const dock = alignIn(claim, headline, strike, 1);
+    expect(dock).toMatchObject({ stance: 'MENTIONS', rule: 'OTHER_GROUP' });
+    expect(dock.reason).toContain('dock workers');
+    const buses = 'A two-day strike by bus drivers in Port Hessel over pay brought the town to a standstill.';
+    expect(alignIn(claim, headline, buses, 1).rule).not.toBe('OTHER_GROUP');
+  });
+
   it('still supports with the same group said otherwise, or a group the sentence names by its qualifier', () => {
     expect(alignIn(claim, headline, 'Drivers on the Port Hessel buses went on strike over pay.', 1).stance).toBe(
       'SUPPORTS',
@@ -266,5 +275,38 @@ describe('another group of people in the subject does not state the claim', () =
         1,
       ).rule,
     ).not.toBe('OTHER_GROUP');
+  });
+});
+
+describe('a sentence that tells only what the claim gives as background does not state it', () => {
+  const claim = 'Harlow & Sons, the firm that built the Ossary Bridge, has gone into administration.';
+  const headline = 'Ossary Bridge builder';
+
+  it('reads the main clause beside the relative clause and the noun it describes', () => {
+    expect(clauseOf('Marfell Council promised grants to the owners of the shops that flooded.').mainWords).toEqual([
+      'promise',
+      'grant',
+      'owner',
+    ]);
+    expect(clauseOf('The Ossary Bridge, which opened in 1998, carries 30,000 cars a day.').mainWords).toBeUndefined();
+    expect(clauseOf('Marfell Council promised grants to shop owners.').mainWords).toBeUndefined();
+  });
+
+  it('mentions the claim with a sentence of the relative clause alone, and supports one that says the point', () => {
+    const built = alignIn(claim, headline, 'The Ossary Bridge was built by Harlow & Sons of Tennick in 1998.', 1);
+    expect(built).toMatchObject({ stance: 'MENTIONS', rule: 'BACKGROUND_ONLY' });
+    expect(built.reason).toContain('administration');
+    const point = 'Harlow & Sons, which built the Ossary Bridge, went into administration on Monday.';
+    expect(alignIn(claim, headline, point, 1).stance).toBe('SUPPORTS');
+  });
+
+  it('leaves a claim whose point is said in other words, or that has no relative clause, to the other rules', () => {
+    const grants = 'Marfell Council promised grants to the owners of the shops that flooded.';
+    const body = 'Marfell Council pledged grants to shopkeepers whose premises were flooded in March.';
+    expect(alignIn(grants, 'Marfell floods', body, 1).rule).not.toBe('BACKGROUND_ONLY');
+    const plain = 'Harlow & Sons built the Ossary Bridge.';
+    expect(
+      alignIn(plain, headline, 'The Ossary Bridge was built by Harlow & Sons of Tennick in 1998.', 1).rule,
+    ).not.toBe('BACKGROUND_ONLY');
   });
 });
