@@ -15,7 +15,7 @@ import {
   quantitiesAgree,
   sameMeasure,
 } from './slots/index.js';
-import { deniedHarms, isHedgedHeadline, judgesFalse, negatesTerms, saysNotKnown } from './slots/polarity.js';
+import { deniedHarms, isHedged, isHedgedHeadline, judgesFalse, negatesTerms, saysNotKnown } from './slots/polarity.js';
 import {
   isAside,
   isLandmark,
@@ -28,6 +28,7 @@ import {
 } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { extractQuantities } from './slots/quantities.js';
+import { isPartOfDay } from './slots/times.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople, namesWork } from './events.js';
@@ -413,7 +414,8 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
         if (sameCount && isCurrency(q)) moneyConflict = true;
         if (sameCount && saysWhat && q.unit === rival.unit && countsEvery(q, rival)) exactCountConflict = true;
         if (isRank(q) && q.unit === rival.unit) singleValueConflict = true;
-      } else missing = true;
+        // A part of the day is a circumstance, not a detail a sentence must repeat ("twenty quakes during the morning").
+      } else if (!isPartOfDay(q)) missing = true;
     }
   }
   for (const d of claim.slots.dates) {
@@ -753,6 +755,22 @@ function clauseNegatesAct(claim: Statement, statement: Statement): boolean {
     // "will not be allowed" negates the opposite of "prohibited": see negatedOpposite
     (act !== undefined && wordsOpposed(act, verb))
   );
+}
+
+/** Clause boundaries a hedge does not cross: "The tremor rattled homes, but would not be expected to do damage". */
+const CLAUSE_BOUNDARY = /,\s+(?:but|although|though|whereas)\s+|;\s+/i;
+
+/**
+ * A hedge reaches the claim when it stands in the clause that holds most of the claim's words: "The tremor rattled
+ * homes in Napa, but would not have been expected to do any damage" asserts the rattling. Ties keep the hedge.
+ */
+function hedgeReaches(claim: Statement, text: string): boolean {
+  const parts = text.split(CLAUSE_BOUNDARY);
+  if (parts.length < 2) return true;
+  const terms = new Set(claim.terms);
+  const shared = parts.map((p) => new Set(contentTerms(p).filter((t) => terms.has(t))).size);
+  const most = Math.max(...shared);
+  return parts.some((p, i) => shared[i] === most && isHedged(p));
 }
 
 /** The claim's participants in each other's roles: read through the passive, on the same act or on any act of the sentence whose subject is the claim's patient while the claim's agent follows the verb. */
@@ -1168,7 +1186,7 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
       return once(
         'hedged',
         () =>
-          (statement.slots.hedged ||
+          ((statement.slots.hedged && hedgeReaches(c, statement.text)) ||
             ((headline || statement.extra?.headline === true) && isHedgedHeadline(statement.text, c.text)) ||
             // "The strike has not yet begun" does not hedge a claim that only says a strike was voted for.
             (reading.pending !== undefined && clauseOfStatement(c).modality !== 'plan') ||

@@ -112,6 +112,25 @@ describe('quantities', () => {
     expect(extractQuantities('a magnitude of 5.4').map((q) => q.unit)).not.toContain('clock');
   });
 
+  it('reads a part of the day as a span of the clock: inside it agrees, outside it conflicts', () => {
+    const [afternoon] = extractQuantities('The tremor struck in the afternoon.');
+    expect(afternoon).toMatchObject({ unit: 'clock', low: 12 * 60, high: 18 * 60 });
+    const [early] = extractQuantities('The tremor struck at 7:37 a.m. local time.');
+    const [morning] = extractQuantities('The tremor struck on Tuesday morning.');
+    const [small] = extractQuantities('It came in the early hours of Thursday.');
+    const [twoAm] = extractQuantities('It came at 2:09 a.m.');
+    expect(quantitiesAgree(afternoon!, early!)).toBe(false);
+    expect(quantitiesAgree(morning!, early!)).toBe(true);
+    expect(quantitiesAgree(small!, twoAm!)).toBe(true);
+    expect(quantitiesAgree(morning!, twoAm!)).toBe(true);
+    expect(quantitiesAgree(afternoon!, morning!)).toBe(false);
+    // "6:42 in the morning" is one time, not a time and a part of the day.
+    expect(extractQuantities('The tremor struck at 6:42 in the morning.')).toHaveLength(1);
+    expect(stanceOf('The Eastmark quake struck in the afternoon.', 'The Eastmark quake struck at 7:37 a.m.')).toBe(
+      'CONTRADICTS',
+    );
+  });
+
   it('reads British and American units as one measure', () => {
     const [uk] = extractQuantities('about 55 kilometres from the coast');
     const [us] = extractQuantities('55 kilometers from the coast');

@@ -108,3 +108,14 @@ describe('a neighbouring sentence or clause that says the fact is not so yet', (
     expect(alignIn('Dennet councillors have proposed a swimming pool.', 'Pool plan', body, 1).stance).toBe('SUPPORTS');
   });
 });
+
+describe('a hedge reaches the clause it stands in', () => {
+  const claim = 'The Tennick tremor rattled homes in Ormsby.';
+  it('supports with a clause that asserts the claim beside a hedged one, and mentions with the claim hedged', () => {
+    const asserted = 'The Tennick tremor rattled homes in Ormsby, but it may not have done any damage.';
+    expect(alignIn(claim, 'Tremor', asserted, 1).stance).toBe('SUPPORTS');
+    const hedged = 'Nobody was hurt, but the Tennick tremor may have rattled homes in Ormsby.';
+    expect(alignIn(claim, 'Tremor', hedged, 1)).toMatchObject({ stance: 'MENTIONS', rule: 'HEDGED' });
+    expect(alignIn(claim, 'Tremor', 'The Tennick tremor may have rattled homes in Ormsby.', 1).stance).toBe('MENTIONS');
+  });
+});

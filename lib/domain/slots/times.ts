@@ -55,16 +55,73 @@ export function extractTimes(text: string): { times: Quantity[]; spans: Array<[n
       nouns: [dial],
     });
   }
+  for (const part of partsOfDay(text, spans)) out.push(part);
   return { times: out, spans };
+}
+
+/**
+ * Parts of the day as spans of the clock, in minutes after midnight: a sentence that puts the event "in the
+ * afternoon" says it did not happen at 7:37 a.m., and one that says "early on Thursday morning" agrees with 2:09 a.m.
+ * Night is left out: it runs over midnight, and "at night" is as often a habit as a time.
+ */
+const PARTS_OF_DAY: ReadonlyArray<{ part: RegExp; from: number; to: number }> = [
+  // News puts 2 a.m. on "Thursday morning": the morning runs from midnight.
+  { part: /^morning$/i, from: 0, to: 12 * 60 },
+  { part: /^early\s+morning$/i, from: 0, to: 9 * 60 },
+  { part: /^late\s+morning$/i, from: 9 * 60, to: 12 * 60 },
+  { part: /^(?:early\s+|late\s+)?afternoon$/i, from: 12 * 60, to: 18 * 60 },
+  { part: /^(?:early\s+|late\s+)?evening$/i, from: 17 * 60, to: 23 * 60 },
+  { part: /^early\s+hours$/i, from: 0, to: 6 * 60 },
+];
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+/** "in the afternoon", "on Tuesday morning", "this evening", "in the early hours": a part of the day the event is put in. */
+const PART_OF_DAY = new RegExp(
+  `\\b(?:(?:in|during|on)\\s+the|this|yesterday|tomorrow|${WEEKDAY})\\s+((?:early\\s+|late\\s+)?(?:morning|afternoon|evening|hours))\\b`,
+  'giu',
+);
+
+function partsOfDay(text: string, timeSpans: Array<[number, number]>): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of text.matchAll(PART_OF_DAY)) {
+    const start = m.index ?? 0;
+    // "7:37 in the morning" is read with its time above.
+    if (timeSpans.some(([, end]) => start >= end && start - end <= 3)) continue;
+    const words = m[1]!.replace(/\s+/g, ' ');
+    const found = PARTS_OF_DAY.find((p) => p.part.test(words));
+    if (!found) continue;
+    const half = (found.to - found.from) / 2;
+    out.push({
+      kind: 'quantity',
+      text: m[0],
+      value: found.from + half,
+      low: found.from,
+      high: found.to,
+      unit: 'clock',
+      nouns: ['24h'],
+    });
+  }
+  return out;
 }
 
 const DAY = 24 * 60;
 const HALF_DAY = 12 * 60;
 
-/** Two times agree when they are within tolerance, on a 12-hour dial when either does not say which half. */
+/**
+ * Two times agree when they are within tolerance, on a 12-hour dial when either does not say which half; a part of
+ * the day agrees with a time or part inside or overlapping it (their spans meet).
+ */
 export function timesAgree(a: Quantity, b: Quantity): boolean {
   const dial = a.nouns?.includes('12h') || b.nouns?.includes('12h') ? HALF_DAY : DAY;
   const gap = Math.abs((((a.value - b.value) % dial) + dial) % dial);
   const distance = Math.min(gap, dial - gap);
-  return distance <= Math.max(a.value - a.low, b.value - b.low);
+  const [ta, tb] = [a.value - a.low, b.value - b.low];
+  // Spans that only touch (morning until noon, afternoon from noon) do not meet.
+  return ta > PRECISE || tb > PRECISE ? distance < ta + tb : distance <= Math.max(ta, tb);
 }
+
+/** The widest tolerance of a time told to the minute ("around 4:30" is 15 minutes either way). */
+const PRECISE = 15;
+
+/** A part of the day ("in the afternoon"), not a time told to the minute. */
+export const isPartOfDay = (q: Quantity): boolean =>
+  (q.unit?.startsWith('clock') ?? false) && q.value - q.low > PRECISE;
