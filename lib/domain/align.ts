@@ -384,7 +384,16 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     // The whole ("the five skiffs" of "two of the five skiffs got away") can confirm only the claim's whole: a
     // figure the claim gives as the count of an act is the part's ("cut 400 jobs" is not "cut 120 of its 400").
     const whole = q.whole === true ? wholes.find((s) => sameMeasure(q, s) && agrees(s)) : undefined;
-    const agreeing = same.find(agrees) ?? whole ?? (q.unit === undefined ? figures.find(agrees) : undefined);
+    // "Police said two of them were seriously hurt" counts "Two people were seriously injured": a part counts the
+    // claim's figure when it counts the same act (it agrees only, never conflicts: "two of the boats got away" is
+    // no count of "five boats attacked").
+    const part =
+      q.part === true
+        ? undefined
+        : figures.find(
+            (s) => s.part === true && sameMeasure(q, { ...s, part: false }) && agrees(s) && measuredIn(q, s),
+          );
+    const agreeing = same.find(agrees) ?? whole ?? (q.unit === undefined ? figures.find(agrees) : undefined) ?? part;
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
     const parts = agreeing || carried ? undefined : partsSumming(q, figures);
@@ -392,7 +401,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
       matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
       if (
         agreeing.implicit !== true &&
-        (precise.includes(agreeing) || sameUnitOfMeasure(claim, q, statement, agreeing))
+        (precise.includes(agreeing) || agreeing === part || sameUnitOfMeasure(claim, q, statement, agreeing))
       ) {
         countedMatch = true;
         if (!isOpenBound(agreeing) || isOpenBound(q)) statedFigure = true;
@@ -766,7 +775,8 @@ const CLAUSE_BOUNDARY = /,\s+(?:but|although|though|whereas)\s+|;\s+/i;
  */
 function hedgeReaches(claim: Statement, text: string): boolean {
   const parts = text.split(CLAUSE_BOUNDARY);
-  if (parts.length < 2) return true;
+  // "... to cost under 4,500, but will it?": a question at the end doubts the clause before it too.
+  if (parts.length < 2 || /\?["'’”)\]]*$/.test(text.trim())) return true;
   const terms = new Set(claim.terms);
   const shared = parts.map((p) => new Set(contentTerms(p).filter((t) => terms.has(t))).size);
   const most = Math.max(...shared);

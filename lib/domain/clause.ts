@@ -9,6 +9,7 @@
 import { tag, type Token } from './resources/tagger.js';
 import { foldCase } from './text.js';
 import { VERB_PARTICLES } from './lexicon.js';
+import { lemmatize } from './resources/wordnet.js';
 
 export type Modality = 'act' | 'plan' | 'hedge' | 'question';
 
@@ -260,6 +261,8 @@ const QUANTIFIERS = [
   ['almost'],
   ['some'],
 ];
+/** What may follow a verb and not a noun's last word: a particle or preposition, a determiner, a pronoun, a figure. */
+const AFTER_VERB = new Set(['ADP', 'DET', 'PRON', 'PART', 'NUM']);
 /** Past participles a tagger may read as adjectives after a passive auxiliary: "The road was closed". */
 const NOMINAL = new Set(['NOUN', 'PROPN', 'PRON', 'NUM']);
 
@@ -312,6 +315,22 @@ function repairTags(tokens: Token[]): Token[] {
       !out.slice(0, i).some(isVerbal)
     ) {
       out[i] = { ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') };
+    }
+    // "A Chinese man chopped off his own penis": a past form read as a noun, after the subject and before what
+    // follows a verb, with no verb before it, is the verb ("shed" in "the garden shed at the back" is no past form).
+    if (
+      t.pos === 'NOUN' &&
+      /ed$/.test(t.lower) &&
+      i > 0 &&
+      NOMINAL.has(out[i - 1]!.pos) &&
+      AFTER_VERB.has(out[i + 1]?.pos ?? '') &&
+      !out.slice(0, i).some(isVerbal)
+    ) {
+      const lemma = lemmatize(t.lower, 'v');
+      if (lemma !== t.lower) {
+        out[i] = { ...t, pos: 'VERB', lemma };
+        continue;
+      }
     }
     if (t.pos === 'AUX' && (t.lemma === 'do' || BARE_VERB_BEFORE.has(t.lower))) {
       let k = i + 1;

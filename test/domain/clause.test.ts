@@ -183,6 +183,13 @@ describe('clauseOf', () => {
     expect(clauseOf('Police did not say whether the bridge closed.').negated).toBe(false);
   });
 
+  it('reads a past form the tagger took for a noun after the subject as the verb', () => {
+    expect(clauseOf('A Tennick man chopped off his own finger with an axe.').predicate).toBe('chop off');
+    // The negated gerund after "with" is not the main verb either.
+    const frustrated = 'A Tennick man chopped off his finger due to his frustration with not finding work.';
+    expect(clauseOf(frustrated)).toMatchObject({ predicate: 'chop off', negated: false });
+  });
+
   it('keeps a name whole as the head', () => {
     expect(clauseOf('Jane Doe defeated John Roe in the runoff.')).toMatchObject({
       agent: { head: 'jane doe' },

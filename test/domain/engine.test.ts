@@ -145,6 +145,16 @@ describe('quantities', () => {
     expect(stanceOf(c, 'Two workers and a guard died in the Westmark mill fire.')).toBe('SUPPORTS');
   });
 
+  it('reads a part that counts the same act as the claim\'s figure ("two of them were seriously hurt")', () => {
+    const c = 'Two people were seriously injured in the Westmark mill fire.';
+    expect(stanceOf(c, 'Two of them were seriously hurt in the Westmark mill fire, police said.')).toBe('SUPPORTS');
+    // Another act of the part is no count of the claim's; a part never conflicts with the whole.
+    expect(stanceOf(c, 'Two of them were arrested after the Westmark mill fire, police said.')).not.toBe('SUPPORTS');
+    expect(
+      stanceOf('Five boats attacked the Westmark ferry.', 'Two of them got away from the Westmark ferry.'),
+    ).not.toBe('CONTRADICTS');
+  });
+
   it('compares two lower bounds by their figures: a lower toll does not say a higher one, a higher one says it', () => {
     const [least7] = extractQuantities('at least 7 people died');
     const [least30] = extractQuantities('at least 30 people died');

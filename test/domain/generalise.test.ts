@@ -117,5 +117,7 @@ describe('a hedge reaches the clause it stands in', () => {
     const hedged = 'Nobody was hurt, but the Tennick tremor may have rattled homes in Ormsby.';
     expect(alignIn(claim, 'Tremor', hedged, 1)).toMatchObject({ stance: 'MENTIONS', rule: 'HEDGED' });
     expect(alignIn(claim, 'Tremor', 'The Tennick tremor may have rattled homes in Ormsby.', 1).stance).toBe('MENTIONS');
+    const doubted = 'Most residents expect the Tennick tremor rattled homes in Ormsby, but did it?';
+    expect(alignIn(claim, 'Tremor', doubted, 1).stance).toBe('MENTIONS');
   });
 });
