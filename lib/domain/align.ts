@@ -32,7 +32,7 @@ import { isPartOfDay } from './slots/times.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople, namesWork } from './events.js';
-import { type Argument, clauseOf, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
+import { type Argument, clauseOf, headWord, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, derivedWords, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
@@ -387,13 +387,14 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     // "Police said two of them were seriously hurt" counts "Two people were seriously injured": a part counts the
     // claim's figure when it counts the same act (it agrees only, never conflicts: "two of the boats got away" is
     // no count of "five boats attacked").
+    const direct = same.find(agrees) ?? whole ?? (q.unit === undefined ? figures.find(agrees) : undefined);
     const part =
-      q.part === true
+      direct || q.part === true
         ? undefined
         : figures.find(
             (s) => s.part === true && sameMeasure(q, { ...s, part: false }) && agrees(s) && measuredIn(q, s),
           );
-    const agreeing = same.find(agrees) ?? whole ?? (q.unit === undefined ? figures.find(agrees) : undefined) ?? part;
+    const agreeing = direct ?? part;
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
     const parts = agreeing || carried ? undefined : partsSumming(q, figures);
@@ -507,9 +508,6 @@ const clauseOfStatement = (statement: Statement): Clause => {
   }
   return clause;
 };
-
-/** The last word of an argument's head: "bypass" of "dunhollow bypass", "mayor" of "the mayor". */
-const headWord = (arg: Argument): string => arg.head.split(' ').at(-1)!;
 
 /** Verbs that carry no fact of their own: the fact is in what follows them ("stayed open", "has two years left"). */
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'stay', 'remain', 'become', 'seem', 'appear', 'keep', 'get', 'go']);

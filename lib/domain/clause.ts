@@ -352,12 +352,12 @@ function repairTags(tokens: Token[]): Token[] {
   return out;
 }
 
-/** Verb groups: runs of auxiliaries and verbs, with the negators and adverbs between them. */
 /** The word at `i` opens a relative clause: "who", "which", or "that" after a noun ("the bank that burned"). */
 const opensRelative = (tokens: Token[], i: number): boolean =>
   RELATIVES.has(tokens[i]!.lower) ||
   (tokens[i]!.lower === 'that' && i > 0 && NOMINAL.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'PRON');
 
+/** Verb groups: runs of auxiliaries and verbs, with the negators and adverbs between them. */
 function verbGroups(tokens: Token[]): VerbGroup[] {
   const groups: VerbGroup[] = [];
   let relativePending = false;
@@ -705,8 +705,8 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   return clause;
 }
 
-/** The last word of an argument's head ("delegation" of "the trade delegation"). */
-const headOf = (argument: Argument): string => argument.head.split(' ').at(-1) ?? '';
+/** The last word of an argument's head: "bypass" of "dunhollow bypass", "mayor" of "the mayor". */
+export const headWord = (argument: Argument): string => argument.head.split(' ').at(-1) ?? '';
 
 /** Parts of speech whose words carry the main clause's content. */
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
@@ -743,7 +743,7 @@ function mainWordsBesideRelatives(
     if (tokens[k]?.text === ',') k--;
     // The main verb's object, described by the relative clause, is the main clause's own ("headed a delegation that
     // visited Niamey").
-    if (object && foldCase(tokens[k]?.lemma || tokens[k]?.lower || '') === headOf(object)) continue;
+    if (object && foldCase(tokens[k]?.lemma || tokens[k]?.lower || '') === headWord(object)) continue;
     while (k >= 0 && (NOMINAL.has(tokens[k]!.pos) || tokens[k]!.pos === 'DET' || tokens[k]!.pos === 'ADJ')) {
       background.add(k);
       k--;
