@@ -32,7 +32,7 @@ import { isPartOfDay } from './slots/times.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople, namesWork } from './events.js';
-import { type Argument, clauseOf, headWord, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
+import { clauseOf, headWord, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, derivedWords, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
