@@ -28,11 +28,21 @@ import {
 } from './references.js';
 import { placeContains } from './resources/gazetteer.js';
 import { extractQuantities } from './slots/quantities.js';
+import { extractNames } from './slots/names.js';
 import { isPartOfDay } from './slots/times.js';
 import { angleBetween, DIRECTION_AGREES, DIRECTION_CONFLICTS, directionsIn } from './slots/directions.js';
 import { type Succession, successionIn, successionSwapped } from './slots/succession.js';
 import { isEventNoun, namesPeople, namesWork } from './events.js';
-import { clauseOf, headWord, impends, rolesSwapped, sameArgument, type Clause } from './clause.js';
+import {
+  type Argument,
+  clauseOf,
+  headWord,
+  impends,
+  REPORTING_VERBS,
+  rolesSwapped,
+  sameArgument,
+  type Clause,
+} from './clause.js';
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, derivedWords, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
@@ -552,13 +562,13 @@ function otherAct(claim: Statement, statement: Statement): string | undefined {
 }
 
 /**
- * A word of the sentence says the claim's act: the same term, a synonym in any sense, or a near verb (see
+ * A word of the sentence, or its verb lemma ("rose": "rise" for "raise"), says the claim's act: the same term, a synonym in any sense, or a near verb (see
  * actsAlike). Forms of the verb `besides` do not count ("began" is a sense of "open", not when work began).
  */
 function saysAct(claim: Statement, statement: Statement, act: string, besides?: string): boolean {
   const words = [act, ...(claimWordsOf(claim).get(canonicalTerm(act)) ?? [])];
   const theirs = sentenceWordsOf(statement).filter((t) => besides === undefined || lemmatize(t, 'v') !== besides);
-  return words.some((w) => theirs.some((t) => actsAlike(w, t)));
+  return words.some((w) => theirs.some((t) => actsAlike(w, t) || actsAlike(w, lemmatize(t, 'v'))));
 }
 
 /**
@@ -654,6 +664,41 @@ function otherGroup(claim: Statement, statement: Statement): string | undefined 
   if (hasWordFor(statement, head) || hasWordFor(statement, qualifier)) return undefined;
   return `${doer?.phrase ?? b.subject.phrase}, not ${a.subject.phrase}`;
 }
+
+/**
+ * The claim says what a named body did ("The USGS classes a magnitude 4.6 quake as light") and the sentence names that
+ * body only as its source ("A magnitude 4.6 quake was recorded, according to the U.S. Geological Survey"), without
+ * the claim's act: it reports what the body said about something else. The source, or undefined.
+ */
+function sourceOnly(claim: Statement, statement: Statement): string | undefined {
+  const a = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement);
+  const source = b.attribution?.source;
+  if (!a.complete || a.passive || !a.subject || !source || a.attribution || REPORTING_VERBS.has(a.predicate))
+    return undefined;
+  if (!sameBody(a.subject, source) || sameBody(a.subject, b.agent) || sameBody(a.subject, b.subject)) return undefined;
+  return claimAct(claim) !== undefined && saysClaimAct(claim, statement) ? undefined : source.phrase;
+}
+
+/** The name is in the claim's doer ("The USGS" of "The USGS classes ..."). */
+const isDoerOf = (claim: Statement, name: NameSlot): boolean => {
+  const doer = clauseOfStatement(claim).agent;
+  return doer !== undefined && extractNames(doer.phrase).some((n) => namesMatch(n, name));
+};
+
+/** The sentence says the claim's act, or the claim has no act to say. */
+const saysClaimAct = (claim: Statement, statement: Statement): boolean => {
+  const act = claimAct(claim);
+  return act === undefined || saysAct(claim, statement, act);
+};
+
+/** Two noun phrases for one body: the same head, or names that match ("USGS", "the U.S. Geological Survey"). */
+const sameBody = (a: Argument, b: Argument | undefined): boolean => {
+  if (!b) return false;
+  if (sameArgument(a, b)) return true;
+  const theirs = extractNames(b.phrase);
+  return extractNames(a.phrase).some((n) => theirs.some((m) => namesMatch(n, m)));
+};
 
 /**
  * The people an event's by-phrase names, right after the phrase that names the event: "A strike by dock workers at
@@ -1034,6 +1079,7 @@ export interface Reading {
   readonly otherGroup: string | undefined;
   /** the sentence says only what the claim tells in a relative clause: the claim's main-clause words it lacks */
   readonly backgroundOnly: string | undefined;
+  readonly sourceOnly: string | undefined;
   /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
   readonly namesOnly: boolean;
   /** the claim's participant the sentence tells work on as begun or going on, not the claim's act */
@@ -1145,12 +1191,12 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         // actors ("The delegation, headed by X, was hosted by Y"); not when it gives a place of its own ("in Eastline").
         const contextNames = context.names ?? [];
         const placedElsewhere = strangers.some((n) => isPlace(n, statement.text));
-        const scope =
-          strangers.length === 0 || namesEventBack(statement.text)
-            ? [...contextNames, ...lead]
-            : placedElsewhere
-              ? []
-              : contextNames;
+        const leadScoped = strangers.length === 0 || namesEventBack(statement.text);
+        const scope = leadScoped || !placedElsewhere ? contextNames : [];
+        // The lead names the story's scene and actors, and its sources too ("The U.S. Geological Survey reported
+        // ..."): it stands in for the claim's doer only in a sentence that says the doer's act.
+        const leadStandsIn = (name: NameSlot) =>
+          leadScoped && lead.some((n) => namesMatch(name, n)) && (!isDoerOf(c, name) || saysClaimAct(c, statement));
         // The claim's place ("in Troy", "the Troy shooting") is the lead's when the sentence gives no place of its own, though it names
         // other people ("LaCalamita was found guilty of the slaying of Kafoury").
         const inLead = (name: NameSlot) =>
@@ -1166,7 +1212,11 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
               placeContains(name.text, n.text),
           );
         const named = (name: NameSlot) =>
-          statedIn(name, statement) || scope.some((n) => namesMatch(name, n)) || inLead(name) || placedInside(name);
+          statedIn(name, statement) ||
+          scope.some((n) => namesMatch(name, n)) ||
+          leadStandsIn(name) ||
+          inLead(name) ||
+          placedInside(name);
         // Headlines are title-cased (every word looks like a name) and terse: their topic overlap decides.
         // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
         // sentence names someone or somewhere the claim does not, a missing name means another actor or
@@ -1290,6 +1340,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get backgroundOnly() {
       return once('backgroundOnly', () => backgroundOnly(c, statement));
+    },
+    get sourceOnly() {
+      return once('sourceOnly', () => sourceOnly(c, statement));
     },
     get namesOnly() {
       return once('namesOnly', () => sharesOnlyNames(c, statement, context));
@@ -1572,6 +1625,14 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     example: '"The firm that built the Ossary Bridge has gone bust" vs "The Ossary Bridge was built by Harlow & Sons"',
     applies: (r) => sameFactByWords(r) && r.backgroundOnly !== undefined,
     reason: (r) => `says what the claim tells as background, not its point (${r.backgroundOnly})`,
+  },
+  {
+    id: 'SOURCE_ONLY',
+    stance: 'MENTIONS',
+    example:
+      '"The Met Office rates the storm as severe" vs "The storm brought 80 mph gusts, according to the Met Office"',
+    applies: (r) => sameFactByWords(r) && r.sourceOnly !== undefined,
+    reason: (r) => `names the claim's subject only as its source (${r.sourceOnly})`,
   },
   {
     id: 'NAMES_ONLY',

@@ -9,7 +9,7 @@
 import { tag, type Token } from './resources/tagger.js';
 import { foldCase } from './text.js';
 import { VERB_PARTICLES } from './lexicon.js';
-import { lemmatize } from './resources/wordnet.js';
+import { isLemma, lemmatize } from './resources/wordnet.js';
 
 export type Modality = 'act' | 'plan' | 'hedge' | 'question';
 
@@ -51,7 +51,7 @@ export interface Clause {
 // --- Named word lists (each with the example it is for) ---
 
 /** Verbs that report a clause: "Police said [the bridge did not close]". */
-const REPORTING_VERBS = new Set([
+export const REPORTING_VERBS: ReadonlySet<string> = new Set([
   'say',
   'rule',
   'conclude',
@@ -177,6 +177,11 @@ const HEDGE_ADVERBS = new Set([
 ]);
 /** Modals of possibility: "The president may have misled Congress". */
 const HEDGE_MODALS = new Set(['may', 'might', 'could']);
+/** Determiners of a noun phrase about any one of a kind: "A magnitude 6 quake can cause severe damage". */
+const GENERIC_DETERMINERS = new Set(['a', 'an', 'any']);
+/** "can" said of any one of a kind tells what may happen, not what did: a possibility, as "may" is. */
+const isGenericCan = (verbWords: string[], subject: Argument | undefined): boolean =>
+  verbWords.includes('can') && GENERIC_DETERMINERS.has(subject?.phrase.split(/\s+/)[0]?.toLowerCase() ?? '');
 /** Modals of the future: "The minister will resign". */
 const PLAN_MODALS = new Set(['will', 'shall', "'ll", 'wo', 'would']);
 /** Auxiliaries that a bare verb follows, whatever the tagger made of it: "will close", "may damage". */
@@ -332,6 +337,22 @@ function repairTags(tokens: Token[]): Token[] {
         continue;
       }
     }
+    // "The USGS classes a magnitude 4.6 quake as light": a present form read as a plural noun, after the subject
+    // and before a determiner, with no verb before it, is the verb ("the bus routes in Calderwick" stay nouns).
+    if (
+      t.pos === 'NOUN' &&
+      /[^s]s$/.test(t.lower) &&
+      i > 0 &&
+      NOMINAL.has(out[i - 1]!.pos) &&
+      out[i + 1]?.pos === 'DET' &&
+      !out.slice(0, i).some(isVerbal)
+    ) {
+      const lemma = lemmatize(t.lower, 'v');
+      if (lemma !== t.lower && isLemma(lemma, 'v')) {
+        out[i] = { ...t, pos: 'VERB', lemma };
+        continue;
+      }
+    }
     if (t.pos === 'AUX' && (t.lemma === 'do' || BARE_VERB_BEFORE.has(t.lower))) {
       let k = i + 1;
       while (k < out.length && (isNegator(out[k]!) || out[k]!.pos === 'ADV')) k++;
@@ -356,6 +377,21 @@ function repairTags(tokens: Token[]): Token[] {
 const opensRelative = (tokens: Token[], i: number): boolean =>
   RELATIVES.has(tokens[i]!.lower) ||
   (tokens[i]!.lower === 'that' && i > 0 && NOMINAL.has(tokens[i - 1]!.pos) && tokens[i - 1]!.pos !== 'PRON');
+
+/**
+ * The verb at `i` is an infinitive that describes the noun before it, as a relative clause does: "The EU's mission
+ * to build capacity ... dates from 2012", "the decision to close the bridge". Only after a noun phrase with a
+ * determiner or a possessive: a headline's bare "Police to close the bridge" tells a plan.
+ */
+function describesNoun(tokens: Token[], i: number): boolean {
+  if (tokens[i - 1]?.lower !== 'to' || tokens[i - 2]?.pos !== 'NOUN') return false;
+  for (let k = i - 3; k >= 0; k--) {
+    const t = tokens[k]!;
+    if (t.pos === 'DET' || (t.pos === 'PART' && /^['’]s$/.test(t.lower))) return true;
+    if (!['ADJ', 'NOUN', 'PROPN', 'NUM'].includes(t.pos)) return false;
+  }
+  return false;
+}
 
 /** Verb groups: runs of auxiliaries and verbs, with the negators and adverbs between them. */
 function verbGroups(tokens: Token[]): VerbGroup[] {
@@ -401,7 +437,7 @@ function verbGroups(tokens: Token[]): VerbGroup[] {
     )
       start--;
     // "The mayor of Eastline, who took office in 2021, announced": a relative clause's group, then the main one.
-    const relative = relativePending;
+    const relative = relativePending || describesNoun(tokens, i);
     groups.push({ start, end, relative });
     relativePending = false;
     i = end - 1;
@@ -520,6 +556,12 @@ function stripAttribution(tokens: Token[]): { tokens: Token[]; attribution?: { s
       };
   }
   const lastComma = tokens.map((t) => t.text).lastIndexOf(',');
+  // "..., according to the U.S. Geological Survey.": the source at the end.
+  if (lastComma > 0 && tokens[lastComma + 1]?.lower === 'according' && tokens[lastComma + 2]?.lower === 'to') {
+    const source = nounPhrase(tokens, lastComma + 3);
+    if (source && tokens.slice(source.end).every((t) => t.pos === 'PUNCT'))
+      return { tokens: tokens.slice(0, lastComma), attribution: { source: source.argument, verb: 'according to' } };
+  }
   if (lastComma > 0) {
     const tail = tokens.slice(lastComma + 1).filter((t) => t.pos !== 'PUNCT');
     const verbs = tail.filter(isVerbal);
@@ -611,7 +653,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
 
   let modality: Modality = 'act';
   const lowers = groupTokens.map((t) => t.lower);
-  if (lowers.some((w) => HEDGE_MODALS.has(w))) modality = 'hedge';
+  if (lowers.some((w) => HEDGE_MODALS.has(w)) || isGenericCan(lowers, subject)) modality = 'hedge';
   else if (lowers.some((w) => PLAN_MODALS.has(w)) || (lowers.includes('going') && tokens[main.end]?.lower === 'to'))
     modality = 'plan';
   let passive = false;

@@ -73,9 +73,13 @@ export function openingName(text: string): NameSlot | undefined {
   return word && !isNoise(word) ? nameSlotOf([word]) : undefined;
 }
 
+/** Initials with stops are one word: "U.S. Geological Survey" is "US Geological Survey" (so "USGS"). */
+const DOTTED_INITIALS = /\b(?:\p{Lu}\.){2,}/gu;
+const undotted = (text: string): string => text.replace(DOTTED_INITIALS, (m) => m.replace(/\./g, ''));
+
 export function extractNames(text: string): NameSlot[] {
   const out: NameSlot[] = [];
-  for (const match of text.matchAll(NAME_RUN)) {
+  for (const match of undotted(text).matchAll(NAME_RUN)) {
     // A lone capitalised word opening the sentence is capitalised because it opens the sentence
     // ("Damage from...", "Police said...", "Greece secured..."): without a possessive or all
     // capitals, it stays a plain term. Its word still counts in the topic overlap, as a term.
