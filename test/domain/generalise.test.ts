@@ -37,6 +37,22 @@ describe('a figure that counts what the claim counts puts the sentence on the fa
   });
 });
 
+describe("an estimate's frame says what its figure counts", () => {
+  const body =
+    'Teachers marched through Brindlecombe on 3 June 2025 over pay.\n' +
+    'Police put the march, which blocked the high street, at roughly 3,000 people.\n' +
+    'The union said the turnout was a record.';
+  it('contradicts a claim that puts the same thing at another figure', () => {
+    const a = alignIn('Police put the size of the Brindlecombe march at about 8,000 people.', 'Teachers march', body, 2);
+    expect(a).toMatchObject({ stance: 'CONTRADICTS', rule: 'DETAIL_CONFLICT' });
+    expect(a.reason).toMatch(/8,000 vs roughly 3,000/);
+  });
+  it('supports a claim that puts it at the same figure', () => {
+    const a = alignIn('Police put the size of the Brindlecombe march at about 3,000 people.', 'Teachers march', body, 2);
+    expect(a.stance).toBe('SUPPORTS');
+  });
+});
+
 describe('a converse act with the participants reversed is the same fact', () => {
   const body =
     'Ashby Vale lost 3-1 to Kelmouth Rovers on Saturday afternoon.\nThe crowd was the largest of the season.';

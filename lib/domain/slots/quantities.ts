@@ -455,6 +455,20 @@ function repetitions(text: string): Quantity[] {
 }
 
 /** Words before a figure that make it an addition: "a further 5,000", "another 200", "an additional 40". */
+/**
+ * An estimate's frame: "Police put the size of the march at about 50,000", "officials estimated the damage at
+ * 2 million euros". The words of what is estimated (up to a comma, names left out) say what the figure counts.
+ */
+const ESTIMATE_FRAME =
+  /\b(?:put|puts|putting|estimated?|estimates|estimating|placed?|places|placing|pegged|pegs|numbered)\s+([^.;:]{1,80}?)\s+at\s+$/iu;
+function estimatedThing(before: string): string[] {
+  const thing = ESTIMATE_FRAME.exec(before)?.[1]?.split(',')[0];
+  if (!thing) return [];
+  // Lower case, a month's name is a word ("the march"), not a date.
+  return (thing.match(/[\p{L}][\p{L}'’-]*/gu) ?? [])
+    .filter((w) => w === w.toLowerCase() && (!STOP_WORDS.has(w) || w in MONTHS) && w !== 'of')
+    .map((w) => canonicalTerm(withoutPossessive(w)));
+}
 const INCREMENT_BEFORE = /\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|further)\s+$/i;
 
 /**
@@ -550,7 +564,10 @@ export function extractQuantities(text: string): Quantity[] {
     const nounsAfter = wordsAfter(text.slice(end));
     const beforeTerm = before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined;
     // The group a figure counts the members of is its unit, not a word of what it counts ("a gang of three").
-    const nouns = beforeTerm && !members ? [...nounsAfter, beforeTerm] : nounsAfter;
+    const framed = estimatedThing(text.slice(Math.max(0, start - 80), start));
+    const nouns = [
+      ...new Set([...(beforeTerm && !members ? [...nounsAfter, beforeTerm] : nounsAfter), ...framed]),
+    ];
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
     // A share is a part by nature: "58 percent of those who voted" measures what "58 percent of voters" does; a
     // sum "of the country's trade" is what the trade is worth, not a part of a count.
