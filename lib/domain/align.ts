@@ -677,7 +677,11 @@ function sourceOnly(claim: Statement, statement: Statement): string | undefined 
   if (!a.complete || a.passive || !a.subject || !source || a.attribution || REPORTING_VERBS.has(a.predicate))
     return undefined;
   if (!sameBody(a.subject, source) || sameBody(a.subject, b.agent) || sameBody(a.subject, b.subject)) return undefined;
-  return claimAct(claim) !== undefined && saysClaimAct(claim, statement) ? undefined : source.phrase;
+  if (claimAct(claim) !== undefined && saysClaimAct(claim, statement)) return undefined;
+  // "Marl Bridge safe, engineers say" for "Engineers found the Marl Bridge safe": the source says the content.
+  const doer = new Set(a.subject.phrase.split(/\s+/).map((w) => canonicalTerm(foldCase(w))));
+  const content = [...claimWordsOf(claim)].filter(([term]) => !doer.has(term) && term !== canonicalTerm(a.predicate));
+  return content.every(([, words]) => words.some((w) => hasWordFor(statement, w))) ? undefined : source.phrase;
 }
 
 /** The name is in the claim's doer ("The USGS" of "The USGS classes ..."). */

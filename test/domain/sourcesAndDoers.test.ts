@@ -78,6 +78,10 @@ describe('a body named only as a source', () => {
     expect(align(claim, 'Storm Ilsa was rated severe, according to the Harbour Weather Service.').rule).not.toBe(
       'SOURCE_ONLY',
     );
+    // The source says the claim's content: its finding is the claim's act.
+    expect(align('Inspectors found the Tollard Dam safe.', 'Tollard Dam safe, inspectors say.').rule).not.toBe(
+      'SOURCE_ONLY',
+    );
     // The source said it of itself: "the operator said fares rose" is the operator raising them.
     expect(
       align(
