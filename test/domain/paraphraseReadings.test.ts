@@ -177,6 +177,15 @@ describe('a hedge stays in its clause', () => {
   });
 });
 
+describe('the month May is no modal', () => {
+  it('reads "May" after a day, before a day or after "in" as the month', () => {
+    expect(isHedged('An inspection on 16 May found the Tollard Dam safe.')).toBe(false);
+    expect(isHedged('The dam was inspected on the 3rd May.')).toBe(false);
+    expect(isHedged('The dam was inspected on May 16.')).toBe(false);
+    expect(isHedged('The dam may be unsafe, engineers said.')).toBe(true);
+  });
+});
+
 describe('a story word a dismissal acts on is denied, not passed on', () => {
   it('does not hedge "rejecting claims that" or "dismissed rumours", and still hedges "claimed that"', () => {
     const denial = 'Ada Renn said she never owned Corvane shares, rejecting claims that she sold them in May.';

@@ -113,8 +113,9 @@ export function isNegated(text: string): boolean {
   return NEGATION.test(folded) || NEGATED_CONTRACTION.test(folded) || DENIAL.test(folded);
 }
 
-// "May" the month is not "may" the modal verb.
-const MONTH_MAY = /\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s+May\b|\bMay\s+(?=\d|of\b)/g;
+// "May" the month is not "may" the modal verb ("in May", "on 16 May", "May 16").
+const MONTH_MAY =
+  /\b(?:in|of|since|until|by|early|late|mid-?|last|next|this)\s+May\b|\b\d{1,2}(?:st|nd|rd|th)?\s+May\b|\bMay\s+(?=\d|of\b)/g;
 
 /**
  * A judging clause ("The claim is false", "That was not true"), then a colon: what follows is the clause's

@@ -454,7 +454,6 @@ function repetitions(text: string): Quantity[] {
   });
 }
 
-/** Words before a figure that make it an addition: "a further 5,000", "another 200", "an additional 40". */
 /**
  * An estimate's frame: "Police put the size of the march at about 50,000", "officials estimated the damage at
  * 2 million euros". The words of what is estimated (up to a comma, names left out) say what the figure counts.
@@ -469,6 +468,8 @@ function estimatedThing(before: string): string[] {
     .filter((w) => w === w.toLowerCase() && (!STOP_WORDS.has(w) || w in MONTHS) && w !== 'of')
     .map((w) => canonicalTerm(withoutPossessive(w)));
 }
+
+/** Words before a figure that make it an addition: "a further 5,000", "another 200", "an additional 40". */
 const INCREMENT_BEFORE = /\b(?:a\s+further|another|an\s+additional|an\s+extra|additional|further)\s+$/i;
 
 /**
