@@ -428,7 +428,10 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
       );
       if (rival) {
         conflicting.push({ kind: 'quantity', claim: q.text, report: rival.text });
-        const sameCount = q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit));
+        // "scored twice" counts what "scored four goals" counts: the act, by the claim's own verb.
+        const actRepeated = /^(?:twice|thrice)$/i.test(rival.text) && q.unit !== undefined && countsEvery(rival, q);
+        const sameCount =
+          q.unit === rival.unit || (rival.unit !== undefined && (q.nouns ?? []).includes(rival.unit)) || actRepeated;
         // Two sums of money of one event ("worth 10 million euros", "making off with €2 million") are one measure too.
         if (sameCount && (saysWhat || isCurrency(q))) countedConflict = true;
         if (sameCount && isCurrency(q)) moneyConflict = true;

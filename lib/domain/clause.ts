@@ -321,11 +321,12 @@ function repairTags(tokens: Token[]): Token[] {
     ) {
       out[i] = { ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') };
     }
-    // "A Chinese man chopped off his own penis": a past form read as a noun, after the subject and before what
-    // follows a verb, with no verb before it, is the verb ("shed" in "the garden shed at the back" is no past form).
+    // "A Chinese man chopped off his own penis", "Rebel forces shot down a helicopter": a past form read as a noun,
+    // after the subject and before what follows a verb, with no verb before it, is the verb ("shed" in "the garden
+    // shed at the back" is no past form). Irregular forms by WordNet's lemma; not a plural ("Government forces in").
     if (
       t.pos === 'NOUN' &&
-      /ed$/.test(t.lower) &&
+      (/ed$/.test(t.lower) || !/(?:s|ing)$/.test(t.lower)) &&
       i > 0 &&
       NOMINAL.has(out[i - 1]!.pos) &&
       AFTER_VERB.has(out[i + 1]?.pos ?? '') &&

@@ -246,3 +246,15 @@ describe('roles', () => {
     ).toBe(true);
   });
 });
+
+describe('irregular past forms', () => {
+  it('reads an irregular past form the tagger took for a noun as the verb', () => {
+    expect(clauseOf('Rebel forces shot down a helicopter over the town.')).toMatchObject({
+      predicate: 'shoot down',
+      agent: { head: 'force' },
+      patient: { head: 'helicopter' },
+    });
+    // A plural noun before a preposition stays the subject's noun.
+    expect(clauseOf('Government forces in the north took the town.').predicate).toBe('take');
+  });
+});

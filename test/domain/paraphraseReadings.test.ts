@@ -144,6 +144,16 @@ describe('"twice" counts an act', () => {
     expect(said('Jory Penn scored two goals in the Tarvin Cup final.')).toBe('SUPPORTS');
     expect(said('Jory Penn scored four goals in the Tarvin Cup final.')).toBe('CONTRADICTS');
   });
+
+  it('counts the goals of "scored four goals" in a sentence that tells the rest in its own words', () => {
+    const body =
+      'Amble Town beat Tarvin Rovers 3-1 on Saturday.\nStriker Jory Penn scored twice for Amble in the second half.';
+    expect(alignIn('Jory Penn scored four goals against Tarvin Rovers.', 'Amble win', body, 2)).toMatchObject({
+      stance: 'CONTRADICTS',
+      reason: 'quantity conflict: four vs twice',
+    });
+    expect(alignIn('Jory Penn scored two goals against Tarvin Rovers.', 'Amble win', body, 2).stance).toBe('SUPPORTS');
+  });
 });
 
 describe('"left" after a count that something has is what remains', () => {
