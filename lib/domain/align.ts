@@ -352,6 +352,13 @@ function sameUnitOfMeasure(claim: Statement, q: Quantity, statement: Statement, 
   return claim.terms.some((t) => !unitTerms.has(t) && !nameTerms.has(t) && statement.terms.includes(t));
 }
 
+/** The two figures count things of one kind: one unit's word names a kind of the other's ("saplings", "trees"). */
+const unitsAkin = (q: Quantity, s: Quantity): boolean =>
+  q.unitWord !== undefined &&
+  s.unitWord !== undefined &&
+  q.unit !== s.unit &&
+  (namesKindOf(q.unitWord, s.unitWord) || namesKindOf(s.unitWord, q.unitWord));
+
 /** Every word the claim's figure counts besides its unit follows the other figure too ("stallholders had booked"). */
 const countsEvery = (q: Quantity, other: Quantity): boolean =>
   (q.nouns ?? []).every((n) => n === q.unit || (other.nouns ?? []).includes(n));
@@ -408,6 +415,8 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     // A figure the sentence leaves to the one it refers back to can confirm the claim, never contradict it.
     const carried = agreeing ? undefined : carriedFigures.find((s) => sameMeasure(q, s) && agrees(s));
     const parts = agreeing || carried ? undefined : partsSumming(q, figures);
+    // "10,000 trees" for "Ten thousand saplings": the same count of a thing's kind agrees, never conflicts.
+    const kin = agreeing || carried || parts ? undefined : figures.find((s) => unitsAkin(q, s) && agrees(s));
     if (agreeing) {
       matched.push({ kind: 'quantity', claim: q.text, report: agreeing.text });
       if (
@@ -420,6 +429,7 @@ function compareSlots(claim: Statement, statement: Statement, context: Context, 
     } else if (carried)
       matched.push({ kind: 'quantity', claim: q.text, report: `${carried.text} (previous sentence)` });
     else if (parts) matched.push({ kind: 'quantity', claim: q.text, report: parts });
+    else if (kin) matched.push({ kind: 'quantity', claim: q.text, report: kin.text });
     else {
       // Two parts of one whole differ as a rule ("two of the skiffs got away", "three of the skiffs were captured"):
       // they conflict only when every word the claim's part counts follows the sentence's too.

@@ -28,6 +28,8 @@ export interface Quantity {
   high: number;
   /** normalised unit or currency ("usd", "troops", "percent"), or undefined */
   unit?: string;
+  /** the unit's word as written, lower case ("saplings"), when the unit is a word after the figure */
+  unitWord?: string;
   /** the unit names people, by WordNet ("8,400 runners"): "8,400 people" may count them */
   persons?: boolean;
   /** the content words right after the figure ("two crucial military agreements" -> crucial, militari, agreement) */

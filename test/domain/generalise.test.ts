@@ -37,18 +37,40 @@ describe('a figure that counts what the claim counts puts the sentence on the fa
   });
 });
 
+describe("a count of a kind of the claim's thing agrees", () => {
+  const claim = 'Two hundred saplings were put in the ground at Tessford Park by pupils.';
+  it('states "two hundred saplings" with "200 trees", and does not contradict it with "300 trees"', () => {
+    const said = (sentence: string) => alignIn(claim, 'Park planting', `Tessford pupils plant a wood.\n${sentence}`, 2);
+    expect(said('Pupils have planted 200 trees at Tessford Park over the winter.')).toMatchObject({
+      stance: 'SUPPORTS',
+      matched: expect.arrayContaining([expect.objectContaining({ kind: 'quantity', report: '200' })]),
+    });
+    expect(said('Pupils have planted 300 trees at Tessford Park over the winter.').stance).toBe('MENTIONS');
+  });
+});
+
 describe("an estimate's frame says what its figure counts", () => {
   const body =
     'Teachers marched through Brindlecombe on 3 June 2025 over pay.\n' +
     'Police put the march, which blocked the high street, at roughly 3,000 people.\n' +
     'The union said the turnout was a record.';
   it('contradicts a claim that puts the same thing at another figure', () => {
-    const a = alignIn('Police put the size of the Brindlecombe march at about 8,000 people.', 'Teachers march', body, 2);
+    const a = alignIn(
+      'Police put the size of the Brindlecombe march at about 8,000 people.',
+      'Teachers march',
+      body,
+      2,
+    );
     expect(a).toMatchObject({ stance: 'CONTRADICTS', rule: 'DETAIL_CONFLICT' });
     expect(a.reason).toMatch(/8,000 vs roughly 3,000/);
   });
   it('supports a claim that puts it at the same figure', () => {
-    const a = alignIn('Police put the size of the Brindlecombe march at about 3,000 people.', 'Teachers march', body, 2);
+    const a = alignIn(
+      'Police put the size of the Brindlecombe march at about 3,000 people.',
+      'Teachers march',
+      body,
+      2,
+    );
     expect(a.stance).toBe('SUPPORTS');
   });
 });

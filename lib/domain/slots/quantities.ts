@@ -587,6 +587,7 @@ export function extractQuantities(text: string): Quantity[] {
       low: inHours(low, hours ?? 1),
       high: inHours(high, hours ?? 1),
       ...(counted ? { unit: counted } : {}),
+      ...(counted && !members && unitWord && counted === unitWord.term ? { unitWord: unitWord.word } : {}),
       // The unit may be the first word of a compound whose head names people: "five bank workers", "two aid workers".
       ...(counted &&
       (members || (unitWord && (namesPersons(unitWord.word) || (unitWord.next && namesPersons(unitWord.next)))))
