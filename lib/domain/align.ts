@@ -17,6 +17,7 @@ import {
 } from './slots/index.js';
 import { deniedHarms, isHedged, isHedgedHeadline, judgesFalse, negatesTerms, saysNotKnown } from './slots/polarity.js';
 import {
+  inAppositive,
   isAside,
   isLandmark,
   isLocalAuthority,
@@ -46,6 +47,7 @@ import {
 import type { Pending } from './pending.js';
 import { areAntonyms, areSynonyms, derivedWords, isLemma, lemmatize } from './resources/wordnet.js';
 import { frequencyRank } from './resources/vectors.js';
+import { tag } from './resources/tagger.js';
 import { CASE_STAGES, STOP_WORDS } from './lexicon.js';
 import { canonicalTerm, contentTerms } from './terms.js';
 import { foldCase, wordTokens } from './text.js';
@@ -709,6 +711,32 @@ const saysClaimAct = (claim: Statement, statement: Statement): boolean => {
   return act === undefined || saysAct(claim, statement, act);
 };
 
+/**
+ * Another actor's other act: the sentence's subject is neither the claim's doer nor the body it names, and no word
+ * of the sentence says the claim's act (the verb or its lemma, a synonym or a near verb, a word alike in meaning
+ * or derived from it). "The US has threatened military intervention against Niger" does not say "Niger revoked its
+ * military agreement with the US". The two subjects and the act, or undefined.
+ */
+function otherActor(claim: Statement, statement: Statement): string | undefined {
+  const act = claimAct(claim);
+  const a = clauseOfStatement(claim);
+  const b = clauseOfStatement(statement);
+  if (act === undefined || a.passive || !a.subject || !b.complete || b.passive || !b.subject) return undefined;
+  // Both subjects name their actor: an unnamed subject ("the fire", "drivers", "this cancellation") may tell the
+  // claim's event from another side.
+  if (!namesIn(claim, a.subject) || !namesIn(statement, b.subject)) return undefined;
+  if (LIGHT_VERBS.has(verbOf(b)) || sameBody(a.subject, b.subject) || saysAct(claim, statement, act)) return undefined;
+  const words = [act, ...(claimWordsOf(claim).get(canonicalTerm(act)) ?? [])];
+  const derived = words.flatMap((w) => derivedWords(w)).map(canonicalTerm);
+  if (words.some((w) => hasWordFor(statement, w)) || derived.some((t) => statement.terms.includes(t))) return undefined;
+  return `${b.subject.phrase}, not ${a.subject.phrase}; no word for ${act}`;
+}
+
+/** The noun phrase holds one of its sentence's names ("The US", "Niger's junta"; a proper noun opening it). */
+const namesIn = (statement: Statement, phrase: Argument): boolean =>
+  statement.slots.names.some((n) => foldCase(phrase.phrase).includes(foldCase(n.text))) ||
+  (statement.text.startsWith(phrase.phrase) && tag(statement.text)[0]?.pos === 'PROPN');
+
 /** Two noun phrases for one body: the same head, or names that match ("USGS", "the U.S. Geological Survey"). */
 const sameBody = (a: Argument, b: Argument | undefined): boolean => {
   if (!b) return false;
@@ -1092,6 +1120,8 @@ export interface Reading {
   readonly agentMissing: string | undefined;
   /** what the claim's act is done to, when the sentence has no word for it ("rubber bullets" against "tear gas") */
   readonly objectMissing: string | undefined;
+  /** the sentence tells another actor's other act: what it says instead */
+  readonly otherActor: string | undefined;
   /** the sentence's subject is another group of people than the claim's ("Dock workers" against "Bus drivers") */
   readonly otherGroup: string | undefined;
   /** the sentence says only what the claim tells in a relative clause: the claim's main-clause words it lacks */
@@ -1238,7 +1268,8 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
         // A claim name may be left out ("an Indian warship" for "INS Sukanya"), but not replaced: when the
         // sentence names someone or somewhere the claim does not, a missing name means another actor or
         // place in the same role ("agreements with the EU" is not "the agreement with the United States").
-        const absent = c.slots.names.filter((name) => !named(name)).length;
+        // A name in an appositive only describes the one before it ("Kafoury, the Gordon Advisors receptionist, ...").
+        const absent = c.slots.names.filter((name) => !named(name) && !inAppositive(name, c.text)).length;
         const rival = statement.slots.names.some((n) => !inClaim(n) && !nearClaimPlace(n));
         return !headline && absent > 0 && (rival || absent * 2 > c.slots.names.length);
       });
@@ -1351,6 +1382,9 @@ function readStatement(claim: ClaimAnalysis, statement: Statement, publishedAt?:
     },
     get objectMissing() {
       return once('objectMissing', () => objectMissing(c, statement, context));
+    },
+    get otherActor() {
+      return once('otherActor', () => otherActor(c, statement));
     },
     get otherGroup() {
       return once('otherGroup', () => otherGroup(c, statement));
@@ -1659,6 +1693,16 @@ export const ALIGNMENT_RULES: readonly AlignmentRule[] = [
     // Not a headline: it is terse, and tells the act in a word of its own ("quits" for "has left").
     applies: (r) => sameFactByWords(r) && !r.headline && r.statement.extra?.headline !== true && r.namesOnly,
     reason: () => "shares only the claim's names, none of its other words",
+  },
+  {
+    id: 'OTHER_ACTOR',
+    stance: 'MENTIONS',
+    example:
+      '"Niger revoked its military agreement with the US" vs "The US has threatened military intervention against Niger"',
+    // Not a headline: terse, its subject and verb may be words of its own.
+    applies: (r) =>
+      sameFactByWords(r) && !r.headline && r.statement.extra?.headline !== true && r.otherActor !== undefined,
+    reason: (r) => `another actor's other act (${r.otherActor})`,
   },
   {
     id: 'SAME_FACT',

@@ -93,6 +93,17 @@ export function isAside(name: NameSlot, text: string): boolean {
   return sourceAround(near);
 }
 
+/**
+ * The name sits in an appositive that describes the name before it, between commas: "Kafoury, the Gordon Advisors
+ * receptionist who was killed, was 63". The name before already says who; the appositive's name only describes.
+ */
+export function inAppositive(name: NameSlot, text: string): boolean {
+  const near = around(name, text);
+  if (!near) return false;
+  const opens = /\p{Lu}[\p{L}'’-]*,\s+(?:the|a|an)\s+(?:[\p{L}'’-]+\s+){0,3}$/u.test(text.slice(0, near.at));
+  return opens && /^[^,;:]*,/.test(text.slice(near.at + name.text.length));
+}
+
 /** Before a landmark: "14 miles north of Healdsburg", "near Clearlake", "near the prestigious Place Vendome". */
 const LANDMARK_BEFORE =
   /(?:\b(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:[-\p{L}]*)? of|\b(?:[Nn]ear|[Oo]utside|[Oo]ff))(?: the)?(?: \p{L}+){0,2}? $/u;

@@ -56,7 +56,7 @@ describe('names', () => {
   it('reads initials with stops as one word, so an acronym meets the name it stands for', () => {
     const [full] = extractNames('Then the U.S. Seismic Bureau spoke.');
     const [short] = extractNames('Then the USSB spoke.');
-    expect(full!.text).toBe('US Seismic Bureau');
+    expect(full!.key).toBe('us seismic bureau');
     expect(namesMatch(full!, short!)).toBe(true);
   });
 });
@@ -107,5 +107,41 @@ describe('a body named only as a source', () => {
     // Said with the act, the lead's body is the doer.
     const rated = report.replace('was a severe storm that', 'was rated severe after it');
     expect(align(claim, rated, later).stance).toBe('SUPPORTS');
+  });
+});
+
+describe('another actor', () => {
+  it("mentions a claim with a sentence where another named actor does something else to the claim's doer", () => {
+    const claim = 'The Vellmark government revoked its fishing agreement with Orrland.';
+    expect(
+      align(
+        claim,
+        'Orrland, which backs the deposed fisheries minister, has threatened sanctions against the Vellmark government.',
+      ),
+    ).toMatchObject({ stance: 'MENTIONS', rule: 'OTHER_ACTOR' });
+    // The claim's act said, by the other side: not another act.
+    expect(align(claim, 'Orrland said the Vellmark government had cancelled the fishing agreement.').rule).not.toBe(
+      'OTHER_ACTOR',
+    );
+    // An unnamed subject may tell the claim's event from another side.
+    expect(
+      align(
+        'Harrowby council introduced a 4 pound daily parking charge on the seafront.',
+        "Drivers on Harrowby seafront have had to pay since Monday, when the council's 4 pound daily charge began.",
+      ).rule,
+    ).not.toBe('OTHER_ACTOR');
+  });
+});
+
+describe('a name in an appositive', () => {
+  it('only describes the name before it: a sentence that names that one is not missing a key name', () => {
+    const claim = 'Mara Quill, the Tessford Bank cashier who was hurt, was released from hospital on Friday.';
+    const a = align(claim, 'Cashier Mara Quill, who was hurt, was released from Orrin General Hospital on Friday.');
+    expect(a.rule).not.toBe('KEY_NAME_MISSING');
+    expect(a.stance).toBe('SUPPORTS');
+  });
+
+  it('keeps the name as the sentence writes it, initials with their stops', () => {
+    expect(extractNames('Then the U.S. Seismic Bureau spoke.')[0]!.text).toBe('U.S. Seismic Bureau');
   });
 });

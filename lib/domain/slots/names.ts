@@ -89,10 +89,24 @@ export function extractNames(text: string): NameSlot[] {
       // The acronym may keep the small words the key drops ("of" in ECOWAS).
       const words = part.filter((t) => !isNoise(t) || SMALL_WORD.test(t));
       const tokens = words.filter((t) => !isNoise(t));
-      if (tokens.length > 0) out.push(nameSlotOf(tokens, words));
+      if (tokens.length > 0) out.push(asWritten(nameSlotOf(tokens, words), text));
     }
   }
   return out;
+}
+
+/**
+ * The name's text as the sentence writes it ("U.S. Geological Survey", not "US Geological Survey"), so that it
+ * can be found in the sentence; its key and sound stay those of the undotted words.
+ */
+function asWritten(slot: NameSlot, text: string): NameSlot {
+  if (text.includes(slot.text)) return slot;
+  const pattern = slot.text
+    .split(/\s+/)
+    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? [...w].map((c) => `${c}\\.?`).join('') : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('\\s+');
+  const written = new RegExp(pattern, 'u').exec(text)?.[0];
+  return written ? { ...slot, text: written } : slot;
 }
 
 /** Words of an office or force between two names: "Troy Police Chief Charles Craft" is Troy's chief, Charles Craft. */
