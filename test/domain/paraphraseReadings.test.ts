@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeReport } from '../../lib/domain/index.js';
 import { isHedged, negatesTerms } from '../../lib/domain/slots/polarity.js';
 import { MEANING_CREDIT, meaningWords, namesKindOf, wordsAlike } from '../../lib/domain/meaning.js';
-import { DURATION, extractQuantities, quantitiesAgree } from '../../lib/domain/slots/quantities.js';
+import { DURATION, extractQuantities, quantitiesAgree, SPAN } from '../../lib/domain/slots/quantities.js';
 import { contentTerms } from '../../lib/domain/terms.js';
 import { alignerAt } from '../support/align.js';
 
@@ -153,6 +153,20 @@ describe('"twice" counts an act', () => {
       reason: 'quantity conflict: four vs twice',
     });
     expect(alignIn('Jory Penn scored two goals against Tarvin Rovers.', 'Amble win', body, 2).stance).toBe('SUPPORTS');
+  });
+});
+
+describe('a span since something is a length of time of its own kind', () => {
+  it('reads "in forty years" and "in four decades" as one span, another span otherwise, and no duration', () => {
+    const [years] = extractQuantities('Trams ran in Orrin for the first time in forty years.');
+    const [decades] = extractQuantities('Trams are back in Orrin for the first time in four decades.');
+    const [thirty] = extractQuantities('Trams ran in Orrin for the first time in thirty years.');
+    expect(years).toMatchObject({ unit: SPAN, value: 40 * 8766 });
+    expect(quantitiesAgree(years!, decades!)).toBe(true);
+    expect(quantitiesAgree(years!, thirty!)).toBe(false);
+    // How long a thing lasted stays a duration; a rate is neither.
+    expect(extractQuantities('The strike lasted for forty days.')[0]).toMatchObject({ unit: DURATION });
+    expect(extractQuantities('The ferry sails every two weeks.').some((q) => q.unit === SPAN)).toBe(false);
   });
 });
 

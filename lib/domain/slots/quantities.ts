@@ -154,6 +154,12 @@ export const AGE = 'age';
 /** The unit of a length of time, valued in hours: "for ten days", "lasted 48 hours", "about 45 minutes". */
 export const DURATION = 'duration';
 
+/**
+ * The unit of a span since or until something, valued in hours: "the first time in forty years", "in four
+ * decades", "within 48 hours". Compared only with other spans: it is not how long a thing lasted.
+ */
+export const SPAN = 'span';
+
 const DURATION_WORD = new RegExp(String.raw`^[\s-]+(${Object.keys(DURATION_HOURS).join('|')})s?\b`, 'i');
 /** Words after a length of time that make it a point in time ("two days later", "ten minutes ago") or an age. */
 const OFFSET_AFTER = /^[\s-]+(?:later|ago|earlier|before|after|afterwards|on|from now|old)\b|^-old\b/i;
@@ -168,13 +174,15 @@ const SPAN_BEFORE = /\b(?:in|within|every|per|since|the)(?:\s+(?:the|last|past|n
  * How many hours a figure at [start, end) gives as a length of time ("went on strike for ten days": 240), or
  * undefined when it is not one (a point in time, a span since, an age, a rate).
  */
-function durationHours(text: string, start: number, end: number): number | undefined {
+function durationHours(text: string, start: number, end: number): { hours: number; span: boolean } | undefined {
   const word = DURATION_WORD.exec(text.slice(end));
   if (!word) return undefined;
   const rest = text.slice(end + word[0].length);
   if (OFFSET_AFTER.test(rest) || /^\s+(?:a|an|per)\s+\p{L}/iu.test(rest)) return undefined;
-  if (SPAN_BEFORE.test(text.slice(Math.max(0, start - 30), start))) return undefined;
-  return DURATION_HOURS[word[1]!.toLowerCase()];
+  const span = SPAN_BEFORE.test(text.slice(Math.max(0, start - 30), start));
+  // "every two weeks" is a rate, not a span.
+  if (span && /\b(?:every|per)\s+$/i.test(text.slice(Math.max(0, start - 8), start))) return undefined;
+  return { hours: DURATION_HOURS[word[1]!.toLowerCase()]!, span };
 }
 
 /** A figure of a length of time in hours, given in a unit of `hours` hours; an open bound stays open. */
@@ -538,15 +546,18 @@ export function extractQuantities(text: string): Quantity[] {
     )
       continue;
     const age = !groups.pct && !currency && !scale && isAge(text, numStart, end, value);
-    const hours = groups.pct || age || currency ? undefined : durationHours(text, start, end);
+    const length = groups.pct || age || currency ? undefined : durationHours(text, start, end);
+    const hours = length?.hours;
     const unitWord = groups.pct || age || currency || hours ? undefined : unitWordAfter(text.slice(end));
     const members = !groups.pct && !age && !currency && !hours && countsMembers(text.slice(0, start), unitWord);
     const unit = groups.pct
       ? 'percent'
       : age
         ? AGE
-        : hours
-          ? DURATION
+        : length
+          ? length.span
+            ? SPAN
+            : DURATION
           : members
             ? PEOPLE_UNIT
             : (currency ?? unitWord?.term);
@@ -722,6 +733,7 @@ const MEASUREMENT_UNITS = new Set([
   ...CURRENCY_UNITS,
   'percent',
   DURATION,
+  SPAN,
   ...`kilogram kg gram pound lb stone ton tonne ounce mile km kilometre kilometer metre meter mm cm feet foot inch yard acre
   hectare litre liter gallon barrel degree year month week day hour minute second magnitude mph`
     .split(/\s+/)
