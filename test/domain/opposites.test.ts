@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
-import { alignStatement } from '../../lib/domain/align.js';
+import { alignSentence } from '../support/align.js';
 
-// Invented sentences; a second sentence keeps the report from being read as a bare headline.
-const BODY = '\nThe rest of the article covers other matters in detail.';
-const align = (claim: string, sentence: string) =>
-  alignStatement(
-    analyzeClaim(claim),
-    analyzeReport({ text: sentence + BODY, publishedAt: '2025-03-04T09:00:00Z' }).statements[0]!,
-    '2025-03-04T09:00:00Z',
-  );
+// Invented sentences.
+const align = (claim: string, sentence: string) => alignSentence(claim, sentence, '2025-03-04T09:00:00Z');
 
 describe('opposite acts and states (WordNet antonyms)', () => {
   it('contradicts "stayed open" with "was closed", and names the pair', () => {

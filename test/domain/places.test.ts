@@ -2,13 +2,10 @@
 // told finer: it supports the claim and is not read as a rival name. A place elsewhere still is a rival.
 // The clause of each sentence keeps a role swap or a plan from passing for the claim's act.
 import { describe, expect, it } from 'vitest';
-import { alignStatement } from '../../lib/domain/align.js';
-import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
+import { alignSentence } from '../support/align.js';
 import { directionsIn } from '../../lib/domain/slots/directions.js';
 
-const BODY = '\nThe rest of the article covers other matters in detail.';
-const alignment = (claim: string, sentence: string) =>
-  alignStatement(analyzeClaim(claim), analyzeReport({ text: sentence + BODY }).statements[0]!);
+const alignment = (claim: string, sentence: string) => alignSentence(claim, sentence);
 
 describe("places inside the claim's place", () => {
   it("a town in the claim's county supports a claim about the county", () => {

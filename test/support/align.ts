@@ -10,3 +10,14 @@ export const alignerAt =
     const report = analyzeReport({ title: headline, text: body, publishedAt });
     return alignStatement(analyzeClaim(claim), report.statements[index]!, publishedAt);
   };
+
+/** A body line after a one-sentence report keeps it from being read as a bare headline. */
+export const BODY_LINE = '\nThe rest of the article covers other matters in detail.';
+
+/** Aligns the claim with a report that is the sentence and a body line, published at `publishedAt`. */
+export const alignSentence = (claim: string, sentence: string, publishedAt?: string): Alignment =>
+  alignStatement(
+    analyzeClaim(claim),
+    analyzeReport({ text: sentence + BODY_LINE, ...(publishedAt ? { publishedAt } : {}) }).statements[0]!,
+    publishedAt,
+  );
