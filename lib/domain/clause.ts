@@ -557,6 +557,11 @@ function stripAttribution(tokens: Token[]): { tokens: Token[]; attribution?: { s
       };
   }
   const lastComma = tokens.map((t) => t.text).lastIndexOf(',');
+  // "..., said Scherlinck, who would not say why": a relative clause on the source at the end is the source's.
+  if (lastComma > 0 && RELATIVES.has(tokens[lastComma + 1]?.lower ?? '')) {
+    const before = stripAttribution(tokens.slice(0, lastComma));
+    if (before.attribution) return before;
+  }
   // "..., according to the U.S. Geological Survey.": the source at the end.
   if (lastComma > 0 && tokens[lastComma + 1]?.lower === 'according' && tokens[lastComma + 2]?.lower === 'to') {
     const source = nounPhrase(tokens, lastComma + 3);
@@ -624,8 +629,12 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
 
   // Reported speech: the clause is what is reported, credited to the subject.
   const later = groups.slice(mainAt + 1);
+  // "LaCalamita was denied a handgun permit": a reporting verb in the passive reports nothing of its subject's.
+  const reportedInPassive =
+    !/ing$/.test(tokens[head]!.lower) && groupTokens.some((t) => t.pos === 'AUX' && PASSIVE_AUX.has(t.lemma));
   if (
     REPORTING_VERBS.has(headLemma) &&
+    !reportedInPassive &&
     later.length > 0 &&
     depth < 3 &&
     !tokens.slice(main.end, main.end + 2).some((t) => t.lower === 'to')

@@ -2,6 +2,7 @@
 // that reaches it (not one in a subordinate clause), and whether it states an act, a plan, a hedge or a question.
 import { describe, expect, it } from 'vitest';
 import { clauseOf, rolesSwapped, sameRoles } from '../../lib/domain/clause.js';
+import { isHedged } from '../../lib/domain/slots/polarity.js';
 
 type Row = [
   sentence: string,
@@ -256,5 +257,23 @@ describe('irregular past forms', () => {
     });
     // A plural noun before a preposition stays the subject's noun.
     expect(clauseOf('Government forces in the north took the town.').predicate).toBe('take');
+  });
+});
+
+describe('sources and their asides', () => {
+  it('reads a reporting verb in the passive as the act, not as reported speech', () => {
+    expect(clauseOf('Tom Harker was denied a gun licence in March.')).toMatchObject({
+      predicate: 'deny',
+      passive: true,
+      negated: false,
+    });
+    expect(clauseOf('Tom Harker was denied a gun licence in March.').attribution).toBeUndefined();
+  });
+
+  it('credits a sentence to a source named at the end though a relative clause on the source follows', () => {
+    const c = clauseOf('The depot closed in March, said Inspector Hale, who would not say why.');
+    expect(c).toMatchObject({ predicate: 'close', modality: 'act', attribution: { verb: 'say' } });
+    expect(isHedged('The depot closed in March, said Inspector Hale, who would not say why.')).toBe(false);
+    expect(isHedged('The depot may have closed in March, said Inspector Hale, who gave no reason.')).toBe(true);
   });
 });

@@ -2,21 +2,18 @@
 // possibility, a source at a sentence's end, initials with stops, and a present-tense verb the tagger took
 // for a plural noun. Invented sentences.
 import { describe, expect, it } from 'vitest';
+import { alignSentence } from '../support/align.js';
 import { analyzeClaim, analyzeReport } from '../../lib/domain/index.js';
 import { alignStatement } from '../../lib/domain/align.js';
 import { clauseOf } from '../../lib/domain/clause.js';
 import { extractNames, namesMatch } from '../../lib/domain/slots/names.js';
 
 const PUBLISHED = '2025-03-04T09:00:00Z';
-// A second sentence keeps the report from being read as a bare headline.
-const BODY = '\nThe rest of the article covers other matters in detail.';
-/** The claim aligned with sentence `at` of a report (its first sentence, before a body line, by default). */
-const align = (claim: string, text: string, at = 0) =>
-  alignStatement(
-    analyzeClaim(claim),
-    analyzeReport({ text: at === 0 ? text + BODY : text, publishedAt: PUBLISHED }).statements[at]!,
-    PUBLISHED,
-  );
+/** The claim aligned with a one-sentence report, or with sentence `at` of a longer one. */
+const align = (claim: string, text: string, at?: number) =>
+  at === undefined
+    ? alignSentence(claim, text, PUBLISHED)
+    : alignStatement(analyzeClaim(claim), analyzeReport({ text, publishedAt: PUBLISHED }).statements[at]!, PUBLISHED);
 
 describe('clause reading', () => {
   it('reads a present-tense verb the tagger took for a plural noun after the subject', () => {

@@ -128,8 +128,11 @@ const CLAUSE_THEN_COLON = /^[^:]*\b(?:is|are|was|were)\b[^:]*:\s+(?=\S)/;
  * it: "The claim is false: the photo was taken in 2019" asserts the photo's date; a label before one still hedges
  * ("Rumour: ...", "Wildest rumour yet: ...").
  */
+/** A relative clause on a source named at the end: ", said Scherlinck, who would not say why" hedges nothing said. */
+const SOURCE_ASIDE = /(,\s+(?:said|says|according to)\s+[^,]{1,60}),\s+(?:who|which)\b.*$/u;
+
 export function isHedged(text: string): boolean {
-  const folded = foldCase(text.replace(MONTH_MAY, ' ')).trim();
+  const folded = foldCase(text.replace(MONTH_MAY, ' ').replace(SOURCE_ASIDE, '$1')).trim();
   // "rejecting claims that he sold them": a story word a dismissal acts on is denied, not passed on.
   const asserted = withoutDismissed(folded.replace(CLAUSE_THEN_COLON, ''));
   return folded.endsWith('?') || HEDGE.test(asserted);
