@@ -1,6 +1,6 @@
 // Pure scoring of an eval run: accuracy, confusion matrix, stance accuracy and
 // accuracy per confidence band (higher bands should be more accurate).
-import { VERDICTS, type Stance, type Verdict } from '../domain/types.js';
+import { STANCES, VERDICTS, type Stance, type Verdict } from '../domain/types.js';
 
 export interface CaseResult {
   id: string;
@@ -33,7 +33,13 @@ export interface EvalSummary {
   bands: Array<{ band: string; total: number; correct: number; accuracy: number | null }>;
   /** expected calibration error over 10 equal-width confidence bins: how far confidence is from accuracy */
   ece: number;
-  stance?: { total: number; correct: number; accuracy: number };
+  /** the listed reports' stances: how many, how many right, and expected against assigned */
+  stance?: {
+    total: number;
+    correct: number;
+    accuracy: number;
+    confusion: Record<Stance, Record<Stance, number>>;
+  };
 }
 
 const ratio = (a: number, b: number): number => (b === 0 ? 0 : Math.round((a / b) * 10_000) / 10_000);
@@ -82,6 +88,10 @@ export function summarize(results: CaseResult[]): EvalSummary {
   });
   const stances = results.flatMap((r) => r.stances);
   const stanceCorrect = stances.filter((s) => s.expect === s.got).length;
+  const stanceConfusion = Object.fromEntries(
+    STANCES.map((e) => [e, Object.fromEntries(STANCES.map((g) => [g, 0]))]),
+  ) as Record<Stance, Record<Stance, number>>;
+  for (const s of stances) stanceConfusion[s.expect][s.got] += 1;
   return {
     total: results.length,
     correct,
@@ -97,7 +107,14 @@ export function summarize(results: CaseResult[]): EvalSummary {
     bands,
     ece: expectedCalibrationError(results.map((r) => ({ confidence: r.confidence, correct: r.expect === r.got }))),
     ...(stances.length > 0
-      ? { stance: { total: stances.length, correct: stanceCorrect, accuracy: ratio(stanceCorrect, stances.length) } }
+      ? {
+          stance: {
+            total: stances.length,
+            correct: stanceCorrect,
+            accuracy: ratio(stanceCorrect, stances.length),
+            confusion: stanceConfusion,
+          },
+        }
       : {}),
   };
 }
@@ -114,6 +131,11 @@ export function formatSummary(name: string, s: EvalSummary): string {
   lines.push('', `expected \\ got  ${VERDICTS.map((v) => short[v].padStart(6)).join('')}`);
   for (const e of VERDICTS)
     lines.push(`${e.padEnd(15)} ${VERDICTS.map((g) => String(s.confusion[e][g]).padStart(6)).join('')}`);
+  if (s.stance) {
+    lines.push('', `stance: expected \\ got  ${STANCES.map((v) => v.slice(0, 4).padStart(6)).join('')}`);
+    for (const e of STANCES)
+      lines.push(`${e.padEnd(23)} ${STANCES.map((g) => String(s.stance!.confusion[e][g]).padStart(6)).join('')}`);
+  }
   lines.push('', `expected calibration error (10 bins): ${s.ece.toFixed(3)}`, '', 'confidence band   cases  accuracy');
   for (const b of s.bands)
     lines.push(

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { expectedCalibrationError, summarize } from '../../lib/eval/score.js';
+import { expectedCalibrationError, formatSummary, summarize } from '../../lib/eval/score.js';
 
 const fixture = 'test/fixtures/eval-fixture.json';
 const runEvalCli = (...args: string[]) => spawnSync('npx', ['tsx', 'lib/cli/eval.ts', ...args], { encoding: 'utf8' });
@@ -47,7 +47,10 @@ describe('eval scoring', () => {
     ]);
     expect(s.accuracy).toBe(0.5);
     expect(s.confusion.DISPUTED.UNVERIFIED).toBe(1);
-    expect(s.stance).toEqual({ total: 2, correct: 1, accuracy: 0.5 });
+    expect(s.stance).toMatchObject({ total: 2, correct: 1, accuracy: 0.5 });
+    expect(s.stance?.confusion.CONTRADICTS.MENTIONS).toBe(1);
+    expect(s.stance?.confusion.SUPPORTS.SUPPORTS).toBe(1);
+    expect(formatSummary('set.json', s)).toMatch(/stance: expected \\ got\s+SUPP\s+CONT\s+MENT\nSUPPORTS\s+1\s+0\s+0/);
     expect(s.bands.find((b) => b.band === '[0.85,1.00]')).toMatchObject({ total: 1, accuracy: 1 });
     // 0.9 right (gap 0.1) and 0.4 wrong (gap 0.4), each half the cases.
     expect(s.ece).toBeCloseTo(0.25, 4);
