@@ -731,10 +731,12 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   if ((IMPENDING_VERBS.has(predicate) || PROPOSAL_VERBS.has(predicate)) && modality === 'act') modality = 'plan';
   let after = Math.max(end, head + 1);
   const particle = tokens[after];
+  // A particle of the lexicon's, or an adverb WordNet joins to the verb as a phrasal verb ("went ahead").
   if (
     particle &&
-    PARTICLES.has(particle.lower) &&
-    (particle.pos === 'ADP' || particle.pos === 'PART' || particle.pos === 'ADV')
+    ((PARTICLES.has(particle.lower) &&
+      (particle.pos === 'ADP' || particle.pos === 'PART' || particle.pos === 'ADV')) ||
+      (particle.pos === 'ADV' && isLemma(`${predicate} ${particle.lower}`, 'v')))
   ) {
     predicate = `${predicate} ${particle.lower}`;
     after++;
