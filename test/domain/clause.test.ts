@@ -260,6 +260,13 @@ describe('irregular past forms', () => {
   });
 });
 
+describe('phrasal verbs', () => {
+  it('joins an adverb to the verb when WordNet knows the two as one verb', () => {
+    expect(clauseOf('The Tolbridge regatta went ahead despite high winds.').predicate).toBe('go ahead');
+    expect(clauseOf('The Tolbridge regatta went well despite high winds.').predicate).toBe('go');
+  });
+});
+
 describe('sources and their asides', () => {
   it('reads a reporting verb in the passive as the act, not as reported speech', () => {
     expect(clauseOf('Tom Harker was denied a gun licence in March.')).toMatchObject({

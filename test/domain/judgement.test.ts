@@ -51,16 +51,6 @@ describe('roles from the clause reader', () => {
     );
     expect(a.stance).toBe('MENTIONS');
     expect(a.rule).toBe('OTHER_ACT');
-    // The one participant of a passive claim, doing something else: "went ahead" (a phrasal verb by WordNet) is not
-    // "was called off"; a word that says the act still does.
-    const regatta = 'The Tolbridge regatta was called off because of high winds.';
-    expect(align(regatta, 'The Tolbridge regatta went ahead despite high winds.')).toMatchObject({
-      stance: 'MENTIONS',
-      rule: 'OTHER_ACT',
-      reason: expect.stringContaining('go ahead, not call'),
-    });
-    expect(align(regatta, 'The Tolbridge regatta was cancelled because of high winds.').stance).toBe('SUPPORTS');
-    expect(align(regatta, 'The Tolbridge regatta did not go ahead because of high winds.').rule).not.toBe('OTHER_ACT');
     // A proposal is a plan of its object: a plan, before any other act.
     expect(
       align('The Tolbridge council built a new sports hall.', 'The Tolbridge council has proposed a new sports hall.')
