@@ -734,8 +734,7 @@ function clauseOfTokens(all: Token[], depth = 0): Clause {
   // A particle of the lexicon's, or an adverb WordNet joins to the verb as a phrasal verb ("went ahead").
   if (
     particle &&
-    ((PARTICLES.has(particle.lower) &&
-      (particle.pos === 'ADP' || particle.pos === 'PART' || particle.pos === 'ADV')) ||
+    ((PARTICLES.has(particle.lower) && (particle.pos === 'ADP' || particle.pos === 'PART' || particle.pos === 'ADV')) ||
       (particle.pos === 'ADV' && isLemma(`${predicate} ${particle.lower}`, 'v')))
   ) {
     predicate = `${predicate} ${particle.lower}`;

@@ -103,7 +103,9 @@ function asWritten(slot: NameSlot, text: string): NameSlot {
   if (text.includes(slot.text)) return slot;
   const pattern = slot.text
     .split(/\s+/)
-    .map((w) => (/^\p{Lu}{2,}$/u.test(w) ? [...w].map((c) => `${c}\\.?`).join('') : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((w) =>
+      /^\p{Lu}{2,}$/u.test(w) ? [...w].map((c) => `${c}\\.?`).join('') : w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('\\s+');
   const written = new RegExp(pattern, 'u').exec(text)?.[0];
   return written ? { ...slot, text: written } : slot;

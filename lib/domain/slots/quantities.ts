@@ -577,9 +577,7 @@ export function extractQuantities(text: string): Quantity[] {
     const beforeTerm = before && !STOP_WORDS.has(before) ? canonicalTerm(before) : undefined;
     // The group a figure counts the members of is its unit, not a word of what it counts ("a gang of three").
     const framed = estimatedThing(text.slice(Math.max(0, start - 80), start));
-    const nouns = [
-      ...new Set([...(beforeTerm && !members ? [...nounsAfter, beforeTerm] : nounsAfter), ...framed]),
-    ];
+    const nouns = [...new Set([...(beforeTerm && !members ? [...nounsAfter, beforeTerm] : nounsAfter), ...framed])];
     const partOf = /^\s+of\s+(the|its|their|those|these|them)\b/i.exec(text.slice(end))?.[1]?.toLowerCase();
     // A share is a part by nature: "58 percent of those who voted" measures what "58 percent of voters" does; a
     // sum "of the country's trade" is what the trade is worth, not a part of a count.
