@@ -161,17 +161,27 @@ const claimWordsOf = perClaim((claim): Map<string, string[]> => {
   return byTerm;
 });
 
-/** A sentence's words, by text (statements come back from the store as new objects). Bounded like the clauses. */
-const sentenceWords = new Map<string, string[]>();
-const sentenceWordsOf = (statement: Statement): string[] => {
-  let words = sentenceWords.get(statement.text);
-  if (!words) {
-    words = meaningWords(statement.text);
-    if (sentenceWords.size >= CLAUSE_CACHE_SIZE) sentenceWords.delete(sentenceWords.keys().next().value!);
-    sentenceWords.set(statement.text, words);
-  }
-  return words;
-};
+/**
+ * A reading of a sentence, memoised by its text: a claim is aligned with many statements and a statement with many
+ * claims, and statements come back from the store as new objects each time. Bounded: the oldest entry goes when
+ * it is full.
+ */
+function byText<T>(read: (text: string) => T): (statement: Statement) => T {
+  const memo = new Map<string, T>();
+  return ({ text }) => {
+    let value = memo.get(text);
+    if (value === undefined) {
+      value = read(text);
+      if (memo.size >= TEXT_CACHE_SIZE) memo.delete(memo.keys().next().value!);
+      memo.set(text, value);
+    }
+    return value;
+  };
+}
+const TEXT_CACHE_SIZE = 20_000;
+
+/** A sentence's words that can carry a fact by meaning. */
+const sentenceWordsOf = byText(meaningWords);
 
 /**
  * Credit for a claim term the sentence does not have as a term but says in other words (WordNet synonyms, close
@@ -517,22 +527,8 @@ function otherCaseStage(claim: Statement, statement: Statement): boolean {
   return LEGAL_STAGE.test(claim.text) || CASE_STAGES.some((stage) => has(statement, stage));
 }
 
-/**
- * Clauses of recently aligned sentences, by text: a claim is aligned with many statements and a statement
- * with many claims, and statements come back from the store as new objects each time. Bounded: the oldest
- * entry goes when it is full.
- */
-const CLAUSE_CACHE_SIZE = 20_000;
-const clauses = new Map<string, Clause>();
-const clauseOfStatement = (statement: Statement): Clause => {
-  let clause = clauses.get(statement.text);
-  if (!clause) {
-    clause = clauseOf(statement.text);
-    if (clauses.size >= CLAUSE_CACHE_SIZE) clauses.delete(clauses.keys().next().value!);
-    clauses.set(statement.text, clause);
-  }
-  return clause;
-};
+/** The clause of a sentence (clause.ts). */
+const clauseOfStatement = byText(clauseOf);
 
 /** Verbs that carry no fact of their own: the fact is in what follows them ("stayed open", "has two years left"). */
 const LIGHT_VERBS = new Set(['be', 'have', 'do', 'stay', 'remain', 'become', 'seem', 'appear', 'keep', 'get', 'go']);
@@ -577,8 +573,9 @@ function otherAct(claim: Statement, statement: Statement): string | undefined {
 }
 
 /**
- * A word of the sentence, or its verb lemma ("rose": "rise" for "raise"), says the claim's act: the same term, a synonym in any sense, or a near verb (see
- * actsAlike). Forms of the verb `besides` do not count ("began" is a sense of "open", not when work began).
+ * A word of the sentence, or its verb lemma ("rose": "rise" for "raise"), says the claim's act: the same term, a
+ * synonym in any sense, or a near verb (see actsAlike). Forms of the verb `besides` do not count ("began" is a sense
+ * of "open", not when work began).
  */
 function saysAct(claim: Statement, statement: Statement, act: string, besides?: string): boolean {
   const words = [act, ...(claimWordsOf(claim).get(canonicalTerm(act)) ?? [])];
@@ -732,10 +729,13 @@ function otherActor(claim: Statement, statement: Statement): string | undefined 
   return `${b.subject.phrase}, not ${a.subject.phrase}; no word for ${act}`;
 }
 
+/** The sentence opens with a proper noun (a name the name reader leaves out as a lone opening word: "Niger"). */
+const opensWithProperNoun = byText((text) => tag(text)[0]?.pos === 'PROPN');
+
 /** The noun phrase holds one of its sentence's names ("The US", "Niger's junta"; a proper noun opening it). */
 const namesIn = (statement: Statement, phrase: Argument): boolean =>
   statement.slots.names.some((n) => foldCase(phrase.phrase).includes(foldCase(n.text))) ||
-  (statement.text.startsWith(phrase.phrase) && tag(statement.text)[0]?.pos === 'PROPN');
+  (statement.text.startsWith(phrase.phrase) && opensWithProperNoun(statement));
 
 /** Two noun phrases for one body: the same head, or names that match ("USGS", "the U.S. Geological Survey"). */
 const sameBody = (a: Argument, b: Argument | undefined): boolean => {
@@ -1126,6 +1126,7 @@ export interface Reading {
   readonly otherGroup: string | undefined;
   /** the sentence says only what the claim tells in a relative clause: the claim's main-clause words it lacks */
   readonly backgroundOnly: string | undefined;
+  /** the sentence names the claim's doer only as its source, and says neither its act nor its content: the source */
   readonly sourceOnly: string | undefined;
   /** the sentence shares only the claim's names: none of its other words, as a term or by meaning */
   readonly namesOnly: boolean;

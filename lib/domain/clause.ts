@@ -282,6 +282,10 @@ interface VerbGroup {
   relative: boolean;
 }
 
+/** The token at `i` was read as a noun right after a nominal, with no verb before it: where a verb may stand. */
+const nounAfterSubject = (t: Token, out: Token[], i: number): boolean =>
+  t.pos === 'NOUN' && i > 0 && NOMINAL.has(out[i - 1]!.pos) && !out.slice(0, i).some(isVerbal);
+
 /**
  * Corrects the few tag errors that break clause reading and are safe to fix by position: a word after "do" or a
  * modal (+ "not") is a verb ("did not close", "Did the storm damage", "will close"), a sentence-initial
@@ -310,27 +314,16 @@ function repairTags(tokens: Token[]): Token[] {
       continue;
     }
     // "The company plans to shut down ...": a plural noun before "to" and a verb, with no verb before it, is the verb.
-    if (
-      t.pos === 'NOUN' &&
-      /s$/.test(t.lower) &&
-      out[i + 1]?.lower === 'to' &&
-      out[i + 2]?.pos === 'VERB' &&
-      i > 0 &&
-      NOMINAL.has(out[i - 1]!.pos) &&
-      !out.slice(0, i).some(isVerbal)
-    ) {
+    if (nounAfterSubject(t, out, i) && /s$/.test(t.lower) && out[i + 1]?.lower === 'to' && out[i + 2]?.pos === 'VERB') {
       out[i] = { ...t, pos: 'VERB', lemma: t.lower.replace(/s$/, '') };
     }
     // "A Chinese man chopped off his own penis", "Rebel forces shot down a helicopter": a past form read as a noun,
     // after the subject and before what follows a verb, with no verb before it, is the verb ("shed" in "the garden
     // shed at the back" is no past form). Irregular forms by WordNet's lemma; not a plural ("Government forces in").
     if (
-      t.pos === 'NOUN' &&
+      nounAfterSubject(t, out, i) &&
       (/ed$/.test(t.lower) || !/(?:s|ing)$/.test(t.lower)) &&
-      i > 0 &&
-      NOMINAL.has(out[i - 1]!.pos) &&
-      AFTER_VERB.has(out[i + 1]?.pos ?? '') &&
-      !out.slice(0, i).some(isVerbal)
+      AFTER_VERB.has(out[i + 1]?.pos ?? '')
     ) {
       const lemma = lemmatize(t.lower, 'v');
       if (lemma !== t.lower) {
@@ -340,14 +333,7 @@ function repairTags(tokens: Token[]): Token[] {
     }
     // "The USGS classes a magnitude 4.6 quake as light": a present form read as a plural noun, after the subject
     // and before a determiner, with no verb before it, is the verb ("the bus routes in Calderwick" stay nouns).
-    if (
-      t.pos === 'NOUN' &&
-      /[^s]s$/.test(t.lower) &&
-      i > 0 &&
-      NOMINAL.has(out[i - 1]!.pos) &&
-      out[i + 1]?.pos === 'DET' &&
-      !out.slice(0, i).some(isVerbal)
-    ) {
+    if (nounAfterSubject(t, out, i) && /[^s]s$/.test(t.lower) && out[i + 1]?.pos === 'DET') {
       const lemma = lemmatize(t.lower, 'v');
       if (lemma !== t.lower && isLemma(lemma, 'v')) {
         out[i] = { ...t, pos: 'VERB', lemma };

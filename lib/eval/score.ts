@@ -67,10 +67,15 @@ export function expectedCalibrationError(items: Array<{ confidence: number; corr
   return Math.round(calibrationError(items, bins) * 10_000) / 10_000;
 }
 
+/** A confusion matrix over the labels, every count 0: expected, then assigned. */
+const zeroMatrix = <L extends string>(labels: readonly L[]): Record<L, Record<L, number>> =>
+  Object.fromEntries(labels.map((e) => [e, Object.fromEntries(labels.map((g) => [g, 0]))])) as Record<
+    L,
+    Record<L, number>
+  >;
+
 export function summarize(results: CaseResult[]): EvalSummary {
-  const confusion = Object.fromEntries(
-    VERDICTS.map((e) => [e, Object.fromEntries(VERDICTS.map((g) => [g, 0]))]),
-  ) as EvalSummary['confusion'];
+  const confusion = zeroMatrix(VERDICTS);
   let correct = 0;
   for (const r of results) {
     confusion[r.expect][r.got] += 1;
@@ -88,9 +93,7 @@ export function summarize(results: CaseResult[]): EvalSummary {
   });
   const stances = results.flatMap((r) => r.stances);
   const stanceCorrect = stances.filter((s) => s.expect === s.got).length;
-  const stanceConfusion = Object.fromEntries(
-    STANCES.map((e) => [e, Object.fromEntries(STANCES.map((g) => [g, 0]))]),
-  ) as Record<Stance, Record<Stance, number>>;
+  const stanceConfusion = zeroMatrix(STANCES);
   for (const s of stances) stanceConfusion[s.expect][s.got] += 1;
   return {
     total: results.length,

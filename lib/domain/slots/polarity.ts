@@ -122,15 +122,14 @@ const MONTH_MAY =
  * point, not in its scope. A label before a colon ("Wildest rumour yet:", "Rumour:") has no verb and stays.
  */
 const CLAUSE_THEN_COLON = /^[^:]*\b(?:is|are|was|were)\b[^:]*:\s+(?=\S)/;
+/** A relative clause on a source named at the end: ", said Scherlinck, who would not say why" hedges nothing said. */
+const SOURCE_ASIDE = /(,\s+(?:said|says|according to)\s+[^,]{1,60}),\s+(?:who|which)\b.*$/u;
 
 /**
  * Whether the sentence reports without asserting. A hedge in a judging clause before a colon does not reach past
  * it: "The claim is false: the photo was taken in 2019" asserts the photo's date; a label before one still hedges
  * ("Rumour: ...", "Wildest rumour yet: ...").
  */
-/** A relative clause on a source named at the end: ", said Scherlinck, who would not say why" hedges nothing said. */
-const SOURCE_ASIDE = /(,\s+(?:said|says|according to)\s+[^,]{1,60}),\s+(?:who|which)\b.*$/u;
-
 export function isHedged(text: string): boolean {
   const folded = foldCase(text.replace(MONTH_MAY, ' ').replace(SOURCE_ASIDE, '$1')).trim();
   // "rejecting claims that he sold them": a story word a dismissal acts on is denied, not passed on.

@@ -171,8 +171,9 @@ const OFFSET_AFTER = /^[\s-]+(?:later|ago|earlier|before|after|afterwards|on|fro
 const SPAN_BEFORE = /\b(?:in|within|every|per|since|the)(?:\s+(?:the|last|past|next|first|coming))*\s+$/i;
 
 /**
- * How many hours a figure at [start, end) gives as a length of time ("went on strike for ten days": 240), or
- * undefined when it is not one (a point in time, a span since, an age, a rate).
+ * How many hours a figure at [start, end) gives as a length of time ("went on strike for ten days": 240), and
+ * whether it is a span since or until something ("the first time in forty years"); undefined when it is neither
+ * (a point in time, an age, a rate).
  */
 function durationHours(text: string, start: number, end: number): { hours: number; span: boolean } | undefined {
   const word = DURATION_WORD.exec(text.slice(end));
